@@ -1,0 +1,198 @@
+/**
+ * CustomerGauge sandbox. One server plays both hosts the app talks to: the Cognito-style OAuth2
+ * token endpoint (auth.<region>.customergauge.com/oauth2/token) and the Laravel-backed import
+ * API (imports.api.<region>.customergauge.com/activities), so tests point both templates here.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { SandboxHttpServer, type Reply, type Route } from './http-server';
+import type { ReceivedRequest, SandboxServer, ServerOptions } from './types';
+import { authCredentials, isPlainObject, isYmdHis, validate, type Issue, type Schema } from './validation';
+
+export interface CustomerGaugeSandbox extends SandboxServer {
+  /** Upserts by reference; `writes` counts accepted PUTs to that reference. */
+  readonly activitiesByReference: Map<string, { body: unknown; writes: number }>;
+  readonly activitiesWithoutReference: unknown[];
+  readonly tokensIssued: number;
+  /** Invalidate every issued token: the next API call with one gets 401. */
+  expireAllTokens(): void;
+}
+
+export interface CustomerGaugeSandboxOptions extends ServerOptions {
+  clientId: string;
+  clientSecret: string;
+  /** expires_in of issued tokens; default 3600. */
+  tokenTtlSeconds?: number;
+  /** Known contacts; when given, any other `contact` value is rejected like an unknown contact. */
+  contacts?: string[];
+}
+
+export const TOKEN_PATH = '/oauth2/token';
+export const ACTIVITIES_PATH = '/activities';
+const ACCOUNT_ID = 12345;
+const CLASSIFICATION_ID = 3;
+
+/** Laravel's error wording uses the attribute name with underscores as spaces. */
+function attribute(field: string): string {
+  return field.replace(/_/g, ' ');
+}
+
+function laravelMessage(issue: Issue): string {
+  const name = attribute(issue.field);
+  switch (issue.problem) {
+    case 'missing':
+      return `The ${name} field is required.`;
+    case 'type':
+      // PHP decodes JSON objects to arrays, hence Laravel's 'array' rule wording for objects.
+      return issue.rule?.kind === 'object' ? `The ${name} must be an array.` : `The ${name} must be a string.`;
+    case 'too_long': {
+      const max = issue.rule?.kind === 'string' ? issue.rule.maxChars : undefined;
+      return `The ${name} may not be greater than ${max} characters.`;
+    }
+    case 'format':
+      return `The ${name} does not match the format Y-m-d H:i:s.`;
+    case 'not_allowed':
+      return `The selected ${name} is invalid.`;
+    case 'unknown':
+      return `The ${name} field is not allowed.`; // unreachable: unknown keys are ignored
+  }
+}
+
+class CustomerGaugeSandboxServer extends SandboxHttpServer implements CustomerGaugeSandbox {
+  readonly activitiesByReference = new Map<string, { body: unknown; writes: number }>();
+  readonly activitiesWithoutReference: unknown[] = [];
+  private issued = 0;
+  private nextActivityId = 1;
+  /** Bearer token -> expiry (ms on the sandbox clock). */
+  private readonly tokens = new Map<string, number>();
+  /** Kept apart from activitiesByReference so the public map holds exactly { body, writes }. */
+  private readonly idsByReference = new Map<string, number>();
+  private readonly schema: Schema;
+
+  protected readonly routes: readonly Route[] = [
+    { method: 'POST', path: TOKEN_PATH, handle: (r) => this.issueToken(r) },
+    { method: 'PUT', path: ACTIVITIES_PATH, handle: (r) => this.upsertActivity(r) },
+  ];
+
+  constructor(private readonly options: CustomerGaugeSandboxOptions) {
+    super(options.now ?? Date.now);
+    this.schema = {
+      reference: { kind: 'string', maxChars: 128 },
+      account: { kind: 'string', required: true, maxChars: 255 },
+      contact: { kind: 'string', maxChars: 255, oneOf: () => this.options.contacts },
+      type: { kind: 'string', required: true, maxChars: 100 },
+      source: { kind: 'string', required: true, maxChars: 100 },
+      happened_at: { kind: 'string', required: true, format: isYmdHis },
+      additional_information_object: { kind: 'object' },
+    };
+  }
+
+  get tokensIssued(): number {
+    return this.issued;
+  }
+
+  expireAllTokens(): void {
+    this.tokens.clear();
+  }
+
+  /** Client credentials come from Basic auth or, as RFC 6749 also allows, from form fields. */
+  private clientAuthenticated(request: ReceivedRequest, form: URLSearchParams): boolean {
+    const basic = authCredentials(request.headers['authorization'], 'Basic');
+    const separator = basic?.indexOf(':') ?? -1;
+    const [id, secret] =
+      basic !== undefined && separator >= 0
+        ? [basic.slice(0, separator), basic.slice(separator + 1)]
+        : [form.get('client_id'), form.get('client_secret')];
+    return id === this.options.clientId && secret === this.options.clientSecret;
+  }
+
+  private issueToken(request: ReceivedRequest): Reply {
+    // Cognito only reads form-encoded token requests.
+    const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
+    if (!contentType.startsWith('application/x-www-form-urlencoded')) return { status: 400, json: { error: 'invalid_request' } };
+    const form = new URLSearchParams(request.body);
+    if (!this.clientAuthenticated(request, form)) return this.errorReply(401, request);
+    if (form.get('grant_type') !== 'client_credentials') return { status: 400, json: { error: 'unsupported_grant_type' } };
+
+    const ttl = this.options.tokenTtlSeconds ?? 3600;
+    const token = randomBytes(32).toString('base64url'); // 43 opaque characters
+    this.tokens.set(token, this.now() + ttl * 1000);
+    this.issued += 1;
+    return { status: 200, json: { access_token: token, expires_in: ttl, token_type: 'Bearer' } };
+  }
+
+  private tokenValid(request: ReceivedRequest): boolean {
+    const token = authCredentials(request.headers['authorization'], 'Bearer');
+    const expiresAt = token === undefined ? undefined : this.tokens.get(token);
+    return expiresAt !== undefined && this.now() < expiresAt;
+  }
+
+  private upsertActivity(request: ReceivedRequest): Reply {
+    if (!this.tokenValid(request)) return this.errorReply(401, request);
+    // Laravel reads an unparsable or non-object body as empty input, so it fails as "required".
+    const body = isPlainObject(request.json) ? request.json : {};
+    const issues = validate(this.schema, body, false);
+    if (issues.length > 0) {
+      const errors: Record<string, string[]> = {};
+      for (const issue of issues) (errors[issue.field] ??= []).push(laravelMessage(issue));
+      return { status: 422, json: { message: 'The given data was invalid.', errors } };
+    }
+    return this.store(body);
+  }
+
+  private store(body: Record<string, unknown>): Reply {
+    const reference = typeof body['reference'] === 'string' ? body['reference'] : undefined;
+    const existing = reference === undefined ? undefined : this.activitiesByReference.get(reference);
+    const existingId = reference === undefined ? undefined : this.idsByReference.get(reference);
+    const id = existingId ?? this.nextActivityId++;
+    if (existing) {
+      existing.body = body;
+      existing.writes += 1;
+    } else if (reference === undefined) {
+      this.activitiesWithoutReference.push(body);
+    } else {
+      this.activitiesByReference.set(reference, { body, writes: 1 });
+      this.idsByReference.set(reference, id);
+    }
+    const contactIndex = typeof body['contact'] === 'string' ? (this.options.contacts?.indexOf(body['contact']) ?? -1) : -1;
+    return {
+      status: existing ? 200 : 201,
+      json: {
+        data: {
+          id,
+          reference: reference ?? null,
+          classification_id: CLASSIFICATION_ID,
+          account_id: ACCOUNT_ID,
+          contact_id: contactIndex >= 0 ? contactIndex + 1 : null,
+        },
+      },
+    };
+  }
+
+  protected errorReply(status: number, request: ReceivedRequest): Reply {
+    const pathname = new URL(request.path, 'http://sandbox.invalid').pathname;
+    if (pathname === TOKEN_PATH) {
+      // OAuth2 error codes (RFC 6749 section 5.2), as Cognito answers them.
+      const error = status === 401 || status === 400 ? 'invalid_client' : status === 429 ? 'too_many_requests' : 'server_error';
+      return { status, json: { error } };
+    }
+    const message = status === 401 ? 'Unauthenticated.' : status === 429 ? 'Too Many Attempts.' : status >= 500 ? 'Server Error' : (http.STATUS_CODES[status] ?? 'Error');
+    return { status, json: { message } };
+  }
+
+  protected clearState(): void {
+    // Issued tokens survive reset(): reset() clears observations and scripted behaviour, and a
+    // client's cached token should keep working across test cases (use expireAllTokens()).
+    this.activitiesByReference.clear();
+    this.idsByReference.clear();
+    this.activitiesWithoutReference.length = 0;
+    this.issued = 0;
+    this.nextActivityId = 1;
+  }
+}
+
+export async function startCustomerGaugeSandbox(opts: CustomerGaugeSandboxOptions): Promise<CustomerGaugeSandbox> {
+  const server = new CustomerGaugeSandboxServer(opts);
+  await server.listen(opts);
+  return server;
+}
