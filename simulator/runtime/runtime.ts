@@ -1,0 +1,211 @@
+import { loadApp, type AppDefinition } from './app';
+import { ManualClock, SystemClock, type Clock } from './clock';
+import { resolveCoverageTarget, type CoverageOption } from './coverage';
+import { DbEmulator } from './db';
+import { readState, writeState } from './persistence';
+import { PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, RollingWindowQuota } from './quota';
+import { RequestEmulator, type RequestTrace } from './request';
+import { ServerScript, type InvocationResult, type LogLevel, type PlatformServices } from './sandbox';
+import { ScheduleEmulator, type ScheduleRecord } from './schedule';
+
+export interface RuntimeOptions {
+  /** holds manifest.json, config/requests.json, config/iparams.json (optional), server/server.js */
+  appDir: string;
+  iparams: Record<string, unknown>;
+  /** extra secure iparam names on top of `"secure": true` entries in config/iparams.json */
+  secureIparams?: string[];
+  clock?: Clock;
+  /** maps a rendered template host to a base URL such as http://127.0.0.1:4321 */
+  hostOverride?: (host: string) => string | undefined;
+  /** persist $db and $schedule state to this JSON file */
+  dbFile?: string;
+  requestTimeoutMs?: number;
+  executionTimeoutMs?: number;
+  log?: (level: LogLevel, text: string) => void;
+  /** instrument server.js for istanbul; default: auto (see coverage.ts) */
+  coverage?: CoverageOption;
+  /** overrides for envelope.currentHost.endpoint_urls (product -> URL) */
+  endpointUrls?: Record<string, string>;
+}
+
+export interface RuntimeStats {
+  requests: number;
+  requestsRefused: number;
+  dbOps: number;
+  dbOpsRefused: number;
+  scheduleOps: number;
+  invocations: number;
+}
+
+export interface ScheduledInvocation {
+  schedule: ScheduleRecord;
+  firedAt: number;
+  result: InvocationResult;
+}
+
+export const PLATFORM_DEFAULTS = {
+  requestTimeoutMs: 15_000,
+  executionTimeoutMs: 20_000,
+  region: 'US',
+  accountId: '1234567890',
+  domain: 'acme.freshchat.com',
+} as const;
+
+/** Events whose completion the app controls through renderData() (docs: app set-up events). */
+const APP_SETUP_EVENTS = new Set(['onAppInstall', 'onAppUninstall', 'afterAppUpdate']);
+const DEFAULT_IDLE_MAX_MS = 24 * 60 * 60 * 1000;
+
+/** Product module prefix -> product whose URL shows up in currentHost.endpoint_urls. */
+const MODULE_PRODUCTS: ReadonlyArray<[string, string]> = [
+  ['chat_', 'freshchat'],
+  ['support_', 'freshdesk'],
+  ['service_', 'freshservice'],
+  ['call', 'freshcaller'],
+  ['deal', 'freshsales'],
+];
+
+export class PlatformRuntime {
+  readonly requests: RequestTrace[] = [];
+  /** outcome of every scheduled event fired, in order */
+  readonly scheduledInvocations: ScheduledInvocation[] = [];
+  readonly db: DbEmulator;
+  readonly schedules: ScheduleEmulator;
+  readonly clock: Clock;
+
+  private iparams: Record<string, unknown>;
+  private readonly counters: RuntimeStats = { requests: 0, requestsRefused: 0, dbOps: 0, dbOpsRefused: 0, scheduleOps: 0, invocations: 0 };
+  private readonly requestEmulator: RequestEmulator;
+  private readonly services: PlatformServices;
+
+  private constructor(
+    private readonly app: AppDefinition,
+    private readonly script: ServerScript,
+    private readonly options: RuntimeOptions,
+  ) {
+    this.clock = options.clock ?? new SystemClock();
+    this.iparams = { ...options.iparams };
+    const persisted = options.dbFile ? readState(options.dbFile) : undefined;
+    const persist = options.dbFile ? () => this.persist() : undefined;
+    const window = () => new RollingWindowQuota(PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, this.clock);
+
+    this.db = new DbEmulator({ clock: this.clock, quota: window(), counters: this.counters, initial: persisted?.db, onChange: persist });
+    this.schedules = new ScheduleEmulator({ clock: this.clock, counters: this.counters, initial: persisted?.schedules, onChange: persist });
+    this.requestEmulator = new RequestEmulator({
+      app,
+      clock: this.clock,
+      quota: window(),
+      iparams: () => this.iparams,
+      hostOverride: options.hostOverride,
+      requestTimeoutMs: options.requestTimeoutMs ?? PLATFORM_DEFAULTS.requestTimeoutMs,
+      trace: this.requests,
+      counters: this.counters,
+    });
+    this.services = { request: this.requestEmulator, db: this.db, schedule: this.schedules };
+  }
+
+  /** Reads manifest and templates and compiles server/server.js once. */
+  static async load(options: RuntimeOptions): Promise<PlatformRuntime> {
+    const app = await loadApp(options.appDir, options.secureIparams);
+    const script = new ServerScript({
+      source: app.serverSource,
+      filename: app.serverFile,
+      dependencies: app.dependencies,
+      coverage: resolveCoverageTarget(options.coverage),
+    });
+    return new PlatformRuntime(app, script, options);
+  }
+
+  stats(): RuntimeStats {
+    return { ...this.counters };
+  }
+
+  setIparams(iparams: Record<string, unknown>): void {
+    this.iparams = { ...iparams };
+  }
+
+  async invokeEvent(eventName: string, payload: Record<string, unknown> = {}): Promise<InvocationResult> {
+    const handlerName = this.app.eventHandlers.get(eventName);
+    if (!handlerName) throw new Error(`Event '${eventName}' has no handler in manifest.json`);
+    return this.invoke(handlerName, this.envelope(eventName, payload), APP_SETUP_EVENTS.has(eventName));
+  }
+
+  async invokeServerMethod(name: string, args: Record<string, unknown> = {}): Promise<InvocationResult> {
+    if (!this.app.serverMethods.has(name)) {
+      return { ok: false, error: { status: 404, message: `Server method '${name}' is not declared in manifest.json modules.common.functions` }, logs: [] };
+    }
+    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true);
+  }
+
+  /** Fires onScheduledEvent for every schedule due at clock.now(); returns how many fired. */
+  async fireDueSchedules(): Promise<number> {
+    const firedAt = this.clock.now();
+    const due = this.schedules.takeDue(firedAt);
+    for (const schedule of due) {
+      const result = await this.invokeEvent('onScheduledEvent', { data: schedule.data });
+      this.scheduledInvocations.push({ schedule, firedAt, result });
+    }
+    return due.length;
+  }
+
+  /**
+   * Moves a ManualClock from one fire time to the next (or by `stepMs` increments) and fires,
+   * until no schedule is left or `maxMs` has elapsed.
+   */
+  async runUntilIdle(opts: { maxMs?: number; stepMs?: number } = {}): Promise<void> {
+    if (!(this.clock instanceof ManualClock)) throw new Error('runUntilIdle needs a ManualClock');
+    const clock = this.clock;
+    const deadline = clock.now() + (opts.maxMs ?? DEFAULT_IDLE_MAX_MS);
+    await this.fireDueSchedules();
+    for (;;) {
+      const next = this.schedules.nextFireAt();
+      if (next === undefined) return;
+      const target = opts.stepMs ? Math.min(clock.now() + opts.stepMs, Math.max(next, clock.now())) : Math.max(next, clock.now());
+      if (target > deadline) {
+        clock.set(Math.max(clock.now(), deadline));
+        return;
+      }
+      clock.set(target);
+      await this.fireDueSchedules();
+    }
+  }
+
+  private async invoke(handlerName: string, payload: Record<string, unknown>, requireRenderData: boolean): Promise<InvocationResult> {
+    this.counters.invocations++;
+    return this.script.invoke(this.services, {
+      handlerName,
+      payload,
+      requireRenderData,
+      timeoutMs: this.options.executionTimeoutMs ?? PLATFORM_DEFAULTS.executionTimeoutMs,
+      log: this.options.log,
+    });
+  }
+
+  /** The platform's event payload; missing fields get defaults, iparams always come from here. */
+  private envelope(eventName: string, payload: Record<string, unknown>): Record<string, unknown> {
+    const domain = typeof payload.domain === 'string' ? payload.domain : PLATFORM_DEFAULTS.domain;
+    return {
+      event: eventName,
+      region: PLATFORM_DEFAULTS.region,
+      account_id: PLATFORM_DEFAULTS.accountId,
+      timestamp: this.clock.now(),
+      data: {},
+      ...payload,
+      domain,
+      iparams: { ...this.iparams },
+      currentHost: { subscribed_modules: [...this.app.subscribedModules], endpoint_urls: this.endpointUrls(domain) },
+    };
+  }
+
+  private endpointUrls(domain: string): Record<string, string> {
+    const urls: Record<string, string> = {};
+    for (const moduleName of this.app.subscribedModules) {
+      const product = MODULE_PRODUCTS.find(([prefix]) => moduleName.startsWith(prefix))?.[1];
+      if (product) urls[product] = `https://${domain}`;
+    }
+    return { ...urls, ...this.options.endpointUrls };
+  }
+
+  private persist(): void {
+    writeState(this.options.dbFile!, { db: this.db.snapshot(), schedules: this.schedules.snapshot() });
+  }
+}

@@ -1,0 +1,235 @@
+import { createRequire } from 'node:module';
+import { format } from 'node:util';
+import vm from 'node:vm';
+
+import { coverageGlobals, instrumentSource, type CoverageMap } from './coverage';
+import type { DbEmulator } from './db';
+import { describeThrown } from './errors';
+import type { RequestEmulator } from './request';
+import type { ScheduleEmulator } from './schedule';
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error';
+
+export interface InvocationResult {
+  ok: boolean;
+  data?: unknown;
+  error?: unknown;
+  logs: string[];
+}
+
+/** Host implementations of the platform globals; the sandbox gets wrapped copies. */
+export interface PlatformServices {
+  request: Pick<RequestEmulator, 'invokeTemplate'>;
+  db: Pick<DbEmulator, 'set' | 'get' | 'delete' | 'update'>;
+  schedule: Pick<ScheduleEmulator, 'create' | 'fetch' | 'update' | 'delete'>;
+}
+
+type AsyncMethod = (...args: unknown[]) => Promise<unknown>;
+
+export interface InvocationSpec {
+  handlerName: string;
+  payload: Record<string, unknown>;
+  /** server methods and app set-up events answer only through renderData() */
+  requireRenderData: boolean;
+  timeoutMs: number;
+  log?: (level: LogLevel, text: string) => void;
+}
+
+export interface ServerScriptOptions {
+  source: string;
+  filename: string;
+  /** manifest.json "dependencies": the only packages `require` may load */
+  dependencies: ReadonlySet<string>;
+  coverage?: CoverageMap;
+}
+
+const INVOKER_SOURCE = 'exports[__fdkHandlerName__](__fdkPayload__)';
+const ENDED = { status: 500, message: 'The invocation has already ended' };
+
+/** Per-invocation bookkeeping shared by the wrapped globals. */
+class InvocationState {
+  alive = true;
+  inFlight = 0;
+  rendered: { error: unknown; data: unknown } | undefined;
+  readonly logs: string[] = [];
+  private drained: (() => void) | undefined;
+
+  begin(): void {
+    this.inFlight++;
+  }
+
+  end(): void {
+    this.inFlight--;
+    if (this.inFlight === 0) this.drained?.();
+  }
+
+  whenDrained(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (this.drained = resolve));
+  }
+}
+
+class ExecutionTimeout {
+  constructor(readonly ms: number) {}
+}
+
+/**
+ * server/server.js compiled once; every invocation runs it in a fresh vm context that
+ * holds only the documented platform globals (no timers, process, Buffer or fetch).
+ */
+export class ServerScript {
+  private readonly script: vm.Script;
+  private readonly invoker = new vm.Script(INVOKER_SOURCE, { filename: 'fdk-invoker.js' });
+  private readonly hostRequire: NodeJS.Require;
+
+  constructor(private readonly options: ServerScriptOptions) {
+    const code = options.coverage ? instrumentSource(options.source, options.filename) : options.source;
+    this.script = new vm.Script(code, { filename: options.filename });
+    this.hostRequire = createRequire(options.filename);
+  }
+
+  async invoke(services: PlatformServices, spec: InvocationSpec): Promise<InvocationResult> {
+    const state = new InvocationState();
+    const context = this.createContext(services, spec, state);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ExecutionTimeout(spec.timeoutMs)), spec.timeoutMs);
+    });
+    let thrown: { value: unknown } | undefined;
+    try {
+      thrown = await Promise.race([this.execute(context, spec, state), timeout]);
+    } catch (err) {
+      if (!(err instanceof ExecutionTimeout)) throw err;
+      state.alive = false;
+      const seconds = Number((spec.timeoutMs / 1000).toFixed(3));
+      return { ok: false, error: { status: 504, message: `Execution timed out after ${seconds}s` }, logs: state.logs };
+    } finally {
+      clearTimeout(timer);
+    }
+    state.alive = false;
+    return settle(spec, state, thrown);
+  }
+
+  /** Runs the script and the handler, then waits until no platform call is pending. */
+  private async execute(context: vm.Context, spec: InvocationSpec, state: InvocationState): Promise<{ value: unknown } | undefined> {
+    let thrown: { value: unknown } | undefined;
+    try {
+      // vm's own timeout also stops synchronous infinite loops, which a host timer cannot.
+      this.script.runInContext(context, { timeout: spec.timeoutMs });
+      const exported = (context as { exports?: Record<string, unknown> }).exports;
+      if (typeof exported?.[spec.handlerName] !== 'function') {
+        throw new Error(`Handler '${spec.handlerName}' is not exported by server/server.js`);
+      }
+      context.__fdkHandlerName__ = spec.handlerName;
+      context.__fdkPayload__ = vm.runInContext('JSON.parse', context)(JSON.stringify(spec.payload));
+      const returned: unknown = this.invoker.runInContext(context, { timeout: spec.timeoutMs });
+      delete context.__fdkHandlerName__;
+      delete context.__fdkPayload__;
+      await returned;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new ExecutionTimeout(spec.timeoutMs);
+      thrown = { value: err };
+    }
+    // Classic FDK code calls renderData from a .then() the handler never returns, so the
+    // invocation lasts until the sandbox is idle: no platform call pending and no microtasks.
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (state.inFlight === 0) break;
+      await state.whenDrained();
+    }
+    return thrown;
+  }
+
+  private createContext(services: PlatformServices, spec: InvocationSpec, state: InvocationState): vm.Context {
+    const context = vm.createContext({});
+    const SandboxPromise = vm.runInContext('Promise', context) as PromiseConstructor;
+    const SandboxError = vm.runInContext('Error', context) as ErrorConstructor;
+    const sandboxJson = vm.runInContext('JSON', context) as JSON;
+    // Values cross into the sandbox realm so `instanceof Object/Array/Promise` behave natively there.
+    const toSandbox = (value: unknown): unknown => (value === undefined ? undefined : sandboxJson.parse(JSON.stringify(value)));
+
+    const track =
+      (call: AsyncMethod) =>
+      (...args: unknown[]): Promise<unknown> =>
+        new SandboxPromise((resolve, reject) => {
+          if (!state.alive) return reject(toSandbox(ENDED));
+          state.begin();
+          Promise.resolve()
+            .then(() => call(...args))
+            .then(
+              (value) => resolve(toSandbox(value)),
+              (error) => reject(toSandbox(error)),
+            )
+            .finally(() => state.end());
+        });
+    // Only the documented methods are exposed, each bound to its host emulator.
+    const wrapAll = <T extends object>(target: T, names: ReadonlyArray<keyof T & string>) =>
+      Object.freeze(Object.fromEntries(names.map((name) => [name, track((...args) => (target[name] as AsyncMethod).apply(target, args))])));
+
+    const log = (level: LogLevel) => (...args: unknown[]) => {
+      const text = format(...args);
+      state.logs.push(text);
+      spec.log?.(level, text);
+    };
+
+    const renderData = (error?: unknown, data?: unknown): void => {
+      if (!state.alive || state.rendered) return; // first call wins
+      state.rendered = normaliseRender(error, data);
+    };
+
+    const sandboxRequire = (name: unknown): unknown => {
+      const request = String(name);
+      if (!this.options.dependencies.has(packageName(request))) {
+        throw new SandboxError(`Module '${request}' is not listed in manifest dependencies`);
+      }
+      return this.hostRequire(request);
+    };
+
+    Object.assign(context, {
+      $request: wrapAll(services.request, ['invokeTemplate']),
+      $db: wrapAll(services.db, ['set', 'get', 'delete', 'update']),
+      $schedule: wrapAll(services.schedule, ['create', 'fetch', 'update', 'delete']),
+      renderData,
+      console: Object.freeze({ log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') }),
+      require: sandboxRequire,
+      exports: {},
+      ...coverageGlobals(this.options.coverage),
+    });
+    return context;
+  }
+}
+
+/** 'ajv/dist/core' -> 'ajv', '@scope/pkg/x' -> '@scope/pkg' */
+function packageName(request: string): string {
+  const parts = request.split('/');
+  return request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function normaliseRender(error: unknown, data: unknown): { error: unknown; data: unknown } {
+  if (error !== null && error !== undefined) {
+    const described = describeThrown(error);
+    try {
+      return { error: JSON.parse(JSON.stringify(described)) as unknown, data: undefined };
+    } catch {
+      return { error: { status: 500, message: String(error) }, data: undefined };
+    }
+  }
+  try {
+    return { error: undefined, data: data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as unknown) };
+  } catch {
+    return { error: { status: 500, message: 'renderData() data is not JSON-serialisable' }, data: undefined };
+  }
+}
+
+function settle(spec: InvocationSpec, state: InvocationState, thrown: { value: unknown } | undefined): InvocationResult {
+  const { logs, rendered } = state;
+  if (rendered) return rendered.error === undefined ? { ok: true, data: rendered.data, logs } : { ok: false, error: rendered.error, logs };
+  if (spec.requireRenderData) {
+    const how = thrown ? `threw (${errorMessage(thrown.value)})` : 'completed';
+    return { ok: false, error: { status: 500, message: `Handler '${spec.handlerName}' ${how} without calling renderData()` }, logs };
+  }
+  return thrown ? { ok: false, error: describeThrown(thrown.value), logs } : { ok: true, logs };
+}
+
+function errorMessage(value: unknown): string {
+  return value && typeof value === 'object' && 'message' in value ? String((value as { message: unknown }).message) : String(value);
+}
