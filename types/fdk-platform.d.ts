@@ -85,7 +85,3 @@ declare function renderData(error: { status?: number; message: string } | null, 
 declare const $request: FdkRequest;
 declare const $db: FdkDb;
 declare const $schedule: FdkSchedule;
-
-/** `server/server.js` is a script: the platform reads what it assigns to `exports`. */
-// eslint-disable-next-line no-var
-declare var exports: Record<string, (args: any) => Promise<void> | void>;

@@ -1,0 +1,1 @@
+/* Built from src/ by `npm run build`; do not edit. */

@@ -1,0 +1,30 @@
+/** Timestamp parsing and formatting for the event payload and the destinations. */
+
+/** Below this an epoch number is taken as seconds (with decimals), above it as milliseconds. */
+const SECONDS_CUTOFF = 100_000_000_000;
+
+/**
+ * Epoch milliseconds from what Freshchat sends: an ISO/UTC string, or a number (or numeric string)
+ * in ms or in seconds with decimals. `null` when it cannot be read.
+ */
+export function parseTimestamp(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? epochToMs(value) : null;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return epochToMs(Number(text));
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function epochToMs(value: number): number {
+  return Math.round(value < SECONDS_CUTOFF ? value * 1000 : value);
+}
+
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** CustomerGauge's `Y-m-d H:i:s`, always in UTC. */
+export function cgDateTime(ms: number): string {
+  return isoUtc(ms).slice(0, 19).replace('T', ' ');
+}

@@ -1,0 +1,41 @@
+/**
+ * JSON-schema validation: schemas are written once in TypeBox (which also gives the TS types)
+ * and compiled by ajv on first use, so an invocation compiles only the schemas it needs.
+ */
+import type { Static, TSchema } from '@sinclair/typebox';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+
+const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true });
+const compiled = new WeakMap<TSchema, ValidateFunction>();
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+
+/** Validates `value` against `schema`; on failure names the offending field, prefixed with `root`. */
+export function validate<S extends TSchema>(schema: S, value: unknown, root: string): Validation<Static<S>> {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = ajv.compile(schema);
+    compiled.set(schema, check);
+  }
+  if (check(value)) return { ok: true, value: value as Static<S> };
+  return describeError(check.errors?.[0], root);
+}
+
+function describeError(error: ErrorObject | undefined, root: string): { ok: false; field: string; message: string } {
+  if (!error) return { ok: false, field: root, message: `${root} is invalid` };
+  const path = error.instancePath.split('/').slice(1).map(decodePointer);
+  const missing = error.params.missingProperty as string | undefined;
+  const extra = error.params.additionalProperty as string | undefined;
+  const field = [root, ...path, ...(missing ? [missing] : []), ...(extra ? [extra] : [])].filter(Boolean).join('.');
+  return { ok: false, field, message: `${field} ${explain(error, missing, extra)}` };
+}
+
+function explain(error: ErrorObject, missing?: string, extra?: string): string {
+  if (missing) return 'is required';
+  if (extra) return 'is not a known field';
+  return error.message ?? 'is invalid';
+}
+
+function decodePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,36 @@
+/** Thin CustomerGauge API client: upsert one activity, refreshing the token once on 401. */
+import { AuthError } from '../../core/errors';
+import { invoke } from '../../core/http';
+import type { Receipt } from '../types';
+import type { CustomerGaugeActivity } from './mapping';
+import { accessToken } from './token';
+
+/** "The given data was invalid.: type The type field is required." */
+export function readCustomerGaugeError(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const { message, errors } = body as { message?: string; errors?: Record<string, string[]> };
+  const details = Object.entries(errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+  return details.length > 0 ? `${message ?? 'Error'} ${details.join('; ')}` : (message ?? null);
+}
+
+async function put(payload: CustomerGaugeActivity, token: string, now: number): Promise<Receipt> {
+  const res = await invoke(
+    'customerGaugeUpsertActivity',
+    { context: { access_token: token }, body: JSON.stringify(payload) },
+    readCustomerGaugeError,
+    now,
+  );
+  const data = (res.body as { data?: { id?: number | string } } | null)?.data;
+  return { status: res.status, remoteId: data?.id === undefined ? null : String(data.id) };
+}
+
+export async function upsertActivity(payload: CustomerGaugeActivity, now: number): Promise<Receipt> {
+  const token = await accessToken(now, false);
+  try {
+    return await put(payload, token, now);
+  } catch (err) {
+    if (!(err instanceof AuthError)) throw err;
+    // The cached token may have been revoked or expired early: one fresh token, one resend.
+    return put(payload, await accessToken(now, true), now);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * OAuth2 client-credentials token for CustomerGauge. FDK's oauth_config only does the
+ * authorization-code flow, so the token comes from the `customerGaugeToken` template.
+ *
+ * The token is cached in the data of a one-time schedule rather than in `$db`: `$schedule.fetch`
+ * does not count against the 50 `$db` operations a minute, which would otherwise cost one read
+ * per event. The schedule fires (and so disappears) five minutes before the token expires.
+ */
+import { AuthError, PayloadInvalidError } from '../../core/errors';
+import { invoke } from '../../core/http';
+
+export const TOKEN_SCHEDULE = 'cg-token';
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+interface TokenBody {
+  access_token?: string;
+  expires_in?: number;
+}
+
+export function readTokenError(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const { error, error_description: description } = body as { error?: string; error_description?: string };
+  return [error, description].filter(Boolean).join(': ') || null;
+}
+
+async function cachedToken(now: number): Promise<string | null> {
+  try {
+    const schedule = await $schedule.fetch({ name: TOKEN_SCHEDULE });
+    const { access_token: token, expires_at: expiresAt } = schedule.data as { access_token?: string; expires_at?: number };
+    return token && typeof expiresAt === 'number' && expiresAt - EXPIRY_MARGIN_MS > now ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+async function storeToken(token: string, expiresAt: number): Promise<void> {
+  const spec = {
+    name: TOKEN_SCHEDULE,
+    data: { kind: 'token', access_token: token, expires_at: expiresAt },
+    schedule_at: new Date(expiresAt - EXPIRY_MARGIN_MS).toISOString(),
+  };
+  try {
+    await $schedule.create(spec);
+  } catch {
+    // An expired entry may still be there: replace it. If that fails too, the next event fetches again.
+    await $schedule.update(spec).catch(() => undefined);
+  }
+}
+
+async function fetchToken(now: number): Promise<string> {
+  const res = await invoke('customerGaugeToken', { body: 'grant_type=client_credentials' }, readTokenError, now).catch((err: unknown) => {
+    // The token endpoint answers 400 invalid_client to bad credentials: that is an auth failure, not a bad payload.
+    throw err instanceof PayloadInvalidError ? new AuthError({ status: err.status, message: `token request refused: ${err.message}` }) : err;
+  });
+  const body = (res.body ?? {}) as TokenBody;
+  if (!body.access_token) throw new AuthError({ status: res.status, message: 'token response has no access_token' });
+  const expiresAt = now + (body.expires_in ?? 3600) * 1000;
+  await storeToken(body.access_token, expiresAt);
+  return body.access_token;
+}
+
+/** A valid token: the cached one unless `forceRefresh` (after a 401) or none is cached. */
+export async function accessToken(now: number, forceRefresh: boolean): Promise<string> {
+  const cached = forceRefresh ? null : await cachedToken(now);
+  return cached ?? fetchToken(now);
+}

@@ -1,0 +1,24 @@
+/** Thin Freshdesk API client: one call, through the `freshdeskCreateContactActivity` template. */
+import { invoke } from '../../core/http';
+import type { Receipt } from '../types';
+import type { FreshdeskContactActivity } from './mapping';
+
+interface FreshdeskErrorBody {
+  description?: string;
+  message?: string;
+  errors?: Array<{ field?: string; message?: string; code?: string }>;
+}
+
+/** "Validation failed: activity.foo invalid_field (Unexpected/invalid field in request)". */
+export function readFreshdeskError(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const { description, message, errors } = body as FreshdeskErrorBody;
+  const details = (errors ?? []).map((e) => [e.field, e.code, e.message && `(${e.message})`].filter(Boolean).join(' '));
+  const head = description ?? message ?? null;
+  return details.length > 0 ? `${head ?? 'Error'}: ${details.join('; ')}` : head;
+}
+
+export async function createContactActivity(payload: FreshdeskContactActivity, now: number): Promise<Receipt> {
+  const res = await invoke('freshdeskCreateContactActivity', { body: JSON.stringify(payload) }, readFreshdeskError, now);
+  return { status: res.status, remoteId: null };
+}

@@ -1,0 +1,166 @@
+/**
+ * Reading the history: the list (cursor pagination, filters), one activity, and the count.
+ * Every `$db` read here spends the installation's 50-a-minute quota, so a call reads at most
+ * MAX_BUCKETS_PER_CALL buckets and says `has_more` when it stopped early.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { base64, digest, unbase64 } from '../core/text';
+import { parseTimestamp } from '../core/time';
+import { validate } from '../core/validation';
+import { itemsOf, parseActivityId, toActivity, type Activity, type StreamItem, type StreamPosition } from './activity';
+import { compareBuckets, readBucket, readDirectory } from './store';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_BUCKETS_PER_CALL = 8;
+
+const Outcomes = ['delivered', 'skipped', 'rejected', 'retrying', 'dead_letter'].map((o) => Type.Literal(o));
+
+export const ListArgs = Type.Object({
+  page: Type.Optional(
+    Type.Object(
+      {
+        size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+        after: Type.Optional(Type.String({ maxLength: 500 })),
+        before: Type.Optional(Type.String({ maxLength: 500 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  filter: Type.Optional(
+    Type.Object(
+      {
+        since: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Number()])),
+        destination: Type.Optional(Type.Union([Type.Literal('freshdesk'), Type.Literal('customergauge')])),
+        outcome: Type.Optional(Type.Union(Outcomes)),
+        agent: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+});
+
+type Filter = NonNullable<Static<typeof ListArgs>['filter']>;
+
+export class QueryError extends Error {
+  readonly status = 400;
+}
+
+/** Newest first: bucket, then arrival, then key, then destination slot. */
+export function comparePositions(a: StreamPosition, b: StreamPosition): number {
+  return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
+}
+
+const CURSOR_SALT = 'agent-activity-history-v1';
+
+export function encodeCursor(position: StreamPosition): string {
+  const body = JSON.stringify([position.bucket, position.received_at, position.key, position.slot]);
+  return base64(JSON.stringify([body, digest(body + CURSOR_SALT)])).replace(/=+$/, '');
+}
+
+export function decodeCursor(cursor: string, name: string): StreamPosition {
+  try {
+    const [body, sig] = JSON.parse(unbase64(cursor)) as [string, string];
+    if (digest(body + CURSOR_SALT) !== sig) throw new Error('signature');
+    const [bucket, received_at, key, slot] = JSON.parse(body) as [string, number, string, number];
+    return { bucket, received_at, key, slot };
+  } catch {
+    throw new QueryError(`page[${name}] is not a cursor issued by this API`);
+  }
+}
+
+function matches(item: StreamItem, filter: Filter, since: number | null): boolean {
+  const activity = toActivity(item);
+  if (since !== null && item.received_at < since) return false;
+  if (filter.destination && activity.target?.destination !== filter.destination) return false;
+  if (filter.outcome && activity.outcome !== filter.outcome) return false;
+  return !filter.agent || matchesAgent(activity, filter.agent.toLowerCase());
+}
+
+function matchesAgent(activity: Activity, needle: string): boolean {
+  return [activity.actor.name, activity.actor.email, activity.actor.id].some((v) => v?.toLowerCase().includes(needle));
+}
+
+function sinceOf(filter: Filter): number | null {
+  if (filter.since === undefined) return null;
+  const since = parseTimestamp(filter.since);
+  if (since === null) throw new QueryError('filter[since] is not a readable date-time');
+  return since;
+}
+
+interface Walk {
+  items: StreamItem[];
+  exhausted: boolean;
+}
+
+/** Reads buckets in stream order (or reverse for `before`) from the cursor, collecting matches. */
+async function walk(directory: string[], from: StreamPosition | null, backwards: boolean, want: number, keep: (i: StreamItem) => boolean): Promise<Walk> {
+  const order = backwards ? [...directory].reverse() : directory;
+  const direction = backwards ? -1 : 1;
+  const inRange = (b: string) => from === null || direction * compareBuckets(b, from.bucket) >= 0;
+  const buckets = order.filter(inRange);
+  const items: StreamItem[] = [];
+  let read = 0;
+  for (const bucket of buckets) {
+    if (items.length >= want || read >= MAX_BUCKETS_PER_CALL) return { items, exhausted: false };
+    read++;
+    const records = await readBucket(bucket);
+    const found = records.flatMap(itemsOf).filter((i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i));
+    items.push(...found.sort((a, b) => direction * comparePositions(a, b)));
+  }
+  return { items, exhausted: true };
+}
+
+export interface ListResult {
+  activities: Activity[];
+  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null };
+}
+
+export async function listActivities(args: unknown): Promise<ListResult> {
+  const checked = validate(ListArgs, args, '');
+  if (!checked.ok) throw new QueryError(checked.message);
+  const { page = {}, filter = {} } = checked.value;
+  if (page.after && page.before) throw new QueryError('page[after] and page[before] cannot be used together');
+  const size = page.size ?? DEFAULT_PAGE_SIZE;
+  const backwards = page.before !== undefined;
+  const from = page.after ? decodeCursor(page.after, 'after') : page.before ? decodeCursor(page.before, 'before') : null;
+  const since = sinceOf(filter);
+  const directory = (await readDirectory()).filter((b) => since === null || parseInt(b, 36) >= Math.floor(since / 60_000) - 1);
+  const result = await walk(directory, from, backwards, size + 1, (i) => matches(i, filter, since));
+  const more = result.items.length > size || !result.exhausted;
+  const items = result.items.slice(0, size);
+  if (backwards) items.reverse();
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    activities: items.map(toActivity),
+    meta: {
+      has_more: backwards ? true : more,
+      after_cursor: last ? encodeCursor(last) : (page.after ?? null),
+      before_cursor: first ? encodeCursor(first) : (page.before ?? null),
+    },
+  };
+}
+
+export async function findActivityItem(id: unknown): Promise<StreamItem> {
+  const parsed = typeof id === 'string' ? parseActivityId(id) : null;
+  if (!parsed) throw new QueryError('id is not an activity id');
+  const records = await readBucket(parsed.bucket);
+  const item = records.flatMap(itemsOf).find((i) => i.key === parsed.key && (i.destination ?? 'event') === parsed.destination);
+  if (!item) throw Object.assign(new QueryError(`activity ${id} was not found`), { status: 404 });
+  return item;
+}
+
+export async function showActivity(args: Record<string, unknown>): Promise<{ activity: Activity }> {
+  return { activity: toActivity(await findActivityItem(args.id)) };
+}
+
+/**
+ * `{count: {value, refreshed_at}}` like Zendesk. Counting reads buckets, so beyond
+ * MAX_BUCKETS_PER_CALL buckets the value is a lower bound and `exact` is false.
+ */
+export async function countActivities(now: number): Promise<{ count: { value: number; refreshed_at: string; exact: boolean } }> {
+  const directory = await readDirectory();
+  const counted = await walk(directory, null, false, Number.MAX_SAFE_INTEGER, () => true);
+  return { count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted } };
+}

@@ -1,0 +1,96 @@
+/**
+ * History storage in `$db`. `$db` has no listing, so records are grouped in one-minute buckets
+ * (`h:<bucket>`, one attribute per event, kept 30 days) and a directory (`h:dir`) lists the
+ * buckets. Writing a record is one `update` (two more the first time in a minute), which keeps
+ * an event at two `$db` operations: its dedup claim and this write.
+ */
+import type { EventRecord } from './record';
+
+export const BUCKET_MS = 60_000;
+export const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
+export const DIRECTORY_KEY = 'h:dir';
+/** A full bucket (40 KB) spills into `<bucket>+`, then `<bucket>++`. */
+const OVERFLOW_LEVELS = 3;
+
+export const bucketKey = (bucket: string): string => `h:${bucket}`;
+export const bucketOf = (now: number): string => Math.floor(now / BUCKET_MS).toString(36);
+
+const statusOf = (err: unknown): number => (err as FdkDbError)?.status ?? 0;
+
+async function registerBucket(bucket: string, now: number): Promise<void> {
+  try {
+    await $db.update(DIRECTORY_KEY, 'set', { [bucket]: now });
+  } catch (err) {
+    if (statusOf(err) !== 404) throw err;
+    await $db.set(DIRECTORY_KEY, { [bucket]: now });
+  }
+}
+
+async function createBucket(bucket: string, record: EventRecord, now: number): Promise<void> {
+  try {
+    await $db.set(bucketKey(bucket), { [record.key]: record }, { setIf: 'not_exist', ttl: HISTORY_TTL_SECONDS });
+  } catch (err) {
+    // Another invocation created it first: add to it instead.
+    if (statusOf(err) !== 400) throw err;
+    await $db.update(bucketKey(bucket), 'set', { [record.key]: record });
+    return;
+  }
+  await registerBucket(bucket, now);
+}
+
+async function writeTo(bucket: string, record: EventRecord, now: number): Promise<void> {
+  try {
+    await $db.update(bucketKey(bucket), 'set', { [record.key]: record });
+  } catch (err) {
+    if (statusOf(err) !== 404) throw err;
+    await createBucket(bucket, record, now);
+  }
+}
+
+/** Writes (or rewrites) `record` in its bucket, choosing the current minute's bucket on first write. */
+export async function saveRecord(record: EventRecord, now: number): Promise<void> {
+  const base = record.bucket ?? bucketOf(now);
+  for (let level = 0; ; level++) {
+    const bucket = record.bucket ?? base + '+'.repeat(level);
+    try {
+      await writeTo(bucket, { ...record, bucket }, now);
+      record.bucket = bucket;
+      return;
+    } catch (err) {
+      // 400 here means the bucket hit the 40 KB limit; a record already placed stays where it is.
+      if (statusOf(err) !== 400 || record.bucket !== null || level + 1 >= OVERFLOW_LEVELS) throw err;
+    }
+  }
+}
+
+export async function readBucket(bucket: string): Promise<EventRecord[]> {
+  try {
+    const value = await $db.get(bucketKey(bucket));
+    return Object.values(value) as EventRecord[];
+  } catch (err) {
+    if (statusOf(err) === 404) return [];
+    throw err;
+  }
+}
+
+/** Bucket ids, newest first. */
+export async function readDirectory(): Promise<string[]> {
+  try {
+    const value = await $db.get(DIRECTORY_KEY);
+    return Object.keys(value).sort(compareBuckets);
+  } catch (err) {
+    if (statusOf(err) === 404) return [];
+    throw err;
+  }
+}
+
+/** Newest first: by minute, then overflow level. */
+export function compareBuckets(a: string, b: string): number {
+  const minute = (id: string) => parseInt(id.replace(/\+/g, ''), 36);
+  return minute(b) - minute(a) || b.length - a.length;
+}
+
+/** Drops directory entries whose buckets have expired. */
+export async function pruneDirectory(expired: string[]): Promise<void> {
+  if (expired.length > 0) await $db.update(DIRECTORY_KEY, 'remove', expired);
+}
