@@ -131,14 +131,16 @@ function decide(err, attempts, now) {
 
 const SECONDS_CUTOFF = 1e11;
 function parseTimestamp(value) {
-  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? epochToMs(value) : null;
-  if (typeof value !== "string" || value.trim() === "") return null;
-  const text = value.trim();
+  if (typeof value === "number") return epochToMs(value);
+  return typeof value === "string" ? parseText(value.trim()) : null;
+}
+function parseText(text) {
   if (/^\d+(\.\d+)?$/.test(text)) return epochToMs(Number(text));
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
 }
 function epochToMs(value) {
+  if (!Number.isFinite(value) || value <= 0) return null;
   return Math.round(value < SECONDS_CUTOFF ? value * 1e3 : value);
 }
 function isoUtc(ms) {
@@ -224,11 +226,11 @@ function parseAgentActivityEvent(payload) {
   if (activity.prev_status_change_timestamp != null && prevChangedAt === null) {
     return unreadable("data.agent_activity.prev_status_change_timestamp");
   }
-  const change = normalise(checked.value, changedAt, prevChangedAt);
-  if (!change.agent.id && !change.agent.email) {
-    return { ok: false, field: "data.agent_activity.org_agent_id", message: "data.agent_activity.org_agent_id or email is required to identify the agent" };
-  }
-  return { ok: true, change };
+  return identified(normalise(checked.value, changedAt, prevChangedAt));
+}
+function identified(change) {
+  if (change.agent.id || change.agent.email) return { ok: true, change };
+  return { ok: false, field: "data.agent_activity.org_agent_id", message: "data.agent_activity.org_agent_id or email is required to identify the agent" };
 }
 function unreadable(field) {
   return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds)` };
@@ -238,14 +240,18 @@ function agentName(event) {
   if (!actor || actor.type !== "agent") return null;
   return str([actor.first_name, actor.last_name].filter(Boolean).join(" "));
 }
+const NO_ACTOR = { type: "system" };
+function agentOf(event, actor) {
+  const activity = event.data.agent_activity;
+  return { id: str(activity.org_agent_id) ?? str(actor.org_actor_id), email: str(activity.email) ?? str(actor.email), name: agentName(event) };
+}
 function normalise(event, changedAt, prevChangedAt) {
   const activity = event.data.agent_activity;
-  const actor = event.data.actor;
-  const agentId = str(activity.org_agent_id) ?? str(actor?.org_actor_id);
-  const email = str(activity.email) ?? str(actor?.email);
+  const actor = event.data.actor ?? NO_ACTOR;
+  const agent = agentOf(event, actor);
   const status = truncate(activity.status, 200);
   const prevStatus = str(activity.prev_status);
-  const identity = [activity.availability_event_type, agentId ?? email, status, prevStatus, changedAt].join("|");
+  const identity = [activity.availability_event_type, agent.id ?? agent.email, status, prevStatus, changedAt].join("|");
   return {
     key: digest(identity),
     kind: truncate(activity.availability_event_type, 60),
@@ -253,11 +259,11 @@ function normalise(event, changedAt, prevChangedAt) {
     prevStatus,
     changedAt,
     prevChangedAt,
-    agent: { id: agentId, email, name: agentName(event) },
-    actor: { type: actor?.type ?? "system", id: str(actor?.id) },
+    agent,
+    actor: { type: actor.type, id: str(actor.id) },
     customStatusId: str(activity.custom_status_id),
     emoji: str(activity.emoji, 60),
-    subEntity: str(actor?.sub_entity, 60),
+    subEntity: str(actor.sub_entity, 60),
     account: str(event.account_id) ?? str(event.domain)
   };
 }
@@ -324,15 +330,16 @@ async function writeTo(bucket, record, now) {
   }
 }
 async function saveRecord(record, now) {
-  const base = record.bucket ?? bucketOf(now);
-  for (let level = 0; ; level++) {
-    const bucket = record.bucket ?? base + "+".repeat(level);
-    try {
-      await writeTo(bucket, { ...record, bucket }, now);
+  const candidates = record.bucket ? [record.bucket] : Array.from({ length: OVERFLOW_LEVELS }, (_, level) => bucketOf(now) + "+".repeat(level));
+  for (const [index, bucket] of candidates.entries()) {
+    const isLast = index === candidates.length - 1;
+    const placed = await writeTo(bucket, { ...record, bucket }, now).then(
+      () => true,
+      (err) => statusOf(err) === 400 && !isLast ? false : Promise.reject(err)
+    );
+    if (placed) {
       record.bucket = bucket;
       return;
-    } catch (err) {
-      if (statusOf(err) !== 400 || record.bucket !== null || level + 1 >= OVERFLOW_LEVELS) throw err;
     }
   }
 }
@@ -405,15 +412,21 @@ function retryAfterMs(value, now) {
 function isPlatformThrottle(err) {
   return err.errorSource === "PLATFORM" || /rate limit exceeded/i.test(err.message ?? "");
 }
+const BY_STATUS = { 401: "auth", 403: "auth", 408: "retry" };
+function classify(err, status) {
+  if (status === 429) return isPlatformThrottle(err) ? "quota" : "retry";
+  const isClientError = status >= 400 && status < 500;
+  return BY_STATUS[status] ?? (isClientError ? "invalid" : "retry");
+}
+const MAY_HAVE_LANDED = /* @__PURE__ */ new Set([0, 408, 504]);
 function toDeliveryError(err, readMessage, now) {
   const status = typeof err.status === "number" ? err.status : 0;
-  const message = describe(err, status, readMessage);
-  const wait = retryAfterMs(header(err, "retry-after"), now);
-  if (status === 429 && isPlatformThrottle(err)) return new PlatformQuotaError({ status, message, retryAfterMs: wait });
-  if (status === 401 || status === 403) return new AuthError({ status, message });
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return new PayloadInvalidError({ status, message });
-  const mayHaveLanded = status === 0 || status === 504 || status === 408;
-  return new RetryableError({ status, message, retryAfterMs: wait, mayHaveLanded });
+  const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, "retry-after"), now) };
+  const kind = classify(err, status);
+  if (kind === "quota") return new PlatformQuotaError(detail);
+  if (kind === "auth") return new AuthError(detail);
+  if (kind === "invalid") return new PayloadInvalidError(detail);
+  return new RetryableError({ ...detail, mayHaveLanded: MAY_HAVE_LANDED.has(status) });
 }
 function describe(err, status, readMessage) {
   const fromBody = readMessage(parseBody(err.response));
@@ -581,10 +594,12 @@ const customerGauge = defineDestination({
 
 function readFreshdeskError(body) {
   if (!body || typeof body !== "object") return null;
-  const { description, message, errors } = body;
-  const details = (errors ?? []).map((e) => [e.field, e.code, e.message && `(${e.message})`].filter(Boolean).join(" "));
+  const { description, message, errors = [] } = body;
   const head = description ?? message ?? null;
-  return details.length > 0 ? `${head ?? "Error"}: ${details.join("; ")}` : head;
+  return errors.length > 0 ? `${head ?? "Error"}: ${errors.map(describeFieldError).join("; ")}` : head;
+}
+function describeFieldError(error) {
+  return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(" ");
 }
 async function createContactActivity(payload, now) {
   const res = await invoke("freshdeskCreateContactActivity", { body: JSON.stringify(payload) }, readFreshdeskError, now);
@@ -663,21 +678,23 @@ function skipReason(destination, change, iparams) {
   return null;
 }
 async function attempt(destination, change, iparams, previous, now) {
-  const attempts = (previous?.attempts ?? 0) + 1;
-  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: previous?.may_duplicate ?? false };
+  const done = previous?.attempts ?? 0;
+  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: previous?.may_duplicate === true };
   const settings = validate(destination.settings, iparams, "iparams");
   if (!settings.ok) {
-    return { ...base, outcome: "rejected", reason: `installation settings invalid: ${settings.message}`, attempts: attempts - 1, last_status: null, next_retry_at: null };
+    return { ...base, outcome: "rejected", reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };
   }
   try {
     const payload = destination.map(change, settings.value);
     base.sent = destination.summarize(payload);
     const receipt = await destination.send(payload, settings.value, now);
-    return { ...base, outcome: "delivered", reason: null, attempts, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
+    return { ...base, outcome: "delivered", reason: null, attempts: done + 1, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
   } catch (err) {
-    const landedMaybe = !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
-    return { ...base, ...decide(err, attempts, now), may_duplicate: base.may_duplicate || landedMaybe };
+    return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
   }
+}
+function mayDuplicate(destination, err) {
+  return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
 }
 async function deliverTo(destination, record, iparams, now) {
   const previous = record.pushes[destination.id];
@@ -737,7 +754,7 @@ async function runClaimed(input, iparams, now) {
   }
   return record;
 }
-async function processEvent(payload, iparams, now) {
+function processEvent(payload, iparams, now) {
   const parsed = parseAgentActivityEvent(payload);
   if (!parsed.ok) {
     return runClaimed(invalidRecord(payload, parsed.field, parsed.message, now), iparams, now);
@@ -754,7 +771,7 @@ async function claimAndRun(work, iparams, now) {
   }
   return runClaimed(work.record, iparams, now);
 }
-async function resumeQueued(work, iparams, now) {
+function resumeQueued(work, iparams, now) {
   return work.claimed ? runClaimed(work.record, iparams, now) : claimAndRun(work, iparams, now);
 }
 
@@ -904,12 +921,15 @@ function decodeCursor(cursor, name) {
     throw new QueryError(`page[${name}] is not a cursor issued by this API`);
   }
 }
+const FILTERS = [
+  (a, f) => !f.destination || a.target?.destination === f.destination,
+  (a, f) => !f.outcome || a.outcome === f.outcome,
+  (a, f) => !f.agent || matchesAgent(a, f.agent.toLowerCase())
+];
 function matches(item, filter, since) {
-  const activity = toActivity(item);
   if (since !== null && item.received_at < since) return false;
-  if (filter.destination && activity.target?.destination !== filter.destination) return false;
-  if (filter.outcome && activity.outcome !== filter.outcome) return false;
-  return !filter.agent || matchesAgent(activity, filter.agent.toLowerCase());
+  const activity = toActivity(item);
+  return FILTERS.every((test) => test(activity, filter));
 }
 function matchesAgent(activity, needle) {
   return [activity.actor.name, activity.actor.email, activity.actor.id].some((v) => v?.toLowerCase().includes(needle));
@@ -936,28 +956,39 @@ async function walk(directory, from, backwards, want, keep) {
   }
   return { items, exhausted: true };
 }
-async function listActivities(args) {
+function parseListArgs(args) {
   const checked = validate(ListArgs, args, "");
   if (!checked.ok) throw new QueryError(checked.message);
   const { page = {}, filter = {} } = checked.value;
   if (page.after && page.before) throw new QueryError("page[after] and page[before] cannot be used together");
+  return { page, filter };
+}
+function startOf(page) {
+  if (page.after) return decodeCursor(page.after, "after");
+  return page.before ? decodeCursor(page.before, "before") : null;
+}
+function bucketsSince(directory, since) {
+  if (since === null) return directory;
+  const first = Math.floor(since / BUCKET_MS);
+  return directory.filter((b) => parseInt(b, 36) >= first);
+}
+async function listActivities(args) {
+  const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
   const backwards = page.before !== void 0;
-  const from = page.after ? decodeCursor(page.after, "after") : page.before ? decodeCursor(page.before, "before") : null;
   const since = sinceOf(filter);
-  const directory = (await readDirectory()).filter((b) => since === null || parseInt(b, 36) >= Math.floor(since / 6e4) - 1);
-  const result = await walk(directory, from, backwards, size + 1, (i) => matches(i, filter, since));
-  const more = result.items.length > size || !result.exhausted;
+  const directory = bucketsSince(await readDirectory(), since);
+  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, filter, since));
   const items = result.items.slice(0, size);
   if (backwards) items.reverse();
-  const first = items[0];
-  const last = items[items.length - 1];
+  const moreBeyond = result.items.length > size || !result.exhausted;
   return {
     activities: items.map(toActivity),
     meta: {
-      has_more: backwards ? true : more,
-      after_cursor: last ? encodeCursor(last) : page.after ?? null,
-      before_cursor: first ? encodeCursor(first) : page.before ?? null
+      // Zendesk's has_more speaks of the direction of travel: older items for `after`, newer for `before`.
+      has_more: moreBeyond,
+      after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
+      before_cursor: items.length > 0 ? encodeCursor(items[0]) : null
     }
   };
 }
@@ -987,8 +1018,7 @@ async function answer(work) {
   }
 }
 function ownArgs(args) {
-  const { iparams: _iparams, ...rest } = args;
-  return rest;
+  return Object.fromEntries(Object.entries(args).filter(([name]) => name !== "iparams"));
 }
 function reopen(record, destination, now) {
   const push = record.pushes[destination];

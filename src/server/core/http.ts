@@ -53,16 +53,27 @@ function isPlatformThrottle(err: FdkRequestError): boolean {
   return err.errorSource === 'PLATFORM' || /rate limit exceeded/i.test(err.message ?? '');
 }
 
+type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
+
+const BY_STATUS: Record<number, ErrorClass> = { 401: 'auth', 403: 'auth', 408: 'retry' };
+
+function classify(err: FdkRequestError, status: number): ErrorClass {
+  if (status === 429) return isPlatformThrottle(err) ? 'quota' : 'retry';
+  const isClientError = status >= 400 && status < 500;
+  return BY_STATUS[status] ?? (isClientError ? 'invalid' : 'retry');
+}
+
+/** Gateway timeouts and dropped connections may have reached the destination before failing. */
+const MAY_HAVE_LANDED = new Set([0, 408, 504]);
+
 export function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, now: number): DeliveryError {
   const status = typeof err.status === 'number' ? err.status : 0;
-  const message = describe(err, status, readMessage);
-  const wait = retryAfterMs(header(err, 'retry-after'), now);
-  if (status === 429 && isPlatformThrottle(err)) return new PlatformQuotaError({ status, message, retryAfterMs: wait });
-  if (status === 401 || status === 403) return new AuthError({ status, message });
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return new PayloadInvalidError({ status, message });
-  // Gateway timeouts and dropped connections may have reached the destination before failing.
-  const mayHaveLanded = status === 0 || status === 504 || status === 408;
-  return new RetryableError({ status, message, retryAfterMs: wait, mayHaveLanded });
+  const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, 'retry-after'), now) };
+  const kind = classify(err, status);
+  if (kind === 'quota') return new PlatformQuotaError(detail);
+  if (kind === 'auth') return new AuthError(detail);
+  if (kind === 'invalid') return new PayloadInvalidError(detail);
+  return new RetryableError({ ...detail, mayHaveLanded: MAY_HAVE_LANDED.has(status) });
 }
 
 function describe(err: FdkRequestError, status: number, readMessage: ErrorMessageReader): string {

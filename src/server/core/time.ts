@@ -8,15 +8,18 @@ const SECONDS_CUTOFF = 100_000_000_000;
  * in ms or in seconds with decimals. `null` when it cannot be read.
  */
 export function parseTimestamp(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? epochToMs(value) : null;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const text = value.trim();
+  if (typeof value === 'number') return epochToMs(value);
+  return typeof value === 'string' ? parseText(value.trim()) : null;
+}
+
+function parseText(text: string): number | null {
   if (/^\d+(\.\d+)?$/.test(text)) return epochToMs(Number(text));
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
 }
 
-function epochToMs(value: number): number {
+function epochToMs(value: number): number | null {
+  if (!Number.isFinite(value) || value <= 0) return null;
   return Math.round(value < SECONDS_CUTOFF ? value * 1000 : value);
 }
 

@@ -41,11 +41,12 @@ export function parseAgentActivityEvent(payload: unknown): ParsedEvent {
   if (activity.prev_status_change_timestamp != null && prevChangedAt === null) {
     return unreadable('data.agent_activity.prev_status_change_timestamp');
   }
-  const change = normalise(checked.value, changedAt, prevChangedAt);
-  if (!change.agent.id && !change.agent.email) {
-    return { ok: false, field: 'data.agent_activity.org_agent_id', message: 'data.agent_activity.org_agent_id or email is required to identify the agent' };
-  }
-  return { ok: true, change };
+  return identified(normalise(checked.value, changedAt, prevChangedAt));
+}
+
+function identified(change: AgentStatusChange): ParsedEvent {
+  if (change.agent.id || change.agent.email) return { ok: true, change };
+  return { ok: false, field: 'data.agent_activity.org_agent_id', message: 'data.agent_activity.org_agent_id or email is required to identify the agent' };
 }
 
 function unreadable(field: string): ParsedEvent {
@@ -58,14 +59,21 @@ function agentName(event: RawEvent): string | null {
   return str([actor.first_name, actor.last_name].filter(Boolean).join(' '));
 }
 
+type RawActor = NonNullable<RawEvent['data']['actor']>;
+const NO_ACTOR: RawActor = { type: 'system' };
+
+function agentOf(event: RawEvent, actor: RawActor): AgentStatusChange['agent'] {
+  const activity = event.data.agent_activity;
+  return { id: str(activity.org_agent_id) ?? str(actor.org_actor_id), email: str(activity.email) ?? str(actor.email), name: agentName(event) };
+}
+
 function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | null): AgentStatusChange {
   const activity = event.data.agent_activity;
-  const actor = event.data.actor;
-  const agentId = str(activity.org_agent_id) ?? str(actor?.org_actor_id);
-  const email = str(activity.email) ?? str(actor?.email);
+  const actor = event.data.actor ?? NO_ACTOR;
+  const agent = agentOf(event, actor);
   const status = truncate(activity.status, 200);
   const prevStatus = str(activity.prev_status);
-  const identity = [activity.availability_event_type, agentId ?? email, status, prevStatus, changedAt].join('|');
+  const identity = [activity.availability_event_type, agent.id ?? agent.email, status, prevStatus, changedAt].join('|');
   return {
     key: digest(identity),
     kind: truncate(activity.availability_event_type, 60),
@@ -73,11 +81,11 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
     prevStatus,
     changedAt,
     prevChangedAt,
-    agent: { id: agentId, email, name: agentName(event) },
-    actor: { type: actor?.type ?? 'system', id: str(actor?.id) },
+    agent,
+    actor: { type: actor.type, id: str(actor.id) },
     customStatusId: str(activity.custom_status_id),
     emoji: str(activity.emoji, 60),
-    subEntity: str(actor?.sub_entity, 60),
+    subEntity: str(actor.sub_entity, 60),
     account: str(event.account_id) ?? str(event.domain),
   };
 }

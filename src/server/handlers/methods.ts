@@ -25,8 +25,7 @@ async function answer(work: () => Promise<unknown>): Promise<void> {
 
 /** The platform adds `iparams` to every call; the history API's own arguments are the rest. */
 function ownArgs(args: Args): Record<string, unknown> {
-  const { iparams: _iparams, ...rest } = args;
-  return rest;
+  return Object.fromEntries(Object.entries(args).filter(([name]) => name !== 'iparams'));
 }
 
 /** Reopens a finished push so the pipeline delivers it again, as if new (attempts restart). */

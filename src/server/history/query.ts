@@ -8,7 +8,7 @@ import { base64, digest, unbase64 } from '../core/text';
 import { parseTimestamp } from '../core/time';
 import { validate } from '../core/validation';
 import { itemsOf, parseActivityId, toActivity, type Activity, type StreamItem, type StreamPosition } from './activity';
-import { compareBuckets, readBucket, readDirectory } from './store';
+import { BUCKET_MS, compareBuckets, readBucket, readDirectory } from './store';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -69,12 +69,17 @@ export function decodeCursor(cursor: string, name: string): StreamPosition {
   }
 }
 
+/** One predicate per filter; an absent filter lets everything through. */
+const FILTERS: Array<(activity: Activity, filter: Filter) => boolean> = [
+  (a, f) => !f.destination || a.target?.destination === f.destination,
+  (a, f) => !f.outcome || a.outcome === f.outcome,
+  (a, f) => !f.agent || matchesAgent(a, f.agent.toLowerCase()),
+];
+
 function matches(item: StreamItem, filter: Filter, since: number | null): boolean {
-  const activity = toActivity(item);
   if (since !== null && item.received_at < since) return false;
-  if (filter.destination && activity.target?.destination !== filter.destination) return false;
-  if (filter.outcome && activity.outcome !== filter.outcome) return false;
-  return !filter.agent || matchesAgent(activity, filter.agent.toLowerCase());
+  const activity = toActivity(item);
+  return FILTERS.every((test) => test(activity, filter));
 }
 
 function matchesAgent(activity: Activity, needle: string): boolean {
@@ -116,28 +121,46 @@ export interface ListResult {
   meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null };
 }
 
-export async function listActivities(args: unknown): Promise<ListResult> {
+type Page = NonNullable<Static<typeof ListArgs>['page']>;
+
+function parseListArgs(args: unknown): { page: Page; filter: Filter } {
   const checked = validate(ListArgs, args, '');
   if (!checked.ok) throw new QueryError(checked.message);
   const { page = {}, filter = {} } = checked.value;
   if (page.after && page.before) throw new QueryError('page[after] and page[before] cannot be used together');
+  return { page, filter };
+}
+
+function startOf(page: Page): StreamPosition | null {
+  if (page.after) return decodeCursor(page.after, 'after');
+  return page.before ? decodeCursor(page.before, 'before') : null;
+}
+
+/** Buckets that can hold activities received at or after `since` (a bucket spans one minute). */
+function bucketsSince(directory: string[], since: number | null): string[] {
+  if (since === null) return directory;
+  const first = Math.floor(since / BUCKET_MS);
+  return directory.filter((b) => parseInt(b, 36) >= first);
+}
+
+export async function listActivities(args: unknown): Promise<ListResult> {
+  const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
   const backwards = page.before !== undefined;
-  const from = page.after ? decodeCursor(page.after, 'after') : page.before ? decodeCursor(page.before, 'before') : null;
   const since = sinceOf(filter);
-  const directory = (await readDirectory()).filter((b) => since === null || parseInt(b, 36) >= Math.floor(since / 60_000) - 1);
-  const result = await walk(directory, from, backwards, size + 1, (i) => matches(i, filter, since));
-  const more = result.items.length > size || !result.exhausted;
+  const directory = bucketsSince(await readDirectory(), since);
+  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, filter, since));
   const items = result.items.slice(0, size);
+  // Walking backwards (page[before]) collects the nearest items first; the page reads newest first.
   if (backwards) items.reverse();
-  const first = items[0];
-  const last = items[items.length - 1];
+  const moreBeyond = result.items.length > size || !result.exhausted;
   return {
     activities: items.map(toActivity),
     meta: {
-      has_more: backwards ? true : more,
-      after_cursor: last ? encodeCursor(last) : (page.after ?? null),
-      before_cursor: first ? encodeCursor(first) : (page.before ?? null),
+      // Zendesk's has_more speaks of the direction of travel: older items for `after`, newer for `before`.
+      has_more: moreBeyond,
+      after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
+      before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
     },
   };
 }

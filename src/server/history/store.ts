@@ -49,16 +49,18 @@ async function writeTo(bucket: string, record: EventRecord, now: number): Promis
 
 /** Writes (or rewrites) `record` in its bucket, choosing the current minute's bucket on first write. */
 export async function saveRecord(record: EventRecord, now: number): Promise<void> {
-  const base = record.bucket ?? bucketOf(now);
-  for (let level = 0; ; level++) {
-    const bucket = record.bucket ?? base + '+'.repeat(level);
-    try {
-      await writeTo(bucket, { ...record, bucket }, now);
+  // A record already placed stays in its bucket; a new one may spill over when a bucket is full.
+  const candidates = record.bucket ? [record.bucket] : Array.from({ length: OVERFLOW_LEVELS }, (_, level) => bucketOf(now) + '+'.repeat(level));
+  for (const [index, bucket] of candidates.entries()) {
+    const isLast = index === candidates.length - 1;
+    // 400 here means the bucket hit the 40 KB limit.
+    const placed = await writeTo(bucket, { ...record, bucket }, now).then(
+      () => true,
+      (err: unknown) => (statusOf(err) === 400 && !isLast ? false : Promise.reject(err)),
+    );
+    if (placed) {
       record.bucket = bucket;
       return;
-    } catch (err) {
-      // 400 here means the bucket hit the 40 KB limit; a record already placed stays where it is.
-      if (statusOf(err) !== 400 || record.bucket !== null || level + 1 >= OVERFLOW_LEVELS) throw err;
     }
   }
 }

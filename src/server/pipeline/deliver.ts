@@ -27,21 +27,25 @@ function skipReason(destination: Destination, change: AgentStatusChange, iparams
 }
 
 async function attempt(destination: Destination, change: AgentStatusChange, iparams: Iparams, previous: PushState | undefined, now: number): Promise<PushState> {
-  const attempts = (previous?.attempts ?? 0) + 1;
-  const base = { updated_at: now, sent: null as SentSummary | null, remote_id: null, may_duplicate: previous?.may_duplicate ?? false };
+  const done = previous?.attempts ?? 0;
+  const base = { updated_at: now, sent: null as SentSummary | null, remote_id: null, may_duplicate: previous?.may_duplicate === true };
   const settings = validate(destination.settings, iparams, 'iparams');
   if (!settings.ok) {
-    return { ...base, outcome: 'rejected', reason: `installation settings invalid: ${settings.message}`, attempts: attempts - 1, last_status: null, next_retry_at: null };
+    return { ...base, outcome: 'rejected', reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };
   }
   try {
     const payload = destination.map(change, settings.value);
     base.sent = destination.summarize(payload);
     const receipt = await destination.send(payload, settings.value, now);
-    return { ...base, outcome: 'delivered', reason: null, attempts, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
+    return { ...base, outcome: 'delivered', reason: null, attempts: done + 1, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
   } catch (err) {
-    const landedMaybe = !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
-    return { ...base, ...decide(err, attempts, now), may_duplicate: base.may_duplicate || landedMaybe };
+    return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
   }
+}
+
+/** A retry of a non-idempotent push after a timeout may land a second copy. */
+function mayDuplicate(destination: Destination, err: unknown): boolean {
+  return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
 }
 
 async function deliverTo(destination: Destination, record: EventRecord, iparams: Iparams, now: number): Promise<void> {

@@ -39,7 +39,7 @@ export async function runClaimed(input: EventRecord, iparams: Iparams, now: numb
 }
 
 /** First delivery of an `onAgentActivityCreate` payload. Returns null for a duplicate. */
-export async function processEvent(payload: unknown, iparams: Iparams, now: number): Promise<EventRecord | null> {
+export function processEvent(payload: unknown, iparams: Iparams, now: number): Promise<EventRecord | null> {
   const parsed = parseAgentActivityEvent(payload);
   if (!parsed.ok) {
     // Recorded like any outcome (queued if the store is out of quota), never pushed.
@@ -60,6 +60,6 @@ async function claimAndRun(work: QueuedWork, iparams: Iparams, now: number): Pro
 }
 
 /** Resumes queued work when its schedule fires. */
-export async function resumeQueued(work: QueuedWork, iparams: Iparams, now: number): Promise<EventRecord | null> {
+export function resumeQueued(work: QueuedWork, iparams: Iparams, now: number): Promise<EventRecord | null> {
   return work.claimed ? runClaimed(work.record, iparams, now) : claimAndRun(work, iparams, now);
 }

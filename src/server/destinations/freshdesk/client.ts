@@ -12,10 +12,13 @@ interface FreshdeskErrorBody {
 /** "Validation failed: activity.foo invalid_field (Unexpected/invalid field in request)". */
 export function readFreshdeskError(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
-  const { description, message, errors } = body as FreshdeskErrorBody;
-  const details = (errors ?? []).map((e) => [e.field, e.code, e.message && `(${e.message})`].filter(Boolean).join(' '));
+  const { description, message, errors = [] } = body as FreshdeskErrorBody;
   const head = description ?? message ?? null;
-  return details.length > 0 ? `${head ?? 'Error'}: ${details.join('; ')}` : head;
+  return errors.length > 0 ? `${head ?? 'Error'}: ${errors.map(describeFieldError).join('; ')}` : head;
+}
+
+function describeFieldError(error: { field?: string; message?: string; code?: string }): string {
+  return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(' ');
 }
 
 export async function createContactActivity(payload: FreshdeskContactActivity, now: number): Promise<Receipt> {
