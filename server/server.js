@@ -390,6 +390,9 @@ async function invoke(template, options, readMessage, now) {
     throw toDeliveryError(err, readMessage, now);
   }
 }
+function isRecord(value) {
+  return typeof value === "object" && value !== null;
+}
 function parseBody(text) {
   if (!text) return null;
   try {
@@ -437,7 +440,7 @@ function describe(err, status, readMessage) {
 const TOKEN_SCHEDULE = "cg-token";
 const EXPIRY_MARGIN_MS = 5 * 6e4;
 function readTokenError(body) {
-  if (!body || typeof body !== "object") return null;
+  if (!isRecord(body)) return null;
   const { error, error_description: description } = body;
   return [error, description].filter(Boolean).join(": ") || null;
 }
@@ -478,7 +481,7 @@ async function accessToken(now, forceRefresh) {
 }
 
 function readCustomerGaugeError(body) {
-  if (!body || typeof body !== "object") return null;
+  if (!isRecord(body)) return null;
   const { message, errors } = body;
   const details = Object.entries(errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
   return details.length > 0 ? `${message ?? "Error"} ${details.join("; ")}` : message ?? null;
@@ -593,10 +596,10 @@ const customerGauge = defineDestination({
 });
 
 function readFreshdeskError(body) {
-  if (!body || typeof body !== "object") return null;
-  const { description, message, errors = [] } = body;
+  if (!isRecord(body)) return null;
+  const { description, message, errors } = body;
   const head = description ?? message ?? null;
-  return errors.length > 0 ? `${head ?? "Error"}: ${errors.map(describeFieldError).join("; ")}` : head;
+  return errors?.length ? `${head ?? "Error"}: ${errors.map(describeFieldError).join("; ")}` : head;
 }
 function describeFieldError(error) {
   return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(" ");

@@ -25,6 +25,10 @@ export async function invoke(
   }
 }
 
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 /** Destinations answer JSON; an empty or malformed success body is kept as `null` (the status says it landed). */
 function parseBody(text: string | undefined): unknown {
   if (!text) return null;

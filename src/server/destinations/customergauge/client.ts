@@ -1,13 +1,13 @@
 /** Thin CustomerGauge API client: upsert one activity, refreshing the token once on 401. */
 import { AuthError } from '../../core/errors';
-import { invoke } from '../../core/http';
+import { invoke, isRecord } from '../../core/http';
 import type { Receipt } from '../types';
 import type { CustomerGaugeActivity } from './mapping';
 import { accessToken } from './token';
 
 /** "The given data was invalid.: type The type field is required." */
 export function readCustomerGaugeError(body: unknown): string | null {
-  if (!body || typeof body !== 'object') return null;
+  if (!isRecord(body)) return null;
   const { message, errors } = body as { message?: string; errors?: Record<string, string[]> };
   const details = Object.entries(errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
   return details.length > 0 ? `${message ?? 'Error'} ${details.join('; ')}` : (message ?? null);

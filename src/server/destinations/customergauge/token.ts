@@ -7,7 +7,7 @@
  * per event. The schedule fires (and so disappears) five minutes before the token expires.
  */
 import { AuthError, PayloadInvalidError } from '../../core/errors';
-import { invoke } from '../../core/http';
+import { invoke, isRecord } from '../../core/http';
 
 export const TOKEN_SCHEDULE = 'cg-token';
 const EXPIRY_MARGIN_MS = 5 * 60_000;
@@ -18,7 +18,7 @@ interface TokenBody {
 }
 
 export function readTokenError(body: unknown): string | null {
-  if (!body || typeof body !== 'object') return null;
+  if (!isRecord(body)) return null;
   const { error, error_description: description } = body as { error?: string; error_description?: string };
   return [error, description].filter(Boolean).join(': ') || null;
 }

@@ -1,5 +1,5 @@
 /** Thin Freshdesk API client: one call, through the `freshdeskCreateContactActivity` template. */
-import { invoke } from '../../core/http';
+import { invoke, isRecord } from '../../core/http';
 import type { Receipt } from '../types';
 import type { FreshdeskContactActivity } from './mapping';
 
@@ -11,10 +11,10 @@ interface FreshdeskErrorBody {
 
 /** "Validation failed: activity.foo invalid_field (Unexpected/invalid field in request)". */
 export function readFreshdeskError(body: unknown): string | null {
-  if (!body || typeof body !== 'object') return null;
-  const { description, message, errors = [] } = body as FreshdeskErrorBody;
+  if (!isRecord(body)) return null;
+  const { description, message, errors } = body as FreshdeskErrorBody;
   const head = description ?? message ?? null;
-  return errors.length > 0 ? `${head ?? 'Error'}: ${errors.map(describeFieldError).join('; ')}` : head;
+  return errors?.length ? `${head ?? 'Error'}: ${errors.map(describeFieldError).join('; ')}` : head;
 }
 
 function describeFieldError(error: { field?: string; message?: string; code?: string }): string {

@@ -1,0 +1,181 @@
+import { startServer, json, type LocalServer } from './helpers/httpServer';
+import { BASIC_IPARAMS, loadFixture } from './helpers/fixtureRuntime';
+import type { PlatformRuntime } from '../../simulator/runtime';
+import type { ManualClock } from '../../simulator/runtime';
+
+describe('$request.invokeTemplate', () => {
+  let server: LocalServer;
+  let runtime: PlatformRuntime;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    server = await startServer((_hit, res) => json(res, 200, { ok: true }));
+    ({ runtime, clock } = await loadFixture({ baseUrl: server.baseUrl }));
+  });
+
+  afterEach(() => server.close());
+
+  const invoke = (template: string, context: Record<string, unknown> = {}, body?: string) =>
+    runtime.invokeServerMethod('invoke', { template, context, body });
+
+  it('renders iparams and context, base64-encodes with encode(), URL-encodes query values', async () => {
+    const result = await invoke('echo', { id: '42', agent: 'maya', q: 'a b&c' });
+
+    expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":true}' } });
+    expect((result.data as { headers: Record<string, string> }).headers['content-type']).toBe('application/json');
+    expect(server.hits).toHaveLength(1);
+    const [hit] = server.hits;
+    expect(hit.method).toBe('GET');
+    expect(hit.url).toBe('/api/v2/echo/42?q=a%20b%26c');
+    expect(hit.headers.authorization).toBe(`Basic ${Buffer.from(BASIC_IPARAMS.api_key).toString('base64')}`);
+    expect(hit.headers['x-agent']).toBe(Buffer.from('maya').toString('base64'));
+  });
+
+  it('records every attempt without headers, so secure iparam values never reach the trace', async () => {
+    await invoke('echo', { id: '1', agent: 'a', q: 'x' });
+
+    expect(runtime.requests).toEqual([
+      { template: 'echo', method: 'GET', url: `${server.baseUrl}/api/v2/echo/1?q=x`, status: 200, attempt: 1, at: clock.now() },
+    ]);
+    const encodedSecret = Buffer.from(BASIC_IPARAMS.api_key).toString('base64');
+    expect(JSON.stringify(runtime.requests)).not.toContain(BASIC_IPARAMS.api_key);
+    expect(JSON.stringify(runtime.requests)).not.toContain(encodedSecret);
+  });
+
+  it('sends https://<rendered host> when hostOverride declines the host', async () => {
+    const seen: string[] = [];
+    ({ runtime } = await loadFixture({ hostOverride: (host) => (seen.push(host), server.baseUrl) }));
+    await invoke('echo', { id: '1', agent: 'a', q: 'x' });
+    expect(seen).toEqual(['acme.freshdesk.com']);
+  });
+
+  it('sends the body string as given and returns the response body unparsed', async () => {
+    server.respond((hit, res) => json(res, 201, { received: JSON.parse(hit.body) }));
+    const result = await invoke('postJson', {}, JSON.stringify({ a: 1 }));
+
+    expect(server.hits[0]).toMatchObject({ method: 'POST', url: '/api/v2/contact-activities', body: '{"a":1}' });
+    expect(result.data).toMatchObject({ status: 201, response: '{"received":{"a":1}}' });
+  });
+
+  it('rejects a non-string body without sending', async () => {
+    const result = await runtime.invokeServerMethod('invoke', { template: 'postJson', context: {}, body: { a: 1 } });
+    expect(result.error).toMatchObject({ status: 400 });
+    expect(server.hits).toHaveLength(0);
+  });
+
+  it('retries 5xx up to maxAttempts, waiting retryDelay on the clock', async () => {
+    let calls = 0;
+    server.respond((_hit, res) => (++calls < 3 ? json(res, 500, { error: 'down' }) : json(res, 200, { ok: calls })));
+    const start = clock.now();
+
+    const result = await invoke('flaky');
+
+    expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":3}' } });
+    expect(server.hits).toHaveLength(3);
+    expect(runtime.requests.map((r) => [r.attempt, r.status])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(clock.now() - start).toBe(2000); // two waits of retryDelay=1000
+    expect(runtime.stats().requests).toBe(3);
+  });
+
+  it('retries 429 and gives up after maxAttempts with the last response', async () => {
+    server.respond((_hit, res) => json(res, 429, { message: 'slow down' }, { 'retry-after': '7' }));
+
+    const result = await invoke('flaky');
+
+    expect(server.hits).toHaveLength(3);
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatchObject({ status: 429, response: '{"message":"slow down"}', headers: { 'retry-after': '7' } });
+  });
+
+  it('does not retry 4xx other than 429', async () => {
+    server.respond((_hit, res) => json(res, 404, { message: 'nope' }));
+    const result = await invoke('flaky');
+    expect(server.hits).toHaveLength(1);
+    expect(result.error).toMatchObject({ status: 404, response: '{"message":"nope"}' });
+  });
+
+  it('times out after requestTimeoutMs and retries the timeout', async () => {
+    ({ runtime } = await loadFixture({ baseUrl: server.baseUrl, requestTimeoutMs: 200 }));
+    server.respond(() => undefined); // never answers
+
+    const started = Date.now();
+    const result = await invoke('slow');
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    expect(result.error).toEqual({ status: 504, message: 'Request timed out', errorSource: 'PLATFORM' });
+    expect(server.hits).toHaveLength(2);
+    expect(runtime.requests.map((r) => [r.status, r.error])).toEqual([[0, 'timeout'], [0, 'timeout']]);
+  });
+
+  it('maps a refused connection to 502 with the error code', async () => {
+    const closed = await startServer();
+    await closed.close();
+    ({ runtime } = await loadFixture({ baseUrl: closed.baseUrl }));
+
+    const result = await invoke('echo', { id: '1', agent: 'a', q: 'x' });
+
+    expect(result.error).toEqual({ status: 502, message: 'ECONNREFUSED', errorSource: 'PLATFORM' });
+  });
+
+  it('refuses the 51st attempt within 60 s with a 429 and does not send it', async () => {
+    for (let i = 0; i < 50; i++) {
+      await invoke('echo', { id: String(i), agent: 'a', q: 'x' });
+      clock.advance(100);
+    }
+    expect(server.hits).toHaveLength(50);
+
+    const refused = await invoke('echo', { id: '51', agent: 'a', q: 'x' });
+
+    expect(server.hits).toHaveLength(50);
+    expect(refused.error).toEqual({
+      status: 429,
+      message: 'Rate limit exceeded',
+      headers: { 'retry-after': '55' }, // first attempt leaves the window at +60 s; now is +5 s
+      response: '{"message":"Rate limit exceeded"}',
+      errorSource: 'PLATFORM',
+    });
+    expect(runtime.stats()).toMatchObject({ requests: 50, requestsRefused: 1 });
+
+    clock.advance(55_000);
+    expect((await invoke('echo', { id: '52', agent: 'a', q: 'x' })).ok).toBe(true);
+    expect(server.hits).toHaveLength(51);
+  });
+
+  it('counts every retry attempt against the quota', async () => {
+    server.respond((_hit, res) => json(res, 500, {}));
+    for (let i = 0; i < 16; i++) await invoke('flaky'); // 48 attempts
+    const result = await invoke('flaky'); // attempts 49, 50, then refused
+
+    expect(server.hits).toHaveLength(50);
+    expect(result.error).toMatchObject({ status: 429, errorSource: 'PLATFORM' });
+  });
+
+  it.each(['securePath', 'secureQuery'])('rejects a secure iparam outside headers (%s) without sending', async (template) => {
+    const result = await invoke(template);
+    expect(result.error).toEqual({ status: 400, message: 'secure iparam api_key can only be used in headers' });
+    expect(server.hits).toHaveLength(0);
+    expect(runtime.requests).toHaveLength(0);
+  });
+
+  it('rejects templates not declared in manifest modules.common.requests', async () => {
+    const result = await invoke('undeclared');
+    expect(result.error).toMatchObject({ status: 400, message: expect.stringContaining('not declared in manifest.json') });
+  });
+
+  it('rejects unknown templates', async () => {
+    const result = await invoke('nope');
+    expect(result.error).toMatchObject({ status: 400, message: expect.stringContaining('not defined in config/requests.json') });
+  });
+
+  it('rejects a missing context value, naming it', async () => {
+    const result = await invoke('echo', { id: '1', agent: 'a' });
+    expect(result.error).toEqual({ status: 400, message: 'context q is missing (template echo)' });
+    expect(server.hits).toHaveLength(0);
+  });
+
+  it('rejects a missing iparam, naming it', async () => {
+    runtime.setIparams({ api_key: 'k' });
+    const result = await invoke('echo', { id: '1', agent: 'a', q: 'x' });
+    expect(result.error).toEqual({ status: 400, message: 'iparam subdomain is missing (template echo)' });
+  });
+});
