@@ -42,7 +42,7 @@ describe('$request.invokeTemplate', () => {
     expect(JSON.stringify(runtime.requests)).not.toContain(encodedSecret);
   });
 
-  it('sends https://<rendered host> when hostOverride declines the host', async () => {
+  it('hands the rendered host to hostOverride', async () => {
     const seen: string[] = [];
     ({ runtime } = await loadFixture({ hostOverride: (host) => (seen.push(host), server.baseUrl) }));
     await invoke('echo', { id: '1', agent: 'a', q: 'x' });
