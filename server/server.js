@@ -569,13 +569,17 @@ function mapToCustomerGauge(change, settings) {
   return activity;
 }
 
+const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
+const CG_ACCOUNT_MAX = 255;
+const CG_REGIONS = ["eu", "us", "au"];
+
 const CustomerGaugeSettings = typebox.Type.Object({
-  cg_region: typebox.Type.Union([typebox.Type.Literal("eu"), typebox.Type.Literal("us"), typebox.Type.Literal("au")]),
+  cg_region: typebox.Type.Union(CG_REGIONS.map((region) => typebox.Type.Literal(region))),
   cg_client_id: typebox.Type.String({ minLength: 1 }),
   // base64(client_id:client_secret), built by the installation page: the secret reaches the
   // token request only through this header value, never through code or the browser after install.
   cg_client_credentials: typebox.Type.String({ minLength: 4 }),
-  cg_account: typebox.Type.String({ minLength: 1, maxLength: 255 }),
+  cg_account: typebox.Type.String({ minLength: 1, maxLength: CG_ACCOUNT_MAX }),
   cg_send_contact: typebox.Type.Optional(typebox.Type.Boolean({ default: false }))
 });
 
@@ -612,8 +616,7 @@ async function createContactActivity(payload, now) {
 const CONTACT_MODE_AGENT = "Agent's own email";
 const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
 const FreshdeskSettings = typebox.Type.Object({
-  // A bare subdomain only: requests can never be aimed at a host outside *.freshdesk.com.
-  freshdesk_subdomain: typebox.Type.String({ pattern: "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$" }),
+  freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
   freshdesk_api_key: typebox.Type.String({ minLength: 1 }),
   freshdesk_contact_mode: typebox.Type.Union([typebox.Type.Literal(CONTACT_MODE_AGENT), typebox.Type.Literal(CONTACT_MODE_FIXED)], {
     default: CONTACT_MODE_AGENT
