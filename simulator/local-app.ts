@@ -1,0 +1,68 @@
+/**
+ * The app running locally: the built server/server.js inside the platform runtime, with the
+ * sandbox Freshdesk and CustomerGauge servers standing in for the vendors. Shared by the tests,
+ * `npm start`, `npm run simulate` and the benchmarks.
+ */
+import path from 'node:path';
+import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
+import { startCustomerGaugeSandbox, startFreshdeskSandbox, type CustomerGaugeSandbox, type FreshdeskSandbox } from './sandbox';
+import { sandboxHostOverride } from './sandbox/host-override';
+
+export const APP_DIR = path.resolve(__dirname, '..');
+
+/** Credentials the sandbox servers accept; the CustomerGauge pair is also in `cg_client_credentials`. */
+export const SANDBOX_CREDENTIALS = {
+  freshdeskApiKey: 'sandbox-freshdesk-api-key',
+  cgClientId: 'sandbox-client-id',
+  cgClientSecret: 'sandbox-client-secret',
+} as const;
+
+export const SANDBOX_IPARAMS: Record<string, unknown> = {
+  destinations: ['Freshdesk', 'CustomerGauge'],
+  event_kinds: ['GeneralAvailability', 'Intelliassign'],
+  freshdesk_subdomain: 'sandbox',
+  freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
+  freshdesk_contact_mode: "Agent's own email",
+  cg_region: 'eu',
+  cg_client_id: SANDBOX_CREDENTIALS.cgClientId,
+  cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
+  cg_client_credentials: Buffer.from(`${SANDBOX_CREDENTIALS.cgClientId}:${SANDBOX_CREDENTIALS.cgClientSecret}`).toString('base64'),
+  cg_account: 'Acme Support',
+  cg_send_contact: false,
+};
+
+export interface LocalAppOptions extends Partial<Omit<RuntimeOptions, 'appDir' | 'hostOverride' | 'clock'>> {
+  clock?: Clock;
+  /** Overrides merged over SANDBOX_IPARAMS. */
+  iparamOverrides?: Record<string, unknown>;
+  /** Use these destinations instead of starting sandbox servers ('live' mode passes none). */
+  live?: boolean;
+  freshdeskRatePerMinute?: number;
+}
+
+export interface LocalApp {
+  runtime: PlatformRuntime;
+  freshdesk: FreshdeskSandbox;
+  customerGauge: CustomerGaugeSandbox;
+  close(): Promise<void>;
+}
+
+export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
+  const now = options.clock ? () => options.clock!.now() : undefined;
+  const freshdesk = await startFreshdeskSandbox({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
+  const customerGauge = await startCustomerGaugeSandbox({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
+  const runtime = await PlatformRuntime.load({
+    ...options,
+    appDir: APP_DIR,
+    iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
+    hostOverride: options.live ? undefined : sandboxHostOverride(freshdesk.url, customerGauge.url),
+  });
+  return {
+    runtime,
+    freshdesk,
+    customerGauge,
+    close: async () => {
+      await Promise.all([freshdesk.close(), customerGauge.close()]);
+    },
+  };
+}

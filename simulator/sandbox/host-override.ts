@@ -1,0 +1,11 @@
+/** Points the app's request templates at the sandbox servers instead of the vendors' hosts. */
+
+const FRESHDESK_HOST = /^[a-z0-9-]+\.freshdesk\.com$/;
+const CUSTOMERGAUGE_HOST = /^(auth|imports\.api)\.(eu|us|au)\.customergauge\.com$/;
+
+export function sandboxHostOverride(freshdeskUrl: string, customerGaugeUrl: string): (host: string) => string | undefined {
+  return (host) => {
+    if (FRESHDESK_HOST.test(host)) return freshdeskUrl;
+    return CUSTOMERGAUGE_HOST.test(host) ? customerGaugeUrl : undefined;
+  };
+}

@@ -1,0 +1,56 @@
+/** Test harness: the built app in the local runtime against the sandbox destinations, on a manual clock. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ManualClock } from '../../simulator/runtime';
+import { APP_DIR, startLocalApp, type LocalApp, type LocalAppOptions } from '../../simulator/local-app';
+
+export const START = Date.parse('2026-11-23T11:00:00Z');
+
+export function loadPayload(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(APP_DIR, 'test_data', name), 'utf8')) as Record<string, unknown>;
+}
+
+export const intelliassign = () => loadPayload('onAgentActivityCreate.intelliassign.json');
+export const generalAvailability = () => loadPayload('onAgentActivityCreate.general-availability.json');
+
+export interface TestApp extends LocalApp {
+  clock: ManualClock;
+  logs: string[];
+  fire(payload: Record<string, unknown>): Promise<void>;
+  call<T = any>(method: string, args?: Record<string, unknown>): Promise<T>;
+  callError(method: string, args?: Record<string, unknown>): Promise<{ status: number; message: string }>;
+}
+
+export async function startTestApp(options: LocalAppOptions = {}): Promise<TestApp> {
+  const clock = new ManualClock(START);
+  const logs: string[] = [];
+  const local = await startLocalApp({ clock, requestTimeoutMs: 300, log: (level, text) => logs.push(`${level}: ${text}`), ...options });
+  const fire = async (payload: Record<string, unknown>) => {
+    const result = await local.runtime.invokeEvent('onAgentActivityCreate', payload);
+    if (!result.ok) throw new Error(`handler failed: ${JSON.stringify(result.error)}`);
+  };
+  const invoke = (method: string, args: Record<string, unknown> = {}) => local.runtime.invokeServerMethod(method, args);
+  const call = async (method: string, args?: Record<string, unknown>) => {
+    const result = await invoke(method, args);
+    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+    return result.data as any;
+  };
+  const callError = async (method: string, args?: Record<string, unknown>) => {
+    const result = await invoke(method, args);
+    if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
+    return result.error as { status: number; message: string };
+  };
+  return { ...local, clock, logs, fire, call, callError };
+}
+
+/** Activities of the history, newest first (one page of 100). */
+export async function history(app: TestApp, filter: Record<string, unknown> = {}): Promise<any[]> {
+  const page = await app.call('listActivities', { page: { size: 100 }, filter });
+  return page.activities;
+}
+
+export function withChange(payload: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(payload));
+  Object.assign(copy.data.agent_activity, change);
+  return copy;
+}
