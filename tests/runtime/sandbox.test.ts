@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import sinon from 'sinon';
+
+import type { ManualClock, PlatformRuntime } from '../../simulator/runtime';
+import { BASIC_IPARAMS, loadFixture } from './helpers/fixtureRuntime';
+import { json, startServer, type LocalServer } from './helpers/httpServer';
+
+const TEST_DATA = path.join(__dirname, '..', '..', 'test_data', 'onAgentActivityCreate.general-availability.json');
+
+describe('server.js sandbox', () => {
+  let runtime: PlatformRuntime;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    ({ runtime, clock } = await loadFixture());
+  });
+
+  describe('globals', () => {
+    it('exposes only the platform globals: no timers, process, Buffer, fetch or global', async () => {
+      const result = await runtime.invokeServerMethod('probeGlobals', {});
+      expect(result).toEqual({
+        ok: true,
+        logs: [],
+        data: {
+          setTimeout: 'undefined',
+          setInterval: 'undefined',
+          setImmediate: 'undefined',
+          clearTimeout: 'undefined',
+          process: 'undefined',
+          Buffer: 'undefined',
+          fetch: 'undefined',
+          global: 'undefined',
+          $request: 'object',
+          $db: 'object',
+          $schedule: 'object',
+          renderData: 'function',
+          require: 'function',
+          dbPromiseIsNative: true,
+        },
+      });
+    });
+
+    it.each(['fs', 'crypto', 'node:fs', 'axios'])('refuses require(%p) because it is not a manifest dependency', async (name) => {
+      const result = await runtime.invokeServerMethod('requireModule', { name });
+      expect(result).toEqual({
+        ok: false,
+        logs: [],
+        error: { status: 400, message: `Module '${name}' is not listed in manifest dependencies`, isError: true },
+      });
+    });
+
+    it.each(['ajv', 'ajv/dist/2020'])('allows require(%p) of a declared dependency', async (name) => {
+      const result = await runtime.invokeServerMethod('requireModule', { name });
+      expect(result).toMatchObject({ ok: true, data: { loaded: 'function' } });
+    });
+
+    it('captures console output into the result and the log option', async () => {
+      const log = sinon.spy();
+      ({ runtime } = await loadFixture({ log }));
+      const result = await runtime.invokeServerMethod('echoArgs', { word: 'hi' });
+      expect(result.logs).toEqual(['echo hi']);
+      sinon.assert.calledOnceWithExactly(log, 'log', 'echo hi');
+    });
+
+    it('gives every invocation a fresh context', async () => {
+      const first = await runtime.invokeServerMethod('echoArgs', { word: 'a' });
+      const second = await runtime.invokeServerMethod('echoArgs', { word: 'b' });
+      expect([first.data, second.data]).toEqual([
+        { word: 'a', iparams: BASIC_IPARAMS },
+        { word: 'b', iparams: BASIC_IPARAMS },
+      ]);
+      expect(runtime.stats().invocations).toBe(2);
+    });
+  });
+
+  describe('execution limit', () => {
+    it('fails an invocation that awaits forever once executionTimeoutMs passes', async () => {
+      ({ runtime } = await loadFixture({ executionTimeoutMs: 200 }));
+      const started = Date.now();
+      const result = await runtime.invokeServerMethod('hang', {});
+      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+      expect(result).toEqual({ ok: false, logs: [], error: { status: 504, message: 'Execution timed out after 0.2s' } });
+    });
+
+    it('also stops a synchronous infinite loop', async () => {
+      ({ runtime } = await loadFixture({ executionTimeoutMs: 200 }));
+      const result = await runtime.invokeServerMethod('spin', {});
+      expect(result.error).toEqual({ status: 504, message: 'Execution timed out after 0.2s' });
+    });
+
+    it('refuses platform calls a timed-out invocation makes afterwards', async () => {
+      const server = await startServer((_hit, res) => setTimeout(() => json(res, 200, {}), 300));
+      try {
+        ({ runtime } = await loadFixture({ executionTimeoutMs: 200, baseUrl: server.baseUrl }));
+        const result = await runtime.invokeServerMethod('slowThenWrite', {});
+        expect(result.error).toMatchObject({ status: 504 });
+        await new Promise((resolve) => setTimeout(resolve, 250)); // let the slow response arrive
+        expect(runtime.db.dump()).not.toHaveProperty('late');
+        expect(runtime.stats().dbOps).toBe(0);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('reports the platform default of 20 s', async () => {
+      const timer = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const pending = runtime.invokeServerMethod('hang', {});
+        await timer.tickAsync(20_000);
+        expect((await pending).error).toEqual({ status: 504, message: 'Execution timed out after 20s' });
+      } finally {
+        timer.restore();
+      }
+    });
+  });
+
+  describe('server methods and renderData', () => {
+    it('merges iparams (secure included) into the arguments', async () => {
+      const result = await runtime.invokeServerMethod('echoArgs', { word: 'x', iparams: { forged: true } });
+      expect(result.data).toEqual({ word: 'x', iparams: BASIC_IPARAMS });
+    });
+
+    it('keeps the first renderData call', async () => {
+      expect(await runtime.invokeServerMethod('renderTwice', {})).toEqual({ ok: true, data: { first: true }, logs: [] });
+    });
+
+    it('fails a handler that returns without calling renderData', async () => {
+      const result = await runtime.invokeServerMethod('noRender', {});
+      expect(result).toEqual({
+        ok: false,
+        logs: [],
+        error: { status: 500, message: "Handler 'noRender' completed without calling renderData()" },
+      });
+      expect(runtime.db.dump()).toHaveProperty('touched');
+    });
+
+    it('fails a handler that throws without calling renderData', async () => {
+      const result = await runtime.invokeServerMethod('throwsNoRender', {});
+      expect(result.error).toEqual({ status: 500, message: "Handler 'throwsNoRender' threw (boom) without calling renderData()" });
+    });
+
+    it('waits for renderData called from a promise chain the handler did not return', async () => {
+      expect(await runtime.invokeServerMethod('classicThen', {})).toEqual({ ok: true, data: { n: 1 }, logs: [] });
+    });
+
+    it('rejects data that is not JSON-serialisable', async () => {
+      const result = await runtime.invokeServerMethod('renderUnserialisable', {});
+      expect(result).toMatchObject({ ok: false, error: { status: 500, message: expect.stringContaining('JSON-serialisable') } });
+    });
+
+    it('refuses methods not declared in manifest modules.common.functions', async () => {
+      const result = await runtime.invokeServerMethod('onAppInstallHandler', {});
+      expect(result).toMatchObject({ ok: false, error: { status: 404 } });
+    });
+  });
+
+  describe('events', () => {
+    let server: LocalServer;
+
+    beforeEach(async () => {
+      server = await startServer((hit, res) => json(res, 201, { id: 7, echoed: JSON.parse(hit.body) }));
+      ({ runtime, clock } = await loadFixture({ baseUrl: server.baseUrl }));
+    });
+
+    afterEach(() => server.close());
+
+    it('delivers a test_data payload to the manifest handler, which calls a template against a local server', async () => {
+      const payload = JSON.parse(readFileSync(TEST_DATA, 'utf8')) as Record<string, unknown>;
+
+      const result = await runtime.invokeEvent('onAgentActivityCreate', payload);
+
+      expect(result).toEqual({ ok: true, logs: ['activity for maya.patel@example.com in chat_conversation'] });
+      expect(server.hits).toHaveLength(1);
+      expect(server.hits[0]).toMatchObject({ method: 'POST', url: '/api/v2/contact-activities' });
+      expect(JSON.parse(server.hits[0].body)).toEqual({ email: 'maya.patel@example.com', status: 'UNAVAILABLE', domain: 'acme.freshchat.com' });
+      expect(runtime.db.dump()['last-activity']).toEqual({
+        status: 201,
+        region: 'US',
+        body: { id: 7, echoed: { email: 'maya.patel@example.com', status: 'UNAVAILABLE', domain: 'acme.freshchat.com' } },
+      });
+    });
+
+    it('builds the platform envelope, filling defaults and always using runtime iparams', async () => {
+      const result = await runtime.invokeEvent('onConversationCreate', { data: { x: 1 }, iparams: { forged: true } });
+      expect(result.data).toEqual({
+        event: 'onConversationCreate',
+        data: { x: 1 },
+        region: 'US',
+        account_id: '1234567890',
+        domain: 'acme.freshchat.com',
+        timestamp: clock.now(),
+        iparams: BASIC_IPARAMS,
+        currentHost: { subscribed_modules: ['chat_conversation'], endpoint_urls: { freshchat: 'https://acme.freshchat.com' } },
+      });
+    });
+
+    it('keeps payload fields the caller provides', async () => {
+      const payload = { data: {}, region: 'EU', account_id: '9', domain: 'other.freshchat.com', timestamp: 1795455012.482 };
+      const result = await runtime.invokeEvent('onConversationCreate', payload);
+      expect(result.data).toMatchObject({ ...payload, currentHost: { endpoint_urls: { freshchat: 'https://other.freshchat.com' } } });
+    });
+
+    it('passes app set-up events that call renderData and fails those that do not', async () => {
+      expect(await runtime.invokeEvent('onAppInstall', {})).toEqual({ ok: true, data: { installedFor: 'acme' }, logs: [] });
+      expect(await runtime.invokeEvent('onAppUninstall', {})).toEqual({
+        ok: false,
+        logs: ['forgot renderData'],
+        error: { status: 500, message: "Handler 'onAppUninstallHandler' completed without calling renderData()" },
+      });
+    });
+
+    it('reports a product event handler that throws', async () => {
+      const result = await runtime.invokeEvent('onAgentActivityCreate', { data: {} });
+      expect(result).toMatchObject({ ok: false, error: { name: 'TypeError' } });
+    });
+
+    it('rejects events without a manifest handler', async () => {
+      await expect(runtime.invokeEvent('onTicketCreate', {})).rejects.toThrow("Event 'onTicketCreate' has no handler");
+    });
+  });
+});
