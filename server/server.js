@@ -467,7 +467,8 @@ async function storeToken(token, expiresAt) {
 }
 async function fetchToken(now) {
   const res = await invoke("customerGaugeToken", { body: "grant_type=client_credentials" }, readTokenError, now).catch((err) => {
-    throw err instanceof PayloadInvalidError ? new AuthError({ status: err.status, message: `token request refused: ${err.message}` }) : err;
+    const refused = err instanceof PayloadInvalidError || err instanceof AuthError;
+    throw refused ? new AuthError({ status: err.status, message: `CustomerGauge token request refused: ${err.message}` }) : err;
   });
   const body = res.body ?? {};
   if (!body.access_token) throw new AuthError({ status: res.status, message: "token response has no access_token" });

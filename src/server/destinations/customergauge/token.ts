@@ -49,8 +49,9 @@ async function storeToken(token: string, expiresAt: number): Promise<void> {
 
 async function fetchToken(now: number): Promise<string> {
   const res = await invoke('customerGaugeToken', { body: 'grant_type=client_credentials' }, readTokenError, now).catch((err: unknown) => {
-    // The token endpoint answers 400 invalid_client to bad credentials: that is an auth failure, not a bad payload.
-    throw err instanceof PayloadInvalidError ? new AuthError({ status: err.status, message: `token request refused: ${err.message}` }) : err;
+    // Bad client credentials come back as 400 or 401 invalid_client: both are an auth failure, not a bad payload.
+    const refused = err instanceof PayloadInvalidError || err instanceof AuthError;
+    throw refused ? new AuthError({ status: err.status, message: `CustomerGauge token request refused: ${err.message}` }) : err;
   });
   const body = (res.body ?? {}) as TokenBody;
   if (!body.access_token) throw new AuthError({ status: res.status, message: 'token response has no access_token' });

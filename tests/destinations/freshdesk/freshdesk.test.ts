@@ -1,0 +1,106 @@
+import { SANDBOX_CREDENTIALS } from '../../../simulator/local-app';
+import { generalAvailability, history, intelliassign, startTestApp, withChange, type TestApp } from '../../support/app';
+
+let app: TestApp;
+afterEach(() => app.close());
+
+const onlyFreshdesk = { destinations: ['Freshdesk'] };
+
+describe('Freshdesk contact activity', () => {
+  beforeEach(async () => {
+    app = await startTestApp({ iparamOverrides: onlyFreshdesk });
+  });
+
+  test('is posted with Basic auth and only documented fields', async () => {
+    await app.fire(intelliassign());
+    const [request] = app.freshdesk.received;
+    expect(request.method).toBe('POST');
+    expect(request.path).toBe('/api/v2/contact-activities');
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from(SANDBOX_CREDENTIALS.freshdeskApiKey).toString('base64')}`);
+    expect(request.status).toBe(200);
+    const body = request.json as any;
+    expect(Object.keys(body).sort()).toEqual(['activity', 'contact']);
+    expect(Object.keys(body.activity).sort()).toEqual(['actor', 'context', 'description', 'name', 'object', 'source', 'timestamp']);
+    expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
+    expect(body.activity.name).toBe('Agent status: In a meeting :calendar:');
+    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00.000Z');
+    expect(body.activity.description).toBe('Maya Patel changed Intelliassign status from Available to In a meeting after 45 min.');
+    expect(body.activity.actor).toEqual({ type: 'agent', id: '4b8e0d2f-1c3a-4f7e-9a51-2f6d7c8e9a10', name: 'Maya Patel' });
+    expect(body.activity.source).toEqual({ name: 'Freshchat', id: '1234567890' });
+    expect(body.activity.context).toMatchObject({
+      status: 'In a meeting',
+      previous_status: 'AVAILABLE',
+      seconds_in_previous_status: 2700,
+      time_in_previous_status: '45 min',
+      custom_status_id: '7d1f3a52-6e0b-4c2d-8f3e-5a9b1c2d3e4f',
+      emoji: 'calendar',
+    });
+  });
+
+  test('maps a system-triggered GeneralAvailability change whose actor fields are null', async () => {
+    await app.fire(generalAvailability());
+    const body = app.freshdesk.received[0].json as any;
+    expect(app.freshdesk.received[0].status).toBe(200);
+    expect(body.activity.actor).toEqual({ type: 'system', id: 'system', name: 'Freshchat' });
+    expect(body.activity.description).toBe(
+      'maya.patel@example.com changed General availability status from Available to Unavailable after 8 h 27 min (set automatically).',
+    );
+    expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
+  });
+
+  test('truncates a long custom status to the field limit without splitting an emoji', async () => {
+    const status = '🙂'.repeat(300);
+    await app.fire(withChange(intelliassign(), { status }));
+    const body = app.freshdesk.received[0].json as any;
+    const name = Array.from(body.activity.name as string);
+    expect(name.length).toBeLessThanOrEqual(255);
+    expect(body.activity.name).toContain('🙂…');
+    expect(body.activity.name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(app.freshdesk.received[0].status).toBe(200);
+  });
+
+  test('records the vendor error and does not retry a 400 invalid_field', async () => {
+    app.freshdesk.enqueueFaults({
+      status: 400,
+      body: JSON.stringify({ description: 'Validation failed', errors: [{ field: 'contact', message: 'Unexpected field', code: 'invalid_field' }] }),
+      contentType: 'application/json',
+    });
+    await app.fire(intelliassign());
+    const [activity] = await history(app);
+    expect(activity.outcome).toBe('rejected');
+    expect(activity.last_status).toBe(400);
+    expect(activity.reason).toBe('HTTP 400: Validation failed: contact invalid_field (Unexpected field)');
+    expect(activity.retryable).toBe(true);
+    expect(app.runtime.schedules.list().filter((s) => s.name.startsWith('q-'))).toHaveLength(0);
+  });
+});
+
+describe('Freshdesk contact choice', () => {
+  test('sends every activity to one fixed contact by unique_external_id', async () => {
+    app = await startTestApp({
+      iparamOverrides: { ...onlyFreshdesk, freshdesk_contact_mode: 'One fixed contact (unique external ID)', freshdesk_contact_external_id: 'agent-status-board' },
+    });
+    await app.fire(intelliassign());
+    expect((app.freshdesk.received[0].json as any).contact).toEqual({ unique_external_id: 'agent-status-board' });
+  });
+
+  test('rejects, naming the field, when the event carries no agent email', async () => {
+    app = await startTestApp({ iparamOverrides: onlyFreshdesk });
+    const payload = withChange(intelliassign(), { email: null });
+    (payload as any).data.actor.email = null;
+    await app.fire(payload);
+    expect(app.freshdesk.received).toHaveLength(0);
+    const [activity] = await history(app);
+    expect(activity.outcome).toBe('rejected');
+    expect(activity.reason).toContain('data.agent_activity.email');
+  });
+
+  test('rejects an installation whose subdomain is not a bare Freshdesk subdomain', async () => {
+    app = await startTestApp({ iparamOverrides: { ...onlyFreshdesk, freshdesk_subdomain: 'evil.example.com/x' } });
+    await app.fire(intelliassign());
+    expect(app.freshdesk.received).toHaveLength(0);
+    const [activity] = await history(app);
+    expect(activity.outcome).toBe('rejected');
+    expect(activity.reason).toContain('iparams.freshdesk_subdomain');
+  });
+});
