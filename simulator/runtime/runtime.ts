@@ -176,6 +176,7 @@ export class PlatformRuntime {
       payload,
       requireRenderData,
       timeoutMs: this.options.executionTimeoutMs ?? PLATFORM_DEFAULTS.executionTimeoutMs,
+      now: () => this.clock.now(),
       log: this.options.log,
     });
   }

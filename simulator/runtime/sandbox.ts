@@ -32,6 +32,8 @@ export interface InvocationSpec {
   /** server methods and app set-up events answer only through renderData() */
   requireRenderData: boolean;
   timeoutMs: number;
+  /** the runtime clock; the sandbox's Date follows it so app time matches TTLs and schedules */
+  now: () => number;
   log?: (level: LogLevel, text: string) => void;
 }
 
@@ -44,6 +46,17 @@ export interface ServerScriptOptions {
 }
 
 const INVOKER_SOURCE = 'exports[__fdkHandlerName__](__fdkPayload__)';
+
+// A Date whose "now" is the runtime clock (identical to the real Date on a SystemClock).
+// Calling Date() without `new` returns a string, hence the Proxy around the subclass.
+const CLOCK_DATE_SOURCE = `(function (now) {
+  var RealDate = Date;
+  class ClockDate extends RealDate {
+    constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+    static now() { return now(); }
+  }
+  return new Proxy(ClockDate, { apply: function () { return new RealDate(now()).toString(); } });
+})`;
 const ENDED = { status: 500, message: 'The invocation has already ended' };
 
 /** Per-invocation bookkeeping shared by the wrapped globals. */
@@ -79,6 +92,7 @@ class ExecutionTimeout {
 export class ServerScript {
   private readonly script: vm.Script;
   private readonly invoker = new vm.Script(INVOKER_SOURCE, { filename: 'fdk-invoker.js' });
+  private readonly clockDate = new vm.Script(CLOCK_DATE_SOURCE, { filename: 'fdk-clock-date.js' });
   private readonly hostRequire: NodeJS.Require;
 
   constructor(private readonly options: ServerScriptOptions) {
@@ -192,6 +206,7 @@ export class ServerScript {
       console: Object.freeze({ log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') }),
       require: sandboxRequire,
       exports: {},
+      Date: (this.clockDate.runInContext(context) as (now: () => number) => DateConstructor)(spec.now),
       ...coverageGlobals(this.options.coverage),
     });
     return context;

@@ -64,6 +64,19 @@ describe('server.js sandbox', () => {
       sinon.assert.calledOnceWithExactly(log, 'log', 'echo hi');
     });
 
+    it("drives the sandbox's Date from the runtime clock", async () => {
+      clock.set(Date.parse('2030-05-06T07:08:09Z'));
+      const result = await runtime.invokeServerMethod('clockProbe', {});
+      expect(result.data).toEqual({
+        now: clock.now(),
+        created: '2030-05-06T07:08:09.000Z',
+        explicit: '1970-01-01T00:00:00.000Z',
+        parsed: Date.parse('2030-01-01T00:00:00Z'),
+        called: 'string',
+        isDate: true,
+      });
+    });
+
     it('gives every invocation a fresh context', async () => {
       const first = await runtime.invokeServerMethod('echoArgs', { word: 'a' });
       const second = await runtime.invokeServerMethod('echoArgs', { word: 'b' });
