@@ -1,0 +1,157 @@
+import { SANDBOX_CREDENTIALS, SANDBOX_IPARAMS } from '../../simulator/local-app';
+import { START, generalAvailability, history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+
+let app: TestApp;
+afterEach(() => app.close());
+
+const queued = (a: TestApp) => a.runtime.schedules.list().filter((s) => s.name.startsWith('q-'));
+const byDestination = async (a: TestApp) => Object.fromEntries((await history(a)).map((x) => [x.target?.destination, x]));
+
+describe('delivery outcomes', () => {
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+
+  test('the same event delivered three times is pushed once to each destination', async () => {
+    for (let i = 0; i < 3; i++) await app.fire(intelliassign());
+    expect(app.freshdesk.activities).toHaveLength(1);
+    expect([...app.customerGauge.activitiesByReference.values()].map((a) => a.writes)).toEqual([1]);
+    expect(await history(app)).toHaveLength(2);
+    expect(app.logs.filter((l) => l.includes('duplicate event ignored'))).toHaveLength(2);
+  });
+
+  test('429 with Retry-After is retried after the wait, then delivered', async () => {
+    app.freshdesk.enqueueFaults({ status: 429, retryAfter: '120' });
+    await app.fire(intelliassign());
+    const first = await byDestination(app);
+    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', attempts: 1, last_status: 429 });
+    expect(Date.parse(first.freshdesk.next_retry_at)).toBe(START + 120_000);
+    expect(first.customergauge.outcome).toBe('delivered');
+    expect(queued(app)).toHaveLength(1);
+
+    app.clock.advance(119_000);
+    await app.runtime.fireDueSchedules();
+    expect(app.freshdesk.activities).toHaveLength(0);
+
+    await app.runtime.runUntilIdle();
+    const after = await byDestination(app);
+    expect(after.freshdesk).toMatchObject({ outcome: 'delivered', attempts: 2, last_status: 200, next_retry_at: null });
+    expect(app.freshdesk.activities).toHaveLength(1);
+    // CustomerGauge was delivered the first time and is not pushed again.
+    expect(app.customerGauge.received.filter((r) => r.path === '/activities')).toHaveLength(1);
+    expect(queued(app)).toHaveLength(0);
+  });
+
+  test('a 500 is retried with backoff; one destination down never blocks the other', async () => {
+    app.freshdesk.setMode('server_error');
+    await app.fire(intelliassign());
+    const first = await byDestination(app);
+    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', last_status: 503 });
+    expect(first.customergauge).toMatchObject({ outcome: 'delivered' });
+    app.freshdesk.setMode('none');
+    await app.runtime.runUntilIdle();
+    expect((await byDestination(app)).freshdesk.outcome).toBe('delivered');
+  });
+
+  test('a timeout is retried, and the record says the push may have landed twice', async () => {
+    app.freshdesk.enqueueFaults({ hang: true });
+    await app.fire(intelliassign());
+    const first = await byDestination(app);
+    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', may_duplicate: true });
+    await app.runtime.runUntilIdle();
+    expect((await byDestination(app)).freshdesk).toMatchObject({ outcome: 'delivered', may_duplicate: true, attempts: 2 });
+  });
+
+  test('a destination failing every time is dead-lettered with the reason, and can be replayed', async () => {
+    app.customerGauge.setMode('server_error');
+    await app.fire(intelliassign());
+    await app.runtime.runUntilIdle();
+    const dead = (await byDestination(app)).customergauge;
+    expect(dead).toMatchObject({ outcome: 'dead_letter', attempts: 6, retryable: true });
+    expect(dead.reason).toMatch(/^gave up after 6 attempts: HTTP 503/);
+    expect(queued(app)).toHaveLength(0);
+
+    app.customerGauge.setMode('none');
+    const replay = await app.call('retryActivity', { id: dead.id });
+    expect(replay.activity).toMatchObject({ outcome: 'delivered', attempts: 1 });
+    expect(app.customerGauge.activitiesByReference.size).toBe(1);
+  });
+});
+
+describe('filters', () => {
+  test('a destination switched off is skipped with the reason', async () => {
+    app = await startTestApp({ iparamOverrides: { destinations: ['CustomerGauge'] } });
+    await app.fire(intelliassign());
+    const all = await byDestination(app);
+    expect(all.freshdesk).toMatchObject({ outcome: 'skipped', reason: 'Freshdesk is switched off in the app settings' });
+    expect(all.customergauge.outcome).toBe('delivered');
+    expect(app.freshdesk.received).toHaveLength(0);
+  });
+
+  test('an event kind not forwarded is skipped for every destination', async () => {
+    app = await startTestApp({ iparamOverrides: { event_kinds: ['Intelliassign'] } });
+    await app.fire(generalAvailability());
+    const all = await history(app);
+    expect(all.map((a) => a.outcome)).toEqual(['skipped', 'skipped']);
+    expect(all[0].reason).toBe('GeneralAvailability events are not forwarded (app settings)');
+    expect(app.freshdesk.received.length + app.customerGauge.received.length).toBe(0);
+  });
+
+  test('unknown event kinds and statuses still map (forward-compatible)', async () => {
+    app = await startTestApp({ iparamOverrides: { event_kinds: ['GeneralAvailability', 'Intelliassign', 'Shift'] } });
+    await app.fire(withChange(intelliassign(), { availability_event_type: 'Shift', status: 'ON_BREAK' }));
+    expect((app.freshdesk.activities[0] as any).activity.name).toBe('Agent status: ON_BREAK :calendar:');
+  });
+});
+
+describe('bad input', () => {
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+
+  test.each([
+    ['no agent_activity', (p: any) => delete p.data.agent_activity, 'data.agent_activity is required'],
+    ['a numeric status', (p: any) => (p.data.agent_activity.status = 42), 'data.agent_activity.status must be string'],
+    ['an unreadable timestamp', (p: any) => (p.data.agent_activity.status_change_timestamp = 'yesterday-ish'), 'data.agent_activity.status_change_timestamp is not a readable timestamp'],
+    ['no data at all', (p: any) => delete p.data, 'data.agent_activity is required'],
+  ])('%s is rejected, recorded with the field named, and the handler keeps working', async (_name, mutate, message) => {
+    const payload = intelliassign();
+    mutate(payload);
+    await app.fire(payload);
+    const [rejected] = await history(app);
+    expect(rejected).toMatchObject({ verb: 'agent_activity.invalid', outcome: 'rejected', target: null });
+    expect(rejected.reason).toContain(message);
+    expect(app.freshdesk.received).toHaveLength(0);
+    await app.fire(intelliassign());
+    expect(app.freshdesk.activities).toHaveLength(1);
+  });
+
+  test('hostile strings are carried as text', async () => {
+    const status = '<img src=x onerror=alert(1)>';
+    await app.fire(withChange(intelliassign(), { status }));
+    const [activity] = await history(app);
+    expect(activity.title).toContain(status);
+    expect((app.freshdesk.activities[0] as any).activity.context.status).toBe(status);
+  });
+});
+
+describe('secrets', () => {
+  test('never appear in history, logs or anything the server methods return', async () => {
+    app = await startTestApp();
+    app.freshdesk.setMode('bad_credentials');
+    app.customerGauge.enqueueFaults({ path: '/activities', status: 500, body: `upstream echoed ${SANDBOX_CREDENTIALS.cgClientSecret}` });
+    await app.fire(intelliassign());
+    await app.fire(generalAvailability());
+    const answers = JSON.stringify([
+      await app.call('listActivities', { page: { size: 100 } }),
+      await app.call('countActivities'),
+      ...(await history(app)).map((a) => a.id),
+    ]);
+    const shown = [answers, JSON.stringify(app.runtime.db.dump()), app.logs.join('\n'), JSON.stringify(app.runtime.requests)].join('\n');
+    for (const secret of [SANDBOX_CREDENTIALS.freshdeskApiKey, SANDBOX_CREDENTIALS.cgClientSecret, SANDBOX_IPARAMS.cg_client_credentials as string]) {
+      expect(shown).not.toContain(secret);
+      expect(shown).not.toContain(Buffer.from(secret).toString('base64'));
+    }
+    expect(shown).toContain('[redacted]');
+  });
+});
