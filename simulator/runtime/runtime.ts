@@ -2,6 +2,7 @@ import { loadApp, type AppDefinition } from './app';
 import { ManualClock, SystemClock, type Clock } from './clock';
 import { resolveCoverageTarget, type CoverageOption } from './coverage';
 import { DbEmulator } from './db';
+import { jsonByteLength, platformError } from './errors';
 import { readState, writeState } from './persistence';
 import { PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, RollingWindowQuota } from './quota';
 import { RequestEmulator, type RequestTrace } from './request';
@@ -26,6 +27,8 @@ export interface RuntimeOptions {
   coverage?: CoverageOption;
   /** overrides for envelope.currentHost.endpoint_urls (product -> URL) */
   endpointUrls?: Record<string, string>;
+  /** enforce the 50 server-method calls/minute limit (default true) */
+  serverMethodQuota?: boolean;
 }
 
 export interface RuntimeStats {
@@ -35,6 +38,7 @@ export interface RuntimeStats {
   dbOpsRefused: number;
   scheduleOps: number;
   invocations: number;
+  serverMethodsRefused: number;
 }
 
 export interface ScheduledInvocation {
@@ -49,7 +53,13 @@ export const PLATFORM_DEFAULTS = {
   region: 'US',
   accountId: '1234567890',
   domain: 'acme.freshchat.com',
+  maxServerMethodPayloadBytes: 100 * 1024,
+  maxEventPayloadBytes: 256 * 1024,
 } as const;
+
+function refusal(status: number, message: string, extra: Record<string, unknown> = {}): InvocationResult {
+  return { ok: false, error: platformError(status, message, extra), logs: [] };
+}
 
 /** Events whose completion the app controls through renderData() (docs: app set-up events). */
 const APP_SETUP_EVENTS = new Set(['onAppInstall', 'onAppUninstall', 'afterAppUpdate']);
@@ -73,8 +83,9 @@ export class PlatformRuntime {
   readonly clock: Clock;
 
   private iparams: Record<string, unknown>;
-  private readonly counters: RuntimeStats = { requests: 0, requestsRefused: 0, dbOps: 0, dbOpsRefused: 0, scheduleOps: 0, invocations: 0 };
+  private readonly counters: RuntimeStats = { requests: 0, requestsRefused: 0, dbOps: 0, dbOpsRefused: 0, scheduleOps: 0, invocations: 0, serverMethodsRefused: 0 };
   private readonly requestEmulator: RequestEmulator;
+  private readonly serverMethodQuota: RollingWindowQuota;
   private readonly services: PlatformServices;
 
   private constructor(
@@ -88,6 +99,7 @@ export class PlatformRuntime {
     const persist = options.dbFile ? () => this.persist() : undefined;
     const window = () => new RollingWindowQuota(PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, this.clock);
 
+    this.serverMethodQuota = window();
     this.db = new DbEmulator({ clock: this.clock, quota: window(), counters: this.counters, initial: persisted?.db, onChange: persist });
     this.schedules = new ScheduleEmulator({ clock: this.clock, counters: this.counters, initial: persisted?.schedules, onChange: persist });
     this.requestEmulator = new RequestEmulator({
@@ -126,13 +138,29 @@ export class PlatformRuntime {
   async invokeEvent(eventName: string, payload: Record<string, unknown> = {}): Promise<InvocationResult> {
     const handlerName = this.app.eventHandlers.get(eventName);
     if (!handlerName) throw new Error(`Event '${eventName}' has no handler in manifest.json`);
-    return this.invoke(handlerName, this.envelope(eventName, payload), APP_SETUP_EVENTS.has(eventName));
+    const envelope = this.envelope(eventName, payload);
+    const bytes = jsonByteLength(envelope);
+    if (bytes > PLATFORM_DEFAULTS.maxEventPayloadBytes) return refusal(413, `Event payload is ${bytes} bytes; the limit is 256 KB`);
+    return this.invoke(handlerName, envelope, APP_SETUP_EVENTS.has(eventName));
   }
 
+  /**
+   * Server Method Invocation, with its documented limits: 50 calls per minute per
+   * installation and a 100 KB request payload (checked before the iparams are merged in).
+   */
   async invokeServerMethod(name: string, args: Record<string, unknown> = {}): Promise<InvocationResult> {
     if (!this.app.serverMethods.has(name)) {
-      return { ok: false, error: { status: 404, message: `Server method '${name}' is not declared in manifest.json modules.common.functions` }, logs: [] };
+      return refusal(404, `Server method '${name}' is not declared in manifest.json modules.common.functions`);
     }
+    if (this.options.serverMethodQuota !== false) {
+      const decision = this.serverMethodQuota.tryAcquire();
+      if (!decision.allowed) {
+        this.counters.serverMethodsRefused++;
+        return refusal(429, 'Rate limit exceeded', { retryAfter: Math.ceil(decision.retryAfterMs / 1000) });
+      }
+    }
+    const bytes = jsonByteLength(args);
+    if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes) return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
     return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true);
   }
 

@@ -163,6 +163,29 @@ describe('server.js sandbox', () => {
       expect(result).toMatchObject({ ok: false, error: { status: 500, message: expect.stringContaining('JSON-serialisable') } });
     });
 
+    it('refuses the 51st server-method call within a minute without running it', async () => {
+      for (let i = 0; i < 50; i++) expect((await runtime.invokeServerMethod('echoArgs', { word: String(i) })).ok).toBe(true);
+      clock.advance(30_000);
+      expect(await runtime.invokeServerMethod('echoArgs', { word: 'over' })).toEqual({
+        ok: false,
+        logs: [],
+        error: { status: 429, message: 'Rate limit exceeded', retryAfter: 30 },
+      });
+      expect(runtime.stats()).toMatchObject({ invocations: 50, serverMethodsRefused: 1 });
+      clock.advance(30_000);
+      expect((await runtime.invokeServerMethod('echoArgs', { word: 'again' })).ok).toBe(true);
+    });
+
+    it('refuses server-method payloads over 100 KB', async () => {
+      const overhead = JSON.stringify({ word: '' }).length;
+      expect((await runtime.invokeServerMethod('echoArgs', { word: 'x'.repeat(100 * 1024 - overhead) })).ok).toBe(true);
+      expect(await runtime.invokeServerMethod('echoArgs', { word: 'x'.repeat(100 * 1024 - overhead + 1) })).toEqual({
+        ok: false,
+        logs: [],
+        error: { status: 413, message: 'Server method payload is 102401 bytes; the limit is 100 KB' },
+      });
+    });
+
     it('refuses methods not declared in manifest modules.common.functions', async () => {
       const result = await runtime.invokeServerMethod('onAppInstallHandler', {});
       expect(result).toMatchObject({ ok: false, error: { status: 404 } });
@@ -227,6 +250,12 @@ describe('server.js sandbox', () => {
     it('reports a product event handler that throws', async () => {
       const result = await runtime.invokeEvent('onAgentActivityCreate', { data: {} });
       expect(result).toMatchObject({ ok: false, error: { name: 'TypeError' } });
+    });
+
+    it('refuses event payloads over 256 KB', async () => {
+      const result = await runtime.invokeEvent('onConversationCreate', { data: { blob: 'x'.repeat(256 * 1024) } });
+      expect(result).toMatchObject({ ok: false, error: { status: 413, message: expect.stringContaining('256 KB') } });
+      expect(runtime.stats().invocations).toBe(0);
     });
 
     it('rejects events without a manifest handler', async () => {
