@@ -150,7 +150,7 @@ function cgDateTime(ms) {
   return isoUtc(ms).slice(0, 19).replace("T", " ");
 }
 
-const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true });
+const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
 const compiled = /* @__PURE__ */ new WeakMap();
 function validate(schema, value, root) {
   let check = compiled.get(schema);

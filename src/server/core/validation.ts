@@ -5,7 +5,9 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
-const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true });
+// The platform loads the script for each invocation, so ajv's start-up is paid per event: our
+// schemas are trusted TypeBox output, so skip the meta-schemas and code optimisation (~10x faster).
+const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; field: string; message: string };

@@ -1,0 +1,112 @@
+/** Pure text formatting for the sidebar: names, statuses, outcomes, relative times, durations. */
+import type { Activity, AgentActivity, Outcome } from './types';
+
+export type PillColor = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+
+const OUTCOMES: Record<Outcome, { label: string; color: PillColor }> = {
+  delivered: { label: 'Delivered', color: 'green' },
+  retrying: { label: 'Retrying', color: 'yellow' },
+  rejected: { label: 'Rejected', color: 'red' },
+  dead_letter: { label: 'Dead letter', color: 'red' },
+  skipped: { label: 'Skipped', color: 'grey' },
+};
+
+export const OUTCOME_VALUES = Object.keys(OUTCOMES) as Outcome[];
+
+export function outcomeLabel(outcome: Outcome): string {
+  return OUTCOMES[outcome]?.label ?? String(outcome);
+}
+
+export function outcomeColor(outcome: Outcome): PillColor {
+  return OUTCOMES[outcome]?.color ?? 'grey';
+}
+
+/** AVAILABLE/UNAVAILABLE become words; custom statuses stay as typed. */
+export function statusLabel(status: unknown): string {
+  if (status === 'AVAILABLE') return 'Available';
+  if (status === 'UNAVAILABLE') return 'Unavailable';
+  return typeof status === 'string' && status !== '' ? status : 'Unknown';
+}
+
+export function agentActivityOf(activity: Activity): AgentActivity | null {
+  return 'agent_activity' in activity.object ? activity.object.agent_activity : null;
+}
+
+export function agentName(activity: Activity): string {
+  const { name, email, id } = activity.actor;
+  if (name) return name;
+  if (email) return email;
+  return agentActivityOf(activity) ? `Agent ${id ?? 'unknown'}` : 'Invalid event';
+}
+
+/** "Available → In a meeting"; an invalid event shows why it was rejected. */
+export function transition(activity: Activity): string {
+  const change = agentActivityOf(activity);
+  if (!change) return activity.reason ?? 'Unreadable event';
+  return `${statusLabel(change.prev_status)} → ${statusLabel(change.status)}`;
+}
+
+export function destinationName(activity: Activity): string {
+  return activity.target?.name ?? 'No destination';
+}
+
+const UNITS: Array<[number, string]> = [
+  [86_400_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'min'],
+  [1000, 's'],
+];
+
+/** "1 h 5 min", "45 min", "12 s": the two largest non-zero units. */
+export function duration(ms: number): string {
+  const parts: string[] = [];
+  let rest = Math.max(0, Math.round(ms));
+  for (const [size, unit] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+
+/** The largest single unit: "3 min", "2 h", "5 d". */
+function span(ms: number): string {
+  const [size, unit] = UNITS.find(([size]) => ms >= size) ?? UNITS[UNITS.length - 1];
+  return `${Math.floor(ms / size)} ${unit}`;
+}
+
+export function parseTime(iso: string | null | undefined): number | null {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** "just now", "3 min ago", "2 h ago"; a time slightly ahead of this browser's clock reads "just now". */
+export function ago(iso: string | null, now: number): string {
+  const at = parseTime(iso);
+  if (at === null) return '';
+  const elapsed = now - at;
+  return elapsed < 45_000 ? 'just now' : `${span(elapsed)} ago`;
+}
+
+/** "in 3 min", or "due now" once the time has passed. */
+export function until(iso: string | null, now: number): string {
+  const at = parseTime(iso);
+  if (at === null) return '';
+  const left = at - now;
+  return left < 1000 ? 'due now' : `in ${span(left)}`;
+}
+
+/** Local date and time, for the detail view's tooltips and facts. */
+export function dateTime(iso: string | null): string {
+  const at = parseTime(iso);
+  return at === null ? '—' : new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** `<bucket>.<eventKey>.<destination>`: the event part is shared by the pushes of one event. */
+export function eventKeyOf(id: string): string {
+  return id.split('.').slice(0, 2).join('.');
+}
+
+export function pluralize(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
