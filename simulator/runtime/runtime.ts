@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   log?: (level: LogLevel, text: string) => void;
   /** instrument server.js for istanbul; default: auto (see coverage.ts) */
   coverage?: CoverageOption;
+  /** reuse one sandbox context across invocations, like a warm container (see ServerScriptOptions.warm) */
+  warm?: boolean;
   /** overrides for envelope.currentHost.endpoint_urls (product -> URL) */
   endpointUrls?: Record<string, string>;
   /** enforce the 50 server-method calls/minute limit (default true) */
@@ -123,6 +125,7 @@ export class PlatformRuntime {
       filename: app.serverFile,
       dependencies: app.dependencies,
       coverage: resolveCoverageTarget(options.coverage),
+      warm: options.warm,
     });
     return new PlatformRuntime(app, script, options);
   }

@@ -43,6 +43,12 @@ export interface ServerScriptOptions {
   /** manifest.json "dependencies": the only packages `require` may load */
   dependencies: ReadonlySet<string>;
   coverage?: CoverageMap;
+  /**
+   * Keep one context across invocations, like a warm serverless container: the script's
+   * start-up (module scope, compiled schemas) is paid once. Invocations then run one at a time.
+   * Off by default: the app must not depend on it, so tests run cold.
+   */
+  warm?: boolean;
 }
 
 const INVOKER_SOURCE = 'exports[__fdkHandlerName__](__fdkPayload__)';
@@ -94,6 +100,10 @@ export class ServerScript {
   private readonly invoker = new vm.Script(INVOKER_SOURCE, { filename: 'fdk-invoker.js' });
   private readonly clockDate = new vm.Script(CLOCK_DATE_SOURCE, { filename: 'fdk-clock-date.js' });
   private readonly hostRequire: NodeJS.Require;
+  /** The invocation the context's globals currently serve (one at a time in a warm context). */
+  private current: { spec: InvocationSpec; state: InvocationState } | undefined;
+  private warmContext: vm.Context | undefined;
+  private warmQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ServerScriptOptions) {
     const code = options.coverage ? instrumentSource(options.source, options.filename) : options.source;
@@ -101,16 +111,25 @@ export class ServerScript {
     this.hostRequire = createRequire(options.filename);
   }
 
-  async invoke(services: PlatformServices, spec: InvocationSpec): Promise<InvocationResult> {
+  invoke(services: PlatformServices, spec: InvocationSpec): Promise<InvocationResult> {
+    if (!this.options.warm) return this.invokeOnce(services, spec);
+    const run = this.warmQueue.then(() => this.invokeOnce(services, spec));
+    this.warmQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async invokeOnce(services: PlatformServices, spec: InvocationSpec): Promise<InvocationResult> {
     const state = new InvocationState();
-    const context = this.createContext(services, spec, state);
+    this.current = { spec, state };
+    const loaded = this.warmContext !== undefined;
+    const context = this.options.warm ? (this.warmContext ??= this.createContext(services)) : this.createContext(services);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ExecutionTimeout(spec.timeoutMs)), spec.timeoutMs);
     });
     let thrown: { value: unknown } | undefined;
     try {
-      thrown = await Promise.race([this.execute(context, spec, state), timeout]);
+      thrown = await Promise.race([this.execute(context, spec, state, loaded), timeout]);
     } catch (err) {
       if (!(err instanceof ExecutionTimeout)) throw err;
       state.alive = false;
@@ -124,11 +143,11 @@ export class ServerScript {
   }
 
   /** Runs the script and the handler, then waits until no platform call is pending. */
-  private async execute(context: vm.Context, spec: InvocationSpec, state: InvocationState): Promise<{ value: unknown } | undefined> {
+  private async execute(context: vm.Context, spec: InvocationSpec, state: InvocationState, loaded: boolean): Promise<{ value: unknown } | undefined> {
     let thrown: { value: unknown } | undefined;
     try {
       // vm's own timeout also stops synchronous infinite loops, which a host timer cannot.
-      this.script.runInContext(context, { timeout: spec.timeoutMs });
+      if (!loaded) this.script.runInContext(context, { timeout: spec.timeoutMs });
       const exported = (context as { exports?: Record<string, unknown> }).exports;
       if (typeof exported?.[spec.handlerName] !== 'function') {
         throw new Error(`Handler '${spec.handlerName}' is not exported by server/server.js`);
@@ -153,8 +172,10 @@ export class ServerScript {
     return thrown;
   }
 
-  private createContext(services: PlatformServices, spec: InvocationSpec, state: InvocationState): vm.Context {
+  private createContext(services: PlatformServices): vm.Context {
     const context = vm.createContext({});
+    // Globals look the invocation up when called: a warm context outlives the first one.
+    const now = () => this.current!;
     const SandboxPromise = vm.runInContext('Promise', context) as PromiseConstructor;
     const SandboxError = vm.runInContext('Error', context) as ErrorConstructor;
     const sandboxJson = vm.runInContext('JSON', context) as JSON;
@@ -165,6 +186,7 @@ export class ServerScript {
       (call: AsyncMethod) =>
       (...args: unknown[]): Promise<unknown> =>
         new SandboxPromise((resolve, reject) => {
+          const { state } = now();
           if (!state.alive) return reject(toSandbox(ENDED));
           state.begin();
           Promise.resolve()
@@ -181,11 +203,13 @@ export class ServerScript {
 
     const log = (level: LogLevel) => (...args: unknown[]) => {
       const text = format(...args);
+      const { state, spec } = now();
       state.logs.push(text);
       spec.log?.(level, text);
     };
 
     const renderData = (error?: unknown, data?: unknown): void => {
+      const { state } = now();
       if (!state.alive || state.rendered) return; // first call wins
       state.rendered = normaliseRender(error, data);
     };
@@ -206,7 +230,7 @@ export class ServerScript {
       console: Object.freeze({ log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') }),
       require: sandboxRequire,
       exports: {},
-      Date: (this.clockDate.runInContext(context) as (now: () => number) => DateConstructor)(spec.now),
+      Date: (this.clockDate.runInContext(context) as (clock: () => number) => DateConstructor)(() => now().spec.now()),
       ...coverageGlobals(this.options.coverage),
     });
     return context;
