@@ -167,6 +167,11 @@ export class PlatformRuntime {
     return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true);
   }
 
+  /** A request template called from the front end (`client.request.invokeTemplate`): same substitution and quota. */
+  invokeTemplate(name: string, options: { context?: Record<string, unknown>; body?: string } = {}): Promise<unknown> {
+    return this.requestEmulator.invokeTemplate(name, options);
+  }
+
   /** Fires onScheduledEvent for every schedule due at clock.now(); returns how many fired. */
   async fireDueSchedules(): Promise<number> {
     const firedAt = this.clock.now();
