@@ -303,11 +303,22 @@ const OVERFLOW_LEVELS = 3;
 const bucketKey = (bucket) => `h:${bucket}`;
 const bucketOf = (now) => Math.floor(now / BUCKET_MS).toString(36);
 const statusOf = (err) => err?.status ?? 0;
+const DIRECTORY_KEEP = 1e3;
+async function pruneFullDirectory() {
+  const oldest = (await readDirectory()).slice(DIRECTORY_KEEP);
+  await pruneDirectory(oldest);
+}
 async function registerBucket(bucket, now) {
   try {
     await $db.update(DIRECTORY_KEY, "set", { [bucket]: now });
   } catch (err) {
-    if (statusOf(err) !== 404) throw err;
+    const status = statusOf(err);
+    if (status === 400) {
+      await pruneFullDirectory();
+      await $db.update(DIRECTORY_KEY, "set", { [bucket]: now });
+      return;
+    }
+    if (status !== 404) throw err;
     await $db.set(DIRECTORY_KEY, { [bucket]: now });
   }
 }
@@ -364,6 +375,9 @@ async function readDirectory() {
 function compareBuckets(a, b) {
   const minute = (id) => parseInt(id.replace(/\+/g, ""), 36);
   return minute(b) - minute(a) || b.length - a.length;
+}
+async function pruneDirectory(expired) {
+  if (expired.length > 0) await $db.update(DIRECTORY_KEY, "remove", expired);
 }
 
 const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
@@ -743,7 +757,7 @@ async function dequeue(key) {
 
 const DB_QUOTA_WAIT_MS = 6e4;
 function invalidRecord(payload, field, message, now) {
-  const raw = JSON.stringify(payload ?? null) ?? "undefined";
+  const raw = JSON.stringify(payload?.data ?? null);
   const record = newRecord(`x${digest(raw)}`, null, now);
   record.invalid = { field, message: truncate(message, 300), excerpt: truncate(raw, 300) };
   return record;
@@ -756,10 +770,20 @@ async function runClaimed(input, iparams, now) {
     () => false
   );
   const retryAt = nextRetryAt(record);
-  if (retryAt !== null || !saved) {
+  if (retryAt === null && saved) return record;
+  try {
     await enqueue({ kind: "deliver", claimed: true, record }, retryAt ?? now + DB_QUOTA_WAIT_MS, now);
+  } catch (err) {
+    if (!(err instanceof QueueFullError)) throw err;
+    deadLetterOpen(record, `retry queue full: ${err.message}`, now);
+    await saveRecord(record, now);
   }
   return record;
+}
+function deadLetterOpen(record, reason, now) {
+  for (const push of Object.values(record.pushes)) {
+    if (push?.outcome === "retrying") Object.assign(push, { outcome: "dead_letter", reason, next_retry_at: null, updated_at: now });
+  }
 }
 function processEvent(payload, iparams, now) {
   const parsed = parseAgentActivityEvent(payload);

@@ -17,11 +17,25 @@ export const bucketOf = (now: number): string => Math.floor(now / BUCKET_MS).toS
 
 const statusOf = (err: unknown): number => (err as FdkDbError)?.status ?? 0;
 
+/** The directory must fit one 40 KB value: when full, the oldest buckets leave it (they expire anyway). */
+export const DIRECTORY_KEEP = 1000;
+
+async function pruneFullDirectory(): Promise<void> {
+  const oldest = (await readDirectory()).slice(DIRECTORY_KEEP);
+  await pruneDirectory(oldest);
+}
+
 async function registerBucket(bucket: string, now: number): Promise<void> {
   try {
     await $db.update(DIRECTORY_KEY, 'set', { [bucket]: now });
   } catch (err) {
-    if (statusOf(err) !== 404) throw err;
+    const status = statusOf(err);
+    if (status === 400) {
+      await pruneFullDirectory();
+      await $db.update(DIRECTORY_KEY, 'set', { [bucket]: now });
+      return;
+    }
+    if (status !== 404) throw err;
     await $db.set(DIRECTORY_KEY, { [bucket]: now });
   }
 }

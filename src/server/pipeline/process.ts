@@ -9,15 +9,16 @@ import { redactSecrets } from '../history/redact';
 import { saveRecord } from '../history/store';
 import { claimEvent } from './dedup';
 import { deliverOpenPushes, nextRetryAt } from './deliver';
-import { enqueue, type QueuedWork } from './outbox';
+import { enqueue, QueueFullError, type QueuedWork } from './outbox';
 
 type Iparams = Record<string, unknown>;
 
 /** When `$db` itself is out of quota, come back once the minute has passed. */
 const DB_QUOTA_WAIT_MS = 60_000;
 
+/** Keyed and excerpted by the event's `data` only: the envelope also carries the iparams. */
 function invalidRecord(payload: unknown, field: string, message: string, now: number): EventRecord {
-  const raw = JSON.stringify(payload ?? null) ?? 'undefined';
+  const raw = JSON.stringify((payload as { data?: unknown } | null)?.data ?? null);
   const record = newRecord(`x${digest(raw)}`, null, now);
   record.invalid = { field, message: truncate(message, 300), excerpt: truncate(raw, 300) };
   return record;
@@ -32,10 +33,22 @@ export async function runClaimed(input: EventRecord, iparams: Iparams, now: numb
     () => false,
   );
   const retryAt = nextRetryAt(record);
-  if (retryAt !== null || !saved) {
+  if (retryAt === null && saved) return record;
+  try {
     await enqueue({ kind: 'deliver', claimed: true, record }, retryAt ?? now + DB_QUOTA_WAIT_MS, now);
+  } catch (err) {
+    if (!(err instanceof QueueFullError)) throw err;
+    // No room to wait: give up visibly (dead letter, replayable) instead of leaving "retrying" forever.
+    deadLetterOpen(record, `retry queue full: ${err.message}`, now);
+    await saveRecord(record, now);
   }
   return record;
+}
+
+function deadLetterOpen(record: EventRecord, reason: string, now: number): void {
+  for (const push of Object.values(record.pushes)) {
+    if (push?.outcome === 'retrying') Object.assign(push, { outcome: 'dead_letter', reason, next_retry_at: null, updated_at: now });
+  }
 }
 
 /** First delivery of an `onAgentActivityCreate` payload. Returns null for a duplicate. */

@@ -1,0 +1,220 @@
+/**
+ * The sidebar's state and actions: list (filters, pages), detail, retries, counts. Rendering is
+ * in render/*; every payload string reaches the page as a text node.
+ */
+import { HistoryApi, errorMessage } from './api';
+import { el, replaceChildren } from './dom';
+import { ago, pluralize } from './format';
+import { detailView } from './render/detail';
+import { ALL, createLayout, type Layout } from './render/layout';
+import { smallButton } from './render/pill';
+import { rowView } from './render/row';
+import { emptyView, errorView, loadingView, noticeView, type NoticeType } from './render/states';
+import { summaryView } from './render/summary';
+import { summarize } from './summary';
+import type { Activity, ListFilter } from './types';
+
+type FilterName = keyof ListFilter;
+
+const TICK_MS = 30_000;
+
+export class Sidebar {
+  private readonly layout: Layout = createLayout();
+  private filter: ListFilter = {};
+  private activities: Activity[] = [];
+  private after: string | null = null;
+  private hasMore = false;
+  /** Bumped by every list reload: answers of superseded requests are dropped. */
+  private generation = 0;
+  private detailId: string | null = null;
+  private summaryOpen = true;
+
+  constructor(private readonly api: HistoryApi) {}
+
+  mount(parent: HTMLElement): void {
+    parent.replaceChildren(this.layout.root);
+    this.layout.refresh.addEventListener('click', () => void this.refresh());
+    this.watchFilter(this.layout.outcome, 'outcome');
+    this.watchFilter(this.layout.destination, 'destination');
+    setInterval(() => this.tick(), TICK_MS);
+    void this.refresh();
+  }
+
+  private watchFilter(select: HTMLElement, name: FilterName): void {
+    select.addEventListener('fwChange', (event) => {
+      const value = (event as CustomEvent<{ value?: string }>).detail?.value;
+      this.setFilter(name, value);
+    });
+  }
+
+  private setFilter(name: FilterName, value: string | undefined): void {
+    const next = { ...this.filter } as Record<string, string>;
+    if (!value || value === ALL) delete next[name];
+    else next[name] = value;
+    if (next[name] === (this.filter as Record<string, string>)[name]) return;
+    this.filter = next as ListFilter;
+    void this.reload();
+  }
+
+  async refresh(): Promise<void> {
+    this.closeDetail();
+    await Promise.all([this.reload(), this.loadCount()]);
+  }
+
+  private async loadCount(): Promise<void> {
+    try {
+      const { count } = await this.api.count();
+      this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, Date.now())}`;
+    } catch (err) {
+      this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
+    }
+  }
+
+  /** The first page for the current filters. */
+  private async reload(): Promise<void> {
+    const generation = ++this.generation;
+    this.activities = [];
+    this.renderList();
+    replaceChildren(this.layout.body, [loadingView()]);
+    try {
+      const page = await this.api.list(this.filter, null);
+      if (generation === this.generation) this.accept(page.activities, page.meta);
+    } catch (err) {
+      if (generation === this.generation) this.showListError(err);
+    }
+  }
+
+  private async loadMore(button: HTMLElement): Promise<void> {
+    const generation = this.generation;
+    button.setAttribute('loading', 'true');
+    try {
+      const page = await this.api.list(this.filter, this.after);
+      if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
+    } catch (err) {
+      button.removeAttribute('loading');
+      this.notify('error', errorMessage(err));
+    }
+  }
+
+  private accept(activities: Activity[], meta: { has_more: boolean; after_cursor: string | null }): void {
+    this.activities = activities;
+    this.after = meta.after_cursor;
+    this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.renderList();
+  }
+
+  private showListError(err: unknown): void {
+    this.hasMore = false;
+    replaceChildren(this.layout.body, [errorView(errorMessage(err))]);
+    replaceChildren(this.layout.more, []);
+  }
+
+  private renderList(): void {
+    const now = Date.now();
+    const handlers = { open: (id: string) => void this.openDetail(id), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
+    replaceChildren(this.layout.list, this.activities.map((a) => rowView(a, now, handlers)));
+    const filtered = Object.keys(this.filter).length > 0;
+    replaceChildren(this.layout.body, this.activities.length === 0 ? [emptyView(filtered)] : []);
+    this.renderMore();
+    this.renderSummary();
+    this.renderFailed();
+  }
+
+  private renderMore(): void {
+    if (!this.hasMore) return replaceChildren(this.layout.more, []);
+    const button = smallButton('Load more', 'more');
+    button.addEventListener('click', () => void this.loadMore(button));
+    replaceChildren(this.layout.more, [button]);
+  }
+
+  private renderSummary(): void {
+    const view = summaryView(summarize(this.activities), this.summaryOpen);
+    view?.addEventListener('toggle', () => (this.summaryOpen = view.open));
+    replaceChildren(this.layout.summary, [view]);
+  }
+
+  private renderFailed(): void {
+    const failed = this.activities.filter((a) => a.retryable).length;
+    this.layout.failed.hidden = failed === 0;
+    if (failed === 0) return;
+    const button = smallButton('Retry all failed', 'retry-all', 'danger');
+    button.addEventListener('click', () => void this.retryAll(button));
+    replaceChildren(this.layout.failed, [el('span', 'failed-text', [`${pluralize(failed, 'failed push', 'failed pushes')} shown`]), button]);
+  }
+
+  private notify(type: NoticeType, message: string): void {
+    replaceChildren(this.layout.notice, [noticeView(type, message)]);
+  }
+
+  async openDetail(id: string): Promise<void> {
+    this.detailId = id;
+    this.showPane(true);
+    replaceChildren(this.layout.detailPane, [loadingView('Loading push…')]);
+    try {
+      const activity = await this.api.show(id);
+      if (this.detailId === id) this.renderDetail(activity);
+    } catch (err) {
+      if (this.detailId === id) this.renderDetailError(err);
+    }
+  }
+
+  private renderDetail(activity: Activity): void {
+    const handlers = { back: () => this.closeDetail(), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
+    replaceChildren(this.layout.detailPane, [detailView(activity, Date.now(), handlers)]);
+  }
+
+  private renderDetailError(err: unknown): void {
+    const back = smallButton('← All pushes', 'back', 'text');
+    back.addEventListener('click', () => this.closeDetail());
+    replaceChildren(this.layout.detailPane, [back, errorView(errorMessage(err))]);
+  }
+
+  closeDetail(): void {
+    this.detailId = null;
+    this.showPane(false);
+  }
+
+  private showPane(detail: boolean): void {
+    this.layout.listPane.hidden = detail;
+    this.layout.detailPane.hidden = !detail;
+    window.scrollTo(0, 0);
+  }
+
+  /** Replays one push and shows its new state in the list and, if open, the detail. */
+  async retry(id: string, button: HTMLElement): Promise<void> {
+    button.setAttribute('loading', 'true');
+    try {
+      this.replace(await this.api.retry(id));
+    } catch (err) {
+      button.removeAttribute('loading');
+      this.notify('error', `Retry failed: ${errorMessage(err)}`);
+    }
+  }
+
+  private replace(activity: Activity): void {
+    this.activities = this.activities.map((a) => (a.id === activity.id ? activity : a));
+    this.renderList();
+    if (this.detailId === activity.id) this.renderDetail(activity);
+  }
+
+  private async retryAll(button: HTMLElement): Promise<void> {
+    button.setAttribute('loading', 'true');
+    try {
+      const { queued } = await this.api.retryAllFailed();
+      await this.reload();
+      this.notify('success', queued > 0 ? `Queued ${pluralize(queued, 'push', 'pushes')} for retry.` : 'Nothing to retry.');
+    } catch (err) {
+      button.removeAttribute('loading');
+      this.notify('error', `Retry all failed: ${errorMessage(err)}`);
+    }
+  }
+
+  /** Keeps the relative times current. */
+  private tick(): void {
+    const now = Date.now();
+    for (const time of Array.from(this.layout.root.querySelectorAll<HTMLElement>('time[data-at]'))) {
+      time.textContent = ago(time.dataset.at ?? null, now);
+    }
+  }
+}
+

@@ -1,0 +1,79 @@
+/** One push in full: what happened, the attempts, and what was sent. */
+import { el, fw, type Child } from '../dom';
+import { agentName, dateTime, destinationName, transition, until } from '../format';
+import type { Activity } from '../types';
+import { outcomePill, smallButton } from './pill';
+
+export interface DetailHandlers {
+  back(): void;
+  retry(id: string, button: HTMLElement): void;
+}
+
+type Fact = [label: string, value: string | null | undefined];
+
+function facts(rows: Fact[]): HTMLDListElement {
+  const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
+  return el('dl', 'facts', shown.flatMap(([label, value]) => [el('dt', '', [label]), el('dd', '', [value as string])]));
+}
+
+function nextRetry(activity: Activity, now: number): string | null {
+  if (!activity.next_retry_at || activity.outcome !== 'retrying') return null;
+  return `${until(activity.next_retry_at, now)} (${dateTime(activity.next_retry_at)})`;
+}
+
+function pushFacts(activity: Activity, now: number): HTMLDListElement {
+  return facts([
+    ['Agent', agentName(activity)],
+    ['Email', activity.actor.email],
+    ['Change', transition(activity)],
+    ['Destination', destinationName(activity)],
+    ['Attempts', String(activity.attempts)],
+    ['Last status', activity.last_status === null ? null : String(activity.last_status)],
+    ['Reason', activity.reason],
+    ['Next retry', nextRetry(activity, now)],
+    ['Received', dateTime(activity.created_at)],
+    ['Updated', dateTime(activity.updated_at)],
+  ]);
+}
+
+function sentView(activity: Activity): Child[] {
+  const sent = activity.sent;
+  if (!sent) return [el('h3', 'detail-section', ['What was sent']), el('p', 'muted', ['Nothing was sent.'])];
+  return [
+    el('h3', 'detail-section', ['What was sent']),
+    facts([
+      ['Name', sent.name],
+      ['Happened at', dateTime(sent.happened_at)],
+      ['Recipient', sent.recipient],
+      ['Reference', sent.reference],
+      ['Remote id', activity.target?.remote_id],
+    ]),
+  ];
+}
+
+function duplicateNote(activity: Activity): HTMLElement | null {
+  if (!activity.may_duplicate) return null;
+  const text = `An earlier attempt timed out and ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
+  return fw('fw-inline-message', { type: 'warning', closable: 'false', class: 'message' }, [text]);
+}
+
+function retryButton(activity: Activity, handlers: DetailHandlers): HTMLElement | null {
+  if (!activity.retryable) return null;
+  const button = smallButton('Retry this push', 'retry', 'primary');
+  button.addEventListener('click', () => handlers.retry(activity.id, button));
+  return el('div', 'detail-actions', [button]);
+}
+
+export function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
+  const back = smallButton('← All pushes', 'back', 'text');
+  back.classList.add('back');
+  back.addEventListener('click', () => handlers.back());
+  return back;
+}
+
+export function detailView(activity: Activity, now: number, handlers: DetailHandlers): HTMLElement {
+  const head = el('div', 'detail-head', [el('h2', 'detail-title', [activity.title]), outcomePill(activity.outcome)]);
+  const section = el('section', 'detail', [backButton(handlers), head, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton(activity, handlers)]);
+  section.dataset.id = activity.id;
+  return section;
+}

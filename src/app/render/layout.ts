@@ -1,0 +1,57 @@
+/** The sidebar's fixed frame: header, filters, notices, summary, list and the detail pane. */
+import { el, fw } from '../dom';
+import { OUTCOME_VALUES, outcomeLabel } from '../format';
+import { smallButton } from './pill';
+
+export interface Layout {
+  root: HTMLElement;
+  count: HTMLElement;
+  refresh: HTMLElement;
+  outcome: HTMLElement;
+  destination: HTMLElement;
+  failed: HTMLElement;
+  notice: HTMLElement;
+  summary: HTMLElement;
+  body: HTMLElement;
+  list: HTMLUListElement;
+  more: HTMLElement;
+  listPane: HTMLElement;
+  detailPane: HTMLElement;
+}
+
+export const ALL = 'all';
+
+function select(name: string, label: string, options: Array<[value: string, text: string]>): HTMLElement {
+  const children = [[ALL, 'All'], ...options].map(([value, text]) => fw('fw-select-option', { value }, [text]));
+  return fw('fw-select', { name, label, value: ALL, searchable: 'false', 'allow-deselect': 'false', class: `filter filter--${name}` }, children);
+}
+
+export function outcomeSelect(): HTMLElement {
+  return select(
+    'outcome',
+    'Outcome',
+    OUTCOME_VALUES.map((o) => [o, outcomeLabel(o)]),
+  );
+}
+
+export function destinationSelect(): HTMLElement {
+  return select('destination', 'Destination', [
+    ['freshdesk', 'Freshdesk'],
+    ['customergauge', 'CustomerGauge'],
+  ]);
+}
+
+export function createLayout(): Layout {
+  const count = el('p', 'subtitle', ['\u00a0']);
+  const refresh = smallButton('Refresh', 'refresh');
+  const header = el('header', 'header', [el('div', 'header-text', [el('h1', 'title', ['Recent pushes']), count]), refresh]);
+  const outcome = outcomeSelect();
+  const destination = destinationSelect();
+  const parts = { failed: el('div', 'failed-bar'), notice: el('div', 'notices'), summary: el('div', 'summary-slot'), body: el('div', 'list-body'), list: el('ul', 'rows'), more: el('div', 'more') };
+  parts.failed.hidden = true;
+  const listPane = el('div', 'list-pane', [el('div', 'filters', [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
+  const detailPane = el('div', 'detail-pane');
+  detailPane.hidden = true;
+  const root = el('main', 'sidebar', [header, listPane, detailPane]);
+  return { root, count, refresh, outcome, destination, listPane, detailPane, ...parts };
+}

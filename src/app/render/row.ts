@@ -1,0 +1,46 @@
+/** One push in the list: agent, transition, destination, outcome and when; failed ones get Retry. */
+import { el, onActivate } from '../dom';
+import { agentName, ago, dateTime, destinationName, transition } from '../format';
+import type { Activity } from '../types';
+import { outcomePill, smallButton } from './pill';
+
+export interface RowHandlers {
+  open(id: string): void;
+  retry(id: string, button: HTMLElement): void;
+}
+
+/** A relative time that the sidebar's ticker keeps current (`data-at`). */
+export function timeView(iso: string, now: number): HTMLTimeElement {
+  const time = el('time', 'ago', [ago(iso, now)]);
+  time.dateTime = iso;
+  time.dataset.at = iso;
+  time.title = dateTime(iso);
+  return time;
+}
+
+function retryButton(activity: Activity, handlers: RowHandlers): HTMLElement {
+  const button = smallButton('Retry', 'retry');
+  button.addEventListener('click', (event) => {
+    // The row itself opens the detail; Retry must not.
+    event.stopPropagation();
+    handlers.retry(activity.id, button);
+  });
+  return button;
+}
+
+export function rowView(activity: Activity, now: number, handlers: RowHandlers): HTMLLIElement {
+  const change = transition(activity);
+  const text = el('span', 'row-transition', [change]);
+  text.title = change;
+  const where = el('span', 'row-where', [el('span', 'row-destination', [destinationName(activity)]), el('span', 'sep', ['·']), timeView(activity.created_at, now)]);
+  const meta = el('div', 'row-meta', [where, activity.retryable && retryButton(activity, handlers)]);
+  const top = el('div', 'row-top', [el('span', 'row-agent', [agentName(activity)]), outcomePill(activity.outcome)]);
+  const row = el('li', 'row', [top, text, meta]);
+  row.dataset.id = activity.id;
+  row.dataset.outcome = activity.outcome;
+  row.tabIndex = 0;
+  row.setAttribute('role', 'button');
+  row.setAttribute('aria-label', `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${activity.outcome}`);
+  onActivate(row, () => handlers.open(activity.id));
+  return row;
+}

@@ -1,0 +1,23 @@
+/** Loading, empty and error states of the list and the detail view. */
+import { el, fw } from '../dom';
+
+export function loadingView(text = 'Loading pushes…'): HTMLElement {
+  return el('div', 'state state--loading', [fw('fw-spinner', { size: 'small' }), el('span', '', [text])]);
+}
+
+export function emptyView(filtered: boolean): HTMLElement {
+  const text = filtered ? 'No pushes match these filters.' : 'No pushes yet — they appear here as agents change status.';
+  return el('div', 'state state--empty', [el('p', '', [text])]);
+}
+
+/** An error from the server (`{status, message}`), shown as text. */
+export function errorView(message: string): HTMLElement {
+  return fw('fw-inline-message', { type: 'error', closable: 'false', class: 'message' }, [message]);
+}
+
+export type NoticeType = 'error' | 'info' | 'success' | 'warning';
+
+/** A dismissible message above the list (retry results and retry errors). */
+export function noticeView(type: NoticeType, message: string): HTMLElement {
+  return fw('fw-inline-message', { type, closable: 'true', class: 'message' }, [message]);
+}
