@@ -1,1 +1,578 @@
 /* Built from src/ by `npm run build`; do not edit. */
+const PAGE_SIZE = 25;
+function errorMessage(err) {
+  if (typeof err === "string") return err;
+  const error = err ?? {};
+  if (typeof error.message === "string" && error.message) return error.message;
+  return responseMessage(error.response) ?? "Something went wrong. Try again.";
+}
+function responseMessage(response) {
+  if (typeof response !== "string") return response?.message ?? null;
+  try {
+    return JSON.parse(response).message ?? response;
+  } catch {
+    return response || null;
+  }
+}
+class HistoryApi {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  async call(method, args = {}) {
+    try {
+      const result = await this.client.request.invoke(method, args);
+      return result.response;
+    } catch (err) {
+      throw new Error(errorMessage(err));
+    }
+  }
+  list(filter, after) {
+    const page = after ? { size: PAGE_SIZE, after } : { size: PAGE_SIZE };
+    return this.call("listActivities", { page, filter });
+  }
+  async show(id) {
+    return (await this.call("showActivity", { id })).activity;
+  }
+  count() {
+    return this.call("countActivities");
+  }
+  async retry(id) {
+    return (await this.call("retryActivity", { id })).activity;
+  }
+  retryAllFailed() {
+    return this.call("retryAllFailed");
+  }
+}
+
+function append(parent, children) {
+  for (const child of children) {
+    if (child) parent.append(child);
+  }
+}
+function el(tag, className = "", children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  append(node, children);
+  return node;
+}
+function fw(tag, attributes, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  append(node, children);
+  return node;
+}
+function replaceChildren(parent, children) {
+  parent.replaceChildren();
+  append(parent, children);
+}
+function onActivate(node, handler) {
+  node.addEventListener("click", handler);
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      handler(event);
+    }
+  });
+}
+
+const OUTCOMES = {
+  delivered: { label: "Delivered", color: "green" },
+  retrying: { label: "Retrying", color: "yellow" },
+  rejected: { label: "Rejected", color: "red" },
+  dead_letter: { label: "Dead letter", color: "red" },
+  skipped: { label: "Skipped", color: "grey" }
+};
+const OUTCOME_VALUES = Object.keys(OUTCOMES);
+function outcomeLabel(outcome) {
+  return OUTCOMES[outcome]?.label ?? String(outcome);
+}
+function outcomeColor(outcome) {
+  return OUTCOMES[outcome]?.color ?? "grey";
+}
+function statusLabel(status) {
+  if (status === "AVAILABLE") return "Available";
+  if (status === "UNAVAILABLE") return "Unavailable";
+  return typeof status === "string" && status !== "" ? status : "Unknown";
+}
+function agentActivityOf(activity) {
+  return "agent_activity" in activity.object ? activity.object.agent_activity : null;
+}
+function agentName(activity) {
+  const { name, email, id } = activity.actor;
+  if (name) return name;
+  if (email) return email;
+  return agentActivityOf(activity) ? `Agent ${id ?? "unknown"}` : "Invalid event";
+}
+function transition(activity) {
+  const change = agentActivityOf(activity);
+  if (!change) return activity.reason ?? "Unreadable event";
+  return `${statusLabel(change.prev_status)} \u2192 ${statusLabel(change.status)}`;
+}
+function destinationName(activity) {
+  return activity.target?.name ?? "No destination";
+}
+const UNITS = [
+  [864e5, "d"],
+  [36e5, "h"],
+  [6e4, "min"],
+  [1e3, "s"]
+];
+function duration(ms) {
+  const parts = [];
+  let rest = Math.max(0, Math.round(ms));
+  for (const [size, unit] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
+  }
+  return parts.length > 0 ? parts.join(" ") : "0 s";
+}
+function span(ms) {
+  const [size, unit] = UNITS.find(([size2]) => ms >= size2) ?? UNITS[UNITS.length - 1];
+  return `${Math.floor(ms / size)} ${unit}`;
+}
+function parseTime(iso) {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+function ago(iso, now) {
+  const at = parseTime(iso);
+  if (at === null) return "";
+  const elapsed = now - at;
+  return elapsed < 45e3 ? "just now" : `${span(elapsed)} ago`;
+}
+function until(iso, now) {
+  const at = parseTime(iso);
+  if (at === null) return "";
+  const left = at - now;
+  return left < 1e3 ? "due now" : `in ${span(left)}`;
+}
+function dateTime(iso) {
+  const at = parseTime(iso);
+  return at === null ? "\u2014" : new Date(at).toLocaleString(void 0, { dateStyle: "medium", timeStyle: "medium" });
+}
+function eventKeyOf(id) {
+  return id.split(".").slice(0, 2).join(".");
+}
+function pluralize(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function outcomePill(outcome) {
+  return fw("fw-pill", { color: outcomeColor(outcome), class: "pill", "data-outcome": outcome }, [outcomeLabel(outcome)]);
+}
+function smallButton(label, action, color = "secondary") {
+  return fw("fw-button", { size: "small", color, "data-action": action }, [label]);
+}
+
+function facts(rows) {
+  const shown = rows.filter(([, value]) => value !== null && value !== void 0 && value !== "");
+  return el("dl", "facts", shown.flatMap(([label, value]) => [el("dt", "", [label]), el("dd", "", [value])]));
+}
+function nextRetry(activity, now) {
+  if (!activity.next_retry_at || activity.outcome !== "retrying") return null;
+  return `${until(activity.next_retry_at, now)} (${dateTime(activity.next_retry_at)})`;
+}
+function pushFacts(activity, now) {
+  return facts([
+    ["Agent", agentName(activity)],
+    ["Email", activity.actor.email],
+    ["Change", transition(activity)],
+    ["Destination", destinationName(activity)],
+    ["Attempts", String(activity.attempts)],
+    ["Last status", activity.last_status === null ? null : String(activity.last_status)],
+    ["Reason", activity.reason],
+    ["Next retry", nextRetry(activity, now)],
+    ["Received", dateTime(activity.created_at)],
+    ["Updated", dateTime(activity.updated_at)]
+  ]);
+}
+function sentView(activity) {
+  const sent = activity.sent;
+  if (!sent) return [el("h3", "detail-section", ["What was sent"]), el("p", "muted", ["Nothing was sent."])];
+  return [
+    el("h3", "detail-section", ["What was sent"]),
+    facts([
+      ["Name", sent.name],
+      ["Happened at", dateTime(sent.happened_at)],
+      ["Recipient", sent.recipient],
+      ["Reference", sent.reference],
+      ["Remote id", activity.target?.remote_id]
+    ])
+  ];
+}
+function duplicateNote(activity) {
+  if (!activity.may_duplicate) return null;
+  const text = `An earlier attempt timed out and ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
+  return fw("fw-inline-message", { type: "warning", closable: "false", class: "message" }, [text]);
+}
+function retryButton$1(activity, handlers) {
+  if (!activity.retryable) return null;
+  const button = smallButton("Retry this push", "retry", "primary");
+  button.addEventListener("click", () => handlers.retry(activity.id, button));
+  return el("div", "detail-actions", [button]);
+}
+function backButton(handlers) {
+  const back = smallButton("\u2190 All pushes", "back", "text");
+  back.classList.add("back");
+  back.addEventListener("click", () => handlers.back());
+  return back;
+}
+function detailView(activity, now, handlers) {
+  const head = el("div", "detail-head", [el("h2", "detail-title", [activity.title]), outcomePill(activity.outcome)]);
+  const section = el("section", "detail", [backButton(handlers), head, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton$1(activity, handlers)]);
+  section.dataset.id = activity.id;
+  return section;
+}
+
+const ALL = "all";
+function select(name, label, options) {
+  const children = [[ALL, "All"], ...options].map(([value, text]) => fw("fw-select-option", { value }, [text]));
+  return fw("fw-select", { name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` }, children);
+}
+function outcomeSelect() {
+  return select(
+    "outcome",
+    "Outcome",
+    OUTCOME_VALUES.map((o) => [o, outcomeLabel(o)])
+  );
+}
+function destinationSelect() {
+  return select("destination", "Destination", [
+    ["freshdesk", "Freshdesk"],
+    ["customergauge", "CustomerGauge"]
+  ]);
+}
+function createLayout() {
+  const count = el("p", "subtitle", ["\xA0"]);
+  const refresh = smallButton("Refresh", "refresh");
+  const header = el("header", "header", [el("div", "header-text", [el("h1", "title", ["Recent pushes"]), count]), refresh]);
+  const outcome = outcomeSelect();
+  const destination = destinationSelect();
+  const parts = { failed: el("div", "failed-bar"), notice: el("div", "notices"), summary: el("div", "summary-slot"), body: el("div", "list-body"), list: el("ul", "rows"), more: el("div", "more") };
+  parts.failed.hidden = true;
+  const listPane = el("div", "list-pane", [el("div", "filters", [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
+  const detailPane = el("div", "detail-pane");
+  detailPane.hidden = true;
+  const root = el("main", "sidebar", [header, listPane, detailPane]);
+  return { root, count, refresh, outcome, destination, listPane, detailPane, ...parts };
+}
+
+function timeView(iso, now) {
+  const time = el("time", "ago", [ago(iso, now)]);
+  time.dateTime = iso;
+  time.dataset.at = iso;
+  time.title = dateTime(iso);
+  return time;
+}
+function retryButton(activity, handlers) {
+  const button = smallButton("Retry", "retry");
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    handlers.retry(activity.id, button);
+  });
+  return button;
+}
+function rowView(activity, now, handlers) {
+  const change = transition(activity);
+  const text = el("span", "row-transition", [change]);
+  text.title = change;
+  const where = el("span", "row-where", [el("span", "row-destination", [destinationName(activity)]), el("span", "sep", ["\xB7"]), timeView(activity.created_at, now)]);
+  const meta = el("div", "row-meta", [where, activity.retryable && retryButton(activity, handlers)]);
+  const top = el("div", "row-top", [el("span", "row-agent", [agentName(activity)]), outcomePill(activity.outcome)]);
+  const row = el("li", "row", [top, text, meta]);
+  row.dataset.id = activity.id;
+  row.dataset.outcome = activity.outcome;
+  row.tabIndex = 0;
+  row.setAttribute("role", "button");
+  row.setAttribute("aria-label", `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${activity.outcome}`);
+  onActivate(row, () => handlers.open(activity.id));
+  return row;
+}
+
+function loadingView(text = "Loading pushes\u2026") {
+  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
+}
+function emptyView(filtered) {
+  const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
+  return el("div", "state state--empty", [el("p", "", [text])]);
+}
+function errorView(message) {
+  return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
+}
+function noticeView(type, message) {
+  return fw("fw-inline-message", { type, closable: "true", class: "message" }, [message]);
+}
+
+const FIXED = { Available: "#00a886", Unavailable: "#92a2b1" };
+const PALETTE = ["#2c5cc5", "#e86f25", "#8250df", "#f1b92a", "#d72d30", "#0891b2"];
+function colorsFor(summaries) {
+  const colors = /* @__PURE__ */ new Map();
+  for (const status of summaries.flatMap((s) => s.statuses.map((t) => t.status))) {
+    if (!colors.has(status)) colors.set(status, FIXED[status] ?? PALETTE[(colors.size - countFixed(colors)) % PALETTE.length]);
+  }
+  return colors;
+}
+function countFixed(colors) {
+  return [...colors.keys()].filter((status) => FIXED[status]).length;
+}
+function segment(time, total, color) {
+  const part = el("span", "bar-part");
+  part.style.flexGrow = String(total > 0 ? time.ms / total : 1);
+  part.style.background = color;
+  part.title = `${time.status}: ${duration(time.ms)}`;
+  return part;
+}
+function legendItem(time, color) {
+  const dot = el("span", "dot");
+  dot.style.background = color;
+  return el("span", "legend-item", [dot, el("span", "legend-status", [time.status]), el("span", "legend-time", [duration(time.ms)])]);
+}
+function agentView(summary, colors) {
+  const color = (t) => colors.get(t.status) ?? PALETTE[0];
+  return el("li", "agent-time", [
+    el("div", "agent-time-head", [el("span", "agent-time-name", [summary.agent]), el("span", "muted", [duration(summary.total)])]),
+    el("div", "bar", summary.statuses.map((t) => segment(t, summary.total, color(t)))),
+    el("div", "legend", summary.statuses.map((t) => legendItem(t, color(t))))
+  ]);
+}
+function summaryView(summaries, open) {
+  if (summaries.length === 0) return null;
+  const colors = colorsFor(summaries);
+  const head = el("summary", "", [el("span", "summary-title", ["Time in status"]), el("span", "muted", [` \xB7 ${pluralize(summaries.length, "agent")} in the pushes shown`])]);
+  const details = el("details", "time-summary", [head, el("ul", "agent-times", summaries.map((s) => agentView(s, colors)))]);
+  details.open = open;
+  return details;
+}
+
+function agentKey(activity) {
+  return activity.actor.email ?? activity.actor.id ?? agentName(activity);
+}
+function spanOf(activity) {
+  const change = agentActivityOf(activity);
+  if (!change) return null;
+  const end = parseTime(change.changed_at);
+  const start = parseTime(change.prev_changed_at);
+  if (end === null || start === null || start > end) return null;
+  return { key: agentKey(activity), agent: agentName(activity), status: statusLabel(change.prev_status), ms: end - start };
+}
+function uniqueEvents(activities) {
+  const seen = /* @__PURE__ */ new Set();
+  return activities.filter((a) => {
+    const key = eventKeyOf(a.id);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function addSpan(byAgent, span) {
+  const entry = byAgent.get(span.key) ?? { agent: span.agent, statuses: /* @__PURE__ */ new Map() };
+  entry.statuses.set(span.status, (entry.statuses.get(span.status) ?? 0) + span.ms);
+  byAgent.set(span.key, entry);
+}
+function summarize(activities) {
+  const byAgent = /* @__PURE__ */ new Map();
+  for (const activity of uniqueEvents(activities)) {
+    const span = spanOf(activity);
+    if (span) addSpan(byAgent, span);
+  }
+  return [...byAgent.values()].map(({ agent, statuses }) => {
+    const list = [...statuses].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
+    return { agent, total: list.reduce((sum, s) => sum + s.ms, 0), statuses: list };
+  }).sort((a, b) => b.total - a.total);
+}
+
+const TICK_MS = 3e4;
+class Sidebar {
+  constructor(api) {
+    this.api = api;
+  }
+  api;
+  layout = createLayout();
+  filter = {};
+  activities = [];
+  after = null;
+  hasMore = false;
+  /** Bumped by every list reload: answers of superseded requests are dropped. */
+  generation = 0;
+  detailId = null;
+  summaryOpen = true;
+  mount(parent) {
+    parent.replaceChildren(this.layout.root);
+    this.layout.refresh.addEventListener("click", () => void this.refresh());
+    this.watchFilter(this.layout.outcome, "outcome");
+    this.watchFilter(this.layout.destination, "destination");
+    setInterval(() => this.tick(), TICK_MS);
+    void this.refresh();
+  }
+  watchFilter(select, name) {
+    select.addEventListener("fwChange", (event) => {
+      const value = event.detail?.value;
+      this.setFilter(name, value);
+    });
+  }
+  setFilter(name, value) {
+    const next = { ...this.filter };
+    if (!value || value === ALL) delete next[name];
+    else next[name] = value;
+    if (next[name] === this.filter[name]) return;
+    this.filter = next;
+    void this.reload();
+  }
+  async refresh() {
+    this.closeDetail();
+    await Promise.all([this.reload(), this.loadCount()]);
+  }
+  async loadCount() {
+    try {
+      const { count } = await this.api.count();
+      this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, Date.now())}`;
+    } catch (err) {
+      this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
+    }
+  }
+  /** The first page for the current filters. */
+  async reload() {
+    const generation = ++this.generation;
+    this.activities = [];
+    this.renderList();
+    replaceChildren(this.layout.body, [loadingView()]);
+    try {
+      const page = await this.api.list(this.filter, null);
+      if (generation === this.generation) this.accept(page.activities, page.meta);
+    } catch (err) {
+      if (generation === this.generation) this.showListError(err);
+    }
+  }
+  async loadMore(button) {
+    const generation = this.generation;
+    button.setAttribute("loading", "true");
+    try {
+      const page = await this.api.list(this.filter, this.after);
+      if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
+    } catch (err) {
+      button.removeAttribute("loading");
+      this.notify("error", errorMessage(err));
+    }
+  }
+  accept(activities, meta) {
+    this.activities = activities;
+    this.after = meta.after_cursor;
+    this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.renderList();
+  }
+  showListError(err) {
+    this.hasMore = false;
+    replaceChildren(this.layout.body, [errorView(errorMessage(err))]);
+    replaceChildren(this.layout.more, []);
+  }
+  renderList() {
+    const now = Date.now();
+    const handlers = { open: (id) => void this.openDetail(id), retry: (id, button) => void this.retry(id, button) };
+    replaceChildren(this.layout.list, this.activities.map((a) => rowView(a, now, handlers)));
+    const filtered = Object.keys(this.filter).length > 0;
+    replaceChildren(this.layout.body, this.activities.length === 0 ? [emptyView(filtered)] : []);
+    this.renderMore();
+    this.renderSummary();
+    this.renderFailed();
+  }
+  renderMore() {
+    if (!this.hasMore) return replaceChildren(this.layout.more, []);
+    const button = smallButton("Load more", "more");
+    button.addEventListener("click", () => void this.loadMore(button));
+    replaceChildren(this.layout.more, [button]);
+  }
+  renderSummary() {
+    const view = summaryView(summarize(this.activities), this.summaryOpen);
+    view?.addEventListener("toggle", () => this.summaryOpen = view.open);
+    replaceChildren(this.layout.summary, [view]);
+  }
+  renderFailed() {
+    const failed = this.activities.filter((a) => a.retryable).length;
+    this.layout.failed.hidden = failed === 0;
+    if (failed === 0) return;
+    const button = smallButton("Retry all failed", "retry-all", "danger");
+    button.addEventListener("click", () => void this.retryAll(button));
+    replaceChildren(this.layout.failed, [el("span", "failed-text", [`${pluralize(failed, "failed push", "failed pushes")} shown`]), button]);
+  }
+  notify(type, message) {
+    replaceChildren(this.layout.notice, [noticeView(type, message)]);
+  }
+  async openDetail(id) {
+    this.detailId = id;
+    this.showPane(true);
+    replaceChildren(this.layout.detailPane, [loadingView("Loading push\u2026")]);
+    try {
+      const activity = await this.api.show(id);
+      if (this.detailId === id) this.renderDetail(activity);
+    } catch (err) {
+      if (this.detailId === id) this.renderDetailError(err);
+    }
+  }
+  renderDetail(activity) {
+    const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
+    replaceChildren(this.layout.detailPane, [detailView(activity, Date.now(), handlers)]);
+  }
+  renderDetailError(err) {
+    const back = smallButton("\u2190 All pushes", "back", "text");
+    back.addEventListener("click", () => this.closeDetail());
+    replaceChildren(this.layout.detailPane, [back, errorView(errorMessage(err))]);
+  }
+  closeDetail() {
+    this.detailId = null;
+    this.showPane(false);
+  }
+  showPane(detail) {
+    this.layout.listPane.hidden = detail;
+    this.layout.detailPane.hidden = !detail;
+    window.scrollTo(0, 0);
+  }
+  /** Replays one push and shows its new state in the list and, if open, the detail. */
+  async retry(id, button) {
+    button.setAttribute("loading", "true");
+    try {
+      this.replace(await this.api.retry(id));
+    } catch (err) {
+      button.removeAttribute("loading");
+      this.notify("error", `Retry failed: ${errorMessage(err)}`);
+    }
+  }
+  replace(activity) {
+    this.activities = this.activities.map((a) => a.id === activity.id ? activity : a);
+    this.renderList();
+    if (this.detailId === activity.id) this.renderDetail(activity);
+  }
+  async retryAll(button) {
+    button.setAttribute("loading", "true");
+    try {
+      const { queued } = await this.api.retryAllFailed();
+      await this.reload();
+      this.notify("success", queued > 0 ? `Queued ${pluralize(queued, "push", "pushes")} for retry.` : "Nothing to retry.");
+    } catch (err) {
+      button.removeAttribute("loading");
+      this.notify("error", `Retry all failed: ${errorMessage(err)}`);
+    }
+  }
+  /** Keeps the relative times current. */
+  tick() {
+    const now = Date.now();
+    for (const time of Array.from(this.layout.root.querySelectorAll("time[data-at]"))) {
+      time.textContent = ago(time.dataset.at ?? null, now);
+    }
+  }
+}
+
+function root() {
+  return document.getElementById("app") ?? document.body;
+}
+async function start() {
+  try {
+    const fdk = await app.initialized();
+    new Sidebar(new HistoryApi(fdk)).mount(root());
+  } catch (err) {
+    root().replaceChildren(errorView(`The app could not start: ${errorMessage(err)}`));
+  }
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void start());
+else void start();
