@@ -1,0 +1,44 @@
+/**
+ * `npm start`: the `fdk run` experience without the FDK or vendor accounts. Builds when needed,
+ * then serves the installation page, the event simulator and the sidebar.
+ * `npm start -- --live` (or FDK_LIVE=1) talks to the real Freshdesk and CustomerGauge instead.
+ */
+import { startSimulatorServer, type SimulatorServer } from '../web/server';
+import { ensureBuild } from './build';
+import { reportAndExit } from './errors';
+
+function banner(server: SimulatorServer, live: boolean): string {
+  const { freshdesk, customerGauge } = server.local;
+  const lines = [
+    '',
+    `Agent availability app running locally (${live ? 'LIVE: real Freshdesk and CustomerGauge' : 'sandbox: fake Freshdesk and CustomerGauge on this machine'})`,
+    '',
+    `  Home:               ${server.url}/`,
+    `  Installation page:  ${server.url}/custom_configs`,
+    `  Event simulator:    ${server.url}/web/test`,
+    `  Sidebar:            ${server.url}/app/`,
+    ...(live ? [] : [`  Freshdesk sandbox:  ${freshdesk.url}`, `  CustomerGauge sandbox: ${customerGauge.url}`]),
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const live = process.argv.includes('--live') || process.env.FDK_LIVE === '1';
+  ensureBuild();
+  const server = await startSimulatorServer({ live, log: (level, text) => console.log(`[app ${level}] ${text}`) });
+  console.log(banner(server, live));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping…');
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch(reportAndExit);
