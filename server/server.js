@@ -1,6 +1,6 @@
 /* Built from src/ by `npm run build`; do not edit. */
-const Ajv = require('ajv');
 const typebox = require('@sinclair/typebox');
+const Ajv = require('ajv');
 
 class DeliveryError extends Error {
   status;
@@ -152,6 +152,9 @@ function cgDateTime(ms) {
 
 const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
 const compiled = /* @__PURE__ */ new WeakMap();
+function OneOf(values, options = {}) {
+  return typebox.Type.Unsafe({ type: "string", enum: [...values], ...options });
+}
 function validate(schema, value, root) {
   let check = compiled.get(schema);
   if (!check) {
@@ -172,7 +175,8 @@ function describeError(error, root) {
 function explain(error, missing, extra) {
   if (missing) return "is required";
   if (extra) return "is not a known field";
-  return error.message ?? "is invalid";
+  const allowed = error.params.allowedValues;
+  return allowed ? `must be one of: ${allowed.join(", ")}` : error.message ?? "is invalid";
 }
 function decodePointer(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -268,6 +272,7 @@ function normalise(event, changedAt, prevChangedAt) {
   };
 }
 
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
 function newRecord(key, change, now) {
   return { key, bucket: null, received_at: now, change, invalid: null, pushes: {} };
 }
@@ -589,7 +594,7 @@ const CG_ACCOUNT_MAX = 255;
 const CG_REGIONS = ["eu", "us", "au"];
 
 const CustomerGaugeSettings = typebox.Type.Object({
-  cg_region: typebox.Type.Union(CG_REGIONS.map((region) => typebox.Type.Literal(region))),
+  cg_region: OneOf(CG_REGIONS),
   cg_client_id: typebox.Type.String({ minLength: 1 }),
   // base64(client_id:client_secret), built by the installation page: the secret reaches the
   // token request only through this header value, never through code or the browser after install.
@@ -633,9 +638,7 @@ const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
 const FreshdeskSettings = typebox.Type.Object({
   freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
   freshdesk_api_key: typebox.Type.String({ minLength: 1 }),
-  freshdesk_contact_mode: typebox.Type.Union([typebox.Type.Literal(CONTACT_MODE_AGENT), typebox.Type.Literal(CONTACT_MODE_FIXED)], {
-    default: CONTACT_MODE_AGENT
-  }),
+  freshdesk_contact_mode: OneOf([CONTACT_MODE_AGENT, CONTACT_MODE_FIXED], { default: CONTACT_MODE_AGENT }),
   freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: 255 }))
 });
 
@@ -907,7 +910,6 @@ function toActivity(item) {
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
 const MAX_BUCKETS_PER_CALL = 8;
-const Outcomes = ["delivered", "skipped", "rejected", "retrying", "dead_letter"].map((o) => typebox.Type.Literal(o));
 const ListArgs = typebox.Type.Object({
   page: typebox.Type.Optional(
     typebox.Type.Object(
@@ -923,8 +925,8 @@ const ListArgs = typebox.Type.Object({
     typebox.Type.Object(
       {
         since: typebox.Type.Optional(typebox.Type.Union([typebox.Type.String({ maxLength: 64 }), typebox.Type.Number()])),
-        destination: typebox.Type.Optional(typebox.Type.Union([typebox.Type.Literal("freshdesk"), typebox.Type.Literal("customergauge")])),
-        outcome: typebox.Type.Optional(typebox.Type.Union(Outcomes)),
+        destination: typebox.Type.Optional(OneOf(destinations.map((d) => d.id))),
+        outcome: typebox.Type.Optional(OneOf(OUTCOMES)),
         agent: typebox.Type.Optional(typebox.Type.String({ minLength: 1, maxLength: 200 }))
       },
       { additionalProperties: false }

@@ -6,7 +6,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { base64, digest, unbase64 } from '../core/text';
 import { parseTimestamp } from '../core/time';
-import { validate } from '../core/validation';
+import { OneOf, validate } from '../core/validation';
+import { destinations } from '../destinations/registry';
+import { OUTCOMES } from './record';
 import { itemsOf, parseActivityId, toActivity, type Activity, type StreamItem, type StreamPosition } from './activity';
 import { BUCKET_MS, compareBuckets, readBucket, readDirectory } from './store';
 
@@ -14,7 +16,6 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_BUCKETS_PER_CALL = 8;
 
-const Outcomes = ['delivered', 'skipped', 'rejected', 'retrying', 'dead_letter'].map((o) => Type.Literal(o));
 
 export const ListArgs = Type.Object({
   page: Type.Optional(
@@ -31,8 +32,8 @@ export const ListArgs = Type.Object({
     Type.Object(
       {
         since: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Number()])),
-        destination: Type.Optional(Type.Union([Type.Literal('freshdesk'), Type.Literal('customergauge')])),
-        outcome: Type.Optional(Type.Union(Outcomes)),
+        destination: Type.Optional(OneOf(destinations.map((d) => d.id))),
+        outcome: Type.Optional(OneOf(OUTCOMES)),
         agent: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       },
       { additionalProperties: false },

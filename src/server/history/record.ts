@@ -2,7 +2,8 @@
 import type { AgentStatusChange } from '../event/agent-status-change';
 import type { DestinationId, SentSummary } from '../destinations/types';
 
-export type Outcome = 'delivered' | 'skipped' | 'rejected' | 'retrying' | 'dead_letter';
+export const OUTCOMES = ['delivered', 'skipped', 'rejected', 'retrying', 'dead_letter'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface PushState {
   outcome: Outcome;

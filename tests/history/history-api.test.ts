@@ -1,0 +1,170 @@
+/** The history API (Zendesk Activity Stream shape): list with cursors and filters, show, count, replay. */
+import { intelliassign, generalAvailability, startTestApp, withChange, type TestApp } from '../support/app';
+import { allActivities } from '../support/settle';
+
+let app: TestApp;
+afterEach(() => app.close());
+
+function agentEvent(i: number): Record<string, unknown> {
+  return withChange(intelliassign(), {
+    org_agent_id: `agent-${i}`,
+    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
+  });
+}
+
+/** `count` events, spread over minutes so several history buckets exist. */
+async function fireSpread(count: number, perMinute = 5): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i % perMinute === 0) app.clock.advance(61_000);
+    await app.fire(agentEvent(i));
+  }
+}
+
+describe('listActivities', () => {
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+
+  test('lists newest first, 25 a page by default, with working after/before cursors', async () => {
+    await fireSpread(20); // 40 activities over 4 minutes
+    const first = await app.call('listActivities');
+    expect(first.activities).toHaveLength(25);
+    expect(first.meta.has_more).toBe(true);
+    const times = first.activities.map((a: any) => Date.parse(a.created_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+    const second = await app.call('listActivities', { page: { after: first.meta.after_cursor } });
+    expect(second.activities).toHaveLength(15);
+    expect(second.meta.has_more).toBe(false);
+    const ids = [...first.activities, ...second.activities].map((a: any) => a.id);
+    expect(new Set(ids).size).toBe(40);
+
+    const back = await app.call('listActivities', { page: { size: 10, before: second.meta.before_cursor } });
+    expect(back.activities.map((a: any) => a.id)).toEqual(first.activities.slice(-10).map((a: any) => a.id));
+    expect(back.meta.has_more).toBe(true);
+  });
+
+  test('caps a page at 100 and rejects a larger size with a clear error', async () => {
+    await fireSpread(60, 20);
+    const page = await app.call('listActivities', { page: { size: 100 } });
+    expect(page.activities).toHaveLength(100);
+    const error = await app.callError('listActivities', { page: { size: 500 } });
+    expect(error).toEqual({ status: 400, message: 'page.size must be <= 100' });
+  });
+
+  test.each([
+    [{ page: { after: 'forged' } }, 'page[after] is not a cursor issued by this API'],
+    [{ page: { before: Buffer.from('["x","y"]').toString('base64') } }, 'page[before] is not a cursor issued by this API'],
+    [{ page: { after: 'a', before: 'b' } }, 'page[after] and page[before] cannot be used together'],
+    [{ filter: { colour: 'red' } }, 'filter.colour is not a known field'],
+    [{ filter: { outcome: 'maybe' } }, 'filter.outcome must be one of: delivered, skipped, rejected, retrying, dead_letter'],
+    [{ filter: { since: 'last tuesday' } }, 'filter[since] is not a readable date-time'],
+  ])('%j answers 400: %s', async (args, message) => {
+    await app.fire(intelliassign());
+    expect(await app.callError('listActivities', args)).toEqual({ status: 400, message });
+  });
+
+  test('filters by destination, outcome, agent and since', async () => {
+    app.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed"}' });
+    await app.fire(intelliassign()); // Maya: Freshdesk rejected
+    app.clock.advance(61_000);
+    const since = new Date(app.clock.now()).toISOString();
+    await app.fire(withChange(generalAvailability(), { email: 'jonas@example.com', org_agent_id: 'jonas' }));
+
+    const customerGauge = await app.call('listActivities', { filter: { destination: 'customergauge' } });
+    expect(customerGauge.activities.map((a: any) => a.target.destination)).toEqual(['customergauge', 'customergauge']);
+    const rejected = await app.call('listActivities', { filter: { outcome: 'rejected' } });
+    expect(rejected.activities.map((a: any) => a.title)).toEqual(['Maya Patel: Available → In a meeting (Intelliassign), 45 min available']);
+    const jonas = await app.call('listActivities', { filter: { agent: 'JONAS' } });
+    expect(jonas.activities).toHaveLength(2);
+    const recent = await app.call('listActivities', { filter: { since } });
+    expect(recent.activities.every((a: any) => a.actor.email === 'jonas@example.com')).toBe(true);
+  });
+
+  test('an empty history answers an empty page', async () => {
+    expect(await app.call('listActivities')).toEqual({ activities: [], meta: { has_more: false, after_cursor: null, before_cursor: null } });
+    expect((await app.call('countActivities')).count).toMatchObject({ value: 0, exact: true });
+  });
+
+  test('a call reads a bounded number of buckets, and says has_more when it stopped early', async () => {
+    await fireSpread(12, 1); // 12 buckets of 2 activities
+    const opsBefore = app.runtime.stats().dbOps;
+    const page = await app.call('listActivities', { page: { size: 100 } });
+    expect(app.runtime.stats().dbOps - opsBefore).toBe(1 + 8);
+    expect(page.activities).toHaveLength(16);
+    expect(page.meta.has_more).toBe(true);
+    expect(await allActivities(app)).toHaveLength(24);
+  });
+});
+
+describe('showActivity and countActivities', () => {
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+
+  test('shows one activity with its attempts and the destination answer', async () => {
+    app.customerGauge.enqueueFaults({ path: '/activities', status: 422, body: '{"message":"The given data was invalid.","errors":{"account":["Too long."]}}' });
+    await app.fire(intelliassign());
+    const list = await app.call('listActivities', { filter: { destination: 'customergauge' } });
+    const { activity } = await app.call('showActivity', { id: list.activities[0].id });
+    expect(activity).toMatchObject({
+      verb: 'agent_activity.intelliassign',
+      actor: { type: 'agent', name: 'Maya Patel', email: 'maya.patel@example.com' },
+      target: { destination: 'customergauge', name: 'CustomerGauge' },
+      outcome: 'rejected',
+      attempts: 1,
+      last_status: 422,
+      reason: 'HTTP 422: The given data was invalid. account: Too long.',
+      sent: { name: 'Agent status: In a meeting :calendar:', happened_at: '2026-11-23 10:45:00 UTC', recipient: 'Acme Support' },
+    });
+  });
+
+  test.each([
+    [{ id: 'nonsense' }, 400, 'id is not an activity id'],
+    [{ id: 'abc.def.freshdesk' }, 404, 'activity abc.def.freshdesk was not found'],
+    [{}, 400, 'id is not an activity id'],
+  ])('show %j answers %d', async (args, status, message) => {
+    expect(await app.callError('showActivity', args)).toEqual({ status, message });
+  });
+
+  test('counts like Zendesk: {count: {value, refreshed_at}}', async () => {
+    await fireSpread(3);
+    const { count } = await app.call('countActivities');
+    expect(count).toEqual({ value: 6, refreshed_at: new Date(app.clock.now()).toISOString(), exact: true });
+  });
+});
+
+describe('replay', () => {
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+
+  test('retryActivity answers 409 for a push that has nothing to retry', async () => {
+    await app.fire(intelliassign());
+    const [delivered] = (await app.call('listActivities')).activities;
+    expect(await app.callError('retryActivity', { id: delivered.id })).toEqual({ status: 409, message: `activity ${delivered.id} has nothing to retry` });
+  });
+
+  test('retryAllFailed queues every failed push; the queue delivers them', async () => {
+    app.freshdesk.setMode('bad_credentials');
+    await fireSpread(3);
+    app.freshdesk.setMode('none');
+    const answer = await app.call('retryAllFailed');
+    expect(answer.queued).toBe(3);
+    await app.runtime.runUntilIdle();
+    const all = await allActivities(app);
+    expect(all.filter((a) => a.outcome === 'delivered')).toHaveLength(6);
+    expect(app.freshdesk.activities).toHaveLength(3);
+  });
+});
+
+test('a full history directory drops its oldest buckets instead of failing', async () => {
+  app = await startTestApp();
+  const old: Record<string, number> = {};
+  for (let i = 0; i < 1900; i++) old[(29_900_000 + i).toString(36)] = 1_795_000_000_000 + i;
+  app.runtime.db.seed('h:dir', old);
+  await app.fire(intelliassign());
+  const directory = app.runtime.db.dump()['h:dir'] as Record<string, number>;
+  expect(Object.keys(directory).length).toBe(1001);
+  expect((await app.call('listActivities')).activities).toHaveLength(2);
+});
