@@ -1,0 +1,238 @@
+/** End to end over HTTP: installation page → saved iparams → simulated events → sandbox destinations. */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { ManualClock } from '../../simulator/runtime';
+import { IparamsFileError } from '../../simulator/web/iparams-store';
+import { PortInUseError, startSimulatorServer } from '../../simulator/web/server';
+import { intelliassignWithStatus, startRecordingServer, tempDir, testPayload, type RecordingClient } from './helpers';
+
+const SECRETS = {
+  freshdesk_api_key: 'user-fd-key-7f3a9c',
+  cg_client_secret: 'user-cg-secret-b81e44',
+  cg_client_credentials: Buffer.from('user-cg-id:user-cg-secret-b81e44').toString('base64'),
+};
+
+const FORM = {
+  destinations: ['Freshdesk', 'CustomerGauge'],
+  event_kinds: ['GeneralAvailability', 'Intelliassign'],
+  freshdesk_subdomain: 'acme',
+  freshdesk_contact_mode: "Agent's own email",
+  freshdesk_contact_external_id: '',
+  cg_region: 'us',
+  cg_client_id: 'user-cg-id',
+  cg_account: 'Globex Test Account',
+  cg_send_contact: false,
+  ...SECRETS,
+};
+
+let sim: RecordingClient;
+beforeAll(async () => {
+  sim = await startRecordingServer({ clock: new ManualClock(Date.parse('2026-11-23T11:00:00Z')) });
+});
+afterAll(async () => {
+  await sim.server.close();
+  fs.rmSync(sim.dir, { recursive: true, force: true });
+});
+
+describe('pages', () => {
+  test('home page: links, sandbox mode with the sandbox URLs, iparams not saved yet', async () => {
+    const { status, text } = await sim.get('/');
+    expect(status).toBe(200);
+    for (const href of ['/custom_configs', '/web/test', '/app/']) expect(text).toContain(`href="${href}"`);
+    expect(text).toContain('sandbox: local fake destinations');
+    expect(text).toContain(sim.server.local.freshdesk.url);
+    expect(text).toContain(sim.server.local.customerGauge.url);
+    expect(text).toContain('Not saved yet');
+  });
+
+  test('installation page is generated from config/iparams.json', async () => {
+    const { text } = await sim.get('/custom_configs');
+    const iparams = JSON.parse(fs.readFileSync(path.join(__dirname, '../../config/iparams.json'), 'utf8')) as Record<string, { display_name: string }>;
+    for (const [name, spec] of Object.entries(iparams)) {
+      expect(text).toContain(`data-field="${name}"`);
+      expect(text).toContain(spec.display_name.replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+    }
+    expect(text).toMatch(/data-field="cg_client_credentials"[^>]*hidden/);
+    expect(text).toMatch(/<input type="password" id="f-freshdesk_api_key"/);
+    expect(text).toMatch(/<select id="f-cg_region"><option value="eu" selected>/);
+    expect(text).toContain('<script src="/_fdk/config-assets/iparams.js"></script>');
+    const asset = await sim.get('/_fdk/config-assets/iparams.js');
+    expect(asset.type).toMatch(/^text\/javascript/);
+    expect(asset.text).toContain('onFreshdeskChange');
+  });
+
+  test('event simulator page lists every test_data payload', async () => {
+    const { text } = await sim.get('/web/test');
+    for (const name of fs.readdirSync(path.join(__dirname, '../../test_data'))) expect(text).toContain(`<option value="${name}">`);
+    expect(text).toContain('id="mode-freshdesk"');
+  });
+
+  test('app files: FDK placeholders rewritten, crayons served locally, no way out of app/', async () => {
+    const index = await sim.get('/app/');
+    expect(index.status).toBe(200);
+    expect(index.text).not.toContain('{{{appclient}}}');
+    expect(index.text).not.toContain('cdn.jsdelivr.net');
+    const crayons = await sim.get('/_fdk/crayons/crayons.esm.js');
+    expect([crayons.status, crayons.type]).toEqual([200, 'text/javascript; charset=utf-8']);
+    expect((await sim.get('/app/..%2f..%2fpackage.json')).status).toBe(404);
+    expect((await sim.get('/_fdk/crayons/../../../../package.json')).status).toBe(404);
+  });
+});
+
+describe('installation parameters', () => {
+  test('missing required fields are refused and nothing is written', async () => {
+    const { status, json } = await sim.post('/_fdk/iparams', { ...FORM, destinations: [], cg_region: 'mars' });
+    expect(status).toBe(400);
+    expect(Object.keys(json.errors).sort()).toEqual(['cg_region', 'destinations']);
+    expect(fs.existsSync(sim.iparamsFile)).toBe(false);
+  });
+
+  test('saved values are kept in the file and pre-filled, secure ones never sent back', async () => {
+    const { status, json } = await sim.post('/_fdk/iparams', FORM);
+    expect(status).toBe(200);
+    expect(json.savedSecure.sort()).toEqual(['cg_client_credentials', 'cg_client_secret', 'freshdesk_api_key']);
+    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject(FORM);
+
+    const page = await sim.get('/custom_configs');
+    expect(page.text).toContain('value="Globex Test Account"');
+    expect(page.text).toMatch(/id="f-freshdesk_api_key" autocomplete="new-password" placeholder="saved, leave blank to keep"/);
+    expect(page.text).toMatch(/<option value="us" selected>/);
+    expect((await sim.get('/')).text).toContain('Saved in');
+  });
+
+  test('saving a blank secure field keeps the saved secret', async () => {
+    const { status } = await sim.post('/_fdk/iparams', { ...FORM, freshdesk_api_key: '', cg_client_secret: '', cg_client_credentials: '' });
+    expect(status).toBe(200);
+    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject(SECRETS);
+  });
+
+  test('the client shim gets the non-secure iparams only', async () => {
+    const shim = await sim.get('/_fdk/client.js');
+    expect(shim.type).toMatch(/^text\/javascript/);
+    expect(shim.text).toContain('"cg_account":"Globex Test Account"');
+    expect(shim.text).not.toContain('freshdesk_api_key');
+  });
+});
+
+describe('simulated events', () => {
+  test('an event reaches both sandboxes with the sandbox credentials and the saved choices', async () => {
+    const { status, json } = await sim.post('/_fdk/simulate', testPayload('onAgentActivityCreate.intelliassign.json'));
+    expect(status).toBe(200);
+    expect(json.outcomes.map((o: any) => [o.destination, o.outcome])).toEqual([
+      ['freshdesk', 'delivered'],
+      ['customergauge', 'delivered'],
+    ]);
+    expect(json.failed).toBe(false);
+    const { freshdesk, customerGauge } = sim.server.local;
+    expect(freshdesk.activities).toEqual([expect.objectContaining({ contact: { email: 'maya.patel@example.com' } })]);
+    const [written] = [...customerGauge.activitiesByReference.values()];
+    expect(customerGauge.activitiesByReference.size).toBe(1);
+    expect(written.body).toMatchObject({ account: 'Globex Test Account' });
+    // The report: template requests without headers, and what each sandbox received.
+    expect(json.requests.map((r: any) => `${r.template} ${r.status}`)).toEqual([
+      'freshdeskCreateContactActivity 200',
+      'customerGaugeToken 200',
+      'customerGaugeUpsertActivity 201',
+    ]);
+    expect(json.requests.every((r: any) => !('headers' in r))).toBe(true);
+    expect(json.received.customergauge.map((r: any) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'PUT /activities']);
+    expect(json.text).toMatch(/freshdesk\s+delivered\s+HTTP 200, 1 attempt/);
+  });
+
+  test('the same event again is a duplicate and sends nothing', async () => {
+    const { json } = await sim.post('/_fdk/simulate', testPayload('onAgentActivityCreate.intelliassign.json'));
+    expect(json.duplicate).toBe(true);
+    expect(json.outcomes).toEqual([]);
+    expect(json.received).toEqual({ freshdesk: [], customergauge: [] });
+    expect(json.text).toContain('Duplicate');
+  });
+
+  test('an invalid event is reported as rejected', async () => {
+    const { json } = await sim.post('/_fdk/simulate', { data: { agent_activity: { status: 'AVAILABLE' } } });
+    expect(json.outcomes).toEqual([expect.objectContaining({ destination: 'event', outcome: 'rejected' })]);
+    expect(json.failed).toBe(true);
+    expect((await sim.post('/_fdk/simulate', [1, 2])).status).toBe(400);
+  });
+
+  test('a failing sandbox leaves the push retrying; "Run due retries" delivers it once the sandbox recovers', async () => {
+    expect((await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'server_error' })).status).toBe(200);
+    const { json } = await sim.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 50));
+    expect(json.outcomes.map((o: any) => [o.destination, o.outcome, o.last_status])).toEqual([
+      ['freshdesk', 'retrying', 503],
+      ['customergauge', 'delivered', 201],
+    ]);
+    expect((await sim.get('/web/test')).text).toContain('<option value="server_error" selected>');
+
+    await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'none' });
+    const delivered = () => sim.server.local.freshdesk.activities.length === 2;
+    for (let i = 0; i < 5 && !delivered(); i++) {
+      const run = await sim.post('/_fdk/schedules/run', {});
+      expect(run.json.summary).toMatch(/^Fired \d+ due schedule/);
+    }
+    expect(delivered()).toBe(true);
+    expect((await sim.post('/_fdk/sandbox/nowhere/mode', { mode: 'none' })).status).toBe(404);
+    expect((await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'flaky' })).status).toBe(400);
+  });
+});
+
+describe('FDK client endpoints', () => {
+  test('/_fdk/invoke/listActivities lists what was simulated, FDK-shaped', async () => {
+    const { status, json } = await sim.post('/_fdk/invoke/listActivities', { page: { size: 100 } });
+    expect(status).toBe(200);
+    expect(json.requestID).toEqual(expect.any(String));
+    const summary = json.response.activities.map((a: any) => `${a.target?.destination ?? 'event'} ${a.outcome}`);
+    expect(summary.sort()).toEqual(['customergauge delivered', 'customergauge delivered', 'event rejected', 'freshdesk delivered', 'freshdesk delivered']);
+  });
+
+  test('server method errors come back as { status, message }', async () => {
+    expect(await sim.post('/_fdk/invoke/noSuchMethod', {})).toEqual({ status: 404, json: { status: 404, message: expect.stringContaining('noSuchMethod') } });
+    const bad = await sim.post('/_fdk/invoke/listActivities', { page: { size: 1000 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({ status: 400, message: expect.any(String) });
+  });
+
+  test('/_fdk/template calls the template with the page context and rejects with the vendor answer', async () => {
+    const ok = await sim.post('/_fdk/template/freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'sandbox-freshdesk-api-key' } });
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ status: 200, response: expect.any(String) });
+    const refused = await sim.post('/_fdk/template/freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'wrong' } });
+    expect(refused.status).toBe(401);
+    expect(refused.json).toMatchObject({ status: 401, response: expect.stringContaining('invalid_credentials') });
+    expect((await sim.post('/_fdk/template/notATemplate', {})).json.status).toBe(400);
+  });
+
+  test('no page or API response ever carried a secure iparam', async () => {
+    for (const page of ['/', '/custom_configs', '/web/test', '/_fdk/client.js']) await sim.get(page);
+    const everything = sim.bodies.join('\n');
+    expect(sim.bodies.length).toBeGreaterThan(20);
+    for (const secret of Object.values(SECRETS)) expect(everything).not.toContain(secret);
+  });
+});
+
+describe('start-up errors', () => {
+  test('a port in use names the fix', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const dir = tempDir();
+    try {
+      const starting = startSimulatorServer({ port, iparamsFile: path.join(dir, 'none.json'), dbFile: false });
+      await expect(starting).rejects.toThrow(PortInUseError);
+      await expect(starting).rejects.toThrow(`Port ${port} is in use: stop the other process or run PORT=${port + 1} npm start`);
+    } finally {
+      blocker.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an unreadable iparams file names the file and the fix', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'iparam_test_data.json');
+    fs.writeFileSync(file, '{"destinations": [');
+    const starting = startSimulatorServer({ port: 0, iparamsFile: file, dbFile: false });
+    await expect(starting).rejects.toThrow(IparamsFileError);
+    await expect(starting).rejects.toThrow(/iparam_test_data\.json is not valid JSON: .+\. Delete it or fix it\.$/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
