@@ -359,10 +359,13 @@ async function saveRecord(record, now) {
     }
   }
 }
+function isEventRecord(value) {
+  return typeof value === "object" && value !== null && "key" in value && "pushes" in value;
+}
 async function readBucket(bucket) {
   try {
     const value = await $db.get(bucketKey(bucket));
-    return Object.values(value);
+    return Object.values(value).filter(isEventRecord);
   } catch (err) {
     if (statusOf(err) === 404) return [];
     throw err;

@@ -4,7 +4,7 @@
  */
 import { HistoryApi, errorMessage } from './api';
 import { el, replaceChildren } from './dom';
-import { ago, pluralize } from './format';
+import { ago, destinationName, pluralize, until } from './format';
 import { detailView } from './render/detail';
 import { ALL, createLayout, type Layout } from './render/layout';
 import { smallButton } from './render/pill';
@@ -17,6 +17,14 @@ import type { Activity, ListFilter } from './types';
 type FilterName = keyof ListFilter;
 
 const TICK_MS = 30_000;
+
+/** What a retry did, in one sentence. */
+function retryNotice(activity: Activity): [NoticeType, string] {
+  const where = destinationName(activity);
+  if (activity.outcome === 'delivered') return ['success', `Retried: delivered to ${where}.`];
+  if (activity.outcome === 'retrying') return ['warning', `Retried: ${where} did not take it yet; next try ${until(activity.next_retry_at, Date.now())}.`];
+  return ['error', `Retried: ${where} refused it again (${activity.reason ?? activity.outcome}).`];
+}
 
 export class Sidebar {
   private readonly layout: Layout = createLayout();
@@ -184,7 +192,9 @@ export class Sidebar {
   async retry(id: string, button: HTMLElement): Promise<void> {
     button.setAttribute('loading', 'true');
     try {
-      this.replace(await this.api.retry(id));
+      const activity = await this.api.retry(id);
+      this.replace(activity);
+      this.notify(...retryNotice(activity));
     } catch (err) {
       button.removeAttribute('loading');
       this.notify('error', `Retry failed: ${errorMessage(err)}`);

@@ -79,10 +79,15 @@ export async function saveRecord(record: EventRecord, now: number): Promise<void
   }
 }
 
+function isEventRecord(value: unknown): value is EventRecord {
+  return typeof value === 'object' && value !== null && 'key' in value && 'pushes' in value;
+}
+
 export async function readBucket(bucket: string): Promise<EventRecord[]> {
   try {
     const value = await $db.get(bucketKey(bucket));
-    return Object.values(value) as EventRecord[];
+    // Skip anything that is not a record (a hand-edited or foreign attribute must not break the list).
+    return Object.values(value).filter(isEventRecord);
   } catch (err) {
     if (statusOf(err) === 404) return [];
     throw err;
