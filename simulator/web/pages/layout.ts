@@ -55,6 +55,7 @@ const STYLE = `
   main { max-width: 960px; margin: 24px auto; padding: 0 24px; }
   h1 { font-size: 20px; margin: 0 0 16px; }
   h2 { font-size: 16px; margin: 24px 0 8px; }
+  section > h2:first-child { margin-top: 0; }
   section, form.card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 16px 20px; margin-bottom: 16px; }
   label { font-weight: 600; display: block; }
   .hint { color: var(--muted); font-size: 13px; margin: 2px 0 6px; }
@@ -66,7 +67,7 @@ const STYLE = `
   .row { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   .field { margin-bottom: 16px; }
   .field .error { color: var(--bad); margin: 4px 0 0; min-height: 0; }
-  .choices label { font-weight: normal; display: inline-flex; gap: 6px; margin-right: 16px; }
+  .choices label, label.choices { font-weight: normal; display: inline-flex; gap: 6px; align-items: center; margin-right: 16px; }
   .required::after { content: " *"; color: var(--bad); }
   .status { margin-left: 8px; }
   .status.bad { color: var(--bad); }
