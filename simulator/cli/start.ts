@@ -32,9 +32,10 @@ async function main(): Promise<void> {
   console.log(banner(server, live));
   let stopping = false;
   const stop = () => {
-    if (stopping) return;
+    // A second Ctrl-C does not wait for a request hanging on a sandbox fault.
+    if (stopping) process.exit(130);
     stopping = true;
-    console.log('Stopping…');
+    console.log('Stopping… (Ctrl-C again to force)');
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -39,6 +39,8 @@ export interface SimulatorServerOptions {
   dbFile?: string | false;
   /** the app's console output */
   log?: (level: LogLevel, text: string) => void;
+  /** how often due $schedule retries fire by themselves (default 5 s) */
+  scheduleTickMs?: number;
 }
 
 /** The port is taken; the message says what to do, since this is what a newcomer hits first. */
@@ -84,7 +86,9 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     await local.close();
     throw err;
   }
-  const timer = setInterval(() => void app.fireDue(false).catch(() => undefined), SCHEDULE_TICK_MS);
+  const timer = setInterval(() => {
+    app.fireDue(false).catch((err: Error) => opts.log?.('error', `scheduled retries could not run: ${err.message}`));
+  }, opts.scheduleTickMs ?? SCHEDULE_TICK_MS);
   timer.unref();
 
   const { port, address } = server.address() as AddressInfo;

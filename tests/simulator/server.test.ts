@@ -210,6 +210,26 @@ describe('FDK client endpoints', () => {
   });
 });
 
+test('due retries also fire by themselves, without the button', async () => {
+  const clock = new ManualClock(Date.parse('2026-11-23T11:00:00Z'));
+  const own = await startRecordingServer({ clock, scheduleTickMs: 20 });
+  try {
+    const { freshdesk } = own.server.local;
+    freshdesk.setMode('server_error');
+    const { json } = await own.post('/_fdk/simulate', testPayload('onAgentActivityCreate.general-availability.json'));
+    expect(json.outcomes[0]).toMatchObject({ destination: 'freshdesk', outcome: 'retrying' });
+    freshdesk.setMode('none');
+    // Time passes (hours, so every retry and the token expiry are due); the timer does the rest.
+    clock.advance(6 * 60 * 60 * 1000);
+    const deadline = Date.now() + 3000;
+    while (freshdesk.activities.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(freshdesk.activities).toHaveLength(1);
+  } finally {
+    await own.server.close();
+    fs.rmSync(own.dir, { recursive: true, force: true });
+  }
+});
+
 describe('start-up errors', () => {
   test('a port in use names the fix', async () => {
     const blocker = net.createServer();
