@@ -178,7 +178,6 @@ function pushFacts(activity, now) {
   return facts([
     ["Agent", agentName(activity)],
     ["Email", activity.actor.email],
-    ["Change", transition(activity)],
     ["Destination", destinationName(activity)],
     ["Attempts", String(activity.attempts)],
     ["Last status", activity.last_status === null ? null : String(activity.last_status)],
@@ -384,6 +383,12 @@ function summarize(activities) {
 }
 
 const TICK_MS = 3e4;
+function retryNotice(activity) {
+  const where = destinationName(activity);
+  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
+  if (activity.outcome === "retrying") return ["warning", `Retried: ${where} did not take it yet; next try ${until(activity.next_retry_at, Date.now())}.`];
+  return ["error", `Retried: ${where} refused it again (${activity.reason ?? activity.outcome}).`];
+}
 class Sidebar {
   constructor(api) {
     this.api = api;
@@ -492,7 +497,7 @@ class Sidebar {
     const failed = this.activities.filter((a) => a.retryable).length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
-    const button = smallButton("Retry all failed", "retry-all", "danger");
+    const button = smallButton("Retry all failed", "retry-all");
     button.addEventListener("click", () => void this.retryAll(button));
     replaceChildren(this.layout.failed, [el("span", "failed-text", [`${pluralize(failed, "failed push", "failed pushes")} shown`]), button]);
   }
@@ -532,7 +537,9 @@ class Sidebar {
   async retry(id, button) {
     button.setAttribute("loading", "true");
     try {
-      this.replace(await this.api.retry(id));
+      const activity = await this.api.retry(id);
+      this.replace(activity);
+      this.notify(...retryNotice(activity));
     } catch (err) {
       button.removeAttribute("loading");
       this.notify("error", `Retry failed: ${errorMessage(err)}`);

@@ -145,7 +145,7 @@ export class Sidebar {
     const failed = this.activities.filter((a) => a.retryable).length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
-    const button = smallButton('Retry all failed', 'retry-all', 'danger');
+    const button = smallButton('Retry all failed', 'retry-all');
     button.addEventListener('click', () => void this.retryAll(button));
     replaceChildren(this.layout.failed, [el('span', 'failed-text', [`${pluralize(failed, 'failed push', 'failed pushes')} shown`]), button]);
   }

@@ -1,6 +1,6 @@
 /** One push in full: what happened, the attempts, and what was sent. */
 import { el, fw, type Child } from '../dom';
-import { agentName, dateTime, destinationName, transition, until } from '../format';
+import { agentName, dateTime, destinationName, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -25,7 +25,6 @@ function pushFacts(activity: Activity, now: number): HTMLDListElement {
   return facts([
     ['Agent', agentName(activity)],
     ['Email', activity.actor.email],
-    ['Change', transition(activity)],
     ['Destination', destinationName(activity)],
     ['Attempts', String(activity.attempts)],
     ['Last status', activity.last_status === null ? null : String(activity.last_status)],
