@@ -1,7 +1,8 @@
 // Builds the shipped JavaScript the FDK platform loads:
 // - server/server.js: one flat script assigning `exports = {...}` (platform 3.0 serverless);
 //   ajv and TypeBox stay `require`d, as manifest dependencies the platform installs.
-// - app/scripts/sidebar.js and config/assets/iparams.js: browser scripts for the sidebar and the installation page.
+// - app/scripts/sidebar.js and config/assets/iparams.js: browser scripts (IIFEs, so nothing leaks into the page's globals)
+//   for the sidebar and the installation page.
 import esbuild from 'rollup-plugin-esbuild';
 
 const banner = '/* Built from src/ by `npm run build`; do not edit. */';
@@ -19,11 +20,11 @@ export default [
   {
     input: 'src/app/sidebar.ts',
     plugins,
-    output: { ...output, file: 'app/scripts/sidebar.js', format: 'es' },
+    output: { ...output, file: 'app/scripts/sidebar.js', format: 'iife' },
   },
   {
     input: 'src/iparams/iparams-page.ts',
     plugins,
-    output: { ...output, file: 'config/assets/iparams.js', format: 'es' },
+    output: { ...output, file: 'config/assets/iparams.js', format: 'iife' },
   },
 ];

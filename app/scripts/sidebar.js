@@ -1,4 +1,7 @@
 /* Built from src/ by `npm run build`; do not edit. */
+(function () {
+'use strict';
+
 const PAGE_SIZE = 25;
 function errorMessage(err) {
   if (typeof err === "string") return err;
@@ -583,3 +586,5 @@ async function start() {
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void start());
 else void start();
+
+})();

@@ -1,4 +1,7 @@
 /* Built from src/ by `npm run build`; do not edit. */
+(function () {
+'use strict';
+
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 function normaliseSubdomain(input) {
   const host = input.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
@@ -71,3 +74,5 @@ function onCustomerGaugeAccountChange() {
   return Array.from(account).length > CG_ACCOUNT_MAX ? `At most ${CG_ACCOUNT_MAX} characters.` : "";
 }
 Object.assign(window, { onFreshdeskChange, onContactModeChange, onCustomerGaugeChange, onCustomerGaugeAccountChange });
+
+})();
