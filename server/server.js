@@ -31,28 +31,6 @@ function truncate(text, max) {
   if (chars.length <= max) return text;
   return chars.slice(0, max - 1).join("") + "\u2026";
 }
-function statusLabel(status) {
-  if (status === null) return "Unknown";
-  if (status === "AVAILABLE") return "Available";
-  if (status === "UNAVAILABLE") return "Unavailable";
-  return status;
-}
-const UNITS = [
-  [864e5, "d"],
-  [36e5, "h"],
-  [6e4, "min"],
-  [1e3, "s"]
-];
-function humanDuration(ms) {
-  const parts = [];
-  let rest = Math.max(0, Math.round(ms));
-  for (const [size, unit] of UNITS) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
-  }
-  return parts.length > 0 ? parts.join(" ") : "0 s";
-}
 function emojiText(emoji) {
   if (!emoji) return null;
   return /^[a-z0-9_+-]+$/i.test(emoji) ? `:${emoji}:` : emoji;
@@ -527,6 +505,28 @@ async function upsertActivity(payload, now) {
     if (!(err instanceof AuthError)) throw err;
     return put(payload, await accessToken(now, true), now);
   }
+}
+
+function statusLabel(status) {
+  if (status === "AVAILABLE") return "Available";
+  if (status === "UNAVAILABLE") return "Unavailable";
+  return typeof status === "string" && status !== "" ? status : "Unknown";
+}
+const DURATION_UNITS = [
+  [864e5, "d"],
+  [36e5, "h"],
+  [6e4, "min"],
+  [1e3, "s"]
+];
+function humanDuration(ms) {
+  const parts = [];
+  let rest = Math.max(0, Math.round(ms));
+  for (const [size, unit] of DURATION_UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
+  }
+  return parts.length > 0 ? parts.join(" ") : "0 s";
 }
 
 function agentLabel(change) {

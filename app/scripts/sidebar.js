@@ -79,6 +79,28 @@ function onActivate(node, handler) {
   });
 }
 
+function statusLabel(status) {
+  if (status === "AVAILABLE") return "Available";
+  if (status === "UNAVAILABLE") return "Unavailable";
+  return typeof status === "string" && status !== "" ? status : "Unknown";
+}
+const DURATION_UNITS = [
+  [864e5, "d"],
+  [36e5, "h"],
+  [6e4, "min"],
+  [1e3, "s"]
+];
+function humanDuration(ms) {
+  const parts = [];
+  let rest = Math.max(0, Math.round(ms));
+  for (const [size, unit] of DURATION_UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
+  }
+  return parts.length > 0 ? parts.join(" ") : "0 s";
+}
+
 const OUTCOMES = {
   delivered: { label: "Delivered", color: "green" },
   retrying: { label: "Retrying", color: "yellow" },
@@ -92,11 +114,6 @@ function outcomeLabel(outcome) {
 }
 function outcomeColor(outcome) {
   return OUTCOMES[outcome]?.color ?? "grey";
-}
-function statusLabel(status) {
-  if (status === "AVAILABLE") return "Available";
-  if (status === "UNAVAILABLE") return "Unavailable";
-  return typeof status === "string" && status !== "" ? status : "Unknown";
 }
 function agentActivityOf(activity) {
   return "agent_activity" in activity.object ? activity.object.agent_activity : null;
@@ -115,24 +132,8 @@ function transition(activity) {
 function destinationName(activity) {
   return activity.target?.name ?? "No destination";
 }
-const UNITS = [
-  [864e5, "d"],
-  [36e5, "h"],
-  [6e4, "min"],
-  [1e3, "s"]
-];
-function duration(ms) {
-  const parts = [];
-  let rest = Math.max(0, Math.round(ms));
-  for (const [size, unit] of UNITS) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
-  }
-  return parts.length > 0 ? parts.join(" ") : "0 s";
-}
 function span(ms) {
-  const [size, unit] = UNITS.find(([size2]) => ms >= size2) ?? UNITS[UNITS.length - 1];
+  const [size, unit] = DURATION_UNITS.find(([size2]) => ms >= size2) ?? DURATION_UNITS[DURATION_UNITS.length - 1];
   return `${Math.floor(ms / size)} ${unit}`;
 }
 function parseTime(iso) {
@@ -323,18 +324,18 @@ function segment(time, total, color) {
   const part = el("span", "bar-part");
   part.style.flexGrow = String(total > 0 ? time.ms / total : 1);
   part.style.background = color;
-  part.title = `${time.status}: ${duration(time.ms)}`;
+  part.title = `${time.status}: ${humanDuration(time.ms)}`;
   return part;
 }
 function legendItem(time, color) {
   const dot = el("span", "dot");
   dot.style.background = color;
-  return el("span", "legend-item", [dot, el("span", "legend-status", [time.status]), el("span", "legend-time", [duration(time.ms)])]);
+  return el("span", "legend-item", [dot, el("span", "legend-status", [time.status]), el("span", "legend-time", [humanDuration(time.ms)])]);
 }
 function agentView(summary, colors) {
   const color = (t) => colors.get(t.status) ?? PALETTE[0];
   return el("li", "agent-time", [
-    el("div", "agent-time-head", [el("span", "agent-time-name", [summary.agent]), el("span", "muted", [duration(summary.total)])]),
+    el("div", "agent-time-head", [el("span", "agent-time-name", [summary.agent]), el("span", "muted", [humanDuration(summary.total)])]),
     el("div", "bar", summary.statuses.map((t) => segment(t, summary.total, color(t)))),
     el("div", "legend", summary.statuses.map((t) => legendItem(t, color(t))))
   ]);

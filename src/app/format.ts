@@ -1,4 +1,5 @@
 /** Pure text formatting for the sidebar: names, statuses, outcomes, relative times, durations. */
+import { DURATION_UNITS, statusLabel } from '../shared/status-text';
 import type { Activity, AgentActivity, Outcome } from './types';
 
 export type PillColor = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
@@ -19,13 +20,6 @@ export function outcomeLabel(outcome: Outcome): string {
 
 export function outcomeColor(outcome: Outcome): PillColor {
   return OUTCOMES[outcome]?.color ?? 'grey';
-}
-
-/** AVAILABLE/UNAVAILABLE become words; custom statuses stay as typed. */
-export function statusLabel(status: unknown): string {
-  if (status === 'AVAILABLE') return 'Available';
-  if (status === 'UNAVAILABLE') return 'Unavailable';
-  return typeof status === 'string' && status !== '' ? status : 'Unknown';
 }
 
 export function agentActivityOf(activity: Activity): AgentActivity | null {
@@ -50,28 +44,9 @@ export function destinationName(activity: Activity): string {
   return activity.target?.name ?? 'No destination';
 }
 
-const UNITS: Array<[number, string]> = [
-  [86_400_000, 'd'],
-  [3_600_000, 'h'],
-  [60_000, 'min'],
-  [1000, 's'],
-];
-
-/** "1 h 5 min", "45 min", "12 s": the two largest non-zero units. */
-export function duration(ms: number): string {
-  const parts: string[] = [];
-  let rest = Math.max(0, Math.round(ms));
-  for (const [size, unit] of UNITS) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
-  }
-  return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-
 /** The largest single unit: "3 min", "2 h", "5 d". */
 function span(ms: number): string {
-  const [size, unit] = UNITS.find(([size]) => ms >= size) ?? UNITS[UNITS.length - 1];
+  const [size, unit] = DURATION_UNITS.find(([size]) => ms >= size) ?? DURATION_UNITS[DURATION_UNITS.length - 1];
   return `${Math.floor(ms / size)} ${unit}`;
 }
 

@@ -3,7 +3,8 @@
  * `prev_status` at `changed_at` after entering it at `prev_changed_at`; the pushes of one event
  * (one per destination) count once.
  */
-import { agentActivityOf, agentName, eventKeyOf, parseTime, statusLabel } from './format';
+import { statusLabel } from '../shared/status-text';
+import { agentActivityOf, agentName, eventKeyOf, parseTime } from './format';
 import type { Activity } from './types';
 
 export interface StatusTime {

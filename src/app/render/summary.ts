@@ -1,6 +1,7 @@
 /** Time in status per agent over the shown pushes: a stacked bar and a legend per agent. */
 import { el } from '../dom';
-import { duration, pluralize } from '../format';
+import { humanDuration } from '../../shared/status-text';
+import { pluralize } from '../format';
 import type { AgentSummary, StatusTime } from '../summary';
 
 const FIXED: Record<string, string> = { Available: '#00a886', Unavailable: '#92a2b1' };
@@ -23,20 +24,20 @@ function segment(time: StatusTime, total: number, color: string): HTMLElement {
   const part = el('span', 'bar-part');
   part.style.flexGrow = String(total > 0 ? time.ms / total : 1);
   part.style.background = color;
-  part.title = `${time.status}: ${duration(time.ms)}`;
+  part.title = `${time.status}: ${humanDuration(time.ms)}`;
   return part;
 }
 
 function legendItem(time: StatusTime, color: string): HTMLElement {
   const dot = el('span', 'dot');
   dot.style.background = color;
-  return el('span', 'legend-item', [dot, el('span', 'legend-status', [time.status]), el('span', 'legend-time', [duration(time.ms)])]);
+  return el('span', 'legend-item', [dot, el('span', 'legend-status', [time.status]), el('span', 'legend-time', [humanDuration(time.ms)])]);
 }
 
 function agentView(summary: AgentSummary, colors: Map<string, string>): HTMLElement {
   const color = (t: StatusTime) => colors.get(t.status) ?? PALETTE[0];
   return el('li', 'agent-time', [
-    el('div', 'agent-time-head', [el('span', 'agent-time-name', [summary.agent]), el('span', 'muted', [duration(summary.total)])]),
+    el('div', 'agent-time-head', [el('span', 'agent-time-name', [summary.agent]), el('span', 'muted', [humanDuration(summary.total)])]),
     el('div', 'bar', summary.statuses.map((t) => segment(t, summary.total, color(t)))),
     el('div', 'legend', summary.statuses.map((t) => legendItem(t, color(t)))),
   ]);

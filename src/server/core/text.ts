@@ -7,33 +7,6 @@ export function truncate(text: string, max: number): string {
   return chars.slice(0, max - 1).join('') + '…';
 }
 
-/** Human-readable status: the platform's AVAILABLE/UNAVAILABLE become words, custom statuses stay as typed. */
-export function statusLabel(status: string | null): string {
-  if (status === null) return 'Unknown';
-  if (status === 'AVAILABLE') return 'Available';
-  if (status === 'UNAVAILABLE') return 'Unavailable';
-  return status;
-}
-
-const UNITS: Array<[number, string]> = [
-  [86_400_000, 'd'],
-  [3_600_000, 'h'],
-  [60_000, 'min'],
-  [1000, 's'],
-];
-
-/** "1 h 5 min", "45 min", "12 s": the two largest non-zero units of a duration. */
-export function humanDuration(ms: number): string {
-  const parts: string[] = [];
-  let rest = Math.max(0, Math.round(ms));
-  for (const [size, unit] of UNITS) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0 && parts.length < 2) parts.push(`${count} ${unit}`);
-  }
-  return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-
 /** `joy` becomes `:joy:` (a shortcode name); an emoji character stays as it is. */
 export function emojiText(emoji: string | null): string | null {
   if (!emoji) return null;

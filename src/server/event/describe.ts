@@ -1,5 +1,6 @@
 /** Readable sentences about a status change, shared by the destination mappings and the history titles. */
-import { emojiText, humanDuration, statusLabel } from '../core/text';
+import { humanDuration, statusLabel } from '../../shared/status-text';
+import { emojiText } from '../core/text';
 import type { AgentStatusChange } from './agent-status-change';
 
 export function agentLabel(change: AgentStatusChange): string {
