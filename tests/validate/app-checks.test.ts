@@ -44,3 +44,8 @@ test.each<[string, (dir: string) => void, string]>([
   breakIt(dir);
   expect(await validateApp(dir)).toContain(problem);
 });
+
+test("fdk run's event simulator payload is the Intelliassign example in test_data/", () => {
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(APP_DIR, file), 'utf8'));
+  expect(read('server/test_data/chat_conversation/onAgentActivityCreate.json')).toEqual(read('test_data/onAgentActivityCreate.intelliassign.json'));
+});
