@@ -1,0 +1,258 @@
+/**
+ * The benchmark's output: one table row per figure (metric | measured | compared to | verdict)
+ * and bench/results.json with every number. Verdicts describe; nothing here fails the run.
+ */
+import fs from 'node:fs';
+import type { BucketResult } from './scenarios/buckets';
+import type { BundleResult } from './scenarios/bundle';
+import type { BurstResult } from './scenarios/burst';
+import type { CostResult, CostResults } from './scenarios/cost';
+import type { OverheadResult, OverheadRun } from './scenarios/overhead';
+import type { SustainedResult } from './scenarios/sustained';
+import type { TokenResult } from './scenarios/token';
+import { QUOTA_PER_MINUTE } from './harness';
+
+/** Targets of issue 7. */
+export const TARGETS = {
+  dbOpsPerEvent: 2,
+  sustainedRatio: 0.9,
+  burstRatio: 1.2,
+  handlerP99Ms: 2,
+} as const;
+
+export interface Environment {
+  node: string;
+  platform: string;
+  cpus: number;
+  cpuModel: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews timings */
+  loadAverage: { start: number; end: number };
+}
+
+export interface BenchResults {
+  date: string;
+  environment: Environment;
+  wallMs: number;
+  scenarioWallMs: Record<string, number>;
+  bundle: BundleResult;
+  overhead: OverheadResult;
+  cost: CostResults;
+  token: TokenResult;
+  buckets: BucketResult;
+  sustained: Record<string, SustainedResult & { theoreticalMax: number; floorMax: number; ratio: number }>;
+  bursts: Array<BurstResult & { theoreticalMinutes: number; ratio: number }>;
+}
+
+export interface Row {
+  section: string;
+  metric: string;
+  measured: string;
+  comparedTo: string;
+  verdict: string;
+}
+
+const fmt = (value: number, digits = 2): string => (Number.isInteger(value) && digits <= 2 ? String(value) : value.toFixed(digits));
+const pct = (ratio: number): string => `${(ratio * 100).toFixed(1)} %`;
+const bytes = (n: number): string => `${n.toLocaleString('en-US')} B`;
+
+/** Theoretical maximum events/min within both quotas for the measured per-event costs. */
+export function theoreticalMaxRate(cost: CostResult): number {
+  const byRequests = cost.requestsPerEvent > 0 ? QUOTA_PER_MINUTE / cost.requestsPerEvent : Infinity;
+  return Math.min(byRequests, QUOTA_PER_MINUTE / cost.dbOpsPerEvent);
+}
+
+/** Floor-based maximum: one request per enabled destination, 2 `$db` operations (the target). */
+export function floorMaxRate(cost: CostResult): number {
+  const byRequests = cost.requestFloor > 0 ? QUOTA_PER_MINUTE / cost.requestFloor : Infinity;
+  return Math.min(byRequests, QUOTA_PER_MINUTE / TARGETS.dbOpsPerEvent);
+}
+
+/** Fastest possible drain of `events`: the busier quota at 50 per minute. */
+export function theoreticalDrainMinutes(events: number, cost: CostResult): number {
+  return Math.max((events * cost.requestsPerEvent) / QUOTA_PER_MINUTE, (events * cost.dbOpsPerEvent) / QUOTA_PER_MINUTE);
+}
+
+function costRows(cost: CostResults): Row[] {
+  const rows: Row[] = [];
+  for (const result of Object.values(cost.bySetting)) {
+    const quotaHit = result.refused.requests + result.refused.dbOps > 0 ? ' (quota hit: not steady state)' : '';
+    const templates = Object.entries(result.requestsByTemplate).map(([name, n]) => `${name} ${n}`).join(', ');
+    rows.push({
+      section: '1 cost',
+      metric: `requests/event, ${result.setting}`,
+      measured: `${fmt(result.requestsPerEvent, 3)}${quotaHit}`,
+      comparedTo: `floor ${result.requestFloor} (1 per enabled destination)`,
+      verdict: result.requestsPerEvent <= result.requestFloor ? 'at floor' : `ABOVE floor (${templates})`,
+    });
+    rows.push({
+      section: '1 cost',
+      metric: `$db ops/event, ${result.setting}`,
+      measured: `${fmt(result.dbOpsPerEvent, 3)}${quotaHit}`,
+      comparedTo: `target <= ${TARGETS.dbOpsPerEvent}`,
+      verdict: result.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'MISSES target',
+    });
+  }
+  const both = cost.bySetting.both;
+  rows.push({
+    section: '1 cost',
+    metric: '$schedule calls/event, both',
+    measured: fmt(both.scheduleOpsPerEvent, 3),
+    comparedTo: '0 $db ops (token cache read is a $schedule.fetch)',
+    verdict: 'info: not in the $db quota',
+  });
+  return rows;
+}
+
+function amortisedRows(token: TokenResult, buckets: BucketResult, sustainedRate: number): Row[] {
+  const atSustained = 1 / (token.refreshIntervalMinutes * sustainedRate);
+  const { perMinute1: slow, perMinute25: busy } = buckets;
+  return [
+    {
+      section: '1 cost',
+      metric: 'CG token refresh interval',
+      measured: `${fmt(token.refreshIntervalMinutes)} min (${token.tokenRequests} requests in ${token.simulatedHours} h)`,
+      comparedTo: `${token.expectedRefreshMinutes} min (3600 s token - 5 min margin)`,
+      verdict: Math.abs(token.refreshIntervalMinutes - token.expectedRefreshMinutes) <= 1 ? 'as designed' : 'DIFFERS from design',
+    },
+    {
+      section: '1 cost',
+      metric: 'token requests/event, amortised',
+      measured: `${fmt(token.tokenRequestsPerEvent, 4)} @1/min; ${fmt(atSustained, 5)} @${sustainedRate}/min`,
+      comparedTo: `floor 1 request/event per destination`,
+      verdict: `info: +${pct(token.tokenRequestsPerEvent)} / +${pct(atSustained)}`,
+    },
+    {
+      section: '1 cost',
+      metric: '$db ops/event @1 event/min',
+      measured: `${fmt(slow.dbOpsPerEvent, 3)} (+${fmt(slow.extraDbOpsPerMinute)} ops/min)`,
+      comparedTo: `target <= ${TARGETS.dbOpsPerEvent} (steady state)`,
+      verdict: slow.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'info: every event opens a bucket',
+    },
+    {
+      section: '1 cost',
+      metric: '$db ops/event @25 events/min',
+      measured: `${fmt(busy.dbOpsPerEvent, 3)} (+${fmt(busy.extraDbOpsPerMinute)} ops/min, ${busy.dbOpsRefused} refused)`,
+      comparedTo: `2 + 2/25 = 2.08 (bucket + directory once a minute)`,
+      verdict: busy.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'info: amortised bucket creation',
+    },
+  ];
+}
+
+function sustainedRows(sustained: BenchResults['sustained']): Row[] {
+  return Object.entries(sustained).map(([setting, result]) => ({
+    section: '2 sustained',
+    metric: `max events/min, ${setting}`,
+    measured: `${result.maxEventsPerMinute}/min (${pct(result.ratio)} of theoretical)`,
+    comparedTo: `theoretical ${fmt(result.theoreticalMax)}/min; floor-based ${fmt(result.floorMax)}/min`,
+    verdict: result.ratio >= TARGETS.sustainedRatio ? `meets target (>= ${pct(TARGETS.sustainedRatio)})` : `MISSES target (>= ${pct(TARGETS.sustainedRatio)})`,
+  }));
+}
+
+function burstRows(bursts: BenchResults['bursts']): Row[] {
+  const rows: Row[] = [];
+  for (const burst of bursts) {
+    const section = `3 burst ${burst.events}`;
+    const lost = burst.freshdesk.lost + burst.customerGauge.lost;
+    const duplicated = burst.freshdesk.extra;
+    const deadLettered = Object.entries(burst.history.outcomes)
+      .filter(([name]) => !name.endsWith(':delivered'))
+      .map(([name, n]) => `${name} ${n}`);
+    rows.push({
+      section,
+      metric: 'drain time (last delivery - first arrival)',
+      measured: `${fmt(burst.drainMinutes)} min sim (wall ${fmt(burst.wallMs / 1000, 1)} s)`,
+      comparedTo: `theoretical min ${fmt(burst.theoreticalMinutes)} min (ratio ${fmt(burst.ratio)})`,
+      verdict: burst.ratio <= TARGETS.burstRatio ? `meets target (<= ${TARGETS.burstRatio})` : `MISSES target (<= ${TARGETS.burstRatio})`,
+    });
+    rows.push({
+      section,
+      metric: 'lost / duplicated',
+      measured: `FD ${burst.freshdesk.lost}/${duplicated}, CG ${burst.customerGauge.lost}/${burst.customerGauge.extra} rewrites, history ${burst.history.records}/${burst.events}`,
+      comparedTo: '0 / 0',
+      verdict: lost === 0 && duplicated === 0 && burst.history.missing === 0 ? 'meets target' : 'MISSES target',
+    });
+    rows.push({
+      section,
+      metric: 'peak retry backlog (q-* schedules)',
+      measured: `${burst.peakBacklog}; not delivered: ${deadLettered.length > 0 ? deadLettered.join(', ') : 'none'}`,
+      comparedTo: 'platform limit 1,000 one-time schedules',
+      verdict: burst.peakBacklog < 1000 && deadLettered.length === 0 ? 'fits' : 'OVERFLOWED',
+    });
+    rows.push({
+      section,
+      metric: 'invocations (incl. deferred retries)',
+      measured: `${burst.invocations} (${fmt(burst.invocations / burst.events, 1)}/event; ${burst.refused.dbOps} $db refusals)`,
+      comparedTo: '1/event with no deferral',
+      verdict: 'info',
+    });
+  }
+  return rows;
+}
+
+function overheadRow(run: OverheadRun): Row {
+  return {
+    section: '4 overhead',
+    metric: `handler p50 / p99, ${run.mode} (${run.samples} events)`,
+    measured: `${fmt(run.medianMs, 3)} / ${fmt(run.p99Ms, 3)} ms, ${run.eventsPerSecond} events/s`,
+    comparedTo: `target p99 <= ${TARGETS.handlerP99Ms} ms`,
+    verdict: run.p99Ms <= TARGETS.handlerP99Ms ? 'meets target' : 'MISSES target',
+  };
+}
+
+function bundleRows(bundle: BundleResult, overhead: OverheadResult): Row[] {
+  return [
+    {
+      section: '5 bundle',
+      metric: 'server/server.js size (raw / gzip)',
+      measured: `${bytes(bundle.bytes)} / ${bytes(bundle.gzipBytes)}`,
+      comparedTo: `TypeScript sources ${bytes(bundle.sourceBytes)}`,
+      verdict: bundle.olderThanSrc ? 'info (server.js older than src/: rebuild?)' : 'info',
+    },
+    {
+      section: '5 bundle',
+      metric: 'load + first invocation, cold',
+      measured: `${fmt(bundle.coldStartMs, 1)} ms (load ${fmt(bundle.loadMs, 1)} + first ${fmt(bundle.firstInvocationMs, 1)})`,
+      comparedTo: `later cold invocation p50 ${fmt(overhead.cold.medianMs, 2)} ms; limit 20 s`,
+      verdict: 'info',
+    },
+  ];
+}
+
+export function buildRows(results: BenchResults): Row[] {
+  const sustainedRate = results.sustained.both?.maxEventsPerMinute ?? 1;
+  return [
+    ...costRows(results.cost),
+    ...amortisedRows(results.token, results.buckets, sustainedRate),
+    ...sustainedRows(results.sustained),
+    ...burstRows(results.bursts),
+    overheadRow(results.overhead.cold),
+    overheadRow(results.overhead.warm),
+    ...bundleRows(results.bundle, results.overhead),
+  ];
+}
+
+const COLUMNS: Array<[keyof Row, string]> = [
+  ['section', 'section'],
+  ['metric', 'metric'],
+  ['measured', 'measured'],
+  ['comparedTo', 'compared to'],
+  ['verdict', 'verdict'],
+];
+
+/** Plain-text table with aligned columns. */
+export function formatTable(rows: Row[]): string {
+  const widths = COLUMNS.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ').trimEnd();
+  const out = [line(COLUMNS.map(([, title]) => title)), widths.map((w) => '-'.repeat(w)).join('-+-')];
+  let previous = '';
+  for (const row of rows) {
+    // The section name once per group keeps the table readable.
+    out.push(line(COLUMNS.map(([key]) => (key === 'section' && row.section === previous ? '' : row[key]))));
+    previous = row.section;
+  }
+  return out.join('\n');
+}
+
+export function writeResults(file: string, results: BenchResults, rows: Row[]): void {
+  fs.writeFileSync(file, `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
+}
