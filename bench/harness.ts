@@ -22,6 +22,8 @@ export const TOKEN_TEMPLATE = 'customerGaugeToken';
 
 export interface BenchApp extends LocalApp {
   clock: ManualClock;
+  /** How many lines the app logged at warn and error level (nothing is printed). */
+  logCounts: { warn: number; error: number };
   /** Fires distinct event number `i`; due schedules fire first, as the platform would have. */
   fire(i: number): Promise<void>;
   /** Moves the clock to `at` (never backwards) and fires what is due. */
@@ -36,10 +38,13 @@ export interface BenchAppOptions {
 
 export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
   const clock = new ManualClock(BENCH_START);
+  const logCounts = { warn: 0, error: 0 };
   const local = await startLocalApp({
     clock,
     coverage: false,
-    log: () => {},
+    log: (level) => {
+      if (level === 'warn' || level === 'error') logCounts[level]++;
+    },
     warm: options.warm,
     iparamOverrides: { destinations: [...options.destinations] },
   });
@@ -52,7 +57,7 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
     const result = await local.runtime.invokeEvent('onAgentActivityCreate', distinctEvent(i));
     if (!result.ok) throw new Error(`onAgentActivityCreate failed: ${JSON.stringify(result.error)}`);
   };
-  return { ...local, clock, fire, moveTo };
+  return { ...local, clock, logCounts, fire, moveTo };
 }
 
 const BASE_EVENT = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'test_data', 'onAgentActivityCreate.intelliassign.json'), 'utf8')) as EventPayload;

@@ -40,6 +40,8 @@ export interface BurstResult {
   backlogAfter: number;
   refused: { requests: number; dbOps: number };
   invocations: number;
+  /** lines the app logged at error level (e.g. "could not process the event") */
+  errorLogs: number;
   wallMs: number;
 }
 
@@ -101,6 +103,7 @@ export async function runBurst(events: number): Promise<BurstResult> {
       backlogAfter: backlog(app.runtime),
       refused: { requests: delta.requestsRefused, dbOps: delta.dbOpsRefused },
       invocations: delta.invocations,
+      errorLogs: app.logCounts.error,
       wallMs: Math.round(performance.now() - wallStart),
     };
   } finally {
