@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { APP_DIR, startLocalApp, type LocalApp } from '../simulator/local-app';
 import { ManualClock, PLATFORM_QUOTA_LIMIT, type PlatformRuntime, type RuntimeStats } from '../simulator/runtime';
 
@@ -68,6 +67,9 @@ interface EventPayload {
   [key: string]: unknown;
 }
 
+/** The agent id of distinct event `i`. */
+export const agentId = (i: number): string => `bench-agent-${i}`;
+
 /** Event `i`: another agent changing status (its own dedup key), a second after agent `i - 1`. */
 export function distinctEvent(i: number): Record<string, unknown> {
   const payload = JSON.parse(JSON.stringify(BASE_EVENT)) as EventPayload;
@@ -109,9 +111,6 @@ export interface RecordLike {
   pushes?: Record<string, PushLike | undefined>;
 }
 
-/** The agent id of distinct event `i` (see distinctEvent). */
-export const agentId = (i: number): string => `bench-agent-${i}`;
-
 /** History records read straight from the `$db` buckets (`h:<minute>`), without spending quota. */
 export function historyRecords(runtime: PlatformRuntime): RecordLike[] {
   const records: RecordLike[] = [];
@@ -143,12 +142,6 @@ export function freshdeskCount(app: LocalApp): DestinationCount {
 export function customerGaugeCount(app: LocalApp): DestinationCount {
   const entries = [...app.customerGauge.activitiesByReference.values()];
   return { distinct: entries.length, extra: entries.reduce((sum, e) => sum + e.writes - 1, 0) };
-}
-
-export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await run();
-  return { value, ms: performance.now() - start };
 }
 
 export function percentile(sorted: number[], p: number): number {
