@@ -2,7 +2,8 @@
  * The sidebar (app/index.html + app/scripts/sidebar.js) in a real browser: Debian's chromium
  * driven by playwright-core, against the local simulator server (FDK client shim, Crayons from
  * node_modules, the built server in the platform runtime, sandbox Freshdesk and CustomerGauge).
- * Saves docs/sidebar.png and docs/sidebar-detail.png.
+ * Takes screenshots of the list and the detail; `UPDATE_SCREENSHOTS=1` saves them as docs/sidebar.png
+ * and docs/sidebar-detail.png (the README shows them).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import { startSimulatorServer, type SimulatorServer } from '../../simulator/web/
 
 const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
-const DOCS = path.join(APP_DIR, 'docs');
+// Ordinary runs keep the screenshots out of the working tree.
+const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-shots-'));
 
 type Payload = { data: { actor: Record<string, unknown>; agent_activity: Record<string, unknown> } };
 
