@@ -962,9 +962,9 @@ const FILTERS = [
   (a, f) => !f.outcome || a.outcome === f.outcome,
   (a, f) => !f.agent || matchesAgent(a, f.agent.toLowerCase())
 ];
-function matches(item, filter, since) {
+function matches(item, activityOf, filter, since) {
   if (since !== null && item.received_at < since) return false;
-  const activity = toActivity(item);
+  const activity = activityOf(item);
   return FILTERS.every((test) => test(activity, filter));
 }
 function matchesAgent(activity, needle) {
@@ -1014,12 +1014,14 @@ async function listActivities(args) {
   const backwards = page.before !== void 0;
   const since = sinceOf(filter);
   const directory = bucketsSince(await readDirectory(), since);
-  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, filter, since));
+  const built = /* @__PURE__ */ new Map();
+  const activityOf = (item) => built.get(item) ?? built.set(item, toActivity(item)).get(item);
+  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since));
   const items = result.items.slice(0, size);
   if (backwards) items.reverse();
   const moreBeyond = result.items.length > size || !result.exhausted;
   return {
-    activities: items.map(toActivity),
+    activities: items.map(activityOf),
     meta: {
       // Zendesk's has_more speaks of the direction of travel: older items for `after`, newer for `before`.
       has_more: moreBeyond,

@@ -6,11 +6,10 @@ import { reasonOf } from '../pipeline/retry-policy';
 import { destinations } from '../destinations/registry';
 import { isReplayable, type EventRecord } from '../history/record';
 import { itemsOf, toActivity } from '../history/activity';
-import { countActivities, findActivityItem, listActivities, showActivity } from '../history/query';
+import { countActivities, findActivityItem, listActivities, MAX_BUCKETS_PER_CALL, showActivity } from '../history/query';
 import { readBucket, readDirectory } from '../history/store';
 import { dequeue, enqueue } from '../pipeline/outbox';
 import { runClaimed } from '../pipeline/process';
-import { MAX_BUCKETS_PER_CALL } from '../history/query';
 
 type Args = Record<string, unknown> & { iparams?: Record<string, unknown> };
 

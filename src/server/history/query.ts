@@ -77,9 +77,9 @@ const FILTERS: Array<(activity: Activity, filter: Filter) => boolean> = [
   (a, f) => !f.agent || matchesAgent(a, f.agent.toLowerCase()),
 ];
 
-function matches(item: StreamItem, filter: Filter, since: number | null): boolean {
+function matches(item: StreamItem, activityOf: (item: StreamItem) => Activity, filter: Filter, since: number | null): boolean {
   if (since !== null && item.received_at < since) return false;
-  const activity = toActivity(item);
+  const activity = activityOf(item);
   return FILTERS.every((test) => test(activity, filter));
 }
 
@@ -150,13 +150,16 @@ export async function listActivities(args: unknown): Promise<ListResult> {
   const backwards = page.before !== undefined;
   const since = sinceOf(filter);
   const directory = bucketsSince(await readDirectory(), since);
-  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, filter, since));
+  // Filtering already builds each scanned activity: keep them for the answer instead of building twice.
+  const built = new Map<StreamItem, Activity>();
+  const activityOf = (item: StreamItem): Activity => built.get(item) ?? built.set(item, toActivity(item)).get(item)!;
+  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since));
   const items = result.items.slice(0, size);
   // Walking backwards (page[before]) collects the nearest items first; the page reads newest first.
   if (backwards) items.reverse();
   const moreBeyond = result.items.length > size || !result.exhausted;
   return {
-    activities: items.map(toActivity),
+    activities: items.map(activityOf),
     meta: {
       // Zendesk's has_more speaks of the direction of travel: older items for `after`, newer for `before`.
       has_more: moreBeyond,
