@@ -1,5 +1,5 @@
 /**
- * The sidebar (app/index.html + app/scripts/sidebar.js) in a real browser: Debian's chromium
+ * The sidebar (app/index.html + app/scripts/sidebar.js) in a real browser (tests/support/browser.ts)
  * driven by playwright-core, against the local simulator server (FDK client shim, Crayons from
  * node_modules, the built server in the platform runtime, sandbox Freshdesk and CustomerGauge).
  * Takes screenshots of the list and the detail; `UPDATE_SCREENSHOTS=1` saves them as docs/sidebar.png
@@ -8,11 +8,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
 import { APP_DIR } from '../../simulator/local-app';
 import { startSimulatorServer, type SimulatorServer } from '../../simulator/web/server';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 // Ordinary runs keep the screenshots out of the working tree.
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-shots-'));
@@ -66,7 +66,6 @@ async function choose(filter: 'outcome' | 'destination', label: string): Promise
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-test-'));
   const iparamsFile = path.join(dir, 'iparam_test_data.json');
   fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }));
@@ -86,7 +85,7 @@ beforeAll(async () => {
   await fire(payload('intelliassign-available', { prev_status: 'AVAILABLE', status: 'In a meeting', prev_status_change_timestamp: '2026-11-23T12:31:05.000Z', status_change_timestamp: '2026-11-23T13:10:00.000Z' }));
   await fire(payload('intelliassign', { prev_status: 'In a meeting', status: HOSTILE, prev_status_change_timestamp: '2026-11-23T10:45:00.000Z', status_change_timestamp: '2026-11-23T11:30:00.000Z' }));
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(`${server.url}/app/index.html`);

@@ -4,15 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { APP_DIR } from '../../simulator/local-app';
+import { launchBrowser } from '../support/browser';
 import { startRecordingServer, type RecordingClient } from './helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// CI installs Chromium (.ci/run), so there a missing browser fails instead of skipping.
-const describeWithChromium = fs.existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
-
-describeWithChromium('in Chromium', () => {
+describe('in Chromium', () => {
   let sim: RecordingClient;
   let browser: Browser;
   let page: Page;
@@ -20,7 +17,7 @@ describeWithChromium('in Chromium', () => {
 
   beforeAll(async () => {
     sim = await startRecordingServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
