@@ -1,0 +1,104 @@
+/**
+ * Replays: the sidebar's Retry (one push) and Retry all. A replay claims the event like a first
+ * delivery (its write-ahead copy is the event's lock, and the stored push must still be the one the
+ * admin saw), so two Retry clicks, or a Retry while a queued retry fires, push once. A push that is
+ * still `retrying` keeps its backoff and the destination's Retry-After: the answer says when it runs.
+ */
+import { HttpStatusError } from '../core/errors';
+import type { CallContext } from '../core/http';
+import type { DestinationId } from '../destinations/types';
+import { toActivity, type Activity, type StreamItem } from '../history/activity';
+import { findActivityItem, readBudget } from '../history/query';
+import { isReplayable, type EventRecord } from '../history/record';
+import { pageId, readPage } from '../history/store';
+import { readHead } from '../history/head';
+import { newRunToken } from './dedup';
+import { queueWork, runWork, type QueuedWork } from './process';
+import { queueBusy } from './slots';
+
+type Iparams = Record<string, unknown>;
+
+export interface RetryAnswer {
+  activity: Activity;
+  /** When the push runs, if it was queued rather than sent now (ISO). */
+  queued_at: string | null;
+  message: string;
+}
+
+export interface RetryAllAnswer {
+  /** Pushes queued by this call, and when the first and last of them run. */
+  queued: number;
+  first_at: string | null;
+  last_at: string | null;
+  /** Pushes already waiting for their own retry (left as they are). */
+  already_queued: number;
+  message: string;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** The work that replays `ids` of `record`: attempts restart, the stored states are the basis to check. */
+function replayWork(record: EventRecord, ids: DestinationId[], now: number): QueuedWork {
+  const copy = JSON.parse(JSON.stringify(record)) as EventRecord;
+  const basis: Partial<Record<DestinationId, number>> = {};
+  for (const id of ids) {
+    const push = copy.pushes[id];
+    if (!push) continue;
+    basis[id] = push.updated_at;
+    copy.pushes[id] = { ...push, outcome: 'retrying', attempts: 0, next_retry_at: now, reason: 'retry requested' };
+  }
+  return { kind: 'deliver', claimed: true, run: newRunToken(now), only: ids, basis, record: copy };
+}
+
+const replayable = (item: StreamItem): boolean => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
+
+function alreadyWaiting(item: StreamItem): RetryAnswer {
+  const at = item.destination ? (item.record.pushes[item.destination]?.next_retry_at ?? null) : null;
+  return { activity: toActivity(item), queued_at: iso(at), message: `Already queued: the next attempt is at ${iso(at) ?? 'its scheduled time'}, as the destination asked.` };
+}
+
+function answerFor(item: StreamItem, record: EventRecord, status: string, at: number | null): RetryAnswer {
+  const activity = toActivity({ ...item, record });
+  if (status === 'held') throw new HttpStatusError(409, `activity ${activity.id} is being retried already`);
+  if (status === 'queued') return { activity, queued_at: iso(at), message: `Queued: it runs at ${iso(at)}.` };
+  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
+}
+
+/** Retry of one push: sent now unless the retry queue is busy, then queued (the answer says when). */
+export async function replayPush(id: unknown, iparams: Iparams, call: CallContext): Promise<RetryAnswer> {
+  const item = await findActivityItem(id);
+  const push = item.destination ? item.record.pushes[item.destination] : undefined;
+  if (push?.outcome === 'retrying') return alreadyWaiting(item);
+  if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
+  const now = Date.now();
+  const work = replayWork(item.record, [item.destination as DestinationId], now);
+  if (await queueBusy(now)) {
+    const queued = await queueWork(work, now);
+    return answerFor(item, queued.record, queued.status, queued.at);
+  }
+  const run = await runWork(work, { ...call, iparams, resuming: false });
+  return answerFor(item, run.record, run.status, run.at);
+}
+
+/** At most this many events are queued per call: each needs a few schedule calls within the 20 s. */
+const RETRY_ALL_MAX = 40;
+
+/** Queues every failed push on the newest pages; each runs in its own slot, spread within the quotas. */
+export async function replayAllFailed(now: number): Promise<RetryAllAnswer> {
+  const head = await readHead();
+  const budget = await readBudget(now);
+  const pages = Array.from({ length: Math.min(budget.pages, head.page + 1) }, (_, i) => pageId(head.page - i));
+  const records = (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
+  let already = 0;
+  const times: number[] = [];
+  for (const record of records) {
+    const pushes = Object.entries(record.pushes) as Array<[DestinationId, NonNullable<EventRecord['pushes'][DestinationId]>]>;
+    already += pushes.filter(([, p]) => p.outcome === 'retrying').length;
+    const failed = pushes.filter(([, p]) => p.outcome !== 'retrying' && isReplayable(p)).map(([id]) => id);
+    if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
+    const queued = await queueWork(replayWork(record, failed, now), times.length > 0 ? times[times.length - 1] : now);
+    if (queued.status === 'queued' && queued.at !== null) times.push(...failed.map(() => queued.at as number));
+  }
+  const message = times.length > 0 ? `Queued ${times.length} to run from ${iso(times[0])} to ${iso(times[times.length - 1])}.` : 'Nothing to retry.';
+  return { queued: times.length, first_at: iso(times[0] ?? null), last_at: iso(times[times.length - 1] ?? null), already_queued: already, message };
+}
