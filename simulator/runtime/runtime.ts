@@ -103,7 +103,13 @@ export class PlatformRuntime {
 
     this.serverMethodQuota = window();
     this.db = new DbEmulator({ clock: this.clock, quota: window(), counters: this.counters, initial: persisted?.db, onChange: persist });
-    this.schedules = new ScheduleEmulator({ clock: this.clock, counters: this.counters, initial: persisted?.schedules, onChange: persist });
+    this.schedules = new ScheduleEmulator({
+      clock: this.clock,
+      counters: this.counters,
+      hasScheduledEventHandler: app.eventHandlers.has('onScheduledEvent'),
+      initial: persisted?.schedules,
+      onChange: persist,
+    });
     this.requestEmulator = new RequestEmulator({
       app,
       clock: this.clock,
