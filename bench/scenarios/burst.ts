@@ -13,6 +13,7 @@ import {
   DELIVERY_TEMPLATES,
   freshdeskCount,
   historyRecords,
+  isQueueSchedule,
   MINUTE_MS,
   round,
   startBenchApp,
@@ -76,7 +77,7 @@ export async function runBurst(events: number): Promise<BurstResult> {
     }
     const deliveries = app.runtime.requests.slice(traceFrom).filter((r) => DELIVERY_TEMPLATES.has(r.template) && r.status >= 200 && r.status < 300);
     const lastDelivery = Math.max(...deliveries.map((r) => r.at));
-    const queuedRuns = app.runtime.scheduledInvocations.slice(invocationsFrom).filter((s) => s.schedule.name.startsWith('q-'));
+    const queuedRuns = app.runtime.scheduledInvocations.slice(invocationsFrom).filter((s) => isQueueSchedule(s.schedule.name));
     const settledAt = queuedRuns.length > 0 ? queuedRuns[queuedRuns.length - 1].firedAt : lastDelivery;
 
     const records = historyRecords(app.runtime).filter((r) => r.change?.agent?.id !== agentId(0));
