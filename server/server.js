@@ -4,8 +4,8 @@ const Ajv = require('ajv');
 
 const REDACTED = "[redacted]";
 const PATTERNS = [
-  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…".
-  /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
+  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…" (a value with a digit or base64 punctuation, not a word).
+  /\b(Bearer|Basic)\s+(?=[A-Za-z._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
   // JSON or form fields whose name says credential: "access_token":"…", client_secret=…
   /((?:access|refresh|id)_?token|token|secret|client_secret|password|api_?key|apikey|authorization|credentials?)("?\s*[:=]\s*"?)([^"&\s,;}]{4,})/gi,
   // A JWT anywhere.
@@ -1008,13 +1008,24 @@ async function drop(work, why) {
   await countDrop().catch(() => void 0);
   return result("dropped", work.record);
 }
+async function giveUp(work, why) {
+  const { open } = stillOpen(work.record, work.only);
+  if (!work.claimed || open.length === 0) return drop(work, why);
+  const now = Date.now();
+  for (const id of open) Object.assign(work.record.pushes[id] ?? {}, { outcome: "dead_letter", reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  const saved = await saveRecord(work.record, open).then(
+    () => true,
+    () => false
+  );
+  return saved ? result("done", work.record) : drop(work, why);
+}
 async function parkWork(work, at, hasWriteAhead) {
   const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) };
   try {
     return { ...result("queued", work.record, await park(data, at)), kept: false };
   } catch (err) {
     if (hasWriteAhead && await keepAsQueued(work.record.key, data, at)) return { ...result("queued", work.record, at), kept: true };
-    return { ...await drop(work, `nothing can hold it (${reasonOf(err)})`), kept: false };
+    return { ...await giveUp(work, reasonOf(err)), kept: false };
   }
 }
 async function save(work, touched) {

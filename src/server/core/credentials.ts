@@ -7,8 +7,8 @@
 const REDACTED = '[redacted]';
 
 const PATTERNS: readonly RegExp[] = [
-  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…".
-  /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi,
+  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…" (a value with a digit or base64 punctuation, not a word).
+  /\b(Bearer|Basic)\s+(?=[A-Za-z._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
   // JSON or form fields whose name says credential: "access_token":"…", client_secret=…
   /((?:access|refresh|id)_?token|token|secret|client_secret|password|api_?key|apikey|authorization|credentials?)("?\s*[:=]\s*"?)([^"&\s,;}]{4,})/gi,
   // A JWT anywhere.

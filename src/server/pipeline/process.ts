@@ -62,14 +62,27 @@ async function drop(work: QueuedWork, why: string): Promise<RunResult> {
   return result('dropped', work.record);
 }
 
-/** Parks `work` in a slot; without one, its write-ahead copy (if any) holds it; without that it is dropped. */
+/** A claimed event whose pushes cannot wait anywhere: dead-lettered in the history (visible, replayable). */
+async function giveUp(work: QueuedWork, why: string): Promise<RunResult> {
+  const { open } = stillOpen(work.record, work.only);
+  if (!work.claimed || open.length === 0) return drop(work, why);
+  const now = Date.now();
+  for (const id of open) Object.assign(work.record.pushes[id] ?? {}, { outcome: 'dead_letter', reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  const saved = await saveRecord(work.record, open).then(
+    () => true,
+    () => false,
+  );
+  return saved ? result('done', work.record) : drop(work, why);
+}
+
+/** Parks `work` in a slot; without one, its write-ahead copy (if any) holds it; without that it is given up visibly. */
 async function parkWork(work: QueuedWork, at: number, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
   const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) } as unknown as Record<string, unknown>;
   try {
     return { ...result('queued', work.record, await park(data, at)), kept: false };
   } catch (err) {
     if (hasWriteAhead && (await keepAsQueued(work.record.key, data, at))) return { ...result('queued', work.record, at), kept: true };
-    return { ...(await drop(work, `nothing can hold it (${reasonOf(err)})`)), kept: false };
+    return { ...(await giveUp(work, reasonOf(err))), kept: false };
   }
 }
 
