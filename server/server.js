@@ -964,9 +964,19 @@ async function createAt(slot, data) {
     return /maximum number|limit/i.test(message) ? "full" : "taken";
   }
 }
-async function park(data, notBefore) {
+const PRIORITY_INDEX = SLOTS_PER_MINUTE;
+const PRIORITY_MINUTES = 30;
+async function firstFreePrioritySlot(at) {
+  const first = Math.ceil(at / MINUTE_MS) - 1;
+  for (let minute = first; minute < first + PRIORITY_MINUTES; minute++) {
+    const slot = { minute, index: PRIORITY_INDEX };
+    if (slotTime(slot) >= at && !await taken(slot)) return slot;
+  }
+  return firstFreeSlot(at);
+}
+async function park(data, notBefore, priority = false) {
   const earliest = Math.max(notBefore, Date.now() + MIN_LEAD_MS);
-  let slot = await firstFreeSlot(earliest);
+  let slot = priority ? await firstFreePrioritySlot(earliest) : await firstFreeSlot(earliest);
   for (let i = 0; i < CREATE_TRIES; i++) {
     const result = await createAt(slot, data);
     if (result === "created") return slotTime(slot);
@@ -1022,7 +1032,7 @@ async function giveUp(work, why) {
 async function parkWork(work, at, hasWriteAhead) {
   const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) };
   try {
-    return { ...result("queued", work.record, await park(data, at)), kept: false };
+    return { ...result("queued", work.record, await park(data, at, work.priority === true)), kept: false };
   } catch (err) {
     if (hasWriteAhead && await keepAsQueued(work.record.key, data, at)) return { ...result("queued", work.record, at), kept: true };
     return { ...await giveUp(work, reasonOf(err)), kept: false };
@@ -1046,18 +1056,21 @@ async function save(work, touched) {
   }
 }
 async function checkBasis(work) {
-  if (!work.basis || !work.record.bucket) return;
-  const stored = (await readPage(work.record.bucket))?.find((r) => r.key === work.record.key);
+  if (!work.basis || !work.record.bucket) return true;
+  const page = await readPage(work.record.bucket).catch(() => void 0);
+  if (page === void 0) return false;
+  const stored = (page ?? []).find((r) => r.key === work.record.key);
   work.only = work.only.filter((id) => stored?.pushes[id]?.updated_at === work.basis?.[id]);
+  return true;
 }
 async function deliverAndRecord(work, ctx, hasWriteAhead) {
-  await checkBasis(work);
+  if (!await checkBasis(work)) return parkWork(work, Date.now(), hasWriteAhead);
   const touched = await deliverOpenPushes(work.record, work.only, ctx);
   work.record = redactSecrets(work.record, ctx.iparams);
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result("done", work.record), kept: false };
-  const next = { ...work, basis: void 0, only: open.length > 0 ? open : work.only, unsaved: saved ? void 0 : work.unsaved };
+  const next = { ...work, basis: void 0, priority: void 0, only: open.length > 0 ? open : work.only, unsaved: saved ? void 0 : work.unsaved };
   return parkWork(next, at ?? Date.now(), hasWriteAhead);
 }
 async function runHeld(work, ctx, hasWriteAhead) {
@@ -1365,7 +1378,7 @@ function replayWork(record, ids, now) {
     basis[id] = push.updated_at;
     copy.pushes[id] = { ...push, outcome: "retrying", attempts: 0, next_retry_at: now, reason: "retry requested" };
   }
-  return { kind: "deliver", claimed: true, run: newRunToken(now), only: ids, basis, record: copy };
+  return { kind: "deliver", claimed: true, run: newRunToken(now), only: ids, basis, record: copy, priority: ids.length === 1 };
 }
 const replayable = (item) => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
 function alreadyWaiting(item) {
@@ -1383,12 +1396,7 @@ async function replayPush(id, iparams, call) {
   const push = item.destination ? item.record.pushes[item.destination] : void 0;
   if (push?.outcome === "retrying") return alreadyWaiting(item);
   if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
-  const now = Date.now();
-  const work = replayWork(item.record, [item.destination], now);
-  if (await queueBusy(now)) {
-    const queued = await queueWork(work, now);
-    return answerFor(item, queued.record, queued.status, queued.at);
-  }
+  const work = replayWork(item.record, [item.destination], Date.now());
   const run = await runWork(work, { ...call, iparams, resuming: false });
   return answerFor(item, run.record, run.status, run.at);
 }

@@ -34,6 +34,8 @@ export interface QueuedWork {
   resuming?: boolean;
   /** A replay: the stored push must still be as it was when the replay was asked for (`updated_at`). */
   basis?: Partial<Record<DestinationId, number>>;
+  /** An admin's Retry: parked in a minute's extra slot, so it runs within about 6 minutes. */
+  priority?: boolean;
   /** History writes that failed so far, and the pushes whose state is still to be written. */
   historyTries?: number;
   unsaved?: DestinationId[];
@@ -79,7 +81,7 @@ async function giveUp(work: QueuedWork, why: string): Promise<RunResult> {
 async function parkWork(work: QueuedWork, at: number, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
   const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) } as unknown as Record<string, unknown>;
   try {
-    return { ...result('queued', work.record, await park(data, at)), kept: false };
+    return { ...result('queued', work.record, await park(data, at, work.priority === true)), kept: false };
   } catch (err) {
     if (hasWriteAhead && (await keepAsQueued(work.record.key, data, at))) return { ...result('queued', work.record, at), kept: true };
     return { ...(await giveUp(work, reasonOf(err))), kept: false };
@@ -105,21 +107,27 @@ async function save(work: QueuedWork, touched: DestinationId[]): Promise<boolean
   }
 }
 
-/** A replay proceeds only with the pushes still stored as they were when it was asked for. */
-async function checkBasis(work: QueuedWork): Promise<void> {
-  if (!work.basis || !work.record.bucket) return;
-  const stored = (await readPage(work.record.bucket))?.find((r) => r.key === work.record.key);
+/**
+ * A replay proceeds only with the pushes still stored as they were when it was asked for (read under
+ * the event's lock). False when the history cannot be read now: the replay waits for its slot.
+ */
+async function checkBasis(work: QueuedWork): Promise<boolean> {
+  if (!work.basis || !work.record.bucket) return true;
+  const page = await readPage(work.record.bucket).catch(() => undefined);
+  if (page === undefined) return false;
+  const stored = (page ?? []).find((r) => r.key === work.record.key);
   work.only = work.only.filter((id) => stored?.pushes[id]?.updated_at === work.basis?.[id]);
+  return true;
 }
 
 async function deliverAndRecord(work: QueuedWork, ctx: RunContext, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
-  await checkBasis(work);
+  if (!(await checkBasis(work))) return parkWork(work, Date.now(), hasWriteAhead);
   const touched = await deliverOpenPushes(work.record, work.only, ctx);
   work.record = redactSecrets(work.record, ctx.iparams);
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result('done', work.record), kept: false };
-  const next: QueuedWork = { ...work, basis: undefined, only: open.length > 0 ? open : work.only, unsaved: saved ? undefined : work.unsaved };
+  const next: QueuedWork = { ...work, basis: undefined, priority: undefined, only: open.length > 0 ? open : work.only, unsaved: saved ? undefined : work.unsaved };
   return parkWork(next, at ?? Date.now(), hasWriteAhead);
 }
 

@@ -14,7 +14,6 @@ import { pageId, readPage } from '../history/store';
 import { readHead } from '../history/head';
 import { newRunToken } from './dedup';
 import { queueWork, runWork, type QueuedWork } from './process';
-import { queueBusy } from './slots';
 
 type Iparams = Record<string, unknown>;
 
@@ -47,7 +46,7 @@ function replayWork(record: EventRecord, ids: DestinationId[], now: number): Que
     basis[id] = push.updated_at;
     copy.pushes[id] = { ...push, outcome: 'retrying', attempts: 0, next_retry_at: now, reason: 'retry requested' };
   }
-  return { kind: 'deliver', claimed: true, run: newRunToken(now), only: ids, basis, record: copy };
+  return { kind: 'deliver', claimed: true, run: newRunToken(now), only: ids, basis, record: copy, priority: ids.length === 1 };
 }
 
 const replayable = (item: StreamItem): boolean => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
@@ -64,18 +63,16 @@ function answerFor(item: StreamItem, record: EventRecord, status: string, at: nu
   return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
 }
 
-/** Retry of one push: sent now unless the retry queue is busy, then queued (the answer says when). */
+/**
+ * Retry of one push: sent now (a rare admin action may take a queued delivery's quota; that one
+ * waits for its next slot). Without quota it takes the next minute's extra slot: the answer says when.
+ */
 export async function replayPush(id: unknown, iparams: Iparams, call: CallContext): Promise<RetryAnswer> {
   const item = await findActivityItem(id);
   const push = item.destination ? item.record.pushes[item.destination] : undefined;
   if (push?.outcome === 'retrying') return alreadyWaiting(item);
   if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
-  const now = Date.now();
-  const work = replayWork(item.record, [item.destination as DestinationId], now);
-  if (await queueBusy(now)) {
-    const queued = await queueWork(work, now);
-    return answerFor(item, queued.record, queued.status, queued.at);
-  }
+  const work = replayWork(item.record, [item.destination as DestinationId], Date.now());
   const run = await runWork(work, { ...call, iparams, resuming: false });
   return answerFor(item, run.record, run.status, run.at);
 }

@@ -96,10 +96,26 @@ async function createAt(slot: Slot, data: Record<string, unknown>): Promise<Crea
   }
 }
 
+/**
+ * One more slot a minute, beyond the regular ones, for an admin's Retry: it runs within about 6
+ * minutes even behind a burst. The quota it needs is the reserve the regular slots leave free.
+ */
+const PRIORITY_INDEX = SLOTS_PER_MINUTE;
+const PRIORITY_MINUTES = 30;
+
+async function firstFreePrioritySlot(at: number): Promise<Slot> {
+  const first = Math.ceil(at / MINUTE_MS) - 1;
+  for (let minute = first; minute < first + PRIORITY_MINUTES; minute++) {
+    const slot = { minute, index: PRIORITY_INDEX };
+    if (slotTime(slot) >= at && !(await taken(slot))) return slot;
+  }
+  return firstFreeSlot(at);
+}
+
 /** Parks `data` in the first free slot at or after `notBefore` (and at least 5 minutes ahead); returns its time. */
-export async function park(data: Record<string, unknown>, notBefore: number): Promise<number> {
+export async function park(data: Record<string, unknown>, notBefore: number, priority = false): Promise<number> {
   const earliest = Math.max(notBefore, Date.now() + MIN_LEAD_MS);
-  let slot = await firstFreeSlot(earliest);
+  let slot = priority ? await firstFreePrioritySlot(earliest) : await firstFreeSlot(earliest);
   for (let i = 0; i < CREATE_TRIES; i++) {
     const result = await createAt(slot, data);
     if (result === 'created') return slotTime(slot);
