@@ -105,13 +105,17 @@ const MAX_REASON = 300;
 const cut = (text) => truncate(scrubCredentials(text), MAX_REASON);
 function reasonOf(err) {
   if (err instanceof Error) return cut(err.message || err.name);
-  if (typeof err === "string") return cut(err);
+  return cut(typeof err === "string" ? err : describeValue(err));
+}
+function describeValue(err) {
   const { status, message } = err ?? {};
   const text = typeof message === "string" && message !== "" ? message : null;
-  if (typeof status === "number") return cut(text ? `HTTP ${status}: ${text}` : `HTTP ${status}`);
-  if (text) return cut(text);
+  if (typeof status === "number") return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
+  return text ?? jsonOf(err);
+}
+function jsonOf(value) {
   try {
-    return cut(JSON.stringify(err) ?? String(err));
+    return JSON.stringify(value) ?? String(value);
   } catch {
     return "unknown error";
   }
@@ -263,10 +267,9 @@ function normalise(event, changedAt, prevChangedAt) {
 const HEAD_SCHEDULE = "history-head";
 const DAY_MS = 24 * 36e5;
 const EMPTY = { page: 0, dropped: 0 };
+const count = (value) => typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
 function readData(data) {
-  const page = typeof data?.page === "number" && Number.isInteger(data.page) && data.page >= 0 ? data.page : 0;
-  const dropped = typeof data?.dropped === "number" && data.dropped >= 0 ? data.dropped : 0;
-  return { page, dropped };
+  return { page: count(data?.page), dropped: count(data?.dropped) };
 }
 async function readHead() {
   try {
@@ -429,7 +432,7 @@ async function placeNew(record) {
   }
   throw new HistoryWriteError(400, `history not saved: pages ${pageId(start)} to ${pageId(start + PAGE_TRIES - 1)} are full`);
 }
-async function rewrite(record, touched) {
+function rewrite(record, touched) {
   const attributes = {};
   for (const id of touched) attributes[`${record.key}.pushes.${id}`] = record.pushes[id];
   if (touched.length === 0) attributes[record.key] = record;
@@ -860,11 +863,13 @@ function skipReason(destination, change, iparams) {
 function mayDuplicate(destination, err) {
   return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
 }
+function mayHaveLandedBefore(destination, previous, ctx) {
+  return previous?.may_duplicate === true || ctx.resuming && !destination.idempotent;
+}
 async function attempt(destination, change, previous, ctx) {
   const now = Date.now();
   const done = previous?.attempts ?? 0;
-  const earlier = previous?.may_duplicate === true || ctx.resuming && !destination.idempotent;
-  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: earlier };
+  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: mayHaveLandedBefore(destination, previous, ctx) };
   const settings = validate(destination.settings, ctx.iparams, "iparams");
   if (!settings.ok) {
     return { ...base, outcome: "rejected", reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };
@@ -999,7 +1004,7 @@ async function writeAhead(key, data) {
     return /exist/i.test(String(err.message ?? "")) ? "held" : "unavailable";
   }
 }
-async function keepAsQueued(key, data, at) {
+function keepAsQueued(key, data, at) {
   const spec = { name: nameOf(key), data, schedule_at: new Date(Math.max(at, Date.now() + MIN_LEAD_MS)).toISOString() };
   return $schedule.update(spec).then(
     () => true,
@@ -1108,7 +1113,7 @@ async function processEvent(payload, iparams, call) {
   if (await queueBusy(now)) return parkWork(work, now, false);
   return runWork(work, contextFor(iparams, call, false));
 }
-async function queueWork(work, at) {
+function queueWork(work, at) {
   return parkWork(work, at, false);
 }
 async function resumeQueued(work, iparams, call) {
@@ -1300,18 +1305,20 @@ async function readOrNull(id, budget) {
     return "quota";
   }
 }
+function endsHere(records, backwards) {
+  if (records === "quota") return false;
+  return records === null && !backwards ? true : null;
+}
 async function walk(head, from, backwards, want, keep, budget) {
   const direction = backwards ? -1 : 1;
   const items = [];
-  let read = 0;
-  for (const page of pageOrder(head, from, backwards)) {
+  const wanted = (i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
+  for (const [read, page] of pageOrder(head, from, backwards).entries()) {
     if (items.length >= want || read >= budget.pages) return { items, exhausted: false };
-    read++;
     const records = await readOrNull(pageId(page), budget);
-    if (records === "quota") return { items, exhausted: false };
-    if (records === null && !backwards) return { items, exhausted: true };
-    const found = (records ?? []).flatMap(itemsOf).filter((i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i));
-    items.push(...found.sort((a, b) => direction * comparePositions(a, b)));
+    const end = endsHere(records, backwards);
+    if (end !== null) return { items, exhausted: end };
+    items.push(...(records ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b)));
   }
   return { items, exhausted: true };
 }
@@ -1401,23 +1408,34 @@ async function replayPush(id, iparams, call) {
   return answerFor(item, run.record, run.status, run.at);
 }
 const RETRY_ALL_MAX = 40;
-async function replayAllFailed(now) {
+async function newestRecords(now) {
   const head = await readHead();
   const budget = await readBudget(now);
   const pages = Array.from({ length: Math.min(budget.pages, head.page + 1) }, (_, i) => pageId(head.page - i));
-  const records = (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
-  let already = 0;
+  return (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
+}
+const idsWhere = (record, test) => Object.keys(record.pushes).filter((id) => {
+  const push = record.pushes[id];
+  return push !== void 0 && test(push);
+});
+async function queueFailed(records, now) {
   const times = [];
   for (const record of records) {
-    const pushes = Object.entries(record.pushes);
-    already += pushes.filter(([, p]) => p.outcome === "retrying").length;
-    const failed = pushes.filter(([, p]) => p.outcome !== "retrying" && isReplayable(p)).map(([id]) => id);
+    const failed = idsWhere(record, (p) => p.outcome !== "retrying" && isReplayable(p));
     if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
-    const queued = await queueWork(replayWork(record, failed, now), times.length > 0 ? times[times.length - 1] : now);
-    if (queued.status === "queued" && queued.at !== null) times.push(...failed.map(() => queued.at));
+    const queued = await queueWork(replayWork(record, failed, now), times[times.length - 1] ?? now);
+    if (queued.at !== null) times.push(...failed.map(() => queued.at));
   }
-  const message = times.length > 0 ? `Queued ${times.length} to run from ${iso(times[0])} to ${iso(times[times.length - 1])}.` : "Nothing to retry.";
-  return { queued: times.length, first_at: iso(times[0] ?? null), last_at: iso(times[times.length - 1] ?? null), already_queued: already, message };
+  return times;
+}
+async function replayAllFailed(now) {
+  const records = await newestRecords(now);
+  const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === "retrying").length, 0);
+  const times = await queueFailed(records, now);
+  const first = iso(times.length > 0 ? times[0] : null);
+  const last = iso(times.length > 0 ? times[times.length - 1] : null);
+  const message = times.length > 0 ? `Queued ${times.length} to run from ${first} to ${last}.` : "Nothing to retry.";
+  return { queued: times.length, first_at: first, last_at: last, already_queued: already, message };
 }
 
 async function answer(work) {

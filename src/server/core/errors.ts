@@ -63,13 +63,20 @@ const cut = (text: string): string => truncate(scrubCredentials(text), MAX_REASO
  */
 export function reasonOf(err: unknown): string {
   if (err instanceof Error) return cut(err.message || err.name);
-  if (typeof err === 'string') return cut(err);
+  return cut(typeof err === 'string' ? err : describeValue(err));
+}
+
+/** A platform rejection `{status, message}` as "HTTP 429: Rate limit exceeded"; anything else as JSON. */
+function describeValue(err: unknown): string {
   const { status, message } = (err ?? {}) as { status?: unknown; message?: unknown };
   const text = typeof message === 'string' && message !== '' ? message : null;
-  if (typeof status === 'number') return cut(text ? `HTTP ${status}: ${text}` : `HTTP ${status}`);
-  if (text) return cut(text);
+  if (typeof status === 'number') return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
+  return text ?? jsonOf(err);
+}
+
+function jsonOf(value: unknown): string {
   try {
-    return cut(JSON.stringify(err) ?? String(err));
+    return JSON.stringify(value) ?? String(value);
   } catch {
     return 'unknown error';
   }

@@ -18,10 +18,11 @@ export interface Head {
 
 const EMPTY: Head = { page: 0, dropped: 0 };
 
+/** A whole number ≥ 0, or 0 (schedule data is not trusted blindly). */
+const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+
 function readData(data: Record<string, unknown> | undefined): Head {
-  const page = typeof data?.page === 'number' && Number.isInteger(data.page) && data.page >= 0 ? data.page : 0;
-  const dropped = typeof data?.dropped === 'number' && data.dropped >= 0 ? data.dropped : 0;
-  return { page, dropped };
+  return { page: count(data?.page), dropped: count(data?.dropped) };
 }
 
 /** The head, or the empty head before the first record. Throws when the platform fails otherwise. */

@@ -127,7 +127,7 @@ function pageOrder(head: number, from: StreamPosition | null, backwards: boolean
   return Array.from({ length: head - start + 1 }, (_, i) => start + i);
 }
 
-async function readOrNull(id: string, budget: ReadBudget): Promise<EventRecord[] | null | 'quota'> {
+async function readOrNull(id: string, budget: ReadBudget): Promise<PageRead> {
   try {
     return await readPage(id);
   } catch (err) {
@@ -137,20 +137,26 @@ async function readOrNull(id: string, budget: ReadBudget): Promise<EventRecord[]
   }
 }
 
+type PageRead = EventRecord[] | null | 'quota';
+
+/** Whether a walk ends at this page: out of quota, or (walking down) past the last page. */
+function endsHere(records: PageRead, backwards: boolean): Walk['exhausted'] | null {
+  if (records === 'quota') return false;
+  // Pages are written in order and expire in order: below a missing page there is nothing left.
+  return records === null && !backwards ? true : null;
+}
+
 /** Reads pages in stream order (or reverse for `before`) from the cursor, collecting matches. */
 async function walk(head: number, from: StreamPosition | null, backwards: boolean, want: number, keep: (i: StreamItem) => boolean, budget: ReadBudget): Promise<Walk> {
   const direction = backwards ? -1 : 1;
   const items: StreamItem[] = [];
-  let read = 0;
-  for (const page of pageOrder(head, from, backwards)) {
+  const wanted = (i: StreamItem): boolean => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
+  for (const [read, page] of pageOrder(head, from, backwards).entries()) {
     if (items.length >= want || read >= budget.pages) return { items, exhausted: false };
-    read++;
     const records = await readOrNull(pageId(page), budget);
-    if (records === 'quota') return { items, exhausted: false };
-    // Pages are written in order and expire in order: below a missing page there is nothing left.
-    if (records === null && !backwards) return { items, exhausted: true };
-    const found = (records ?? []).flatMap(itemsOf).filter((i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i));
-    items.push(...found.sort((a, b) => direction * comparePositions(a, b)));
+    const end = endsHere(records, backwards);
+    if (end !== null) return { items, exhausted: end };
+    items.push(...((records as EventRecord[] | null) ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b)));
   }
   return { items, exhausted: true };
 }

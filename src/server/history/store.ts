@@ -86,7 +86,7 @@ async function placeNew(record: EventRecord): Promise<void> {
  * Rewrites only the pushes this run changed (`<key>.pushes.<destination>`), so two runs on one
  * event (a replay and a queued retry) never overwrite each other's outcome with a stale copy.
  */
-async function rewrite(record: EventRecord, touched: readonly DestinationId[]): Promise<WriteResult> {
+function rewrite(record: EventRecord, touched: readonly DestinationId[]): Promise<WriteResult> {
   const attributes: Record<string, unknown> = {};
   for (const id of touched) attributes[`${record.key}.pushes.${id}`] = record.pushes[id];
   if (touched.length === 0) attributes[record.key] = record;

@@ -38,11 +38,15 @@ function mayDuplicate(destination: Destination, err: unknown): boolean {
   return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
 }
 
+/** An earlier attempt may have landed: flagged before, or its run died mid-way (a non-idempotent push). */
+function mayHaveLandedBefore(destination: Destination, previous: PushState | undefined, ctx: RunContext): boolean {
+  return previous?.may_duplicate === true || (ctx.resuming && !destination.idempotent);
+}
+
 async function attempt(destination: Destination, change: AgentStatusChange, previous: PushState | undefined, ctx: RunContext): Promise<PushState> {
   const now = Date.now();
   const done = previous?.attempts ?? 0;
-  const earlier = previous?.may_duplicate === true || (ctx.resuming && !destination.idempotent);
-  const base = { updated_at: now, sent: null as SentSummary | null, remote_id: null, may_duplicate: earlier };
+  const base = { updated_at: now, sent: null as SentSummary | null, remote_id: null, may_duplicate: mayHaveLandedBefore(destination, previous, ctx) };
   const settings = validate(destination.settings, ctx.iparams, 'iparams');
   if (!settings.ok) {
     return { ...base, outcome: 'rejected', reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };

@@ -177,7 +177,7 @@ export async function processEvent(payload: unknown, iparams: Iparams, call: Cal
 }
 
 /** Parks `work` (a replay) in the retry queue without running it now. */
-export async function queueWork(work: QueuedWork, at: number): Promise<RunResult> {
+export function queueWork(work: QueuedWork, at: number): Promise<RunResult> {
   return parkWork(work, at, false);
 }
 

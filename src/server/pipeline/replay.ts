@@ -80,22 +80,38 @@ export async function replayPush(id: unknown, iparams: Iparams, call: CallContex
 /** At most this many events are queued per call: each needs a few schedule calls within the 20 s. */
 const RETRY_ALL_MAX = 40;
 
-/** Queues every failed push on the newest pages; each runs in its own slot, spread within the quotas. */
-export async function replayAllFailed(now: number): Promise<RetryAllAnswer> {
+async function newestRecords(now: number): Promise<EventRecord[]> {
   const head = await readHead();
   const budget = await readBudget(now);
   const pages = Array.from({ length: Math.min(budget.pages, head.page + 1) }, (_, i) => pageId(head.page - i));
-  const records = (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
-  let already = 0;
+  return (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
+}
+
+const idsWhere = (record: EventRecord, test: (push: NonNullable<EventRecord['pushes'][DestinationId]>) => boolean): DestinationId[] =>
+  (Object.keys(record.pushes) as DestinationId[]).filter((id) => {
+    const push = record.pushes[id];
+    return push !== undefined && test(push);
+  });
+
+/** Queues each record's failed pushes, one slot per record, each after the previous; returns their times. */
+async function queueFailed(records: EventRecord[], now: number): Promise<number[]> {
   const times: number[] = [];
   for (const record of records) {
-    const pushes = Object.entries(record.pushes) as Array<[DestinationId, NonNullable<EventRecord['pushes'][DestinationId]>]>;
-    already += pushes.filter(([, p]) => p.outcome === 'retrying').length;
-    const failed = pushes.filter(([, p]) => p.outcome !== 'retrying' && isReplayable(p)).map(([id]) => id);
+    const failed = idsWhere(record, (p) => p.outcome !== 'retrying' && isReplayable(p));
     if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
-    const queued = await queueWork(replayWork(record, failed, now), times.length > 0 ? times[times.length - 1] : now);
-    if (queued.status === 'queued' && queued.at !== null) times.push(...failed.map(() => queued.at as number));
+    const queued = await queueWork(replayWork(record, failed, now), times[times.length - 1] ?? now);
+    if (queued.at !== null) times.push(...failed.map(() => queued.at as number));
   }
-  const message = times.length > 0 ? `Queued ${times.length} to run from ${iso(times[0])} to ${iso(times[times.length - 1])}.` : 'Nothing to retry.';
-  return { queued: times.length, first_at: iso(times[0] ?? null), last_at: iso(times[times.length - 1] ?? null), already_queued: already, message };
+  return times;
+}
+
+/** Queues every failed push on the newest pages; each runs in its own slot, spread within the quotas. */
+export async function replayAllFailed(now: number): Promise<RetryAllAnswer> {
+  const records = await newestRecords(now);
+  const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === 'retrying').length, 0);
+  const times = await queueFailed(records, now);
+  const first = iso(times.length > 0 ? times[0] : null);
+  const last = iso(times.length > 0 ? times[times.length - 1] : null);
+  const message = times.length > 0 ? `Queued ${times.length} to run from ${first} to ${last}.` : 'Nothing to retry.';
+  return { queued: times.length, first_at: first, last_at: last, already_queued: already, message };
 }

@@ -22,7 +22,7 @@ export async function writeAhead(key: string, data: Record<string, unknown>): Pr
 }
 
 /** Turns the copy into the work's parking place (when no slot is left): it fires at `at` instead. */
-export async function keepAsQueued(key: string, data: Record<string, unknown>, at: number): Promise<boolean> {
+export function keepAsQueued(key: string, data: Record<string, unknown>, at: number): Promise<boolean> {
   const spec = { name: nameOf(key), data, schedule_at: new Date(Math.max(at, Date.now() + MIN_LEAD_MS)).toISOString() };
   return $schedule.update(spec).then(
     () => true,
