@@ -162,6 +162,16 @@ function sustainedRows(sustained: BenchResults['sustained']): Row[] {
   }));
 }
 
+/** Issue 11 sets the drain target for the 1,000-event burst; smaller bursts are bounded by the 5-minute lead. */
+const TARGET_BURST = 1000;
+const PLATFORM_LEAD_MINUTES = 5;
+
+function burstVerdict(lost: number, ratio: number, targeted: boolean): string {
+  if (lost > 0) return `n/a: ${lost} pushes never delivered`;
+  if (!targeted) return 'info: no drain target (the 5-minute lead dominates)';
+  return ratio <= TARGETS.burstRatio ? `meets target (<= ${TARGETS.burstRatio})` : `MISSES target (<= ${TARGETS.burstRatio})`;
+}
+
 function burstRows(bursts: BenchResults['bursts']): Row[] {
   const rows: Row[] = [];
   for (const burst of bursts) {
@@ -171,17 +181,16 @@ function burstRows(bursts: BenchResults['bursts']): Row[] {
     const deadLettered = Object.entries(burst.history.outcomes)
       .filter(([name]) => !name.endsWith(':delivered'))
       .map(([name, n]) => `${name} ${n}`);
+    // The platform's floor for a burst: one minute of quota at once, the rest from 5 minutes later (the
+    // earliest a one-time schedule may fire) at the quota's pace.
+    const physicalFloor = PLATFORM_LEAD_MINUTES + Math.max(0, burst.theoreticalMinutes - 1);
+    const targeted = burst.events === TARGET_BURST;
     rows.push({
       section,
       metric: 'drain time (last delivery - first arrival)',
       measured: `${fmt(burst.drainMinutes)} min sim (wall ${fmt(burst.wallMs / 1000, 1)} s)`,
-      comparedTo: `theoretical min ${fmt(burst.theoreticalMinutes)} min (ratio ${fmt(burst.ratio)})`,
-      verdict:
-        lost > 0
-          ? `n/a: ${lost} pushes never delivered`
-          : burst.ratio <= TARGETS.burstRatio
-            ? `meets target (<= ${TARGETS.burstRatio})`
-            : `MISSES target (<= ${TARGETS.burstRatio})`,
+      comparedTo: `theoretical min ${fmt(burst.theoreticalMinutes)} min (ratio ${fmt(burst.ratio)}); with the 5-min schedule lead ${fmt(physicalFloor)} min (ratio ${fmt(burst.drainMinutes / physicalFloor)})`,
+      verdict: burstVerdict(lost, burst.ratio, targeted),
     });
     rows.push({
       section,
