@@ -94,6 +94,7 @@ class AuthError extends DeliveryError {
 }
 class PayloadInvalidError extends DeliveryError {
 }
+const messageOf = (err) => String(err?.message);
 class HttpStatusError extends Error {
   status;
   constructor(status, message) {
@@ -392,7 +393,7 @@ class HistoryWriteError extends Error {
   }
 }
 const statusOf = (err) => err?.status ?? 0;
-const isSetIfFailure = (err) => statusOf(err) === 400 && /setif/i.test(err.message ?? "");
+const isSetIfFailure = (err) => statusOf(err) === 400 && /setif/i.test(messageOf(err));
 function classify$1(err) {
   if (isSetIfFailure(err)) return "missing";
   if (statusOf(err) === 400) return "full";
@@ -444,7 +445,7 @@ async function move(record) {
   await placeNew(record);
   if (old !== record.bucket) await $db.update(pageKey(old), "remove", [record.key]).catch(() => void 0);
 }
-async function saveRecord(input, touched = []) {
+async function saveRecord(input, touched) {
   const record = fitToBytes(input, MAX_RECORD_BYTES);
   if (record.bucket === null) {
     await placeNew(record);
@@ -484,8 +485,8 @@ async function claimEvent(key, run, now, resuming) {
     await $db.set(claimKey(key), { at: now, run }, { setIf: "not_exist", ttl: CLAIM_TTL_SECONDS });
     return "claimed";
   } catch (err) {
-    const { status, message } = err;
-    if (status !== 400 || !/setif/i.test(message ?? "")) return "deferred";
+    const { status } = err;
+    if (status !== 400 || !/setif/i.test(messageOf(err))) return "deferred";
     if (!resuming) return "duplicate";
     return await claimedBy(key) === run ? "claimed" : "duplicate";
   }
@@ -900,7 +901,7 @@ async function deliverOpenPushes(record, only, ctx) {
 }
 function stillOpen(record, only) {
   const open = only.filter((id) => record.pushes[id]?.outcome === "retrying");
-  const times = open.map((id) => record.pushes[id]?.next_retry_at ?? 0);
+  const times = open.map((id) => record.pushes[id].next_retry_at);
   return { open, at: times.length > 0 ? Math.min(...times) : null };
 }
 const allDestinations = () => destinations.map((d) => d.id);
@@ -965,8 +966,7 @@ async function createAt(slot, data) {
     await $schedule.create({ name: slotName(slot), data, schedule_at: new Date(slotTime(slot)).toISOString() });
     return "created";
   } catch (err) {
-    const message = String(err.message ?? "");
-    return /maximum number|limit/i.test(message) ? "full" : "taken";
+    return /maximum number|limit/i.test(messageOf(err)) ? "full" : "taken";
   }
 }
 const PRIORITY_INDEX = SLOTS_PER_MINUTE;
@@ -979,7 +979,7 @@ async function firstFreePrioritySlot(at) {
   }
   return firstFreeSlot(at);
 }
-async function park(data, notBefore, priority = false) {
+async function park(data, notBefore, priority) {
   const earliest = Math.max(notBefore, Date.now() + MIN_LEAD_MS);
   let slot = priority ? await firstFreePrioritySlot(earliest) : await firstFreeSlot(earliest);
   for (let i = 0; i < CREATE_TRIES; i++) {
@@ -1001,7 +1001,7 @@ async function writeAhead(key, data) {
     await $schedule.create({ name: nameOf(key), data, schedule_at: new Date(Date.now() + MIN_LEAD_MS).toISOString() });
     return "written";
   } catch (err) {
-    return /exist/i.test(String(err.message ?? "")) ? "held" : "unavailable";
+    return /exist/i.test(messageOf(err)) ? "held" : "unavailable";
   }
 }
 function keepAsQueued(key, data, at) {
@@ -1027,7 +1027,7 @@ async function giveUp(work, why) {
   const { open } = stillOpen(work.record, work.only);
   if (!work.claimed || open.length === 0) return drop(work, why);
   const now = Date.now();
-  for (const id of open) Object.assign(work.record.pushes[id] ?? {}, { outcome: "dead_letter", reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  for (const id of open) Object.assign(work.record.pushes[id], { outcome: "dead_letter", reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
   const saved = await saveRecord(work.record, open).then(
     () => true,
     () => false
@@ -1381,16 +1381,15 @@ function replayWork(record, ids, now) {
   const basis = {};
   for (const id of ids) {
     const push = copy.pushes[id];
-    if (!push) continue;
     basis[id] = push.updated_at;
     copy.pushes[id] = { ...push, outcome: "retrying", attempts: 0, next_retry_at: now, reason: "retry requested" };
   }
   return { kind: "deliver", claimed: true, run: newRunToken(now), only: ids, basis, record: copy, priority: ids.length === 1 };
 }
 const replayable = (item) => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
-function alreadyWaiting(item) {
-  const at = item.destination ? item.record.pushes[item.destination]?.next_retry_at ?? null : null;
-  return { activity: toActivity(item), queued_at: iso(at), message: `Already queued: the next attempt is at ${iso(at) ?? "its scheduled time"}, as the destination asked.` };
+function alreadyWaiting(item, push) {
+  const at = iso(push.next_retry_at);
+  return { activity: toActivity(item), queued_at: at, message: `Already queued: the next attempt is at ${at}, as the destination asked.` };
 }
 function answerFor(item, record, status, at) {
   const activity = toActivity({ ...item, record });
@@ -1401,7 +1400,7 @@ function answerFor(item, record, status, at) {
 async function replayPush(id, iparams, call) {
   const item = await findActivityItem(id);
   const push = item.destination ? item.record.pushes[item.destination] : void 0;
-  if (push?.outcome === "retrying") return alreadyWaiting(item);
+  if (push?.outcome === "retrying") return alreadyWaiting(item, push);
   if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
   const work = replayWork(item.record, [item.destination], Date.now());
   const run = await runWork(work, { ...call, iparams, resuming: false });
@@ -1460,7 +1459,7 @@ async function countActivitiesMethod() {
 }
 async function retryActivityMethod(args) {
   const call = { startedAt: Date.now() };
-  await answer(() => replayPush(args.id, args.iparams ?? {}, call));
+  await answer(() => replayPush(args.id, args.iparams, call));
 }
 async function retryAllFailedMethod() {
   await answer(() => replayAllFailed(Date.now()));

@@ -90,6 +90,44 @@ describe('issue 11', () => {
     await expectSettled(app, 100);
   });
 
+  test('beyond physical capacity ($db quota spent, every schedule in use) an event is logged by name and counted', async () => {
+    app = await startTestApp();
+    const at = new Date(app.clock.now() + 3_600_000).toISOString();
+    for (let i = 0; i < 1000; i++) await app.runtime.schedules.create({ name: `other-${i}`, data: { i }, schedule_at: at });
+    await spendDbOps(50);
+    await app.fire(agentEvent(1));
+    expect(app.freshdesk.received).toHaveLength(0);
+    expect(app.logs.filter((l) => /^error: event \w+ dropped/.test(l))).toHaveLength(1);
+    app.clock.advance(MINUTE);
+    expect((await app.call('countActivities')).count.dropped).toBe(1);
+  });
+
+  test('while the queue has the coming minute booked, a new arrival queues behind it instead of taking its quota', async () => {
+    app = await startTestApp();
+    for (let i = 0; i < 80; i++) await app.fire(agentEvent(i));
+    app.clock.advance(5 * MINUTE + 30_000);
+    await app.runtime.fireDueSchedules();
+    const sent = app.freshdesk.received.length;
+    await app.fire(agentEvent(100));
+    expect(app.freshdesk.received).toHaveLength(sent);
+    await app.runtime.runUntilIdle();
+    await expectSettled(app, 81);
+  });
+
+  test('a retry whose history page has filled up moves the record to the newest page, listed once', async () => {
+    app = await startTestApp();
+    const longReason = JSON.stringify({ description: 'y'.repeat(280) });
+    app.freshdesk.enqueueFaults({ status: 503, body: '{}' }, { status: 503, body: longReason, contentType: 'application/json' });
+    await app.fire(agentEvent(1));
+    const [record] = storedRecords(app.runtime);
+    // The record's page is left 20 bytes short of the 40 KB limit: the longer reason cannot fit.
+    fillPage(app.runtime, record.bucket, [record], 20);
+    await app.runtime.runUntilIdle();
+    const listed = await allActivities(app);
+    expect(listed.map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
+    expect(new Set(listed.map((a) => a.id.split('.')[0]))).toEqual(new Set(['1']));
+  });
+
   test('reasons are words: a platform {status, message} error never reads [object Object]', async () => {
     app = await startTestApp();
     await app.fire(intelliassign());

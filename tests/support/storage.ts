@@ -39,9 +39,12 @@ export function historyPages(runtime: PlatformRuntime): Record<string, Record<st
 
 export const storedRecords = (runtime: PlatformRuntime): any[] => Object.values(historyPages(runtime)).flatMap((page) => Object.values(page));
 
-/** Fills history page `id` close to the 40 KB value limit, so the next record does not fit. */
-export function fillPage(runtime: PlatformRuntime, id: string): void {
-  runtime.db.seed(`${PAGE_PREFIX}${id}`, { filler: 'x'.repeat(40 * 1024 - 200) }, 30 * 24 * 3600);
+/** Fills history page `id` (keeping `records` on it) up to `spare` bytes short of the 40 KB value limit. */
+export function fillPage(runtime: PlatformRuntime, id: string, records: any[] = [], spare = 200): void {
+  const key = `${PAGE_PREFIX}${id}`;
+  const kept = Object.fromEntries(records.map((r) => [r.key, r]));
+  const used = Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify({ ...kept, filler: '' }));
+  runtime.db.seed(key, { ...kept, filler: 'x'.repeat(40 * 1024 - used - spare) }, 30 * 24 * 3600);
 }
 
 export function setHeadPage(runtime: PlatformRuntime, page: number): Promise<unknown> {

@@ -45,6 +45,9 @@ export class AuthError extends DeliveryError {}
 /** The destination refused the payload (4xx other than auth and throttling): retrying cannot help. */
 export class PayloadInvalidError extends DeliveryError {}
 
+/** The `message` of a platform rejection (or of anything thrown), as text. */
+export const messageOf = (err: unknown): string => String((err as { message?: unknown } | null)?.message);
+
 /** An error a server method answers with its HTTP status (400 bad argument, 404 unknown id, 409 conflict). */
 export class HttpStatusError extends Error {
   readonly status: number;

@@ -37,7 +37,8 @@ export async function countActivitiesMethod(): Promise<void> {
 /** Replays one rejected or dead-lettered push; a push still retrying keeps its schedule (the answer says when). */
 export async function retryActivityMethod(args: Args): Promise<void> {
   const call = { startedAt: Date.now() };
-  await answer(() => replayPush(args.id, args.iparams ?? {}, call));
+  // The platform adds the installation's iparams to every server-method call.
+  await answer(() => replayPush(args.id, args.iparams as Record<string, unknown>, call));
 }
 
 /** Queues every failed push of the newest history pages; the queue drains them within the quotas. */

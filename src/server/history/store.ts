@@ -9,6 +9,7 @@
  * (the 40 KB value limit) sends the record to the next one. Records are cut to MAX_RECORD_BYTES, so a
  * write fails only for quota or an outage: bounded, never retried forever.
  */
+import { messageOf } from '../core/errors';
 import type { DestinationId } from '../destinations/types';
 import { raisePage, readHead } from './head';
 import { fitToBytes, type EventRecord } from './record';
@@ -34,7 +35,7 @@ export class HistoryWriteError extends Error {
 type WriteResult = 'ok' | 'missing' | 'full';
 
 const statusOf = (err: unknown): number => (err as FdkDbError | undefined)?.status ?? 0;
-const isSetIfFailure = (err: unknown): boolean => statusOf(err) === 400 && /setif/i.test((err as FdkDbError).message ?? '');
+const isSetIfFailure = (err: unknown): boolean => statusOf(err) === 400 && /setif/i.test(messageOf(err));
 
 function classify(err: unknown): WriteResult {
   if (isSetIfFailure(err)) return 'missing';
@@ -102,7 +103,7 @@ async function move(record: EventRecord): Promise<void> {
 }
 
 /** Saves `record` (first write, or the pushes in `touched` after a retry or replay). */
-export async function saveRecord(input: EventRecord, touched: readonly DestinationId[] = []): Promise<void> {
+export async function saveRecord(input: EventRecord, touched: readonly DestinationId[]): Promise<void> {
   const record = fitToBytes(input, MAX_RECORD_BYTES);
   if (record.bucket === null) {
     await placeNew(record);

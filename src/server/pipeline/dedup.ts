@@ -6,6 +6,7 @@
  * its push is listed. It holds the token of the run that made it: if that run dies, its write-ahead
  * copy (./write-ahead) resumes and recognises the claim as its own instead of as a duplicate.
  */
+import { messageOf } from '../core/errors';
 import { HISTORY_TTL_SECONDS } from '../history/store';
 
 export const CLAIM_TTL_SECONDS = HISTORY_TTL_SECONDS;
@@ -29,8 +30,8 @@ export async function claimEvent(key: string, run: string, now: number, resuming
     await $db.set(claimKey(key), { at: now, run }, { setIf: 'not_exist', ttl: CLAIM_TTL_SECONDS });
     return 'claimed';
   } catch (err) {
-    const { status, message } = err as FdkDbError;
-    if (status !== 400 || !/setif/i.test(message ?? '')) return 'deferred'; // quota or outage: queued and claimed later
+    const { status } = err as FdkDbError;
+    if (status !== 400 || !/setif/i.test(messageOf(err))) return 'deferred'; // quota or outage: queued and claimed later
     if (!resuming) return 'duplicate';
     return (await claimedBy(key)) === run ? 'claimed' : 'duplicate';
   }

@@ -87,7 +87,7 @@ export async function deliverOpenPushes(record: EventRecord, only: readonly Dest
 /** Destinations of `only` still retrying, and the earliest time one of them wants another attempt. */
 export function stillOpen(record: EventRecord, only: readonly DestinationId[]): { open: DestinationId[]; at: number | null } {
   const open = only.filter((id) => record.pushes[id]?.outcome === 'retrying');
-  const times = open.map((id) => record.pushes[id]?.next_retry_at ?? 0);
+  const times = open.map((id) => (record.pushes[id] as PushState).next_retry_at as number);
   return { open, at: times.length > 0 ? Math.min(...times) : null };
 }
 

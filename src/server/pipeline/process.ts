@@ -11,7 +11,7 @@ import { digest } from '../core/text';
 import type { DestinationId } from '../destinations/types';
 import { parseAgentActivityEvent } from '../event/agent-status-change';
 import { countDrop } from '../history/head';
-import { fitToBytes, newRecord, type EventRecord } from '../history/record';
+import { fitToBytes, newRecord, type EventRecord, type PushState } from '../history/record';
 import { redactSecrets } from '../history/redact';
 import { HistoryWriteError, MAX_RECORD_BYTES, readPage, saveRecord } from '../history/store';
 import { claimEvent, newRunToken } from './dedup';
@@ -69,7 +69,7 @@ async function giveUp(work: QueuedWork, why: string): Promise<RunResult> {
   const { open } = stillOpen(work.record, work.only);
   if (!work.claimed || open.length === 0) return drop(work, why);
   const now = Date.now();
-  for (const id of open) Object.assign(work.record.pushes[id] ?? {}, { outcome: 'dead_letter', reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  for (const id of open) Object.assign(work.record.pushes[id] as PushState, { outcome: 'dead_letter', reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
   const saved = await saveRecord(work.record, open).then(
     () => true,
     () => false,

@@ -9,7 +9,7 @@ import type { CallContext } from '../core/http';
 import type { DestinationId } from '../destinations/types';
 import { toActivity, type Activity, type StreamItem } from '../history/activity';
 import { findActivityItem, readBudget } from '../history/query';
-import { isReplayable, type EventRecord } from '../history/record';
+import { isReplayable, type EventRecord, type PushState } from '../history/record';
 import { pageId, readPage } from '../history/store';
 import { readHead } from '../history/head';
 import { newRunToken } from './dedup';
@@ -41,8 +41,7 @@ function replayWork(record: EventRecord, ids: DestinationId[], now: number): Que
   const copy = JSON.parse(JSON.stringify(record)) as EventRecord;
   const basis: Partial<Record<DestinationId, number>> = {};
   for (const id of ids) {
-    const push = copy.pushes[id];
-    if (!push) continue;
+    const push = copy.pushes[id] as PushState;
     basis[id] = push.updated_at;
     copy.pushes[id] = { ...push, outcome: 'retrying', attempts: 0, next_retry_at: now, reason: 'retry requested' };
   }
@@ -51,9 +50,9 @@ function replayWork(record: EventRecord, ids: DestinationId[], now: number): Que
 
 const replayable = (item: StreamItem): boolean => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
 
-function alreadyWaiting(item: StreamItem): RetryAnswer {
-  const at = item.destination ? (item.record.pushes[item.destination]?.next_retry_at ?? null) : null;
-  return { activity: toActivity(item), queued_at: iso(at), message: `Already queued: the next attempt is at ${iso(at) ?? 'its scheduled time'}, as the destination asked.` };
+function alreadyWaiting(item: StreamItem, push: PushState): RetryAnswer {
+  const at = iso(push.next_retry_at);
+  return { activity: toActivity(item), queued_at: at, message: `Already queued: the next attempt is at ${at}, as the destination asked.` };
 }
 
 function answerFor(item: StreamItem, record: EventRecord, status: string, at: number | null): RetryAnswer {
@@ -70,7 +69,7 @@ function answerFor(item: StreamItem, record: EventRecord, status: string, at: nu
 export async function replayPush(id: unknown, iparams: Iparams, call: CallContext): Promise<RetryAnswer> {
   const item = await findActivityItem(id);
   const push = item.destination ? item.record.pushes[item.destination] : undefined;
-  if (push?.outcome === 'retrying') return alreadyWaiting(item);
+  if (push?.outcome === 'retrying') return alreadyWaiting(item, push);
   if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
   const work = replayWork(item.record, [item.destination as DestinationId], Date.now());
   const run = await runWork(work, { ...call, iparams, resuming: false });

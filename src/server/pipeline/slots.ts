@@ -9,6 +9,8 @@
  * of a minute fill in order, so an exponential then binary search finds it in a few calls.
  * Schedule names are unique, so two invocations can never take one slot: the loser takes the next.
  */
+import { messageOf } from '../core/errors';
+
 export const SLOTS_PER_MINUTE = 23;
 const MINUTE_MS = 60_000;
 /** The platform refuses one-time schedules less than 5 minutes ahead; 15 s covers clock skew. */
@@ -91,8 +93,7 @@ async function createAt(slot: Slot, data: Record<string, unknown>): Promise<Crea
     await $schedule.create({ name: slotName(slot), data, schedule_at: new Date(slotTime(slot)).toISOString() });
     return 'created';
   } catch (err) {
-    const message = String((err as { message?: unknown }).message ?? '');
-    return /maximum number|limit/i.test(message) ? 'full' : 'taken';
+    return /maximum number|limit/i.test(messageOf(err)) ? 'full' : 'taken';
   }
 }
 
@@ -113,7 +114,7 @@ async function firstFreePrioritySlot(at: number): Promise<Slot> {
 }
 
 /** Parks `data` in the first free slot at or after `notBefore` (and at least 5 minutes ahead); returns its time. */
-export async function park(data: Record<string, unknown>, notBefore: number, priority = false): Promise<number> {
+export async function park(data: Record<string, unknown>, notBefore: number, priority: boolean): Promise<number> {
   const earliest = Math.max(notBefore, Date.now() + MIN_LEAD_MS);
   let slot = priority ? await firstFreePrioritySlot(earliest) : await firstFreeSlot(earliest);
   for (let i = 0; i < CREATE_TRIES; i++) {

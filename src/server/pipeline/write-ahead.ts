@@ -6,6 +6,7 @@
  * The name is unique, so it is also the event's lock: a second run on the same event (two Retry
  * clicks, a Retry while a queued retry fires) cannot start while one is in progress.
  */
+import { messageOf } from '../core/errors';
 import { MIN_LEAD_MS } from './slots';
 
 export type WriteAhead = 'written' | 'held' | 'unavailable';
@@ -17,7 +18,7 @@ export async function writeAhead(key: string, data: Record<string, unknown>): Pr
     await $schedule.create({ name: nameOf(key), data, schedule_at: new Date(Date.now() + MIN_LEAD_MS).toISOString() });
     return 'written';
   } catch (err) {
-    return /exist/i.test(String((err as { message?: unknown }).message ?? '')) ? 'held' : 'unavailable';
+    return /exist/i.test(messageOf(err)) ? 'held' : 'unavailable';
   }
 }
 
