@@ -5,14 +5,18 @@
 import { changeTitle } from '../event/describe';
 import { destinations } from '../destinations/registry';
 import type { DestinationId, SentSummary } from '../destinations/types';
-import { isReplayable, type EventRecord, type Outcome, type PushState } from './record';
+import { isReplayable, OUTCOMES, type EventRecord, type Outcome, type PushState } from './record';
+import { BUCKET_MS } from './store';
 
 export interface Activity {
   id: string;
   verb: string;
   title: string;
   actor: { type: string; id: string | null; name: string | null; email: string | null };
-  object: { agent_activity: Record<string, string | number | null> } | { invalid_event: { field: string; message: string; excerpt: string } };
+  object:
+    | { agent_activity: Record<string, string | number | null> }
+    | { invalid_event: { field: string; message: string; excerpt: string } }
+    | { unreadable_record: { reason: string } };
   target: { destination: DestinationId; name: string; reference: string | null; remote_id: string | null } | null;
   outcome: Outcome;
   reason: string | null;
@@ -40,28 +44,45 @@ export interface StreamItem extends StreamPosition {
   destination: DestinationId | null;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** Any time a stored record may hold; a Date beyond ±8.64e15 ms has no ISO form. */
+const isTime = (ms: unknown): ms is number => typeof ms === 'number' && Math.abs(ms) <= 8.64e15;
+
+/** ISO text of a stored time; null (never a throw) for a value that is not a time. */
+const iso = (ms: unknown): string | null => (isTime(ms) ? new Date(ms).toISOString() : null);
+
+/** History bucket ids (`<minute in base 36>` plus overflow `+`s) and record keys, as cursors and activity ids carry them. */
+export const BUCKET_PATTERN = '^[0-9a-z]{1,12}\\+{0,2}$';
+export const KEY_PATTERN = '^[0-9a-z]{1,40}$';
+const isBucket = (value: unknown): value is string => typeof value === 'string' && new RegExp(BUCKET_PATTERN).test(value);
+const isKey = (value: unknown): value is string => typeof value === 'string' && new RegExp(KEY_PATTERN).test(value);
 
 export const activityId = (item: StreamPosition & { destination: string | null }): string => `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
 
 export function parseActivityId(id: string): { bucket: string; key: string; destination: string } | null {
-  const match = /^([0-9a-z]+\+{0,2})\.([0-9a-z]+)\.([a-z]+)$/.exec(id);
-  return match ? { bucket: match[1], key: match[2], destination: match[3] } : null;
+  const [bucket, key, destination, ...rest] = id.split('.');
+  if (rest.length > 0 || !isBucket(bucket) || !isKey(key) || !/^[a-z]+$/.test(destination ?? '')) return null;
+  return { bucket, key, destination };
 }
 
-/** The activities of one record, newest-first order within the record. */
+/**
+ * The activities of one stored record, newest-first order within the record. A record without a
+ * usable bucket or key cannot be addressed and is left out; any other damage shows in its activity.
+ */
 export function itemsOf(record: EventRecord): StreamItem[] {
-  const base = { bucket: record.bucket ?? '', received_at: record.received_at, key: record.key, record };
+  if (!isBucket(record.bucket) || !isKey(record.key)) return [];
+  const receivedAt = isTime(record.received_at) ? record.received_at : parseInt(record.bucket, 36) * BUCKET_MS;
+  const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
+  const pushes = typeof record.pushes === 'object' && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
   return destinations
     .map((d, slot) => ({ ...base, slot, destination: d.id }))
-    .filter((item) => record.pushes[item.destination] !== undefined);
+    .filter((item) => pushes[item.destination] !== undefined);
 }
 
 function invalidActivity(item: StreamItem): Activity {
   const { record } = item;
   const invalid = record.invalid as NonNullable<EventRecord['invalid']>;
-  const at = iso(record.received_at) as string;
+  const at = iso(item.received_at) as string;
   return {
     id: activityId(item),
     verb: 'agent_activity.invalid',
@@ -82,7 +103,42 @@ function invalidActivity(item: StreamItem): Activity {
   };
 }
 
+/** A stored record that cannot be shown as it is (damaged, or written by another version): shown as unreadable. */
+function unreadableActivity(item: StreamItem, err: unknown): Activity {
+  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : undefined;
+  const destination = destinations[item.slot];
+  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
+  const at = iso(item.received_at) as string;
+  return {
+    id: activityId(item),
+    verb: 'agent_activity.unreadable',
+    title: 'Unreadable history record',
+    actor: { type: 'system', id: null, name: null, email: null },
+    object: { unreadable_record: { reason } },
+    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
+    outcome: OUTCOMES.includes(stored as Outcome) ? (stored as Outcome) : 'rejected',
+    reason,
+    attempts: 0,
+    last_status: null,
+    next_retry_at: null,
+    retryable: false,
+    may_duplicate: false,
+    sent: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** The activity of one stream item; one damaged record never breaks a listing. */
 export function toActivity(item: StreamItem): Activity {
+  try {
+    return readActivity(item);
+  } catch (err) {
+    return unreadableActivity(item, err);
+  }
+}
+
+function readActivity(item: StreamItem): Activity {
   const { record } = item;
   const change = record.change;
   if (!change || !item.destination) return invalidActivity(item);
@@ -113,7 +169,7 @@ export function toActivity(item: StreamItem): Activity {
     retryable: isReplayable(push),
     may_duplicate: push.may_duplicate,
     sent: push.sent,
-    created_at: iso(record.received_at) as string,
-    updated_at: iso(push.updated_at) as string,
+    created_at: iso(item.received_at) as string,
+    updated_at: iso(push.updated_at) ?? (iso(item.received_at) as string),
   };
 }
