@@ -999,6 +999,11 @@ function unreadableActivity(item, err) {
     updated_at: at
   };
 }
+function storedPush(record, destination) {
+  const push = record.pushes[destination];
+  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome)) throw new Error(`the ${destination} push has no known outcome`);
+  return push;
+}
 function toActivity(item) {
   try {
     return readActivity(item);
@@ -1010,7 +1015,7 @@ function readActivity(item) {
   const { record } = item;
   const change = record.change;
   if (!change || !item.destination) return invalidActivity(item);
-  const push = record.pushes[item.destination];
+  const push = storedPush(record, item.destination);
   const destination = destinations[item.slot];
   return {
     id: activityId(item),

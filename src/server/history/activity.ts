@@ -129,6 +129,12 @@ function unreadableActivity(item: StreamItem, err: unknown): Activity {
   };
 }
 
+function storedPush(record: EventRecord, destination: DestinationId): PushState {
+  const push = record.pushes[destination];
+  if (typeof push !== 'object' || push === null || !OUTCOMES.includes(push.outcome)) throw new Error(`the ${destination} push has no known outcome`);
+  return push;
+}
+
 /** The activity of one stream item; one damaged record never breaks a listing. */
 export function toActivity(item: StreamItem): Activity {
   try {
@@ -142,7 +148,7 @@ function readActivity(item: StreamItem): Activity {
   const { record } = item;
   const change = record.change;
   if (!change || !item.destination) return invalidActivity(item);
-  const push = record.pushes[item.destination] as PushState;
+  const push = storedPush(record, item.destination);
   const destination = destinations[item.slot];
   return {
     id: activityId(item),
