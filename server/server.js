@@ -604,6 +604,10 @@ function statusLabel(status) {
   if (status === "UNAVAILABLE") return "Unavailable";
   return typeof status === "string" && status !== "" ? status : "Unknown";
 }
+function kindLabel(kind) {
+  if (kind === "GeneralAvailability") return "General availability";
+  return typeof kind === "string" && kind !== "" ? kind : "Unknown";
+}
 const DURATION_UNITS = [
   [864e5, "d"],
   [36e5, "h"],
@@ -627,9 +631,6 @@ function agentLabel(change) {
 function timeInPrevious(change) {
   if (change.prevChangedAt === null || change.prevChangedAt > change.changedAt) return null;
   return change.changedAt - change.prevChangedAt;
-}
-function kindLabel(kind) {
-  return kind === "GeneralAvailability" ? "General availability" : kind;
 }
 function changeTitle(change) {
   const spent = timeInPrevious(change);

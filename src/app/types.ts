@@ -16,12 +16,22 @@ export interface ListFilter {
   destination?: DestinationId;
 }
 
+/** `dropped`: events that could be stored nowhere during an overload (newer servers; absent before). */
 export interface CountResult {
-  count: { value: number; refreshed_at: string; exact: boolean };
+  count: { value: number; refreshed_at: string; exact: boolean; dropped?: number };
+  dropped?: number;
 }
 
+/** A push that "Retry all failed" queued, and when it runs (newer servers list them). */
+export interface QueuedRetry {
+  id?: string;
+  next_retry_at?: string | null;
+}
+
+/** Older servers answer how many pushes were queued; newer ones list them and say when the first runs. */
 export interface RetryAllResult {
-  queued: number;
+  queued: number | QueuedRetry[];
+  next_retry_at?: string | null;
 }
 
 /** The status-change part of an activity; invalid events have none. */
