@@ -435,7 +435,8 @@ function changeOf(activity) {
   if (!change || at === null) return null;
   const kind = kindLabel(change.kind);
   const since = parseTime(change.prev_changed_at);
-  return { timeline: `${agentKey(activity)}\0${kind}`, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
+  const key = agentKey(activity);
+  return { timeline: `${key}\0${kind}`, agentKey: key, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
 }
 function uniqueEvents(activities) {
   const seen = /* @__PURE__ */ new Set();
@@ -450,7 +451,7 @@ function spanStart(change, previous) {
   if (!previous) return change.since;
   return change.since === null ? previous.at : Math.max(change.since, previous.at);
 }
-function timelineSummary(changes) {
+function timelineSummary(changes, names) {
   const ordered = [...changes].sort((a, b) => a.at - b.at);
   const byStatus = /* @__PURE__ */ new Map();
   ordered.forEach((change, i) => {
@@ -458,18 +459,20 @@ function timelineSummary(changes) {
     if (start !== null && start <= change.at) byStatus.set(change.status, (byStatus.get(change.status) ?? 0) + change.at - start);
   });
   const statuses = [...byStatus].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
-  return { agent: changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
+  return { agent: names.get(changes[0].agentKey) ?? changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
 }
 function summarize(activities) {
   const timelines = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Map();
   for (const activity of uniqueEvents(activities)) {
+    if (activity.actor.name) names.set(agentKey(activity), activity.actor.name);
     const change = changeOf(activity);
     if (!change) continue;
     const timeline = timelines.get(change.timeline) ?? [];
     timeline.push(change);
     timelines.set(change.timeline, timeline);
   }
-  return [...timelines.values()].map(timelineSummary).filter((summary) => summary.statuses.length > 0).sort((a, b) => b.total - a.total);
+  return [...timelines.values()].map((changes) => timelineSummary(changes, names)).filter((summary) => summary.statuses.length > 0).sort((a, b) => b.total - a.total);
 }
 
 const TICK_MS = 3e4;
@@ -581,7 +584,7 @@ class Sidebar {
     replaceChildren(this.layout.summary, [view]);
   }
   renderFailed() {
-    const failed = this.activities.filter((a) => a.retryable).length;
+    const failed = this.activities.filter((a) => a.retryable && a.outcome !== "retrying").length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
     const button = smallButton("Retry all failed", "retry-all");

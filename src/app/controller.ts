@@ -138,7 +138,8 @@ export class Sidebar {
   }
 
   private renderFailed(): void {
-    const failed = this.activities.filter((a) => a.retryable).length;
+    // Pushes still waiting for their retry are not failures (yet).
+    const failed = this.activities.filter((a) => a.retryable && a.outcome !== 'retrying').length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
     const button = smallButton('Retry all failed', 'retry-all');

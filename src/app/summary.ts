@@ -25,6 +25,7 @@ export interface AgentSummary {
 /** One status change: the agent left `status` at `at`, having entered it at `since` (if known). */
 interface Change {
   timeline: string;
+  agentKey: string;
   agent: string;
   kind: string;
   status: string;
@@ -42,7 +43,8 @@ function changeOf(activity: Activity): Change | null {
   if (!change || at === null) return null;
   const kind = kindLabel(change.kind);
   const since = parseTime(change.prev_changed_at as string | null);
-  return { timeline: `${agentKey(activity)}\u0000${kind}`, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
+  const key = agentKey(activity);
+  return { timeline: `${key}\u0000${kind}`, agentKey: key, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
 }
 
 function uniqueEvents(activities: Activity[]): Activity[] {
@@ -61,8 +63,8 @@ function spanStart(change: Change, previous: Change | undefined): number | null 
   return change.since === null ? previous.at : Math.max(change.since, previous.at);
 }
 
-/** One timeline's time per status. */
-function timelineSummary(changes: Change[]): AgentSummary {
+/** One timeline's time per status; `names` has the agent's name where any event gave it (system events only know the email). */
+function timelineSummary(changes: Change[], names: Map<string, string>): AgentSummary {
   const ordered = [...changes].sort((a, b) => a.at - b.at);
   const byStatus = new Map<string, number>();
   ordered.forEach((change, i) => {
@@ -70,13 +72,15 @@ function timelineSummary(changes: Change[]): AgentSummary {
     if (start !== null && start <= change.at) byStatus.set(change.status, (byStatus.get(change.status) ?? 0) + change.at - start);
   });
   const statuses = [...byStatus].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
-  return { agent: changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
+  return { agent: names.get(changes[0].agentKey) ?? changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
 }
 
 /** Timelines by total time, most first; each timeline's statuses by time, most first. */
 export function summarize(activities: Activity[]): AgentSummary[] {
   const timelines = new Map<string, Change[]>();
+  const names = new Map<string, string>();
   for (const activity of uniqueEvents(activities)) {
+    if (activity.actor.name) names.set(agentKey(activity), activity.actor.name);
     const change = changeOf(activity);
     if (!change) continue;
     const timeline = timelines.get(change.timeline) ?? [];
@@ -84,7 +88,7 @@ export function summarize(activities: Activity[]): AgentSummary[] {
     timelines.set(change.timeline, timeline);
   }
   return [...timelines.values()]
-    .map(timelineSummary)
+    .map((changes) => timelineSummary(changes, names))
     .filter((summary) => summary.statuses.length > 0)
     .sort((a, b) => b.total - a.total);
 }
