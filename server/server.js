@@ -953,52 +953,34 @@ function itemsOf(record) {
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
   return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
 }
-function invalidActivity(item) {
-  const { record } = item;
-  const invalid = record.invalid;
+function systemActivity(item, described) {
   const at = iso(item.received_at);
-  return {
-    id: activityId(item),
+  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
+  return { id: activityId(item), actor: { type: "system", id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
+}
+function invalidActivity(item) {
+  const invalid = item.record.invalid;
+  return systemActivity(item, {
     verb: "agent_activity.invalid",
     title: `Rejected event: ${invalid.message}`,
-    actor: { type: "system", id: null, name: null, email: null },
     object: { invalid_event: invalid },
     target: null,
     outcome: "rejected",
-    reason: invalid.message,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    retryable: false,
-    may_duplicate: false,
-    sent: null,
-    created_at: at,
-    updated_at: at
-  };
+    reason: invalid.message
+  });
 }
 function unreadableActivity(item, err) {
   const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : void 0;
   const destination = destinations[item.slot];
   const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
-  const at = iso(item.received_at);
-  return {
-    id: activityId(item),
+  return systemActivity(item, {
     verb: "agent_activity.unreadable",
     title: "Unreadable history record",
-    actor: { type: "system", id: null, name: null, email: null },
     object: { unreadable_record: { reason } },
     target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
     outcome: OUTCOMES.includes(stored) ? stored : "rejected",
-    reason,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    retryable: false,
-    may_duplicate: false,
-    sent: null,
-    created_at: at,
-    updated_at: at
-  };
+    reason
+  });
 }
 function storedPush(record, destination) {
   const push = record.pushes[destination];

@@ -79,28 +79,25 @@ export function itemsOf(record: EventRecord): StreamItem[] {
     .filter((item) => pushes[item.destination] !== undefined);
 }
 
-function invalidActivity(item: StreamItem): Activity {
-  const { record } = item;
-  const invalid = record.invalid as NonNullable<EventRecord['invalid']>;
+type Described = Pick<Activity, 'verb' | 'title' | 'object' | 'target' | 'outcome' | 'reason'>;
+
+/** An activity that pushed nothing (an invalid event, an unreadable record): no attempts, no retry, by the system. */
+function systemActivity(item: StreamItem, described: Described): Activity {
   const at = iso(item.received_at) as string;
-  return {
-    id: activityId(item),
+  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
+  return { id: activityId(item), actor: { type: 'system', id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
+}
+
+function invalidActivity(item: StreamItem): Activity {
+  const invalid = item.record.invalid as NonNullable<EventRecord['invalid']>;
+  return systemActivity(item, {
     verb: 'agent_activity.invalid',
     title: `Rejected event: ${invalid.message}`,
-    actor: { type: 'system', id: null, name: null, email: null },
     object: { invalid_event: invalid },
     target: null,
     outcome: 'rejected',
     reason: invalid.message,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    retryable: false,
-    may_duplicate: false,
-    sent: null,
-    created_at: at,
-    updated_at: at,
-  };
+  });
 }
 
 /** A stored record that cannot be shown as it is (damaged, or written by another version): shown as unreadable. */
@@ -108,25 +105,14 @@ function unreadableActivity(item: StreamItem, err: unknown): Activity {
   const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : undefined;
   const destination = destinations[item.slot];
   const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
-  const at = iso(item.received_at) as string;
-  return {
-    id: activityId(item),
+  return systemActivity(item, {
     verb: 'agent_activity.unreadable',
     title: 'Unreadable history record',
-    actor: { type: 'system', id: null, name: null, email: null },
     object: { unreadable_record: { reason } },
     target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
     outcome: OUTCOMES.includes(stored as Outcome) ? (stored as Outcome) : 'rejected',
     reason,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    retryable: false,
-    may_duplicate: false,
-    sent: null,
-    created_at: at,
-    updated_at: at,
-  };
+  });
 }
 
 function storedPush(record: EventRecord, destination: DestinationId): PushState {
