@@ -960,6 +960,7 @@ function systemActivity(item, described) {
 }
 function invalidActivity(item) {
   const invalid = item.record.invalid;
+  if (typeof invalid.message !== "string") throw new Error("its note on the invalid event has no message");
   return systemActivity(item, {
     verb: "agent_activity.invalid",
     title: `Rejected event: ${invalid.message}`,

@@ -93,6 +93,7 @@ describe('damaged records in $db', () => {
     ['a change that is not an object', (r: any) => (r.change = 'garbage')],
     ['a push that is not an object', (r: any) => (r.pushes.freshdesk = 42)],
     ['a kind that is not text', (r: any) => (r.change.kind = { nested: true })],
+    ['an invalid-event note without a message', (r: any) => (r.invalid = { field: 'data' })],
   ])('%s: shown as an unreadable record, the rest of the page intact', async (_name, damage) => {
     const { record, put } = bucket();
     put(copy(record, 'bad', damage));

@@ -90,6 +90,7 @@ function systemActivity(item: StreamItem, described: Described): Activity {
 
 function invalidActivity(item: StreamItem): Activity {
   const invalid = item.record.invalid as NonNullable<EventRecord['invalid']>;
+  if (typeof invalid.message !== 'string') throw new Error('its note on the invalid event has no message');
   return systemActivity(item, {
     verb: 'agent_activity.invalid',
     title: `Rejected event: ${invalid.message}`,
