@@ -73,7 +73,13 @@ async function waitForRows(predicate: string): Promise<void> {
   await page.waitForFunction(`(() => { const rows = [...document.querySelectorAll('li.row')]; return ${predicate}; })()`);
 }
 
+/** A user acts a minute after the last action: the installation's per-minute quotas have room again. */
+function aMinuteLater(): void {
+  clock.advance(MINUTE);
+}
+
 async function refresh(count: number): Promise<void> {
+  aMinuteLater();
   await page.click('header fw-button[data-action=refresh]');
   await waitForRows(`rows.length === ${count}`);
 }
@@ -81,6 +87,7 @@ async function refresh(count: number): Promise<void> {
 /** Clicks `target` and answers the notice it brings up in `slot` (the one that replaces what was there). */
 async function noticeAfter(target: string, slot = '.list-pane .notices'): Promise<string> {
   const before = (await page.locator(slot).textContent()) ?? '';
+  aMinuteLater();
   await page.click(target);
   await page.waitForFunction(([s, old]) => !['', old].includes(document.querySelector(s)?.textContent ?? ''), [slot, before]);
   return (await page.locator(slot).textContent()) ?? '';
@@ -88,6 +95,7 @@ async function noticeAfter(target: string, slot = '.list-pane .notices'): Promis
 
 /** Opens a Crayons select and clicks one of its options, as a user would. */
 async function choose(filter: 'outcome' | 'destination', label: string): Promise<void> {
+  aMinuteLater();
   await page.click(`fw-select.filter--${filter}`);
   await page.locator(`fw-select.filter--${filter} fw-list-options`).getByText(label, { exact: true }).click();
 }
@@ -108,7 +116,8 @@ beforeAll(async () => {
   fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }));
   // The browser reads times with its own clock: start the runtime's at the real time.
   clock = new ManualClock(Date.now());
-  server = await startSimulatorServer({ port: 0, iparamsFile, dbFile: false, clock });
+  // Queued retries run only when a test runs them (no background tick).
+  server = await startSimulatorServer({ port: 0, iparamsFile, dbFile: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
 
   // Maya: Available for 45 min, then in a meeting; the system later marks her unavailable.
   await fire(payload('intelliassign'));
@@ -205,6 +214,7 @@ describe('sidebar in a browser', () => {
   });
 
   test('clicking a row opens its detail; Retry there shows the outcome in the detail, and Back returns to the updated list', async () => {
+    aMinuteLater();
     await page.click('li.row[data-outcome=rejected]');
     await page.waitForSelector('section.detail');
     const facts = await page.locator('section.detail dl.facts').first().evaluate((dl) => {
