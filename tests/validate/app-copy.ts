@@ -1,10 +1,10 @@
-/** A throw-away copy of the app's definition and built files, to break one thing at a time. */
+/** A throw-away copy of the app's definition and built files (those it has), to break one thing at a time. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_DIR } from '../../simulator/local-app';
 
-const FILES = ['manifest.json', 'config/requests.json', 'config/iparams.json', 'config/assets/iparams.js', 'server/server.js', 'app/index.html', 'app/scripts/sidebar.js', 'app/styles/images/icon.svg'];
+const FILES = ['manifest.json', 'config/requests.json', 'config/iparams.json', 'config/iparams.html', 'config/assets/iparams.js', 'server/server.js', 'app/index.html', 'app/scripts/sidebar.js', 'app/styles/images/icon.svg'];
 
 export function copyApp(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-'));

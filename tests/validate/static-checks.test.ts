@@ -83,6 +83,7 @@ describe('installation-page callbacks are top-level function declarations of con
 
   function appWithJsonPage(script: string, callback = 'onRegionChange'): string {
     const dir = copyApp();
+    fs.rmSync(path.join(dir, 'config/iparams.html'), { force: true });
     writeFile(dir, 'config/iparams.json', JSON.stringify(iparams(callback)));
     writeFile(dir, 'config/assets/iparams.js', script);
     return dir;
@@ -131,7 +132,7 @@ describe('installation-page callbacks are top-level function declarations of con
 
     function appWithHtmlPage(html: string, js: string): string {
       const dir = copyApp();
-      fs.rmSync(path.join(dir, 'config/iparams.json'));
+      fs.rmSync(path.join(dir, 'config/iparams.json'), { force: true });
       writeFile(dir, 'config/iparams.html', html);
       writeFile(dir, 'config/assets/iparams.js', js);
       return dir;
