@@ -12,7 +12,6 @@ import {
   retryAllFailedMethod,
   showActivityMethod,
 } from './handlers/methods';
-import type { Activity } from './history/activity';
 import type { ListResult } from './history/query';
 import type * as HistoryApi from '../shared/history-api';
 
@@ -20,7 +19,7 @@ type PayloadOf<Handler extends (payload: never) => unknown> = Parameters<Handler
 
 /** Compiles only while the server's answers conform to the contract the sidebar reads. */
 type Conforms<Answer extends Contract, Contract> = [Answer, Contract];
-export type HistoryApiConformance = [Conforms<Activity, HistoryApi.Activity>, Conforms<ListResult, HistoryApi.ListResult>];
+export type HistoryApiConformance = Conforms<ListResult, HistoryApi.ListResult>;
 
 exports = {
   onAgentActivityCreateHandler: function (payload: PayloadOf<typeof onAgentActivityCreate>) {

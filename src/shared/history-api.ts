@@ -2,7 +2,8 @@
  * The history API between the sidebar and the server methods (listActivities, showActivity,
  * countActivities, retryActivity, retryAllFailed): the only types the two share. Types only, no
  * imports: the sidebar's compile never sees server code or the serverless globals. The server
- * checks at compile time that what it answers conforms (src/server/server.ts).
+ * builds its activities as this `Activity` (history/activity.ts) and checks at compile time that
+ * its list answer conforms (server.ts).
  */
 
 export type DestinationId = 'freshdesk' | 'customergauge';
