@@ -3,16 +3,12 @@ const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
 class DeliveryError extends Error {
-  status;
   constructor(detail) {
     super(detail.message);
     this.status = detail.status;
   }
 }
 class RetryableError extends DeliveryError {
-  retryAfterMs;
-  /** True when a timeout means the request may have landed (Freshdesk has no idempotency key). */
-  mayHaveLanded;
   constructor(detail) {
     super(detail);
     this.retryAfterMs = detail.retryAfterMs ?? null;
@@ -1058,7 +1054,10 @@ const ListArgs = typebox.Type.Object({
   )
 });
 class QueryError extends Error {
-  status = 400;
+  constructor(message) {
+    super(message);
+    this.status = 400;
+  }
 }
 function comparePositions(a, b) {
   return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
@@ -1239,13 +1238,31 @@ async function retryAllFailedMethod() {
 }
 
 exports = {
-  onAgentActivityCreateHandler: onAgentActivityCreate,
-  onScheduledEventHandler: onScheduledEvent,
-  onAppInstallHandler: onAppInstall,
-  onAppUninstallHandler: onAppUninstall,
-  listActivities: listActivitiesMethod,
-  showActivity: showActivityMethod,
-  countActivities: countActivitiesMethod,
-  retryActivity: retryActivityMethod,
-  retryAllFailed: retryAllFailedMethod
+  onAgentActivityCreateHandler: function(payload) {
+    return onAgentActivityCreate(payload);
+  },
+  onScheduledEventHandler: function(payload) {
+    return onScheduledEvent(payload);
+  },
+  onAppInstallHandler: function() {
+    return onAppInstall();
+  },
+  onAppUninstallHandler: function() {
+    return onAppUninstall();
+  },
+  listActivities: function(args) {
+    return listActivitiesMethod(args);
+  },
+  showActivity: function(args) {
+    return showActivityMethod(args);
+  },
+  countActivities: function() {
+    return countActivitiesMethod();
+  },
+  retryActivity: function(args) {
+    return retryActivityMethod(args);
+  },
+  retryAllFailed: function() {
+    return retryAllFailedMethod();
+  }
 };
