@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
-import { startCustomerGaugeSandbox, startFreshdeskSandbox, type CustomerGaugeSandbox, type FreshdeskSandbox } from './sandbox';
-import { sandboxHostOverride } from './sandbox/host-override';
+import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk } from './fake-vendors';
+import { fakeVendorHostOverride } from './fake-vendors/host-override';
 
 export const APP_DIR = path.resolve(__dirname, '..');
 
@@ -42,20 +42,20 @@ export interface LocalAppOptions extends Partial<Omit<RuntimeOptions, 'appDir' |
 
 export interface LocalApp {
   runtime: PlatformRuntime;
-  freshdesk: FreshdeskSandbox;
-  customerGauge: CustomerGaugeSandbox;
+  freshdesk: FakeFreshdesk;
+  customerGauge: FakeCustomerGauge;
   close(): Promise<void>;
 }
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const now = options.clock ? () => options.clock!.now() : undefined;
-  const freshdesk = await startFreshdeskSandbox({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
-  const customerGauge = await startCustomerGaugeSandbox({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
+  const freshdesk = await startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
+  const customerGauge = await startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
   const runtime = await PlatformRuntime.load({
     ...options,
     appDir: APP_DIR,
     iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
-    hostOverride: options.live ? undefined : sandboxHostOverride(freshdesk.url, customerGauge.url),
+    hostOverride: options.live ? undefined : fakeVendorHostOverride(freshdesk.url, customerGauge.url),
   });
   return {
     runtime,

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { APP_DIR, startLocalApp, type LocalApp } from '../local-app';
 import { ManualClock, type Clock, type LogLevel } from '../runtime';
-import type { FaultMode } from '../sandbox';
+import type { FaultMode } from '../fake-vendors';
 import { clientShimSource } from './client-shim';
 import { HttpError, isPlainObject, readJson, send, sendHtml, sendJson } from './http';
 import { loadIparamFields } from './iparams-config';

@@ -4,7 +4,7 @@
  * the sandbox servers received. Shared by the /web/test page and `npm run simulate`.
  */
 import type { LocalApp } from '../local-app';
-import type { ReceivedRequest } from '../sandbox';
+import type { ReceivedRequest } from '../fake-vendors';
 
 export const EVENT_NAME = 'onAgentActivityCreate';
 

@@ -2,7 +2,7 @@
  * `/web/test`: the event simulator, like `fdk run`'s. Fires a test_data payload (editable) and
  * shows what the app did; in sandbox mode also lets the fake destinations misbehave.
  */
-import type { FaultMode } from '../../sandbox';
+import type { FaultMode } from '../../fake-vendors';
 import { inlineJson } from '../client-shim';
 import { html, renderPage } from './layout';
 

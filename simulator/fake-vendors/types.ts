@@ -1,4 +1,4 @@
-/** Public contract of the sandbox destinations (re-exported from index.ts). */
+/** Public contract of the fake vendors (re-exported from index.ts). */
 
 /** Persistent misbehaviour, applied to every request until setMode('none'). */
 export type FaultMode = 'none' | 'rate_limit' | 'server_error' | 'slow' | 'bad_credentials' | 'timeout';
@@ -46,7 +46,7 @@ export interface ReceivedRequest {
   status: number;
 }
 
-export interface SandboxServer {
+export interface FakeVendorServer {
   readonly url: string;
   readonly port: number;
   readonly received: ReceivedRequest[];
