@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
-import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk } from './fake-vendors';
+import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk, type FakeVendorServer } from './fake-vendors';
 import { fakeVendorHostOverride } from './fake-vendors/host-override';
 
 export const APP_DIR = path.resolve(__dirname, '..');
@@ -45,6 +45,14 @@ export interface LocalApp {
   freshdesk: FakeFreshdesk;
   customerGauge: FakeCustomerGauge;
   close(): Promise<void>;
+}
+
+/** The fake vendors by the names the pages and the CLI use for them. */
+export const FAKE_VENDOR_NAMES = ['freshdesk', 'customergauge'] as const;
+export type FakeVendorName = (typeof FAKE_VENDOR_NAMES)[number];
+
+export function fakeVendor(local: LocalApp, name: FakeVendorName): FakeVendorServer {
+  return name === 'freshdesk' ? local.freshdesk : local.customerGauge;
 }
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {

@@ -3,7 +3,7 @@
  * CustomerGauge endpoints the app calls, record what they receive, and misbehave on demand.
  * Used by tests, the `npm start` simulator and benchmarks.
  */
-export type { FaultMode, ReceivedRequest, FakeVendorServer, ScriptedFault, ServerOptions } from './types';
+export { FAULT_MODES, type FaultMode, type ReceivedRequest, type FakeVendorServer, type ScriptedFault, type ServerOptions } from './types';
 export { startFakeFreshdesk, type FakeFreshdesk, type FakeFreshdeskOptions } from './freshdesk';
 export {
   startFakeCustomerGauge,

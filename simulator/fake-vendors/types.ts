@@ -2,6 +2,7 @@
 
 /** Persistent misbehaviour, applied to every request until setMode('none'). */
 export type FaultMode = 'none' | 'rate_limit' | 'server_error' | 'slow' | 'bad_credentials' | 'timeout';
+export const FAULT_MODES: readonly FaultMode[] = ['none', 'rate_limit', 'server_error', 'slow', 'bad_credentials', 'timeout'];
 
 /**
  * One-shot misbehaviour. Queued faults are consumed in order, each by the next request it matches.

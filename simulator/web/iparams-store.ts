@@ -46,7 +46,8 @@ export class IparamsStore {
   /** The iparams the runtime should use in the given mode. */
   effective(live: boolean): Record<string, unknown> {
     if (live) return { ...Object.fromEntries(this.fields.map((f) => [f.name, defaultValue(f)])), ...this.values };
-    const choices = Object.entries(this.values ?? {}).filter(([name]) => !ACCOUNT_FIELDS.includes(name));
+    // A choice left blank keeps the sandbox's value, so a first Save in sandbox mode always delivers.
+    const choices = Object.entries(this.values ?? {}).filter(([name, value]) => !ACCOUNT_FIELDS.includes(name) && !isEmpty(value));
     return { ...SANDBOX_IPARAMS, ...Object.fromEntries(choices) };
   }
 
