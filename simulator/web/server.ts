@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, SANDBOX_IPARAMS, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
-import type { Clock, LogLevel } from '../runtime';
+import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
 import { clientShimSource } from './client-shim';
@@ -135,7 +135,8 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
 
 /** What /web/test polls: the simulator clock, the pending schedules and the last simulated event. */
 export interface WatchState {
-  clock: { now: string; ahead_ms: number; adjustable: boolean };
+  /** ahead_ms: how far the clock control moved npm start's clock (null for a test's manual clock) */
+  clock: { now: string; ahead_ms: number | null; adjustable: boolean };
   schedules: { pending: number; next_at: string | null };
   report: (SimulationReport & { state: string; text: string }) | null;
 }
@@ -234,7 +235,7 @@ class SimulatorApp {
     const next = runtime.schedules.nextFireAt();
     const report = this.current?.report();
     return {
-      clock: { now: new Date(now).toISOString(), ahead_ms: Math.max(0, now - Date.now()), adjustable: !this.live && isSettable(runtime.clock) },
+      clock: { now: new Date(now).toISOString(), ahead_ms: aheadOf(runtime.clock), adjustable: !this.live && isSettable(runtime.clock) },
       schedules: { pending: runtime.schedules.list().length, next_at: next === undefined ? null : new Date(next).toISOString() },
       report: report ? { ...report, state: reportState(report), text: formatReport(report) } : null,
     };
@@ -331,7 +332,7 @@ class SimulatorApp {
     const ms = isPlainObject(body) && body.to === 'next' ? Math.max(0, (next ?? clock.now()) - clock.now()) : isPlainObject(body) ? body.ms : undefined;
     if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_ADVANCE_MS)) throw new HttpError(400, 'Send {"ms": <0 to 86400000>} or {"to": "next"}');
     const fired = await this.track(this.afterFiring(advanceClock(this.local, clock, ms)));
-    if (this.state) writeClockOffset(this.state, Math.max(0, clock.now() - Date.now()));
+    if (this.state && clock instanceof ShiftedClock) writeClockOffset(this.state, clock.offsetMs);
     sendJson(res, 200, { fired, ...this.watchState() });
   }
 
@@ -344,6 +345,11 @@ class SimulatorApp {
     this.modes[name as FakeVendorName] = mode as FaultMode;
     sendJson(res, 200, { sandbox: name, mode });
   }
+}
+
+function aheadOf(clock: Clock): number | null {
+  if (clock instanceof ShiftedClock) return clock.offsetMs;
+  return clock instanceof SystemClock ? 0 : null;
 }
 
 /** The non-secure values sandbox mode runs with, for the fields of the installation page. */

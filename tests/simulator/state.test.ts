@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ManualClock } from '../../simulator/runtime';
 import { LocalStoreError } from '../../simulator/web/local-store';
 import { startSimulatorServer } from '../../simulator/web/server';
-import { APP_DIR } from '../../simulator/local-app';
+import { APP_DIR, SANDBOX_IPARAMS } from '../../simulator/local-app';
 import { intelliassignWithStatus, startRecordingServer, tempDir, type RecordingClient } from './helpers';
 
 const HOUR = 60 * 60 * 1000;
@@ -51,6 +51,25 @@ describe('sandbox and live never share state', () => {
       await closeAll(again);
     }
   });
+});
+
+test('sandbox mode: a choice saved blank takes the sandbox value, so the first try delivers to both destinations', async () => {
+  const dir = tempDir();
+  const iparamsFile = path.join(dir, 'iparam_test_data.json');
+  // What the newcomer saved: the sandbox credentials, and no CustomerGauge account.
+  fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['Intelliassign'], cg_account: '', cg_region: '' }));
+  const sim = await startRecordingServer({ iparamsFile, stateDir: false });
+  try {
+    const { json } = await sim.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 40));
+    expect(json.outcomes.map((o: any) => [o.destination, o.outcome])).toEqual([
+      ['freshdesk', 'delivered'],
+      ['customergauge', 'delivered'],
+    ]);
+    const [written] = [...sim.server.local.customerGauge.activitiesByReference.values()];
+    expect(written.body).toMatchObject({ account: SANDBOX_IPARAMS.cg_account });
+  } finally {
+    await closeAll(sim);
+  }
 });
 
 describe('the clock control', () => {

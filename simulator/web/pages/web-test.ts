@@ -56,10 +56,10 @@ export function webTestPage(info: WebTestInfo): string {
   <div class="row">
     <label for="payload-file">Payload</label>
     <select id="payload-file" style="width:auto">${info.payloads.map((p) => html`<option value="${p.name}">${p.name}</option>`)}</select>
-    <label class="choices"><input type="checkbox" id="stamp" checked> Stamp with the current time (a new event on every click)</label>
+    <label class="choices"><input type="checkbox" id="stamp" checked> Stamp with the simulator clock's time (a new event on every click)</label>
   </div>
   <p class="hint">onAgentActivityCreate payload, editable. The same event sent twice is recognised and not forwarded again.</p>
-  <textarea id="payload" rows="16" spellcheck="false">${first ? first.text : '{}'}</textarea>
+  <textarea id="payload" rows="12" spellcheck="false">${first ? first.text : '{}'}</textarea>
   <div class="row" style="margin-top:10px">
     <button type="button" id="simulate">Simulate</button>
     <span class="status" id="status" role="status"></span>
@@ -92,6 +92,7 @@ const PAGE_SCRIPT = String.raw`
   var buttons = document.querySelectorAll('button');
   var shownText = null;
   var working = false;
+  var loadedAt = Date.now();
 
   // The colour follows the worst outcome: red when something failed, amber while waiting, green only when all is done.
   var STATUS = {
@@ -118,9 +119,10 @@ const PAGE_SCRIPT = String.raw`
   function two(n) { return (n < 10 ? '0' : '') + n; }
   function clockText(iso) { var d = new Date(iso); return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ':' + two(d.getUTCSeconds()) + ' UTC'; }
   function ahead(ms) {
+    if (ms === null) return '';
     var minutes = Math.round(ms / 60000);
-    if (minutes < 1) return 'real time';
-    return (minutes >= 60 ? Math.floor(minutes / 60) + ' h ' : '') + (minutes % 60) + ' min ahead of real time';
+    if (minutes < 1) return ' (real time)';
+    return ' (' + (minutes >= 60 ? Math.floor(minutes / 60) + ' h ' : '') + (minutes % 60) + ' min ahead of real time)';
   }
 
   function renderOutcomes(report) {
@@ -140,7 +142,7 @@ const PAGE_SCRIPT = String.raw`
   }
 
   function render(watch) {
-    document.getElementById('clock').textContent = 'Simulator clock ' + clockText(watch.clock.now) + ' (' + ahead(watch.clock.ahead_ms) + ')';
+    document.getElementById('clock').textContent = 'Simulator clock ' + clockText(watch.clock.now) + ahead(watch.clock.ahead_ms);
     document.getElementById('schedules').textContent = watch.schedules.pending + ' scheduled event(s) pending' +
       (watch.schedules.next_at ? ', next at ' + clockText(watch.schedules.next_at) : '');
     var report = watch.report;
@@ -152,7 +154,11 @@ const PAGE_SCRIPT = String.raw`
   }
 
   function poll() {
-    fetch('/_fdk/watch').then(function (res) { return res.json(); }).then(render, function () {
+    fetch('/_fdk/watch').then(function (res) { return res.json(); }).then(function (watch) {
+      WATCH = watch;
+      loadedAt = Date.now();
+      render(watch);
+    }, function () {
       setStatus('The local simulator is not answering: is npm start still running?', 'bad');
     });
   }
@@ -175,13 +181,18 @@ const PAGE_SCRIPT = String.raw`
     textarea.value = PAYLOADS[e.target.value];
   });
 
+  // A new event at the simulator clock's time; the previous change moves with it, so the time in status stays as written.
   function stamped(text) {
     var payload = JSON.parse(text);
     var activity = payload && payload.data && payload.data.agent_activity;
     if (document.getElementById('stamp').checked && activity) {
-      var now = new Date();
-      activity.status_change_timestamp = now.toISOString();
-      payload.timestamp = now.getTime();
+      var now = Date.parse(WATCH.clock.now) + (Date.now() - loadedAt);
+      var shift = now - Date.parse(activity.status_change_timestamp);
+      if (activity.prev_status_change_timestamp && !isNaN(shift)) {
+        activity.prev_status_change_timestamp = new Date(Date.parse(activity.prev_status_change_timestamp) + shift).toISOString();
+      }
+      activity.status_change_timestamp = new Date(now).toISOString();
+      payload.timestamp = now;
       textarea.value = JSON.stringify(payload, null, 2);
     }
     return JSON.stringify(payload);
@@ -210,6 +221,7 @@ const PAGE_SCRIPT = String.raw`
       busy('Moving the clock…', function () {
         return post('/_fdk/clock/advance', JSON.stringify(by === 'next' ? { to: 'next' } : { ms: Number(by) })).then(function (answer) {
           WATCH = answer;
+          loadedAt = Date.now();
           render(answer);
           var state = answer.report ? STATUS[answer.report.state] : ['', ''];
           return ['Clock moved: ' + answer.fired + ' scheduled event(s) ran. ' + state[0], state[1]];
