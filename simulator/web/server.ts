@@ -252,10 +252,10 @@ class SimulatorApp {
       homePage({
         live: this.live,
         iparamsSaved: this.store.saved,
-        iparamsFile: path.relative(APP_DIR, this.store.file) || this.store.file,
+        iparamsFile: repoPath(this.store.file),
         freshdeskUrl: this.local.freshdesk.url,
         customerGaugeUrl: this.local.customerGauge.url,
-        stateDir: this.state && path.relative(APP_DIR, this.state.dir),
+        stateDir: this.state && repoPath(this.state.dir),
       }),
     );
   }
@@ -345,6 +345,12 @@ class SimulatorApp {
     this.modes[name as FakeVendorName] = mode as FaultMode;
     sendJson(res, 200, { sandbox: name, mode });
   }
+}
+
+/** A path as the home page shows it: relative inside the repository, absolute elsewhere. */
+function repoPath(file: string): string {
+  const relative = path.relative(APP_DIR, file);
+  return relative && !relative.startsWith('..') ? relative : file;
 }
 
 function aheadOf(clock: Clock): number | null {
