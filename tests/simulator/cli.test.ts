@@ -28,6 +28,9 @@ function simulate(...args: string[]): Promise<Run> {
   });
 }
 
+/** Each run starts tsx and compiles the CLI: on a busy machine that alone can take tens of seconds. */
+const CLI_TIMEOUT_MS = 180_000;
+
 let dir: string;
 beforeAll(() => {
   dir = tempDir();
@@ -69,7 +72,7 @@ test('simulate: exit 0 and one line per destination; 1 for a rejected event; 2 f
   expect(freshdeskOnly.code).toBe(0);
   expect(freshdeskOnly.stdout).toMatch(/^freshdesk\s+delivered\s+HTTP 200/m);
   expect(freshdeskOnly.stdout).toMatch(/^customergauge\s+skipped\s+CustomerGauge is switched off/m);
-});
+}, CLI_TIMEOUT_MS);
 
 test('simulate: a push left retrying exits 3 and says what stays queued; --fault is for sandbox mode only', async () => {
   const noIparams = ['--iparams', path.join(dir, 'none.json')];
@@ -92,7 +95,7 @@ test('simulate: a push left retrying exits 3 and says what stays queued; --fault
   expect(liveFault.stderr.trim()).toBe('Error: --fault makes a fake vendor misbehave: it works in sandbox mode only, not with --live');
   expect(badFault.code).toBe(2);
   expect(badFault.stderr).toContain('--fault takes freshdesk=<mode> or customergauge=<mode>, mode one of none, rate_limit');
-});
+}, CLI_TIMEOUT_MS);
 
 test('needsBuild: missing output, or any source file newer than it', () => {
   const root = tempDir();
