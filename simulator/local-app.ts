@@ -31,6 +31,17 @@ export const SANDBOX_IPARAMS: Record<string, unknown> = {
   cg_send_contact: false,
 };
 
+/**
+ * What the runtime gets from the settings of a mode: live mode uses them as they are; sandbox mode
+ * takes the sandbox's value wherever a choice is missing or blank, so a first Save that leaves
+ * something empty still delivers to both destinations.
+ */
+export function runtimeIparams(settings: Record<string, unknown>, live: boolean): Record<string, unknown> {
+  if (live) return settings;
+  const filled = Object.entries(settings).filter(([, value]) => value !== '' && value !== null && value !== undefined);
+  return { ...SANDBOX_IPARAMS, ...Object.fromEntries(filled) };
+}
+
 export interface LocalAppOptions extends Partial<Omit<RuntimeOptions, 'appDir' | 'hostOverride' | 'clock'>> {
   clock?: Clock;
   /** Overrides merged over SANDBOX_IPARAMS. */

@@ -46,8 +46,7 @@ export class IparamsStore {
   /** The iparams the runtime should use in the given mode. */
   effective(live: boolean): Record<string, unknown> {
     if (live) return { ...Object.fromEntries(this.fields.map((f) => [f.name, defaultValue(f)])), ...this.values };
-    // A choice left blank keeps the sandbox's value, so a first Save in sandbox mode always delivers.
-    const choices = Object.entries(this.values ?? {}).filter(([name, value]) => !ACCOUNT_FIELDS.includes(name) && !isEmpty(value));
+    const choices = Object.entries(this.values ?? {}).filter(([name]) => !ACCOUNT_FIELDS.includes(name));
     return { ...SANDBOX_IPARAMS, ...Object.fromEntries(choices) };
   }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, SANDBOX_IPARAMS, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
+import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
 import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
@@ -95,7 +95,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
   if (state) checkLocalStore(state);
   const store = new IparamsStore(iparamsFile, loadIparamFields(APP_DIR));
   const clock = simulatorClock(opts, live, state);
-  const local = await startLocalApp({ clock, live, iparams: store.effective(live), dbFile: state?.dbFile, log: opts.log, requestTimeoutMs: opts.requestTimeoutMs });
+  const local = await startLocalApp({ clock, live, iparams: runtimeIparams(store.effective(live), live), dbFile: state?.dbFile, log: opts.log, requestTimeoutMs: opts.requestTimeoutMs });
   const app = new SimulatorApp(local, store, live, state);
 
   const server = http.createServer((req, res) => void app.dispatch(req, res));
@@ -260,11 +260,9 @@ class SimulatorApp {
     );
   }
 
-  /** In sandbox mode, before anything is saved, the page starts from the values the sandbox works with. */
   private async customConfigs(res: http.ServerResponse): Promise<void> {
     const { store } = this;
-    const values = this.live || store.saved ? store.publicValues() : { ...store.publicValues(), ...sandboxPublicValues(store) };
-    sendHtml(res, 200, customConfigsPage({ live: this.live, fields: store.fields, values, savedSecure: store.savedSecureFields() }));
+    sendHtml(res, 200, customConfigsPage({ live: this.live, fields: store.fields, values: store.publicValues(), savedSecure: store.savedSecureFields() }));
   }
 
   private async webTest(res: http.ServerResponse): Promise<void> {
@@ -287,7 +285,7 @@ class SimulatorApp {
   private async saveIparams(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const result = this.store.save(await readJson(req));
     if (!result.ok) return sendJson(res, 400, { message: 'Not saved: fix the fields marked in red.', errors: result.errors });
-    this.local.runtime.setIparams(this.store.effective(this.live));
+    this.local.runtime.setIparams(runtimeIparams(this.store.effective(this.live), this.live));
     sendJson(res, 200, { saved: true, savedSecure: this.store.savedSecureFields() });
   }
 
@@ -358,10 +356,6 @@ function aheadOf(clock: Clock): number | null {
   return clock instanceof SystemClock ? 0 : null;
 }
 
-/** The non-secure values sandbox mode runs with, for the fields of the installation page. */
-function sandboxPublicValues(store: IparamsStore): Record<string, unknown> {
-  return Object.fromEntries(store.fields.filter((f) => !f.secure && f.name in SANDBOX_IPARAMS).map((f) => [f.name, SANDBOX_IPARAMS[f.name]]));
-}
 
 /** Error statuses pass through when they are real HTTP error codes (a network failure can be 0). */
 function httpStatus(status: unknown): number {
