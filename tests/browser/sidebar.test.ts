@@ -117,7 +117,7 @@ beforeAll(async () => {
   // The browser reads times with its own clock: start the runtime's at the real time.
   clock = new ManualClock(Date.now());
   // Queued retries run only when a test runs them (no background tick).
-  server = await startSimulatorServer({ port: 0, iparamsFile, dbFile: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
+  server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
 
   // Maya: Available for 45 min, then in a meeting; the system later marks her unavailable.
   await fire(payload('intelliassign'));
