@@ -1,5 +1,5 @@
 /* Built from src/ by `npm run build`; do not edit. */
-(function () {
+const iparamsPage = (function (exports) {
 'use strict';
 
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
@@ -15,7 +15,10 @@ const CG_ACCOUNT_MAX = 255;
 const text = (field) => String(utils.get(field) ?? "").trim();
 const destinationOn = (name) => (utils.get("destinations") ?? []).includes(name);
 let clientReady = null;
-const fdkClient = () => clientReady ??= app.initialized();
+function fdkClient() {
+  if (clientReady === null) clientReady = app.initialized();
+  return clientReady;
+}
 function explain(product, err, statusMessages) {
   const status = err.status ?? 0;
   return statusMessages[status] ?? `${product} could not be reached (HTTP ${status || "no answer"}). Check the address and try again.`;
@@ -73,6 +76,31 @@ function onCustomerGaugeAccountChange() {
   if (!account) return "Enter the CustomerGauge account name.";
   return Array.from(account).length > CG_ACCOUNT_MAX ? `At most ${CG_ACCOUNT_MAX} characters.` : "";
 }
-Object.assign(window, { onFreshdeskChange, onContactModeChange, onCustomerGaugeChange, onCustomerGaugeAccountChange });
 
-})();
+exports.onContactModeChange = onContactModeChange;
+exports.onCustomerGaugeAccountChange = onCustomerGaugeAccountChange;
+exports.onCustomerGaugeChange = onCustomerGaugeChange;
+exports.onFreshdeskChange = onFreshdeskChange;
+
+return exports;
+
+})({});
+// eslint-disable-next-line no-unused-vars -- called by the platform, by name
+function onContactModeChange(...args) {
+  return iparamsPage.onContactModeChange(...args);
+}
+
+// eslint-disable-next-line no-unused-vars -- called by the platform, by name
+function onCustomerGaugeAccountChange(...args) {
+  return iparamsPage.onCustomerGaugeAccountChange(...args);
+}
+
+// eslint-disable-next-line no-unused-vars -- called by the platform, by name
+function onCustomerGaugeChange(...args) {
+  return iparamsPage.onCustomerGaugeChange(...args);
+}
+
+// eslint-disable-next-line no-unused-vars -- called by the platform, by name
+function onFreshdeskChange(...args) {
+  return iparamsPage.onFreshdeskChange(...args);
+}

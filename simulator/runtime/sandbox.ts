@@ -81,6 +81,12 @@ interface Invocation {
   state: InvocationState;
 }
 
+/** One invocation: what it was asked to do and what it has done so far. */
+interface Invocation {
+  spec: InvocationSpec;
+  state: InvocationState;
+}
+
 /** Per-invocation bookkeeping shared by the wrapped globals. */
 class InvocationState {
   alive = true;

@@ -3,10 +3,9 @@
  * problems it found as sentences; an empty list means the app passes.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
-import { loadApp, type AppDefinition, type RequestTemplate } from '../runtime/app';
+import { readAppDefinition, type AppDefinition, type RequestTemplate } from '../runtime/app';
+import { checkEcmaVersion, checkInstallationPage, checkServerExports } from './static-checks';
 
 const IPARAM_TYPES = new Set(['text', 'paragraph', 'dropdown', 'radio', 'checkbox', 'multiselect', 'number', 'email', 'phone_number', 'url', 'date']);
 const WITH_OPTIONS = new Set(['dropdown', 'radio', 'multiselect']);
@@ -24,20 +23,6 @@ function checkRequests(app: AppDefinition): string[] {
   for (const name of app.declaredRequests) if (!app.templates.has(name)) problems.push(`manifest declares request "${name}" but config/requests.json has no such template`);
   for (const name of app.templates.keys()) if (!app.declaredRequests.has(name)) problems.push(`config/requests.json template "${name}" is not declared in manifest modules.common.requests`);
   return problems;
-}
-
-/** Runs server.js once (as the platform does) to read what it exports. */
-function exportedNames(app: AppDefinition, dependencies: ReadonlySet<string>): Set<string> {
-  const hostRequire = createRequire(app.serverFile);
-  const context = vm.createContext({ exports: {}, require: (name: string) => (dependencies.has(name) ? hostRequire(name) : {}), console });
-  vm.runInContext(app.serverSource, context, { filename: app.serverFile });
-  return new Set(Object.keys((context as { exports: object }).exports ?? {}));
-}
-
-function checkHandlers(app: AppDefinition): string[] {
-  const exported = exportedNames(app, app.dependencies);
-  const wanted = [...app.eventHandlers.entries()].map(([event, handler]) => [handler, `event ${event}`]).concat([...app.serverMethods].map((m) => [m, 'server method']));
-  return wanted.filter(([name]) => !exported.has(name)).map(([name, what]) => `${what} handler "${name}" is not exported by server/server.js`);
 }
 
 function checkIparam(name: string, spec: IparamSpec): string[] {
@@ -87,16 +72,20 @@ export async function validateApp(appDir: string): Promise<string[]> {
   if (manifest['platform-version'] !== '3.0') problems.push('manifest.json platform-version must be "3.0"');
   let app: AppDefinition;
   try {
-    app = await loadApp(appDir);
+    app = await readAppDefinition(appDir);
   } catch (err) {
     return [...problems, (err as Error).message];
   }
-  return [
+  // A file that does not parse is reported once, though two checks read it.
+  const all = [
     ...problems,
     ...checkRequests(app),
-    ...checkHandlers(app),
+    ...checkEcmaVersion(appDir),
+    ...checkServerExports(app.serverSource, app),
+    ...checkInstallationPage(appDir),
     ...checkIparams(appDir),
     ...[...app.templates.values()].flatMap((t) => checkTemplate(t, app.secureIparams)),
     ...checkAssets(appDir, manifest),
   ];
+  return [...new Set(all)];
 }

@@ -15,7 +15,10 @@ const text = (field: string): string => String(utils.get(field) ?? '').trim();
 const destinationOn = (name: string): boolean => ((utils.get('destinations') as string[] | undefined) ?? []).includes(name);
 
 let clientReady: Promise<FdkClient> | null = null;
-const fdkClient = (): Promise<FdkClient> => (clientReady ??= app.initialized());
+function fdkClient(): Promise<FdkClient> {
+  if (clientReady === null) clientReady = app.initialized();
+  return clientReady;
+}
 
 /** The template rejected: name the likely cause from the status. */
 function explain(product: string, err: unknown, statusMessages: Record<number, string>): string {
@@ -84,5 +87,5 @@ function onCustomerGaugeAccountChange(): string {
   return Array.from(account).length > CG_ACCOUNT_MAX ? `At most ${CG_ACCOUNT_MAX} characters.` : '';
 }
 
-// FDK calls the callbacks by name: make them globals.
-Object.assign(window, { onFreshdeskChange, onContactModeChange, onCustomerGaugeChange, onCustomerGaugeAccountChange });
+// FDK calls the callbacks by name: the build declares each export as a top-level function.
+export { onFreshdeskChange, onContactModeChange, onCustomerGaugeChange, onCustomerGaugeAccountChange };

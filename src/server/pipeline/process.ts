@@ -7,9 +7,10 @@
  */
 import { reasonOf } from '../core/errors';
 import type { CallContext } from '../core/http';
-import { digest } from '../core/text';
+import { truncate } from '../core/text';
 import type { DestinationId } from '../destinations/types';
 import { parseAgentActivityEvent } from '../event/agent-status-change';
+import { invalidPayloadIdentity } from '../event/invalid';
 import { countDrop } from '../history/head';
 import { fitToBytes, newRecord, type EventRecord, type PushState } from '../history/record';
 import { redactSecrets } from '../history/redact';
@@ -53,8 +54,7 @@ export interface RunResult {
 
 /** A history write is retried a few times (it failed for quota or an outage), then given up loudly. */
 const MAX_HISTORY_TRIES = 3;
-/** An invalid payload is kept as an excerpt, never whole. */
-const EXCERPT_CHARS = 300;
+const MAX_REASON_CHARS = 300;
 
 const result = (status: RunStatus, record: EventRecord, at: number | null = null): RunResult => ({ status, record, at });
 
@@ -152,11 +152,11 @@ export async function runWork(work: QueuedWork, ctx: RunContext): Promise<RunRes
   return outcome;
 }
 
+/** Keyed and excerpted by the event's `data` only (the envelope also carries the iparams), within fixed bounds. */
 function invalidRecord(payload: unknown, field: string, message: string, now: number): EventRecord {
-  // Keyed and excerpted by the event's `data` only: the envelope also carries the iparams.
-  const raw = JSON.stringify((payload as { data?: unknown } | null)?.data ?? null) ?? 'null';
-  const record = newRecord(`x${digest(raw)}`, null, now);
-  record.invalid = { field, message, excerpt: Array.from(raw).slice(0, EXCERPT_CHARS).join('') };
+  const { key, excerpt } = invalidPayloadIdentity((payload as { data?: unknown } | null)?.data ?? null);
+  const record = newRecord(key, null, now);
+  record.invalid = { field, message: truncate(message, MAX_REASON_CHARS), excerpt };
   return record;
 }
 
