@@ -8,11 +8,10 @@ import { base64, unbase64 } from '../core/text';
 import { parseTimestamp } from '../core/time';
 import { OneOf, validate } from '../core/validation';
 import { destinations } from '../destinations/registry';
-import { OUTCOMES } from './record';
+import { OUTCOMES, type EventRecord } from './record';
 import { BUCKET_PATTERN, itemsOf, KEY_PATTERN, parseActivityId, toActivity, type Activity, type StreamItem, type StreamPosition } from './activity';
 import { queueBusy } from '../pipeline/slots';
 import { readHead } from './head';
-import type { EventRecord } from './record';
 import { compareBuckets, pageId, pageNumber, readPage } from './store';
 
 export const MAX_PAGE_SIZE = 100;
