@@ -157,9 +157,6 @@ function epochToMs(value) {
 function isoUtc(ms) {
   return new Date(ms).toISOString();
 }
-function cgDateTime(ms) {
-  return isoUtc(ms).slice(0, 19).replace("T", " ");
-}
 
 const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
 const compiled = /* @__PURE__ */ new WeakMap();
@@ -436,17 +433,43 @@ function fitToBytes(value, maxBytes) {
   return copy;
 }
 
-const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
-const LATER_KINDS_OPTION = "Kinds added later";
-const PipelineSettings = typebox.Type.Object({
-  destinations: typebox.Type.Array(typebox.Type.String(), { default: ["Freshdesk", "CustomerGauge"] }),
-  event_kinds: typebox.Type.Array(typebox.Type.String(), { default: [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION] })
-});
-function forwardsKind(eventKinds, kind) {
-  const known = KNOWN_EVENT_KINDS.includes(kind);
-  return eventKinds.includes(known ? kind : LATER_KINDS_OPTION);
-}
-const SECURE_IPARAMS = ["freshdesk_api_key", "cg_client_secret", "cg_client_credentials"];
+const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
+const customerGauge$1 = {
+  id: "customergauge",
+  label: "CustomerGauge",
+  iparams: [
+    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
+    { name: "cg_client_id", secure: false },
+    { name: "cg_client_secret", secure: true },
+    // base64(client_id:client_secret), built by the installation page for the token request's header.
+    { name: "cg_client_credentials", secure: true },
+    { name: "cg_account", secure: false, maxLength: 255 },
+    { name: "cg_send_contact", secure: false }
+  ],
+  templates: { token: "customerGaugeToken", verifyCredentials: "customerGaugeVerifyCredentials", upsertActivity: "customerGaugeUpsertActivity" },
+  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
+};
+
+const FRESHDESK_CONTACT_MODES = {
+  agent: "Agent's own email",
+  fixed: "One fixed contact (unique external ID)"
+};
+const freshdesk$1 = {
+  id: "freshdesk",
+  label: "Freshdesk",
+  iparams: [
+    { name: "freshdesk_subdomain", secure: false },
+    { name: "freshdesk_api_key", secure: true },
+    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
+    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
+  ],
+  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
+  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
+};
+
+const DESCRIPTORS = [freshdesk$1, customerGauge$1];
+const SECURE_IPARAMS = DESCRIPTORS.flatMap((d) => d.iparams.filter((p) => p.secure).map((p) => p.name));
+const DESTINATION_LABELS = DESCRIPTORS.map((d) => d.label);
 
 const MIN_SECRET_LENGTH = 4;
 function secretsOf(iparams) {
@@ -579,8 +602,8 @@ async function claimEvent(key, run, now, resuming) {
 }
 const newRunToken = (now) => now.toString(36) + Math.floor(Math.random() * 36 ** 6).toString(36);
 
-function defineDestination(destination) {
-  return destination;
+function defineDestination(descriptor, behaviour) {
+  return { ...behaviour, id: descriptor.id, label: descriptor.label };
 }
 
 const INVOCATION_LIMIT_MS = 2e4;
@@ -686,7 +709,7 @@ async function storeToken(token, expiresAt) {
     await $schedule.update(spec).catch(() => void 0);
   }
 }
-const TOKEN_REQUEST = { template: "customerGaugeToken", options: { body: "grant_type=client_credentials" }, readMessage: readTokenError, idempotent: true };
+const TOKEN_REQUEST = { template: customerGauge$1.templates.token, options: { body: "grant_type=client_credentials" }, readMessage: readTokenError, idempotent: true };
 async function fetchToken(ctx) {
   const res = await invoke(TOKEN_REQUEST, ctx).catch((err) => {
     const refused = err instanceof PayloadInvalidError || err instanceof AuthError;
@@ -711,7 +734,7 @@ function readCustomerGaugeError(body) {
 }
 async function put(payload, token, ctx) {
   const options = { context: { access_token: token }, body: JSON.stringify(payload) };
-  const res = await invoke({ template: "customerGaugeUpsertActivity", options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
+  const res = await invoke({ template: customerGauge$1.templates.upsertActivity, options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
   const data = res.body?.data;
   return { status: res.status, remoteId: data?.id === void 0 ? null : String(data.id) };
 }
@@ -810,13 +833,15 @@ function mapToCustomerGauge(change, settings) {
   if (settings.cg_send_contact && change.agent.email) activity.contact = truncate(change.agent.email, CUSTOMERGAUGE_LIMITS.contact);
   return activity;
 }
+function cgDateTime(ms) {
+  return isoUtc(ms).slice(0, 19).replace("T", " ");
+}
 
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const CG_ACCOUNT_MAX = 255;
-const CG_REGIONS = ["eu", "us", "au"];
 
 const CustomerGaugeSettings = typebox.Type.Object({
-  cg_region: OneOf(CG_REGIONS),
+  cg_region: OneOf(CUSTOMERGAUGE_REGIONS),
   cg_client_id: typebox.Type.String({ minLength: 1 }),
   // base64(client_id:client_secret), built by the installation page: the secret reaches the
   // token request only through this header value, never through code or the browser after install.
@@ -825,10 +850,7 @@ const CustomerGaugeSettings = typebox.Type.Object({
   cg_send_contact: typebox.Type.Optional(typebox.Type.Boolean({ default: false }))
 });
 
-const customerGauge = defineDestination({
-  id: "customergauge",
-  label: "CustomerGauge",
-  iparamOption: "CustomerGauge",
+const customerGauge = defineDestination(customerGauge$1, {
   settings: CustomerGaugeSettings,
   map: mapToCustomerGauge,
   summarize: (payload) => ({
@@ -851,23 +873,14 @@ function describeFieldError(error) {
   return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(" ");
 }
 async function createContactActivity(payload, ctx) {
-  const spec = { template: "freshdeskCreateContactActivity", options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
+  const spec = { template: freshdesk$1.templates.createContactActivity, options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
   const res = await invoke(spec, ctx);
   return { status: res.status, remoteId: null };
 }
 
-const CONTACT_MODE_AGENT = "Agent's own email";
-const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
-const FreshdeskSettings = typebox.Type.Object({
-  freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
-  freshdesk_api_key: typebox.Type.String({ minLength: 1 }),
-  freshdesk_contact_mode: OneOf([CONTACT_MODE_AGENT, CONTACT_MODE_FIXED], { default: CONTACT_MODE_AGENT }),
-  freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: 255 }))
-});
-
 const FRESHDESK_LIMITS = { name: 255, description: 1e3, id: 255 };
 function contactFor(change, settings) {
-  if (settings.freshdesk_contact_mode === CONTACT_MODE_FIXED) {
+  if (settings.freshdesk_contact_mode === FRESHDESK_CONTACT_MODES.fixed) {
     const externalId = settings.freshdesk_contact_external_id?.trim();
     if (!externalId) throw new PayloadInvalidError({ status: 0, message: "iparam freshdesk_contact_external_id is required in fixed-contact mode" });
     return { unique_external_id: externalId };
@@ -896,10 +909,15 @@ function mapToFreshdesk(change, settings) {
   };
 }
 
-const freshdesk = defineDestination({
-  id: "freshdesk",
-  label: "Freshdesk",
-  iparamOption: "Freshdesk",
+const { agent: CONTACT_MODE_AGENT, fixed: CONTACT_MODE_FIXED } = FRESHDESK_CONTACT_MODES;
+const FreshdeskSettings = typebox.Type.Object({
+  freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
+  freshdesk_api_key: typebox.Type.String({ minLength: 1 }),
+  freshdesk_contact_mode: OneOf([CONTACT_MODE_AGENT, CONTACT_MODE_FIXED], { default: CONTACT_MODE_AGENT }),
+  freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: 255 }))
+});
+
+const freshdesk = defineDestination(freshdesk$1, {
   settings: FreshdeskSettings,
   map: mapToFreshdesk,
   summarize: (payload) => ({
@@ -912,7 +930,11 @@ const freshdesk = defineDestination({
   idempotent: false
 });
 
-const destinations = [freshdesk, customerGauge];
+const IMPLEMENTATIONS = {
+  freshdesk,
+  customergauge: customerGauge
+};
+const destinations = DESCRIPTORS.map((d) => IMPLEMENTATIONS[d.id]);
 
 const MAX_ATTEMPTS = 6;
 const FIRST_STEP_MS = 5 * 6e4;
@@ -938,13 +960,24 @@ function decide(err, attempts, now) {
   return { outcome: "rejected", reason, attempts, last_status: status, next_retry_at: null };
 }
 
+const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
+const LATER_KINDS_OPTION = "Kinds added later";
+const PipelineSettings = typebox.Type.Object({
+  destinations: typebox.Type.Array(typebox.Type.String(), { default: [...DESTINATION_LABELS] }),
+  event_kinds: typebox.Type.Array(typebox.Type.String(), { default: [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION] })
+});
+function forwardsKind(eventKinds, kind) {
+  const known = KNOWN_EVENT_KINDS.includes(kind);
+  return eventKinds.includes(known ? kind : LATER_KINDS_OPTION);
+}
+
 function skipped(reason, now) {
   return { outcome: "skipped", reason, attempts: 0, last_status: null, next_retry_at: null, updated_at: now, sent: null, remote_id: null, may_duplicate: false };
 }
 function skipReason(destination, change, iparams) {
   const settings = validate(PipelineSettings, iparams, "iparams");
   if (!settings.ok) return `installation settings invalid: ${settings.message}`;
-  if (!settings.value.destinations.includes(destination.iparamOption)) return `${destination.label} is switched off in the app settings`;
+  if (!settings.value.destinations.includes(destination.label)) return `${destination.label} is switched off in the app settings`;
   if (!forwardsKind(settings.value.event_kinds, change.kind)) return `${change.kind} events are not forwarded (app settings)`;
   return null;
 }

@@ -4,6 +4,8 @@
  * `npm start`, `npm run simulate` and the benchmarks.
  */
 import path from 'node:path';
+import { DESCRIPTORS, DESTINATION_LABELS, type DestinationId } from '../src/shared/destinations';
+import { FRESHDESK_CONTACT_MODES } from '../src/shared/destinations/freshdesk';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
 import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk, type FakeVendorServer } from './fake-vendors';
 import { fakeVendorHostOverride } from './fake-vendors/host-override';
@@ -18,11 +20,11 @@ export const SANDBOX_CREDENTIALS = {
 } as const;
 
 export const SANDBOX_IPARAMS: Record<string, unknown> = {
-  destinations: ['Freshdesk', 'CustomerGauge'],
+  destinations: [...DESTINATION_LABELS],
   event_kinds: ['GeneralAvailability', 'Intelliassign'],
   freshdesk_subdomain: 'sandbox',
   freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
-  freshdesk_contact_mode: "Agent's own email",
+  freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.agent,
   cg_region: 'eu',
   cg_client_id: SANDBOX_CREDENTIALS.cgClientId,
   cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
@@ -55,33 +57,34 @@ export interface LocalApp {
   runtime: PlatformRuntime;
   freshdesk: FakeFreshdesk;
   customerGauge: FakeCustomerGauge;
+  /** Every destination's fake, by destination id: a destination without a fake does not compile. */
+  fakes: Record<DestinationId, FakeVendorServer>;
   close(): Promise<void>;
 }
 
-/** The fake vendors by the names the pages and the CLI use for them. */
-export const FAKE_VENDOR_NAMES = ['freshdesk', 'customergauge'] as const;
-export type FakeVendorName = (typeof FAKE_VENDOR_NAMES)[number];
-
-export function fakeVendor(local: LocalApp, name: FakeVendorName): FakeVendorServer {
-  return name === 'freshdesk' ? local.freshdesk : local.customerGauge;
-}
+/** The fake vendors by the names the pages and the CLI use for them: the destination ids. */
+export const FAKE_VENDOR_NAMES: readonly DestinationId[] = DESCRIPTORS.map((d) => d.id);
+export type FakeVendorName = DestinationId;
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const now = options.clock ? () => options.clock!.now() : undefined;
   const freshdesk = await startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
   const customerGauge = await startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
+  const fakes: Record<DestinationId, FakeVendorServer> = { freshdesk, customergauge: customerGauge };
+  const urls = Object.fromEntries(FAKE_VENDOR_NAMES.map((id) => [id, fakes[id].url])) as Record<DestinationId, string>;
   const runtime = await PlatformRuntime.load({
     ...options,
     appDir: APP_DIR,
     iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
-    hostOverride: options.live ? undefined : fakeVendorHostOverride(freshdesk.url, customerGauge.url),
+    hostOverride: options.live ? undefined : fakeVendorHostOverride(urls),
   });
   return {
     runtime,
     freshdesk,
     customerGauge,
+    fakes,
     close: async () => {
-      await Promise.all([freshdesk.close(), customerGauge.close()]);
+      await Promise.all(FAKE_VENDOR_NAMES.map((id) => fakes[id].close()));
     },
   };
 }

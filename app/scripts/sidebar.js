@@ -242,6 +242,44 @@ function detailView(activity, now, handlers) {
   return section;
 }
 
+const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
+const customerGauge = {
+  id: "customergauge",
+  label: "CustomerGauge",
+  iparams: [
+    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
+    { name: "cg_client_id", secure: false },
+    { name: "cg_client_secret", secure: true },
+    // base64(client_id:client_secret), built by the installation page for the token request's header.
+    { name: "cg_client_credentials", secure: true },
+    { name: "cg_account", secure: false, maxLength: 255 },
+    { name: "cg_send_contact", secure: false }
+  ],
+  templates: { token: "customerGaugeToken", verifyCredentials: "customerGaugeVerifyCredentials", upsertActivity: "customerGaugeUpsertActivity" },
+  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
+};
+
+const FRESHDESK_CONTACT_MODES = {
+  agent: "Agent's own email",
+  fixed: "One fixed contact (unique external ID)"
+};
+const freshdesk = {
+  id: "freshdesk",
+  label: "Freshdesk",
+  iparams: [
+    { name: "freshdesk_subdomain", secure: false },
+    { name: "freshdesk_api_key", secure: true },
+    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
+    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
+  ],
+  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
+  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
+};
+
+const DESCRIPTORS = [freshdesk, customerGauge];
+DESCRIPTORS.flatMap((d) => d.iparams.filter((p) => p.secure).map((p) => p.name));
+DESCRIPTORS.map((d) => d.label);
+
 const ALL = "all";
 function select(name, label, options) {
   const children = [[ALL, "All"], ...options].map(([value, text]) => fw("fw-select-option", { value }, [text]));
@@ -255,10 +293,11 @@ function outcomeSelect() {
   );
 }
 function destinationSelect() {
-  return select("destination", "Destination", [
-    ["freshdesk", "Freshdesk"],
-    ["customergauge", "CustomerGauge"]
-  ]);
+  return select(
+    "destination",
+    "Destination",
+    DESCRIPTORS.map((d) => [d.id, d.label])
+  );
 }
 function createLayout() {
   const count = el("p", "subtitle", ["\xA0"]);

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, runtimeIparams, startLocalApp, type FakeVendorName } from '../local-app';
+import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName } from '../local-app';
 import { loadIparamFields } from '../web/iparams-config';
 import { IparamsStore } from '../web/iparams-store';
 import { describeOutcome, hasFailure, isRetrying, Simulator, EVENT_NAME, type SimulationReport } from '../web/simulation';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   if (args.build) ensureBuild();
 
   const local = await startLocalApp({ live: args.live, iparams: runtimeIparams(store.effective(args.live), args.live) });
-  for (const [name, mode] of args.faults) fakeVendor(local, name).setMode(mode);
+  for (const [name, mode] of args.faults) local.fakes[name].setMode(mode);
   try {
     console.log(`${EVENT_NAME} from ${args.file} (${args.live ? 'live' : 'sandbox'})`);
     const report = await new Simulator(local).fire(payload);

@@ -1,11 +1,8 @@
 /** Points the app's request templates at the fake vendor servers instead of the vendors' hosts. */
+import { DESCRIPTORS, type DestinationId } from '../../src/shared/destinations';
 
-const FRESHDESK_HOST = /^[a-z0-9-]+\.freshdesk\.com$/;
-const CUSTOMERGAUGE_HOST = /^(auth|imports\.api)\.(eu|us|au)\.customergauge\.com$/;
-
-export function fakeVendorHostOverride(freshdeskUrl: string, customerGaugeUrl: string): (host: string) => string | undefined {
-  return (host) => {
-    if (FRESHDESK_HOST.test(host)) return freshdeskUrl;
-    return CUSTOMERGAUGE_HOST.test(host) ? customerGaugeUrl : undefined;
-  };
+/** Each destination's API hosts (its descriptor's `vendorHosts`) go to that destination's fake. */
+export function fakeVendorHostOverride(fakeUrls: Record<DestinationId, string>): (host: string) => string | undefined {
+  const routes = DESCRIPTORS.map((d) => ({ hosts: new RegExp(d.vendorHosts), url: fakeUrls[d.id] }));
+  return (host) => routes.find((route) => route.hosts.test(host))?.url;
 }

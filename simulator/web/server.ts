@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
+import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
 import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
@@ -151,7 +151,7 @@ const MAX_ADVANCE_MS = 24 * 60 * 60 * 1000;
  */
 class SimulatorApp {
   private readonly simulator: Simulator;
-  private readonly modes: Record<FakeVendorName, FaultMode> = { freshdesk: 'none', customergauge: 'none' };
+  private readonly modes = Object.fromEntries(FAKE_VENDOR_NAMES.map((name) => [name, 'none'])) as Record<FakeVendorName, FaultMode>;
   /** The event last simulated from /web/test, followed through its retries. */
   private current: SimulationRun | undefined;
   /** Runtime work still running, so close() can wait for it. */
@@ -339,7 +339,7 @@ class SimulatorApp {
     const body = await readJson(req);
     const mode = isPlainObject(body) ? body.mode : undefined;
     if (!FAULT_MODES.includes(mode as FaultMode)) throw new HttpError(400, `mode must be one of ${FAULT_MODES.join(', ')}`);
-    fakeVendor(this.local, name as FakeVendorName).setMode(mode as FaultMode);
+    this.local.fakes[name as FakeVendorName].setMode(mode as FaultMode);
     this.modes[name as FakeVendorName] = mode as FaultMode;
     sendJson(res, 200, { sandbox: name, mode });
   }

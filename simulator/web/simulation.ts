@@ -3,7 +3,8 @@
  * destination (from the app's own history API), the template requests the platform made and what
  * the fake vendors received, retries included. Shared by the /web/test page and `npm run simulate`.
  */
-import type { LocalApp } from '../local-app';
+import type { DestinationId } from '../../src/shared/destinations';
+import { FAKE_VENDOR_NAMES, type LocalApp } from '../local-app';
 import type { ReceivedRequest } from '../fake-vendors';
 import type { InvocationResult } from '../runtime';
 
@@ -49,7 +50,7 @@ export interface SimulationReport {
   outcomes: DestinationOutcome[];
   /** every template request since the event was fired, its retries included */
   requests: RequestSummary[];
-  received: { freshdesk: ReceivedSummary[]; customergauge: ReceivedSummary[] };
+  received: Record<DestinationId, ReceivedSummary[]>;
   logs: string[];
 }
 
@@ -104,7 +105,7 @@ export class Simulator {
 export class SimulationRun {
   readonly done: Promise<void>;
   private readonly startedAt: number;
-  private readonly marks: { requests: number; freshdesk: number; customergauge: number; scheduled: number };
+  private readonly marks: { requests: number; received: Record<DestinationId, number>; scheduled: number };
   private result: InvocationResult | undefined;
   private ids: string[] | undefined;
   private outcomes: DestinationOutcome[] = [];
@@ -114,12 +115,11 @@ export class SimulationRun {
     private readonly reported: Set<string>,
     payload: Record<string, unknown>,
   ) {
-    const { runtime, freshdesk, customerGauge } = local;
+    const { runtime } = local;
     this.startedAt = runtime.clock.now();
     this.marks = {
       requests: runtime.requests.length,
-      freshdesk: freshdesk.received.length,
-      customergauge: customerGauge.received.length,
+      received: byDestination((id) => local.fakes[id].received.length),
       scheduled: runtime.scheduledInvocations.length,
     };
     this.done = runtime.invokeEvent(EVENT_NAME, payload).then(async (result) => {
@@ -160,7 +160,7 @@ export class SimulationRun {
   }
 
   report(): SimulationReport {
-    const { runtime, freshdesk, customerGauge } = this.local;
+    const { runtime, fakes } = this.local;
     const result = this.result;
     const retryLogs = runtime.scheduledInvocations.slice(this.marks.scheduled).flatMap((s) => s.result.logs);
     return {
@@ -178,13 +178,14 @@ export class SimulationRun {
         at,
         ...(error === undefined ? {} : { error }),
       })),
-      received: {
-        freshdesk: freshdesk.received.slice(this.marks.freshdesk).map(summarise),
-        customergauge: customerGauge.received.slice(this.marks.customergauge).map(summarise),
-      },
+      received: byDestination((id) => fakes[id].received.slice(this.marks.received[id]).map(summarise)),
       logs: [...(result?.logs ?? []), ...retryLogs],
     };
   }
+}
+
+function byDestination<T>(value: (id: DestinationId) => T): Record<DestinationId, T> {
+  return Object.fromEntries(FAKE_VENDOR_NAMES.map((id) => [id, value(id)])) as Record<DestinationId, T>;
 }
 
 function summarise(request: ReceivedRequest): ReceivedSummary {

@@ -1,12 +1,14 @@
 /**
  * The history API between the sidebar and the server methods (listActivities, showActivity,
- * countActivities, retryActivity, retryAllFailed): the only types the two share. Types only, no
- * imports: the sidebar's compile never sees server code or the serverless globals. The server
- * builds its activities as this `Activity` (history/activity.ts) and checks at compile time that
- * its list answer conforms (server.ts).
+ * countActivities, retryActivity, retryAllFailed): the only types the two share besides the
+ * destination descriptors (./destinations). Types only: the sidebar's compile never sees server
+ * code or the serverless globals. The server builds its activities as this `Activity`
+ * (history/activity.ts) and checks at compile time that its list answer conforms (server.ts).
  */
 
-export type DestinationId = 'freshdesk' | 'customergauge';
+import type { DestinationId } from './destinations';
+
+export type { DestinationId };
 
 export type Outcome = 'delivered' | 'skipped' | 'rejected' | 'retrying' | 'dead_letter';
 

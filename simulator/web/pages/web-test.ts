@@ -3,11 +3,10 @@
  * shows what the app did; in sandbox mode also lets the fake destinations misbehave.
  */
 import { FAULT_MODES, type FaultMode } from '../../fake-vendors';
-import { FAKE_VENDOR_NAMES, type FakeVendorName } from '../../local-app';
+import { DESCRIPTORS } from '../../../src/shared/destinations';
+import type { FakeVendorName } from '../../local-app';
 import { inlineJson } from '../client-shim';
 import { html, renderPage } from './layout';
-
-const LABELS: Record<FakeVendorName, string> = { freshdesk: 'Freshdesk', customergauge: 'CustomerGauge' };
 
 export interface WebTestInfo {
   live: boolean;
@@ -22,8 +21,8 @@ function faultSwitches(modes: WebTestInfo['modes']) {
   return html`<section>
   <h2>Sandbox faults</h2>
   <p class="hint">Make a fake destination misbehave to watch the app retry, back off or give up.</p>
-  <div class="row">${FAKE_VENDOR_NAMES.map(
-    (name) => html`<label for="mode-${name}">${LABELS[name]}</label>
+  <div class="row">${DESCRIPTORS.map(
+    ({ id: name, label }) => html`<label for="mode-${name}">${label}</label>
   <select id="mode-${name}" data-sandbox="${name}" style="width:auto">${FAULT_MODES.map(
     (mode) => html`<option value="${mode}"${modes[name] === mode ? html` selected` : ''}>${mode}</option>`,
   )}</select>`,

@@ -1,4 +1,5 @@
 /** The sidebar's fixed frame: header, filters, notices, summary, list and the detail pane. */
+import { DESCRIPTORS } from '../../shared/destinations';
 import { el, fw } from '../dom';
 import { OUTCOME_VALUES, outcomeLabel } from '../format';
 import { smallButton } from './pill';
@@ -28,7 +29,7 @@ function select(name: string, label: string, options: Array<[value: string, text
   return fw('fw-select', { name, label, value: ALL, searchable: 'false', 'allow-deselect': 'false', class: `filter filter--${name}` }, children);
 }
 
-export function outcomeSelect(): HTMLElement {
+function outcomeSelect(): HTMLElement {
   return select(
     'outcome',
     'Outcome',
@@ -36,11 +37,12 @@ export function outcomeSelect(): HTMLElement {
   );
 }
 
-export function destinationSelect(): HTMLElement {
-  return select('destination', 'Destination', [
-    ['freshdesk', 'Freshdesk'],
-    ['customergauge', 'CustomerGauge'],
-  ]);
+function destinationSelect(): HTMLElement {
+  return select(
+    'destination',
+    'Destination',
+    DESCRIPTORS.map((d) => [d.id, d.label]),
+  );
 }
 
 export function createLayout(): Layout {

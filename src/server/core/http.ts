@@ -2,6 +2,7 @@
  * The one choke point for outbound HTTP: every destination calls its request templates through
  * `invoke`, which turns the platform's rejections into the typed errors of ./errors.
  */
+import type { TemplateName } from '../../shared/destinations';
 import { scrubCredentials } from './credentials';
 import { AuthError, DeliveryError, NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from './errors';
 
@@ -28,7 +29,7 @@ export function timeLeftFor(ctx: CallContext): boolean {
 }
 
 export interface InvokeSpec {
-  template: string;
+  template: TemplateName;
   options: FdkInvokeOptions;
   readMessage: ErrorMessageReader;
   /** Safe to send twice (an upsert by reference, a token request): a transient failure is retried at once while time allows. */

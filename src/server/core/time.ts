@@ -26,8 +26,3 @@ function epochToMs(value: number): number | null {
 export function isoUtc(ms: number): string {
   return new Date(ms).toISOString();
 }
-
-/** CustomerGauge's `Y-m-d H:i:s`, always in UTC. */
-export function cgDateTime(ms: number): string {
-  return isoUtc(ms).slice(0, 19).replace('T', ' ');
-}

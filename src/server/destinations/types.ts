@@ -5,9 +5,10 @@
  */
 import type { Static, TObject } from '@sinclair/typebox';
 import type { CallContext } from '../core/http';
+import type { DestinationDescriptor, DestinationId } from '../../shared/destinations';
 import type { AgentStatusChange } from '../event/agent-status-change';
 
-export type DestinationId = 'freshdesk' | 'customergauge';
+export type { DestinationId };
 
 /** What the history keeps of a sent payload: enough to read what was sent, never a secret. */
 export interface SentSummary {
@@ -23,11 +24,8 @@ export interface Receipt {
   remoteId: string | null;
 }
 
-export interface Destination<S extends TObject = TObject, P = unknown> {
-  id: DestinationId;
-  label: string;
-  /** Value of this destination in the `destinations` multiselect iparam. */
-  iparamOption: string;
+/** How a destination behaves; what it is (id, label, iparams, templates) is its descriptor. */
+interface Behaviour<S extends TObject, P> {
   settings: S;
   map(change: AgentStatusChange, settings: Static<S>): P;
   summarize(payload: P): SentSummary;
@@ -36,7 +34,13 @@ export interface Destination<S extends TObject = TObject, P = unknown> {
   idempotent: boolean;
 }
 
-/** Erases a destination's own types for the registry (the pipeline only passes values through). */
-export function defineDestination<S extends TObject, P>(destination: Destination<S, P>): Destination {
-  return destination as unknown as Destination;
+export interface Destination<S extends TObject = TObject, P = unknown> extends Behaviour<S, P> {
+  id: DestinationId;
+  /** Shown to people, and the destination's value in the `destinations` iparam. */
+  label: string;
+}
+
+/** Joins a descriptor and its behaviour, erasing the destination's own types for the registry (the pipeline only passes values through). */
+export function defineDestination<S extends TObject, P>(descriptor: DestinationDescriptor & { id: DestinationId }, behaviour: Behaviour<S, P>): Destination {
+  return { ...behaviour, id: descriptor.id, label: descriptor.label } as unknown as Destination;
 }

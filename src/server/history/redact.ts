@@ -4,7 +4,7 @@
  */
 import { scrubCredentials } from '../core/credentials';
 import { base64 } from '../core/text';
-import { SECURE_IPARAMS } from '../pipeline/settings';
+import { SECURE_IPARAMS } from '../../shared/destinations';
 import type { EventRecord } from './record';
 
 const MIN_SECRET_LENGTH = 4;

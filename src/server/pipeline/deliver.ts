@@ -28,7 +28,7 @@ function skipped(reason: string, now: number): PushState {
 function skipReason(destination: Destination, change: AgentStatusChange, iparams: Iparams): string | null {
   const settings = validate(PipelineSettings, iparams, 'iparams');
   if (!settings.ok) return `installation settings invalid: ${settings.message}`;
-  if (!settings.value.destinations.includes(destination.iparamOption)) return `${destination.label} is switched off in the app settings`;
+  if (!settings.value.destinations.includes(destination.label)) return `${destination.label} is switched off in the app settings`;
   if (!forwardsKind(settings.value.event_kinds, change.kind)) return `${change.kind} events are not forwarded (app settings)`;
   return null;
 }

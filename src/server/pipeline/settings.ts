@@ -1,5 +1,6 @@
 /** The iparams the pipeline itself reads: which destinations are on and which event kinds to forward. */
 import { Type } from '@sinclair/typebox';
+import { DESTINATION_LABELS } from '../../shared/destinations';
 
 /** The kinds Freshchat sends today; any other kind is governed by LATER_KINDS_OPTION. */
 export const KNOWN_EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as const;
@@ -7,7 +8,7 @@ export const KNOWN_EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as con
 export const LATER_KINDS_OPTION = 'Kinds added later';
 
 export const PipelineSettings = Type.Object({
-  destinations: Type.Array(Type.String(), { default: ['Freshdesk', 'CustomerGauge'] }),
+  destinations: Type.Array(Type.String(), { default: [...DESTINATION_LABELS] }),
   event_kinds: Type.Array(Type.String(), { default: [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION] }),
 });
 
@@ -16,6 +17,3 @@ export function forwardsKind(eventKinds: readonly string[], kind: string): boole
   const known = (KNOWN_EVENT_KINDS as readonly string[]).includes(kind);
   return eventKinds.includes(known ? kind : LATER_KINDS_OPTION);
 }
-
-/** Secure iparams: never logged, never stored, never returned to the browser. */
-export const SECURE_IPARAMS = ['freshdesk_api_key', 'cg_client_secret', 'cg_client_credentials'] as const;

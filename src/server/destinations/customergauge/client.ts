@@ -1,6 +1,7 @@
 /** Thin CustomerGauge API client: upsert one activity, refreshing the token once on 401. */
 import { AuthError } from '../../core/errors';
 import { invoke, isRecord, type CallContext } from '../../core/http';
+import { customerGauge } from '../../../shared/destinations/customergauge';
 import type { Receipt } from '../types';
 import type { CustomerGaugeActivity } from './mapping';
 import { accessToken } from './token';
@@ -16,7 +17,7 @@ export function readCustomerGaugeError(body: unknown): string | null {
 /** An upsert by `reference`: resending cannot duplicate, so a transient failure is retried at once. */
 async function put(payload: CustomerGaugeActivity, token: string, ctx: CallContext): Promise<Receipt> {
   const options = { context: { access_token: token }, body: JSON.stringify(payload) };
-  const res = await invoke({ template: 'customerGaugeUpsertActivity', options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
+  const res = await invoke({ template: customerGauge.templates.upsertActivity, options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
   const data = (res.body as { data?: { id?: number | string } } | null)?.data;
   return { status: res.status, remoteId: data?.id === undefined ? null : String(data.id) };
 }

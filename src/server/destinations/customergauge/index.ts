@@ -1,13 +1,11 @@
 /** CustomerGauge activities: PUT https://imports.api.<region>.customergauge.com/activities */
+import { customerGauge as customerGaugeDescriptor } from '../../../shared/destinations/customergauge';
 import { defineDestination } from '../types';
 import { upsertActivity } from './client';
 import { mapToCustomerGauge } from './mapping';
 import { CustomerGaugeSettings } from './settings';
 
-export const customerGauge = defineDestination({
-  id: 'customergauge',
-  label: 'CustomerGauge',
-  iparamOption: 'CustomerGauge',
+export const customerGauge = defineDestination(customerGaugeDescriptor, {
   settings: CustomerGaugeSettings,
   map: mapToCustomerGauge,
   summarize: (payload) => ({

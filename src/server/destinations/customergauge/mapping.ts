@@ -4,7 +4,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import { truncate } from '../../core/text';
-import { cgDateTime } from '../../core/time';
+import { isoUtc } from '../../core/time';
 import type { AgentStatusChange } from '../../event/agent-status-change';
 import { activityName, changeDescription, changeFacts } from '../../event/describe';
 import { CustomerGaugeSettings } from './settings';
@@ -37,4 +37,9 @@ export function mapToCustomerGauge(change: AgentStatusChange, settings: Static<t
   };
   if (settings.cg_send_contact && change.agent.email) activity.contact = truncate(change.agent.email, CUSTOMERGAUGE_LIMITS.contact);
   return activity;
+}
+
+/** CustomerGauge's `Y-m-d H:i:s`, always in UTC. */
+function cgDateTime(ms: number): string {
+  return isoUtc(ms).slice(0, 19).replace('T', ' ');
 }

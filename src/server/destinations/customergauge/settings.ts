@@ -1,10 +1,11 @@
 /** The iparams CustomerGauge needs (see config/iparams.json). */
 import { Type } from '@sinclair/typebox';
-import { CG_ACCOUNT_MAX, CG_REGIONS } from '../../../shared/iparam-rules';
+import { CUSTOMERGAUGE_REGIONS } from '../../../shared/destinations/customergauge';
+import { CG_ACCOUNT_MAX } from '../../../shared/iparam-rules';
 import { OneOf } from '../../core/validation';
 
 export const CustomerGaugeSettings = Type.Object({
-  cg_region: OneOf(CG_REGIONS),
+  cg_region: OneOf(CUSTOMERGAUGE_REGIONS),
   cg_client_id: Type.String({ minLength: 1 }),
   // base64(client_id:client_secret), built by the installation page: the secret reaches the
   // token request only through this header value, never through code or the browser after install.

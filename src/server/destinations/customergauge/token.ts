@@ -7,6 +7,7 @@
  * per event. The schedule fires (and so disappears) five minutes before the token expires.
  */
 import { AuthError, PayloadInvalidError } from '../../core/errors';
+import { customerGauge } from '../../../shared/destinations/customergauge';
 import { invoke, isRecord, type CallContext } from '../../core/http';
 
 export const TOKEN_SCHEDULE = 'cg-token';
@@ -49,7 +50,7 @@ async function storeToken(token: string, expiresAt: number): Promise<void> {
   }
 }
 
-const TOKEN_REQUEST = { template: 'customerGaugeToken', options: { body: 'grant_type=client_credentials' }, readMessage: readTokenError, idempotent: true };
+const TOKEN_REQUEST = { template: customerGauge.templates.token, options: { body: 'grant_type=client_credentials' }, readMessage: readTokenError, idempotent: true };
 
 async function fetchToken(ctx: CallContext): Promise<string> {
   const res = await invoke(TOKEN_REQUEST, ctx).catch((err: unknown) => {

@@ -1,5 +1,6 @@
 /** Thin Freshdesk API client: one call, through the `freshdeskCreateContactActivity` template. */
 import { invoke, isRecord, type CallContext } from '../../core/http';
+import { freshdesk } from '../../../shared/destinations/freshdesk';
 import type { Receipt } from '../types';
 import type { FreshdeskContactActivity } from './mapping';
 
@@ -23,7 +24,7 @@ function describeFieldError(error: { field?: string; message?: string; code?: st
 
 /** Freshdesk has no idempotency key: never resent within an invocation. */
 export async function createContactActivity(payload: FreshdeskContactActivity, ctx: CallContext): Promise<Receipt> {
-  const spec = { template: 'freshdeskCreateContactActivity', options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
+  const spec = { template: freshdesk.templates.createContactActivity, options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
   const res = await invoke(spec, ctx);
   return { status: res.status, remoteId: null };
 }

@@ -1,13 +1,11 @@
 /** Freshdesk contact activities: https://<subdomain>.freshdesk.com/api/v2/contact-activities */
+import { freshdesk as freshdeskDescriptor } from '../../../shared/destinations/freshdesk';
 import { defineDestination } from '../types';
 import { createContactActivity } from './client';
 import { mapToFreshdesk } from './mapping';
 import { FreshdeskSettings } from './settings';
 
-export const freshdesk = defineDestination({
-  id: 'freshdesk',
-  label: 'Freshdesk',
-  iparamOption: 'Freshdesk',
+export const freshdesk = defineDestination(freshdeskDescriptor, {
   settings: FreshdeskSettings,
   map: mapToFreshdesk,
   summarize: (payload) => ({

@@ -8,7 +8,8 @@ import { isoUtc } from '../../core/time';
 import { PayloadInvalidError } from '../../core/errors';
 import type { AgentStatusChange } from '../../event/agent-status-change';
 import { activityName, agentLabel, changeDescription, changeFacts } from '../../event/describe';
-import { CONTACT_MODE_FIXED, FreshdeskSettings } from './settings';
+import { FRESHDESK_CONTACT_MODES } from '../../../shared/destinations/freshdesk';
+import { FreshdeskSettings } from './settings';
 
 export interface FreshdeskContactActivity {
   activity: {
@@ -26,7 +27,7 @@ export interface FreshdeskContactActivity {
 export const FRESHDESK_LIMITS = { name: 255, description: 1000, id: 255 } as const;
 
 function contactFor(change: AgentStatusChange, settings: Static<typeof FreshdeskSettings>): FreshdeskContactActivity['contact'] {
-  if (settings.freshdesk_contact_mode === CONTACT_MODE_FIXED) {
+  if (settings.freshdesk_contact_mode === FRESHDESK_CONTACT_MODES.fixed) {
     const externalId = settings.freshdesk_contact_external_id?.trim();
     if (!externalId) throw new PayloadInvalidError({ status: 0, message: 'iparam freshdesk_contact_external_id is required in fixed-contact mode' });
     return { unique_external_id: externalId };

@@ -1,10 +1,10 @@
 /** The iparams Freshdesk needs (see config/iparams.json). */
 import { Type } from '@sinclair/typebox';
 import { FRESHDESK_SUBDOMAIN_PATTERN } from '../../../shared/iparam-rules';
+import { FRESHDESK_CONTACT_MODES } from '../../../shared/destinations/freshdesk';
 import { OneOf } from '../../core/validation';
 
-export const CONTACT_MODE_AGENT = "Agent's own email";
-export const CONTACT_MODE_FIXED = 'One fixed contact (unique external ID)';
+const { agent: CONTACT_MODE_AGENT, fixed: CONTACT_MODE_FIXED } = FRESHDESK_CONTACT_MODES;
 
 export const FreshdeskSettings = Type.Object({
   freshdesk_subdomain: Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
