@@ -1,13 +1,38 @@
 // Builds the shipped JavaScript the FDK platform loads:
 // - server/server.js: one flat script assigning `exports = {...}` (platform 3.0 serverless);
 //   ajv and TypeBox stay `require`d, as manifest dependencies the platform installs.
-// - app/scripts/sidebar.js and config/assets/iparams.js: browser scripts (IIFEs, so nothing leaks into the page's globals)
-//   for the sidebar and the installation page.
+// - app/scripts/sidebar.js: a browser script (IIFE, so nothing leaks into the page's globals).
+// - config/assets/iparams.js: an IIFE too, but the installation page calls getConfigs/postConfigs/validate
+//   of config/iparams.html by name and FDK looks for them as top-level `function` declarations:
+//   every named export of the entry becomes one. (Same as helper H1's build change.)
 import esbuild from 'rollup-plugin-esbuild';
 
 const banner = '/* Built from src/ by `npm run build`; do not edit. */';
 const plugins = [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })];
 const output = { banner, generatedCode: 'es2015', indent: false };
+
+/** The namespace holding the installation page's exports; the only other global the page gets. */
+const IPARAMS_NAMESPACE = 'iparamsPage';
+
+/**
+ * Appends, for each export of the chunk, a top-level `function name(...args)` that forwards to the
+ * bundled one, and binds the IIFE with `const` (Rollup writes `var`).
+ */
+function topLevelFunctions(namespace) {
+  return {
+    name: 'top-level-functions',
+    renderChunk(code, chunk) {
+      const declared = `var ${namespace} = `;
+      if (!code.includes(declared)) this.error(`expected the IIFE to start with "${declared}"`);
+      const wrappers = chunk.exports.map(
+        (name) =>
+          `// eslint-disable-next-line no-unused-vars -- called by the platform, by name\n` +
+          `function ${name}(...args) {\n  return ${namespace}.${name}(...args);\n}\n`,
+      );
+      return { code: `${code.replace(declared, `const ${namespace} = `)}\n${wrappers.join('\n')}`, map: null };
+    },
+  };
+}
 
 export default [
   {
@@ -24,7 +49,7 @@ export default [
   },
   {
     input: 'src/iparams/iparams-page.ts',
-    plugins,
-    output: { ...output, file: 'config/assets/iparams.js', format: 'iife' },
+    plugins: [...plugins, topLevelFunctions(IPARAMS_NAMESPACE)],
+    output: { ...output, file: 'config/assets/iparams.js', format: 'iife', name: IPARAMS_NAMESPACE, generatedCode: { preset: 'es2015', symbols: false } },
   },
 ];

@@ -261,11 +261,17 @@ function isReplayable(state) {
   return state !== void 0 && (state.outcome === "rejected" || state.outcome === "dead_letter" || state.outcome === "retrying");
 }
 
+const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
+const CG_ACCOUNT_MAX = 255;
+const CG_REGIONS = ["eu", "us", "au"];
+const CONTACT_MODE_AGENT = "Agent's own email";
+const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
+const SECURE_IPARAMS = ["freshdesk_api_key", "cg_client_secret", "cg_client_credentials"];
+
 const PipelineSettings = typebox.Type.Object({
   destinations: typebox.Type.Array(typebox.Type.String(), { default: ["Freshdesk", "CustomerGauge"] }),
   event_kinds: typebox.Type.Array(typebox.Type.String(), { default: ["GeneralAvailability", "Intelliassign"] })
 });
-const SECURE_IPARAMS = ["freshdesk_api_key", "cg_client_secret", "cg_client_credentials"];
 
 const MIN_SECRET_LENGTH = 4;
 function secretsOf(iparams) {
@@ -592,10 +598,6 @@ function mapToCustomerGauge(change, settings) {
   return activity;
 }
 
-const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
-const CG_ACCOUNT_MAX = 255;
-const CG_REGIONS = ["eu", "us", "au"];
-
 const CustomerGaugeSettings = typebox.Type.Object({
   cg_region: OneOf(CG_REGIONS),
   cg_client_id: typebox.Type.String({ minLength: 1 }),
@@ -636,8 +638,6 @@ async function createContactActivity(payload, now) {
   return { status: res.status, remoteId: null };
 }
 
-const CONTACT_MODE_AGENT = "Agent's own email";
-const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
 const FreshdeskSettings = typebox.Type.Object({
   freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
   freshdesk_api_key: typebox.Type.String({ minLength: 1 }),

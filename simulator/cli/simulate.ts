@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_DIR, startLocalApp } from '../local-app';
-import { loadIparamFields } from '../web/iparams-config';
 import { IparamsStore } from '../web/iparams-store';
 import { describeOutcome, hasFailure, Simulator, EVENT_NAME } from '../web/simulation';
 import { ensureBuild } from './build';
@@ -57,7 +56,7 @@ function readPayload(file: string): Record<string, unknown> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const payload = readPayload(args.file);
-  const store = new IparamsStore(args.iparamsFile, loadIparamFields(APP_DIR));
+  const store = new IparamsStore(args.iparamsFile);
   if (args.build) ensureBuild();
 
   const local = await startLocalApp({ live: args.live, iparams: store.effective(args.live) });

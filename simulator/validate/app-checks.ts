@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { parse } from 'acorn';
+import { SECURE_IPARAMS } from '../../src/shared/iparam-rules';
 import { loadApp, type AppDefinition, type RequestTemplate } from '../runtime/app';
 
 const IPARAM_TYPES = new Set(['text', 'paragraph', 'dropdown', 'radio', 'checkbox', 'multiselect', 'number', 'email', 'phone_number', 'url', 'date']);
@@ -57,6 +59,27 @@ function checkIparams(appDir: string): string[] {
   return Object.entries(readJson(file)).flatMap(([name, spec]) => checkIparam(name, spec as IparamSpec));
 }
 
+function topLevelFunctions(source: string): Set<string> {
+  const program = parse(source, { ecmaVersion: 2020, sourceType: 'script' });
+  return new Set(program.body.flatMap((node) => (node.type === 'FunctionDeclaration' && node.id ? [node.id.name] : [])));
+}
+
+/**
+ * FDK: config/ holds iparams.html or iparams.json, never both (validations/iparam.js "Specify either
+ * iparams.html or iparams.json"); a custom page's getConfigs and postConfigs are top-level functions
+ * of config/assets/iparams.js (FDK 10 docs and the configuration-page-samples iparams-html app).
+ */
+function checkInstallationPage(appDir: string): string[] {
+  const config = path.join(appDir, 'config');
+  const hasHtml = fs.existsSync(path.join(config, 'iparams.html'));
+  const hasJson = fs.existsSync(path.join(config, 'iparams.json'));
+  if (hasHtml && hasJson) return ['config/ holds both iparams.html and iparams.json: specify either'];
+  if (!hasHtml) return hasJson ? [] : ['config/iparams.json or config/iparams.html is mandatory'];
+  const script = path.join(config, 'assets', 'iparams.js');
+  const declared = fs.existsSync(script) ? topLevelFunctions(fs.readFileSync(script, 'utf8')) : new Set<string>();
+  return ['getConfigs', 'postConfigs'].filter((name) => !declared.has(name)).map((name) => `config/assets/iparams.js declares no top-level function ${name} for config/iparams.html`);
+}
+
 function placeholders(text: string): Array<{ source: string; name: string }> {
   return [...text.matchAll(PLACEHOLDER)].map((m) => ({ source: m[1] ?? m[3], name: m[2] ?? m[4] }));
 }
@@ -87,7 +110,8 @@ export async function validateApp(appDir: string): Promise<string[]> {
   if (manifest['platform-version'] !== '3.0') problems.push('manifest.json platform-version must be "3.0"');
   let app: AppDefinition;
   try {
-    app = await loadApp(appDir);
+    // The custom installation page declares its secure iparams at runtime (`__meta.secure`).
+    app = await loadApp(appDir, SECURE_IPARAMS);
   } catch (err) {
     return [...problems, (err as Error).message];
   }
@@ -96,6 +120,7 @@ export async function validateApp(appDir: string): Promise<string[]> {
     ...checkRequests(app),
     ...checkHandlers(app),
     ...checkIparams(appDir),
+    ...checkInstallationPage(appDir),
     ...[...app.templates.values()].flatMap((t) => checkTemplate(t, app.secureIparams)),
     ...checkAssets(appDir, manifest),
   ];

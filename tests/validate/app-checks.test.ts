@@ -8,7 +8,7 @@ import { validateApp } from '../../simulator/validate/app-checks';
 /** A copy of the app's definition files, to break one thing at a time. */
 function copyApp(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-'));
-  for (const file of ['manifest.json', 'config/requests.json', 'config/iparams.json', 'server/server.js', 'app/index.html', 'app/styles/images/icon.svg']) {
+  for (const file of ['manifest.json', 'config/requests.json', 'config/iparams.html', 'config/assets/iparams.js', 'server/server.js', 'app/index.html', 'app/styles/images/icon.svg']) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.copyFileSync(path.join(APP_DIR, file), path.join(dir, file));
   }
@@ -23,6 +23,12 @@ function editJson(dir: string, file: string, edit: (json: any) => void): void {
   fs.writeFileSync(full, JSON.stringify(json));
 }
 
+/** An iparams.json app instead of the custom page (FDK allows one or the other). */
+function writeIparamsJson(dir: string, iparams: unknown): void {
+  fs.rmSync(path.join(dir, 'config/iparams.html'));
+  fs.writeFileSync(path.join(dir, 'config/iparams.json'), JSON.stringify(iparams));
+}
+
 test('this app passes', async () => {
   expect(await validateApp(APP_DIR)).toEqual([]);
 });
@@ -32,8 +38,11 @@ test.each<[string, (dir: string) => void, string]>([
   ['a template not declared', (d) => editJson(d, 'manifest.json', (m) => delete m.modules.common.requests.freshdeskVerifyCredentials), 'config/requests.json template "freshdeskVerifyCredentials" is not declared in manifest modules.common.requests'],
   ['a handler not exported', (d) => editJson(d, 'manifest.json', (m) => (m.modules.chat_conversation.events.onAgentActivityCreate.handler = 'missing')), 'event onAgentActivityCreate handler "missing" is not exported by server/server.js'],
   ['a function not exported', (d) => editJson(d, 'manifest.json', (m) => (m.modules.common.functions.nope = {})), 'server method handler "nope" is not exported by server/server.js'],
-  ['an invalid iparam type', (d) => editJson(d, 'config/iparams.json', (i) => (i.cg_account.type = 'textbox')), 'iparam "cg_account" has an invalid type "textbox"'],
-  ['a dropdown default outside its options', (d) => editJson(d, 'config/iparams.json', (i) => (i.cg_region.default_value = 'mars')), 'iparam "cg_region" default "mars" is not one of its options'],
+  ['an invalid iparam type', (d) => writeIparamsJson(d, { cg_account: { display_name: 'Account', type: 'textbox' } }), 'iparam "cg_account" has an invalid type "textbox"'],
+  ['a dropdown default outside its options', (d) => writeIparamsJson(d, { cg_region: { display_name: 'Region', type: 'dropdown', options: ['eu'], default_value: 'mars' } }), 'iparam "cg_region" default "mars" is not one of its options'],
+  ['both iparams.html and iparams.json', (d) => fs.writeFileSync(path.join(d, 'config/iparams.json'), '{}'), 'config/ holds both iparams.html and iparams.json: specify either'],
+  ['no installation page at all', (d) => fs.rmSync(path.join(d, 'config/iparams.html')), 'config/iparams.json or config/iparams.html is mandatory'],
+  ['postConfigs not a top-level function', (d) => fs.writeFileSync(path.join(d, 'config/assets/iparams.js'), 'function getConfigs() {}\nwindow.postConfigs = function () {};\n'), 'config/assets/iparams.js declares no top-level function postConfigs for config/iparams.html'],
   ['a secure iparam in a path', (d) => editJson(d, 'config/requests.json', (r) => (r.freshdeskCreateContactActivity.schema.path = '/api/v2/<%= iparam.freshdesk_api_key %>')), 'template "freshdeskCreateContactActivity" uses secure iparam "freshdesk_api_key" outside headers'],
   ['a non-https template', (d) => editJson(d, 'config/requests.json', (r) => (r.customerGaugeToken.schema.protocol = 'http')), 'template "customerGaugeToken" must use https'],
   ['a host that is not a FQDN', (d) => editJson(d, 'config/requests.json', (r) => (r.customerGaugeToken.schema.host = 'localhost')), 'template "customerGaugeToken" host "localhost" is not a fully qualified domain name'],

@@ -7,4 +7,4 @@ export const PipelineSettings = Type.Object({
 });
 
 /** Secure iparams: never logged, never stored, never returned to the browser. */
-export const SECURE_IPARAMS = ['freshdesk_api_key', 'cg_client_secret', 'cg_client_credentials'] as const;
+export { SECURE_IPARAMS } from '../../shared/iparam-rules';
