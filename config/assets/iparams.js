@@ -170,8 +170,7 @@ const ALL_FIELDS = [
   "cg_region",
   "cg_client_id",
   "cg_client_secret",
-  "cg_account",
-  "cg_send_contact"
+  "cg_account"
 ];
 function byId(id) {
   const found = document.getElementById(id);

@@ -14,6 +14,7 @@ interface CrayonsField extends HTMLElement {
 
 export const CRAYONS_TAGS = ['fw-input', 'fw-radio-group', 'fw-checkbox'] as const;
 
+/** Fields a rule can fail on (the CustomerGauge contact checkbox cannot be wrong). */
 export const ALL_FIELDS: readonly FieldName[] = [
   'destinations',
   'event_kinds',
@@ -25,7 +26,6 @@ export const ALL_FIELDS: readonly FieldName[] = [
   'cg_client_id',
   'cg_client_secret',
   'cg_account',
-  'cg_send_contact',
 ];
 
 export function byId(id: string): CrayonsField {
