@@ -37,7 +37,7 @@ export function customConfigsPage(info: CustomConfigsInfo): string {
   const body = html`<h1>Installation page</h1>
 ${info.live ? '' : sandboxNote()}
 <section>
-  <iframe id="iparams-frame" src="/custom_configs/form" title="The app's installation page (config/iparams.html)" style="width:100%;height:900px;border:0"></iframe>
+  <iframe id="iparams-frame" src="/custom_configs/form" title="The app's installation page (config/iparams.html)" style="width:100%;height:600px;border:0"></iframe>
   <div class="row"><button type="button" id="save">Save</button><span class="status" id="save-status" role="status"></span></div>
 </section>`;
   const pageData = { configs: info.configs, sandboxForm: info.live ? null : SANDBOX_FORM };
@@ -63,8 +63,16 @@ const PAGE_SCRIPT = String.raw`
     return fn;
   }
 
+  // The platform sizes the page to its content; a status from the last Save goes once the admin edits.
+  function followFrame() {
+    var doc = frame.contentDocument;
+    new frame.contentWindow.ResizeObserver(function () { frame.style.height = doc.documentElement.scrollHeight + 'px'; }).observe(doc.body);
+    doc.addEventListener('fwInput', function () { setStatus(''); });
+  }
+
   // As on "Edit settings": getConfigs gets the stored values, never the secure ones.
   frame.addEventListener('load', function () {
+    followFrame();
     if (Object.keys(configs).length === 0) return;
     try {
       Promise.resolve(pageFunction('getConfigs')(configs)).catch(function (err) { setStatus('getConfigs() failed: ' + err.message, 'bad'); });
