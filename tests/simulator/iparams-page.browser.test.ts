@@ -192,7 +192,11 @@ describe('installation page in Chromium', () => {
     await open();
     const formDom = await form().content();
     await page.goto(`${sim.server.url}/app/`);
-    const iparams = await page.evaluate(() => app.initialized().then((client) => client.iparams.get()));
+    // The sidebar's own FDK client: what any agent's browser can read.
+    const iparams = await page.evaluate(() => {
+      const fdk = (window as unknown as { app: { initialized(): Promise<{ iparams: { get(): Promise<Record<string, unknown>> } }> } }).app;
+      return fdk.initialized().then((client) => client.iparams.get());
+    });
     expect(iparams).toMatchObject({ cg_region: 'us', cg_client_id: SANDBOX_CREDENTIALS.cgClientId });
     for (const name of ['freshdesk_api_key', 'cg_client_secret', 'cg_client_credentials']) expect(iparams).not.toHaveProperty(name);
     // The simulator's own sandbox note prints the (public) sandbox credentials; nothing else may carry them.
