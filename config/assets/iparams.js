@@ -96,6 +96,7 @@ function customerGaugeErrors(values, secrets, stored) {
   if (account) errors.cg_account = account;
   return errors;
 }
+
 function basicCredentials(clientId, clientSecret) {
   const bytes = new TextEncoder().encode(`${clientId}:${clientSecret}`);
   return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));

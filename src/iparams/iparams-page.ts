@@ -6,7 +6,6 @@
  * stores them securely; they never come back to this page.
  */
 import {
-  basicCredentials,
   IPARAM_DEFAULTS,
   isCgRegion,
   isFreshdeskSubdomain,
@@ -21,6 +20,7 @@ import {
   type IparamValues,
   type StoredSecrets,
 } from '../shared/iparam-rules';
+import { basicCredentials } from './credentials';
 import { testCustomerGauge, testFreshdesk, type ConnectionResult } from './connection';
 import { ALL_FIELDS, byId, CRAYONS_TAGS, readSecrets, readValues, showError, showErrors, shownError, writeValues } from './form';
 

@@ -1,6 +1,6 @@
 /** The rules the installation page applies on Save (src/shared/iparam-rules.ts), field by field. */
+import { basicCredentials } from '../../src/iparams/credentials';
 import {
-  basicCredentials,
   CONTACT_MODE_FIXED,
   IPARAM_DEFAULTS,
   isCgRegion,
