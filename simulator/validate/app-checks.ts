@@ -64,10 +64,17 @@ function topLevelFunctions(source: string): Set<string> {
   return new Set(program.body.flatMap((node) => (node.type === 'FunctionDeclaration' && node.id ? [node.id.name] : [])));
 }
 
+/** Top-level functions of the classic inline scripts of an HTML page (what FDK 6.9 parses with cheerio + esprima). */
+function inlineFunctions(page: string): Set<string> {
+  const scripts = [...page.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="module")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  return new Set(scripts.flatMap((script) => [...topLevelFunctions(script)]));
+}
+
 /**
  * FDK: config/ holds iparams.html or iparams.json, never both (validations/iparam.js "Specify either
- * iparams.html or iparams.json"); a custom page's getConfigs and postConfigs are top-level functions
- * of config/assets/iparams.js (FDK 10 docs and the configuration-page-samples iparams-html app).
+ * iparams.html or iparams.json"). A custom page's getConfigs and postConfigs must be top-level
+ * functions both of config/assets/iparams.js (FDK 10 docs, configuration-page-samples iparams-html)
+ * and of an inline script of iparams.html (FDK 6.9 validations/iparam.js): the stricter reading.
  */
 function checkInstallationPage(appDir: string): string[] {
   const config = path.join(appDir, 'config');
@@ -77,7 +84,11 @@ function checkInstallationPage(appDir: string): string[] {
   if (!hasHtml) return hasJson ? [] : ['config/iparams.json or config/iparams.html is mandatory'];
   const script = path.join(config, 'assets', 'iparams.js');
   const declared = fs.existsSync(script) ? topLevelFunctions(fs.readFileSync(script, 'utf8')) : new Set<string>();
-  return ['getConfigs', 'postConfigs'].filter((name) => !declared.has(name)).map((name) => `config/assets/iparams.js declares no top-level function ${name} for config/iparams.html`);
+  const inline = inlineFunctions(fs.readFileSync(path.join(config, 'iparams.html'), 'utf8'));
+  return ['getConfigs', 'postConfigs'].flatMap((name) => [
+    ...(declared.has(name) ? [] : [`config/assets/iparams.js declares no top-level function ${name} for config/iparams.html`]),
+    ...(inline.has(name) ? [] : [`config/iparams.html declares no ${name} in an inline script (FDK 6.9 looks there)`]),
+  ]);
 }
 
 function placeholders(text: string): Array<{ source: string; name: string }> {

@@ -23,6 +23,11 @@ function editJson(dir: string, file: string, edit: (json: any) => void): void {
   fs.writeFileSync(full, JSON.stringify(json));
 }
 
+function editText(dir: string, file: string, edit: (text: string) => string): void {
+  const full = path.join(dir, file);
+  fs.writeFileSync(full, edit(fs.readFileSync(full, 'utf8')));
+}
+
 /** An iparams.json app instead of the custom page (FDK allows one or the other). */
 function writeIparamsJson(dir: string, iparams: unknown): void {
   fs.rmSync(path.join(dir, 'config/iparams.html'));
@@ -42,6 +47,7 @@ test.each<[string, (dir: string) => void, string]>([
   ['a dropdown default outside its options', (d) => writeIparamsJson(d, { cg_region: { display_name: 'Region', type: 'dropdown', options: ['eu'], default_value: 'mars' } }), 'iparam "cg_region" default "mars" is not one of its options'],
   ['both iparams.html and iparams.json', (d) => fs.writeFileSync(path.join(d, 'config/iparams.json'), '{}'), 'config/ holds both iparams.html and iparams.json: specify either'],
   ['no installation page at all', (d) => fs.rmSync(path.join(d, 'config/iparams.html')), 'config/iparams.json or config/iparams.html is mandatory'],
+  ['getConfigs missing from the inline script', (d) => editText(d, 'config/iparams.html', (t) => t.replace('function getConfigs(configs)', 'window.getConfigs = function (configs)')), 'config/iparams.html declares no getConfigs in an inline script (FDK 6.9 looks there)'],
   ['postConfigs not a top-level function', (d) => fs.writeFileSync(path.join(d, 'config/assets/iparams.js'), 'function getConfigs() {}\nwindow.postConfigs = function () {};\n'), 'config/assets/iparams.js declares no top-level function postConfigs for config/iparams.html'],
   ['a secure iparam in a path', (d) => editJson(d, 'config/requests.json', (r) => (r.freshdeskCreateContactActivity.schema.path = '/api/v2/<%= iparam.freshdesk_api_key %>')), 'template "freshdeskCreateContactActivity" uses secure iparam "freshdesk_api_key" outside headers'],
   ['a non-https template', (d) => editJson(d, 'config/requests.json', (r) => (r.customerGaugeToken.schema.protocol = 'http')), 'template "customerGaugeToken" must use https'],
