@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { APP_DIR, SANDBOX_CREDENTIALS } from '../../simulator/local-app';
 import { launchBrowser } from '../support/browser';
-import { startRecordingServer, type RecordingClient } from './helpers';
+import { startRecordingServer, testPayload, type RecordingClient } from './helpers';
 
 const CREDENTIALS = Buffer.from(`${SANDBOX_CREDENTIALS.cgClientId}:${SANDBOX_CREDENTIALS.cgClientSecret}`).toString('base64');
 const SECRETS = [SANDBOX_CREDENTIALS.freshdeskApiKey, SANDBOX_CREDENTIALS.cgClientSecret, CREDENTIALS];
@@ -27,7 +27,7 @@ describe('installation page in Chromium', () => {
     sim = await startRecordingServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 900, height: 1250 } });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('pageerror', (err) => pageErrors.push(`${expect.getState().currentTestName}: ${err.message}`));
     page.on('response', (res) => {
       res.text().then((body) => received.push({ url: res.url(), body }), () => undefined);
     });
@@ -47,8 +47,8 @@ describe('installation page in Chromium', () => {
   const type = (id: string, value: string) => field(id).locator('input:not([type=hidden])').fill(value);
 
   /** The page is ready once its script has put values in (defaults, or getConfigs on edit). */
-  async function open(): Promise<void> {
-    await page.goto(`${sim.server.url}/custom_configs`);
+  async function open(on: RecordingClient = sim): Promise<void> {
+    await page.goto(`${on.server.url}/custom_configs`);
     await page.waitForFunction(() => {
       const frame = document.getElementById('iparams-frame') as HTMLIFrameElement;
       const box = frame.contentDocument?.querySelector('#destinations fw-checkbox') as (Element & { checked?: boolean }) | null;
@@ -81,6 +81,22 @@ describe('installation page in Chromium', () => {
   }
 
   const saved = (): Record<string, unknown> => JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'));
+
+  test('quick start: on a fresh page, "Fill in the sandbox credentials" then Save saves settings that deliver to both destinations', async () => {
+    const fresh = await startRecordingServer();
+    try {
+      await open(fresh);
+      await page.click('#fill-sandbox');
+      await expect(save()).resolves.toBe('Saved. New events use these settings.');
+      const { json } = await fresh.post('/_fdk/simulate', testPayload('onAgentActivityCreate.intelliassign.json'));
+      expect(json.outcomes.map((o: { destination: string; outcome: string }) => `${o.destination} ${o.outcome}`)).toEqual(['freshdesk delivered', 'customergauge delivered']);
+    } finally {
+      // Leave the page first: its frame reloads after Save and must not lose its server mid-load.
+      await page.goto('about:blank');
+      await fresh.server.close();
+      fs.rmSync(fresh.dir, { recursive: true, force: true });
+    }
+  });
 
   test('an untouched page does not save: every required field of the enabled destinations says what is missing', async () => {
     await open();
