@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { IPARAM_DEFAULTS } from '../../src/shared/iparam-rules';
+import { IPARAM_DEFAULTS, SECURE_IPARAMS } from '../../src/shared/iparam-rules';
 import { SANDBOX_IPARAMS } from '../local-app';
 import { isPlainObject } from './http';
 
@@ -91,7 +91,11 @@ function checkConfigs(input: unknown): Checked {
   return { ok: true, stored: { values, secure: secure.map(String) } };
 }
 
-/** Missing file: nothing saved yet. Unreadable JSON or another shape: an error naming the file and the fix. */
+/**
+ * Missing file: nothing saved yet. Unreadable JSON or another shape: an error naming the file and
+ * the fix. A flat file without `__meta` (FDK's old iparam_test_data.json format, or hand-written for
+ * `npm run simulate -- --iparams`) gets the app's secure names, so its secrets stay server-side.
+ */
 export function readIparamsFile(file: string): Stored | undefined {
   if (!fs.existsSync(file)) return undefined;
   const shown = path.relative(process.cwd(), file) || file;
@@ -102,9 +106,7 @@ export function readIparamsFile(file: string): Stored | undefined {
     throw new IparamsFileError(`${shown} is not valid JSON: ${(err as Error).message}. Delete it or fix it.`);
   }
   if (!isPlainObject(parsed)) throw new IparamsFileError(`${shown} must hold a JSON object of iparam values. Delete it or fix it.`);
-  // Files written before the custom installation page have no __meta: their secrets would count as plain values.
-  if (!isPlainObject(parsed.__meta)) throw new IparamsFileError(`${shown} has no __meta.secure (written by an older version). Delete it and save the installation page again.`);
-  const checked = checkConfigs(parsed);
+  const checked = checkConfigs(parsed.__meta === undefined ? { ...parsed, __meta: { secure: [...SECURE_IPARAMS] } } : parsed);
   if (!checked.ok) throw new IparamsFileError(`${shown}: ${checked.message.replace('postConfigs(): ', '')}. Delete it or fix it.`);
   return checked.stored;
 }

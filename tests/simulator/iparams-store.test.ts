@@ -69,8 +69,16 @@ test.each([
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('a file from before the custom page (no __meta) is refused with the fix', () => {
-  expect(() => storeWith(SAVED)).toThrow(/has no __meta\.secure \(written by an older version\)\. Delete it and save the installation page again\./);
+test("a flat file without __meta (FDK's old iparam_test_data.json format) keeps the app's secrets server-side", () => {
+  const { store, dir } = storeWith(SAVED);
+  expect(store.secureNames().sort()).toEqual([...SECURE].sort());
+  for (const name of SECURE) expect(store.publicValues()).not.toHaveProperty(name);
+  expect(store.effective(true)).toMatchObject(SAVED);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a broken __meta in the file is refused with the fix', () => {
+  expect(() => storeWith({ __meta: { secure: 'all' } })).toThrow(/__meta\.secure must be a list of iparam names\. Delete it or fix it\./);
 });
 
 test('an iparams file that is JSON but not an object is refused with the fix', () => {
