@@ -17,7 +17,7 @@ function isCgRegion(value) {
   return CG_REGIONS.includes(value);
 }
 const DESTINATIONS = ["Freshdesk", "CustomerGauge"];
-const EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
+const EVENT_KINDS = ["GeneralAvailability", "Intelliassign", "Kinds added later"];
 const CONTACT_MODE_AGENT = "Agent's own email";
 const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
 const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED];

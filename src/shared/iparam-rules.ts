@@ -28,7 +28,8 @@ export function isCgRegion(value: unknown): value is CgRegion {
 }
 
 export const DESTINATIONS = ['Freshdesk', 'CustomerGauge'] as const;
-export const EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as const;
+/** The last option forwards kinds of change Freshchat adds after this app was written (the server reads it as such). */
+export const EVENT_KINDS = ['GeneralAvailability', 'Intelliassign', 'Kinds added later'] as const;
 export const CONTACT_MODE_AGENT = "Agent's own email";
 export const CONTACT_MODE_FIXED = 'One fixed contact (unique external ID)';
 export const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED] as const;
