@@ -204,6 +204,28 @@ describe('installation page in Chromium', () => {
     await expect(errorOf('cg_client_secret')).resolves.toBe('');
   });
 
+  test('a client known in another region: the answer names the region to choose', async () => {
+    // Locally every region is the one sandbox, so the platform's answers are played here: only us knows the client.
+    await page.route('**/_fdk/template/customerGaugeVerifyCredentials', (route) => {
+      const region = (route.request().postDataJSON() as { context: { region: string } }).context.region;
+      const status = region === 'us' ? 200 : 401;
+      return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ status, headers: {}, response: status === 200 ? '{"token_type":"Bearer"}' : '{"error":"invalid_client"}' }) });
+    });
+    try {
+      await open();
+      await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support US');
+      await field('cg_region').locator('fw-radio[value="eu"]').click();
+      await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
+      await field('customergauge-test').click();
+      await form().waitForFunction(() => /Choose/.test(document.getElementById('customergauge-test-result')?.textContent ?? ''));
+      await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge eu does not know this client; us accepts it. Choose us.');
+      await field('cg_region').locator('fw-radio[value="us"]').click();
+      await expect(errorOf('cg_region')).resolves.toBe('');
+    } finally {
+      await page.unroute('**/_fdk/template/customerGaugeVerifyCredentials');
+    }
+  });
+
   test('no secret, nor the derived credential, is readable in the browser: page, network, or client.iparams.get() in the sidebar', async () => {
     await open();
     const formDom = await form().content();
