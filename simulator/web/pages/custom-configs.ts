@@ -90,7 +90,8 @@ const PAGE_SCRIPT = String.raw`
     saveButton.disabled = true;
     setStatus('Checking…');
     Promise.resolve()
-      .then(function () { return pageFunction('validate')(); })
+      // validate() is optional for a custom page; getConfigs and postConfigs are not.
+      .then(function () { return typeof frame.contentWindow.validate === 'function' ? frame.contentWindow.validate() : true; })
       .then(function (valid) {
         if (valid === false) return setStatus('Not saved: fix the fields marked in red.', 'bad');
         return store(pageFunction('postConfigs')()).then(function (answer) {
