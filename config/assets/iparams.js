@@ -329,7 +329,7 @@ function applyValues(values) {
 }
 async function getConfigs(configs) {
   const values = savedValues(configs ?? {});
-  stored = storedSecretsOf(values);
+  stored = storedSecretsOf(configs ?? {});
   configsApplied = true;
   await crayonsReady();
   applyValues(values);

@@ -157,7 +157,8 @@ function applyValues(values: IparamValues): void {
 /** Platform: called on "Edit settings" with the stored values (secure ones are never included). */
 export async function getConfigs(configs: Record<string, unknown>): Promise<void> {
   const values = savedValues(configs ?? {});
-  stored = storedSecretsOf(values);
+  // From what was saved, not the defaults: a destination missing there had no secrets saved.
+  stored = storedSecretsOf((configs ?? {}) as Partial<IparamValues>);
   configsApplied = true;
   await crayonsReady();
   applyValues(values);
