@@ -74,6 +74,11 @@ describe('installation page in Chromium', () => {
     return shown;
   }
 
+  /** Waits for a Test connection answer that matches. */
+  function resultOf(id: string, expected: RegExp): Promise<unknown> {
+    return form().waitForFunction(([name, source]) => new RegExp(source).test(document.getElementById(name)?.textContent ?? ''), [id, expected.source] as const);
+  }
+
   async function save(): Promise<string> {
     await page.click('#save');
     await page.waitForFunction(() => /^(Saved|Not saved)/.test(document.getElementById('save-status')?.textContent ?? ''));
@@ -143,13 +148,13 @@ describe('installation page in Chromium', () => {
     await type('freshdesk_api_key', 'not-the-key');
     await expect(errorOf('freshdesk_api_key')).resolves.toBe('');
     await field('freshdesk-test').click();
-    await form().waitForFunction(() => !/Testing/.test(document.getElementById('freshdesk-test-result')?.textContent ?? 'Testing'));
+    await resultOf('freshdesk-test-result', /rejected/);
     await expect(field('freshdesk-test-result').textContent()).resolves.toBe('sandbox.freshdesk.com rejected this API key.');
     await expect(errorOf('freshdesk_api_key')).resolves.toBe('sandbox.freshdesk.com rejected this API key.');
     await type('freshdesk_api_key', SANDBOX_CREDENTIALS.freshdeskApiKey);
     await expect(errorOf('freshdesk_api_key')).resolves.toBe('');
     await field('freshdesk-test').click();
-    await form().waitForFunction(() => /^Connected/.test(document.getElementById('freshdesk-test-result')?.textContent ?? ''));
+    await resultOf('freshdesk-test-result', /^Connected/);
     await expect(field('freshdesk-test-result').textContent()).resolves.toBe('Connected to sandbox.freshdesk.com as Sandbox Agent.');
   });
 
@@ -165,7 +170,7 @@ describe('installation page in Chromium', () => {
     await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
     await expect(errorOf('cg_client_secret')).resolves.toBe('');
     await field('customergauge-test').click();
-    await form().waitForFunction(() => /^Connected/.test(document.getElementById('customergauge-test-result')?.textContent ?? ''));
+    await resultOf('customergauge-test-result', /^Connected/);
     await expect(field('customergauge-test-result').textContent()).resolves.toBe('Connected: CustomerGauge eu issued a token for this client.');
     if (process.env.UPDATE_SCREENSHOTS === '1') fs.writeFileSync(path.join(APP_DIR, 'docs', 'installation-page.png'), await page.screenshot({ fullPage: true }));
 
@@ -217,7 +222,7 @@ describe('installation page in Chromium', () => {
       await field('cg_region').locator('fw-radio[value="eu"]').click();
       await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
       await field('customergauge-test').click();
-      await form().waitForFunction(() => /Choose/.test(document.getElementById('customergauge-test-result')?.textContent ?? ''));
+      await resultOf('customergauge-test-result', /Choose/);
       await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge eu does not know this client; us accepts it. Choose us.');
       await field('cg_region').locator('fw-radio[value="us"]').click();
       await expect(errorOf('cg_region')).resolves.toBe('');
