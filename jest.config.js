@@ -6,9 +6,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
+  // Coverage is collected by the full runs only (`npm test`, `npm run fdk-unit-test` pass
+  // --coverage), so one suite run alone is not held to the threshold of the whole.
   // The shipped bundle runs inside the runtime's vm sandbox; the runtime instruments it
   // (simulator/runtime/coverage.ts) so its coverage lands here.
-  collectCoverage: true,
   collectCoverageFrom: ['server/server.js'],
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold: {

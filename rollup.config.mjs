@@ -1,14 +1,18 @@
-// Builds the shipped JavaScript the FDK platform loads:
-// - server/server.js: one flat script assigning `exports = {...}` (platform 3.0 serverless);
+// Builds the shipped JavaScript the FDK platform loads, as ES2020 (FDK 10 lints and parses shipped
+// files at `ecma_version: 2020`; see README "Platform rules"):
+// - server/server.js: one flat script assigning `exports = {...}` (platform 3.0 serverless); FDK finds
+//   handlers statically, so src/server/server.ts writes each value as a `function (...) {}` expression.
 //   ajv and TypeBox stay `require`d, as manifest dependencies the platform installs.
 // - app/scripts/sidebar.js: a browser script (IIFE, so nothing leaks into the page's globals).
-// - config/assets/iparams.js: an IIFE too, but the installation page calls getConfigs/postConfigs/validate
-//   of config/iparams.html by name and FDK looks for them as top-level `function` declarations:
-//   every named export of the entry becomes one. (Same as helper H1's build change.)
+// - config/assets/iparams.js: an IIFE too, but the installation page calls its callbacks by name
+//   (iparams.json `events`, or getConfigs/postConfigs/validate of a custom iparams.html) and FDK
+//   looks for them as top-level `function` declarations: every named export of the entry becomes one.
 import esbuild from 'rollup-plugin-esbuild';
 
 const banner = '/* Built from src/ by `npm run build`; do not edit. */';
-const plugins = [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })];
+// esbuild would lower newer syntax through `var` helpers (FDK's no-var); src/ avoids such syntax
+// and the lint of the output (eslint.config.mjs, ecmaVersion 2020) fails if any slips through.
+const plugins = [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })];
 const output = { banner, generatedCode: 'es2015', indent: false };
 
 /** The namespace holding the installation page's exports; the only other global the page gets. */

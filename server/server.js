@@ -3,16 +3,12 @@ const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
 class DeliveryError extends Error {
-  status;
   constructor(detail) {
     super(detail.message);
     this.status = detail.status;
   }
 }
 class RetryableError extends DeliveryError {
-  retryAfterMs;
-  /** True when a timeout means the request may have landed (Freshdesk has no idempotency key). */
-  mayHaveLanded;
   constructor(detail) {
     super(detail);
     this.retryAfterMs = detail.retryAfterMs ?? null;
@@ -204,8 +200,9 @@ function parseAgentActivityEvent(payload) {
   const activity = checked.value.data.agent_activity;
   const changedAt = parseTimestamp(activity.status_change_timestamp);
   if (changedAt === null) return unreadable("data.agent_activity.status_change_timestamp");
-  const prevChangedAt = parseTimestamp(activity.prev_status_change_timestamp ?? null);
-  if (activity.prev_status_change_timestamp != null && prevChangedAt === null) {
+  const prevStamp = activity.prev_status_change_timestamp ?? null;
+  const prevChangedAt = parseTimestamp(prevStamp);
+  if (prevStamp !== null && prevChangedAt === null) {
     return unreadable("data.agent_activity.prev_status_change_timestamp");
   }
   return identified(normalise(checked.value, changedAt, prevChangedAt));
@@ -937,7 +934,10 @@ const ListArgs = typebox.Type.Object({
   )
 });
 class QueryError extends Error {
-  status = 400;
+  constructor(message) {
+    super(message);
+    this.status = 400;
+  }
 }
 function comparePositions(a, b) {
   return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
@@ -1103,13 +1103,31 @@ async function retryAllFailedMethod() {
 }
 
 exports = {
-  onAgentActivityCreateHandler: onAgentActivityCreate,
-  onScheduledEventHandler: onScheduledEvent,
-  onAppInstallHandler: onAppInstall,
-  onAppUninstallHandler: onAppUninstall,
-  listActivities: listActivitiesMethod,
-  showActivity: showActivityMethod,
-  countActivities: countActivitiesMethod,
-  retryActivity: retryActivityMethod,
-  retryAllFailed: retryAllFailedMethod
+  onAgentActivityCreateHandler: function(payload) {
+    return onAgentActivityCreate(payload);
+  },
+  onScheduledEventHandler: function(payload) {
+    return onScheduledEvent(payload);
+  },
+  onAppInstallHandler: function() {
+    return onAppInstall();
+  },
+  onAppUninstallHandler: function() {
+    return onAppUninstall();
+  },
+  listActivities: function(args) {
+    return listActivitiesMethod(args);
+  },
+  showActivity: function(args) {
+    return showActivityMethod(args);
+  },
+  countActivities: function() {
+    return countActivitiesMethod();
+  },
+  retryActivity: function(args) {
+    return retryActivityMethod(args);
+  },
+  retryAllFailed: function() {
+    return retryAllFailedMethod();
+  }
 };

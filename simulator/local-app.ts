@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { SECURE_IPARAMS } from '../src/shared/iparam-rules';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
-import { startCustomerGaugeSandbox, startFreshdeskSandbox, type CustomerGaugeSandbox, type FreshdeskSandbox } from './sandbox';
-import { sandboxHostOverride } from './sandbox/host-override';
+import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk, type FakeVendorServer } from './fake-vendors';
+import { fakeVendorHostOverride } from './fake-vendors/host-override';
 
 export const APP_DIR = path.resolve(__dirname, '..');
 
@@ -32,6 +32,17 @@ export const SANDBOX_IPARAMS: Record<string, unknown> = {
   cg_send_contact: false,
 };
 
+/**
+ * What the runtime gets from the settings of a mode: live mode uses them as they are; sandbox mode
+ * takes the sandbox's value wherever a choice is missing or blank, so a first Save that leaves
+ * something empty still delivers to both destinations.
+ */
+export function runtimeIparams(settings: Record<string, unknown>, live: boolean): Record<string, unknown> {
+  if (live) return settings;
+  const filled = Object.entries(settings).filter(([, value]) => value !== '' && value !== null && value !== undefined);
+  return { ...SANDBOX_IPARAMS, ...Object.fromEntries(filled) };
+}
+
 export interface LocalAppOptions extends Partial<Omit<RuntimeOptions, 'appDir' | 'hostOverride' | 'clock'>> {
   clock?: Clock;
   /** Overrides merged over SANDBOX_IPARAMS. */
@@ -43,22 +54,30 @@ export interface LocalAppOptions extends Partial<Omit<RuntimeOptions, 'appDir' |
 
 export interface LocalApp {
   runtime: PlatformRuntime;
-  freshdesk: FreshdeskSandbox;
-  customerGauge: CustomerGaugeSandbox;
+  freshdesk: FakeFreshdesk;
+  customerGauge: FakeCustomerGauge;
   close(): Promise<void>;
+}
+
+/** The fake vendors by the names the pages and the CLI use for them. */
+export const FAKE_VENDOR_NAMES = ['freshdesk', 'customergauge'] as const;
+export type FakeVendorName = (typeof FAKE_VENDOR_NAMES)[number];
+
+export function fakeVendor(local: LocalApp, name: FakeVendorName): FakeVendorServer {
+  return name === 'freshdesk' ? local.freshdesk : local.customerGauge;
 }
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const now = options.clock ? () => options.clock!.now() : undefined;
-  const freshdesk = await startFreshdeskSandbox({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
-  const customerGauge = await startCustomerGaugeSandbox({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
+  const freshdesk = await startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
+  const customerGauge = await startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
   const runtime = await PlatformRuntime.load({
     ...options,
     appDir: APP_DIR,
     iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
     // The installation page declares these in `__meta.secure` (config/iparams.html has no static list).
     secureIparams: options.secureIparams ?? [...SECURE_IPARAMS],
-    hostOverride: options.live ? undefined : sandboxHostOverride(freshdesk.url, customerGauge.url),
+    hostOverride: options.live ? undefined : fakeVendorHostOverride(freshdesk.url, customerGauge.url),
   });
   return {
     runtime,

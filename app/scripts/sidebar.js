@@ -21,13 +21,12 @@ class HistoryApi {
   constructor(client) {
     this.client = client;
   }
-  client;
   async call(method, args = {}) {
     try {
       const result = await this.client.request.invoke(method, args);
       return result.response;
     } catch (err) {
-      throw new Error(errorMessage(err));
+      throw new Error(errorMessage(err), { cause: err });
     }
   }
   list(filter, after) {
@@ -396,17 +395,15 @@ function retryNotice(activity) {
 class Sidebar {
   constructor(api) {
     this.api = api;
+    this.layout = createLayout();
+    this.filter = {};
+    this.activities = [];
+    this.after = null;
+    this.hasMore = false;
+    this.generation = 0;
+    this.detailId = null;
+    this.summaryOpen = true;
   }
-  api;
-  layout = createLayout();
-  filter = {};
-  activities = [];
-  after = null;
-  hasMore = false;
-  /** Bumped by every list reload: answers of superseded requests are dropped. */
-  generation = 0;
-  detailId = null;
-  summaryOpen = true;
   mount(parent) {
     parent.replaceChildren(this.layout.root);
     this.layout.refresh.addEventListener("click", () => void this.refresh());

@@ -1,5 +1,6 @@
 /** One-line errors for the CLI: known problems print their message (which names the fix), nothing else. */
 import { IparamsFileError } from '../web/iparams-store';
+import { LocalStoreError } from '../web/local-store';
 import { PortInUseError } from '../web/server';
 
 /** A problem the user can fix; `exitCode` 2 marks usage errors. */
@@ -13,7 +14,7 @@ export class CliError extends Error {
 }
 
 export function reportAndExit(err: unknown): never {
-  const known = err instanceof CliError || err instanceof PortInUseError || err instanceof IparamsFileError;
+  const known = err instanceof CliError || err instanceof PortInUseError || err instanceof IparamsFileError || err instanceof LocalStoreError;
   console.error(known ? `Error: ${(err as Error).message}` : err);
   process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -1,24 +1,36 @@
 /**
- * `npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--no-build]`: fires one
+ * `npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault <vendor>=<mode>] [--no-build]`: fires one
  * onAgentActivityCreate through the runtime and prints one line per destination.
- * Exit code: 0 all fine, 1 the event or a destination was rejected (or dead-lettered), 2 usage error.
- * State is in memory: retries still pending when it exits run only under `npm start`.
+ * Exit code: 0 all delivered (or skipped), 1 the event or a destination was rejected (or
+ * dead-lettered), 2 usage error, 3 a push is left retrying. State is in memory, so a push left
+ * retrying is not sent later: the command says which, and `npm start` is where retries can be watched.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { APP_DIR, startLocalApp } from '../local-app';
+import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, runtimeIparams, startLocalApp, type FakeVendorName } from '../local-app';
 import { IparamsStore } from '../web/iparams-store';
-import { describeOutcome, hasFailure, Simulator, EVENT_NAME } from '../web/simulation';
+import { describeOutcome, hasFailure, isRetrying, Simulator, EVENT_NAME, type SimulationReport } from '../web/simulation';
+import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { ensureBuild } from './build';
 import { CliError, reportAndExit } from './errors';
 
-const USAGE = 'Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>]';
+const USAGE = 'Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault freshdesk|customergauge=<mode>]';
 
 interface Args {
   file: string;
   live: boolean;
   iparamsFile: string;
   build: boolean;
+  /** sandbox faults, as on /web/test */
+  faults: Array<[FakeVendorName, FaultMode]>;
+}
+
+function parseFault(spec: string | undefined): [FakeVendorName, FaultMode] {
+  const [name, mode] = (spec ?? '').split('=');
+  if (!(FAKE_VENDOR_NAMES as readonly string[]).includes(name) || !FAULT_MODES.includes(mode as FaultMode)) {
+    throw new CliError(`--fault takes freshdesk=<mode> or customergauge=<mode>, mode one of ${FAULT_MODES.join(', ')}`, 2);
+  }
+  return [name as FakeVendorName, mode as FaultMode];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -27,17 +39,20 @@ function parseArgs(argv: string[]): Args {
     live: process.env.FDK_LIVE === '1',
     iparamsFile: path.join(APP_DIR, 'config', 'iparam_test_data.json'),
     build: true,
+    faults: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--live') args.live = true;
     else if (arg === '--no-build') args.build = false;
     else if (arg === '--iparams' && argv[i + 1]) args.iparamsFile = path.resolve(argv[++i]);
+    else if (arg === '--fault') args.faults.push(parseFault(argv[++i]));
     else if (arg.startsWith('--')) throw new CliError(`Unknown option ${arg}. ${USAGE}`, 2);
     else if (args.file) throw new CliError(`One payload file at a time. ${USAGE}`, 2);
     else args.file = arg;
   }
   if (!args.file) throw new CliError(`Which payload? ${USAGE}`, 2);
+  if (args.live && args.faults.length > 0) throw new CliError('--fault makes a fake vendor misbehave: it works in sandbox mode only, not with --live', 2);
   return args;
 }
 
@@ -53,13 +68,30 @@ function readPayload(file: string): Record<string, unknown> {
   return payload as Record<string, unknown>;
 }
 
+function exitCode(report: SimulationReport): number {
+  if (hasFailure(report)) return 1;
+  return isRetrying(report) ? 3 : 0;
+}
+
+/** What is still queued when the command ends, and that it goes with it. */
+function leftRetrying(report: SimulationReport, schedules: number): string {
+  const waiting = report.outcomes.filter((o) => o.outcome === 'retrying');
+  const lines = waiting.map((o) => `  ${o.destination}: next retry ${o.next_retry_at ?? 'not scheduled'}${o.reason ? ` (${o.reason})` : ''}`);
+  return [
+    `Left retrying: ${waiting.length} push${waiting.length === 1 ? '' : 'es'}, ${schedules} $schedule event${schedules === 1 ? '' : 's'} queued.`,
+    ...lines,
+    'npm run simulate keeps its state in memory, so these are dropped now. To watch retries run, use npm start and the clock on /web/test.',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const payload = readPayload(args.file);
   const store = new IparamsStore(args.iparamsFile);
   if (args.build) ensureBuild();
 
-  const local = await startLocalApp({ live: args.live, iparams: store.effective(args.live) });
+  const local = await startLocalApp({ live: args.live, iparams: runtimeIparams(store.effective(args.live), args.live) });
+  for (const [name, mode] of args.faults) fakeVendor(local, name).setMode(mode);
   try {
     console.log(`${EVENT_NAME} from ${args.file} (${args.live ? 'live' : 'sandbox'})`);
     const report = await new Simulator(local).fire(payload);
@@ -67,7 +99,8 @@ async function main(): Promise<void> {
     else if (report.duplicate) console.log('duplicate event: nothing sent');
     else if (report.outcomes.length === 0) console.log('nothing forwarded (event kind or destinations switched off in the iparams)');
     report.outcomes.forEach((o) => console.log(describeOutcome(o)));
-    process.exitCode = hasFailure(report) ? 1 : 0;
+    if (isRetrying(report)) console.log(leftRetrying(report, local.runtime.schedules.list().length));
+    process.exitCode = exitCode(report);
   } finally {
     await local.close();
   }

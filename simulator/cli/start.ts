@@ -1,11 +1,15 @@
 /**
  * `npm start`: the `fdk run` experience without the FDK or vendor accounts. Builds when needed,
  * then serves the installation page, the event simulator and the sidebar.
- * `npm start -- --live` (or FDK_LIVE=1) talks to the real Freshdesk and CustomerGauge instead.
+ * `npm start -- --live` (or FDK_LIVE=1) talks to the real Freshdesk and CustomerGauge instead;
+ * `--reset` starts the mode's local state (history, pending retries, token, clock) afresh.
  */
+import path from 'node:path';
 import { startSimulatorServer, type SimulatorServer } from '../web/server';
 import { ensureBuild } from './build';
-import { reportAndExit } from './errors';
+import { CliError, reportAndExit } from './errors';
+
+const USAGE = 'Usage: npm start [-- [--live] [--reset]]';
 
 function banner(server: SimulatorServer, live: boolean): string {
   const { freshdesk, customerGauge } = server.local;
@@ -17,7 +21,9 @@ function banner(server: SimulatorServer, live: boolean): string {
     `  Installation page:  ${server.url}/custom_configs`,
     `  Event simulator:    ${server.url}/web/test`,
     `  Sidebar:            ${server.url}/app/`,
-    ...(live ? [] : [`  Freshdesk sandbox:  ${freshdesk.url}`, `  CustomerGauge sandbox: ${customerGauge.url}`]),
+    ...(live ? [] : [`  Fake Freshdesk:     ${freshdesk.url}`, `  Fake CustomerGauge: ${customerGauge.url}`]),
+    '',
+    `State (${live ? 'live' : 'sandbox'} only): ${server.store ? path.relative(process.cwd(), server.store.dir) || server.store.dir : 'in memory'}`,
     '',
     'Press Ctrl-C to stop.',
     '',
@@ -26,13 +32,16 @@ function banner(server: SimulatorServer, live: boolean): string {
 }
 
 async function main(): Promise<void> {
-  const live = process.argv.includes('--live') || process.env.FDK_LIVE === '1';
+  const args = process.argv.slice(2);
+  const unknown = args.find((a) => a !== '--live' && a !== '--reset');
+  if (unknown) throw new CliError(`Unknown option ${unknown}. ${USAGE}`, 2);
+  const live = args.includes('--live') || process.env.FDK_LIVE === '1';
   ensureBuild();
-  const server = await startSimulatorServer({ live, log: (level, text) => console.log(`[app ${level}] ${text}`) });
+  const server = await startSimulatorServer({ live, reset: args.includes('--reset'), log: (level, text) => console.log(`[app ${level}] ${text}`) });
   console.log(banner(server, live));
   let stopping = false;
   const stop = () => {
-    // A second Ctrl-C does not wait for a request hanging on a sandbox fault.
+    // A second Ctrl-C does not wait for a request hanging on a fake vendor's fault.
     if (stopping) process.exit(130);
     stopping = true;
     console.log('Stopping… (Ctrl-C again to force)');

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+import { checkServerExports } from '../validate/static-checks';
 import { isPlainObject } from './errors';
 
 /** One entry of config/requests.json, validated against the documented limits. */
@@ -111,7 +112,8 @@ function secureIparamNames(iparamsConfig: unknown): Set<string> {
   return names;
 }
 
-export async function loadApp(appDir: string, extraSecureIparams: readonly string[] = []): Promise<AppDefinition> {
+/** The app as its files declare it, unchecked (`npm run validate` reports each problem itself). */
+export async function readAppDefinition(appDir: string, extraSecureIparams: readonly string[] = []): Promise<AppDefinition> {
   const manifest = objectAt(await readJson(path.join(appDir, 'manifest.json')), 'manifest.json');
   const modules = objectAt(manifest.modules, 'manifest.json modules');
   const common = objectAt(modules.common, 'manifest.json modules.common');
@@ -146,4 +148,12 @@ export async function loadApp(appDir: string, extraSecureIparams: readonly strin
     secureIparams,
     serverSource: await fs.readFile(serverFile, 'utf8'),
   };
+}
+
+/** The app, refused like the platform refuses it when a handler or server method is not statically defined. */
+export async function loadApp(appDir: string, extraSecureIparams: readonly string[] = []): Promise<AppDefinition> {
+  const app = await readAppDefinition(appDir, extraSecureIparams);
+  const problems = checkServerExports(app.serverSource, app);
+  if (problems.length > 0) throw new Error(`The app cannot be loaded:\n${problems.join('\n')}`);
+  return app;
 }

@@ -65,6 +65,12 @@ const CLOCK_DATE_SOURCE = `(function (now) {
 })`;
 const ENDED = { status: 500, message: 'The invocation has already ended' };
 
+/** One invocation: what it was asked to do and what it has done so far. */
+interface Invocation {
+  spec: InvocationSpec;
+  state: InvocationState;
+}
+
 /** Per-invocation bookkeeping shared by the wrapped globals. */
 class InvocationState {
   alive = true;
@@ -100,8 +106,8 @@ export class ServerScript {
   private readonly invoker = new vm.Script(INVOKER_SOURCE, { filename: 'fdk-invoker.js' });
   private readonly clockDate = new vm.Script(CLOCK_DATE_SOURCE, { filename: 'fdk-clock-date.js' });
   private readonly hostRequire: NodeJS.Require;
-  /** The invocation the context's globals currently serve (one at a time in a warm context). */
-  private current: { spec: InvocationSpec; state: InvocationState } | undefined;
+  /** The invocation the warm context's globals currently serve (warm invocations run one at a time). */
+  private warmCurrent: Invocation | undefined;
   private warmContext: vm.Context | undefined;
   private warmQueue: Promise<unknown> = Promise.resolve();
 
@@ -120,9 +126,16 @@ export class ServerScript {
 
   private async invokeOnce(services: PlatformServices, spec: InvocationSpec): Promise<InvocationResult> {
     const state = new InvocationState();
-    this.current = { spec, state };
+    const invocation: Invocation = { spec, state };
     const loaded = this.warmContext !== undefined;
-    const context = this.options.warm ? (this.warmContext ??= this.createContext(services)) : this.createContext(services);
+    let context: vm.Context;
+    if (this.options.warm) {
+      this.warmCurrent = invocation;
+      context = this.warmContext ??= this.createContext(services, () => this.warmCurrent!);
+    } else {
+      // A cold context belongs to this invocation alone, so concurrent invocations never see each other.
+      context = this.createContext(services, () => invocation);
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ExecutionTimeout(spec.timeoutMs)), spec.timeoutMs);
@@ -172,10 +185,9 @@ export class ServerScript {
     return thrown;
   }
 
-  private createContext(services: PlatformServices): vm.Context {
+  private createContext(services: PlatformServices, now: () => Invocation): vm.Context {
     const context = vm.createContext({});
     // Globals look the invocation up when called: a warm context outlives the first one.
-    const now = () => this.current!;
     const SandboxPromise = vm.runInContext('Promise', context) as PromiseConstructor;
     const SandboxError = vm.runInContext('Error', context) as ErrorConstructor;
     const sandboxJson = vm.runInContext('JSON', context) as JSON;

@@ -3,12 +3,10 @@
  * problems it found as sentences; an empty list means the app passes.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
-import { parse } from 'acorn';
+import { readAppDefinition, type AppDefinition, type RequestTemplate } from '../runtime/app';
+import { checkEcmaVersion, checkInstallationPage, checkServerExports } from './static-checks';
 import { SECURE_IPARAMS } from '../../src/shared/iparam-rules';
-import { loadApp, type AppDefinition, type RequestTemplate } from '../runtime/app';
 
 const IPARAM_TYPES = new Set(['text', 'paragraph', 'dropdown', 'radio', 'checkbox', 'multiselect', 'number', 'email', 'phone_number', 'url', 'date']);
 const WITH_OPTIONS = new Set(['dropdown', 'radio', 'multiselect']);
@@ -28,20 +26,6 @@ function checkRequests(app: AppDefinition): string[] {
   return problems;
 }
 
-/** Runs server.js once (as the platform does) to read what it exports. */
-function exportedNames(app: AppDefinition, dependencies: ReadonlySet<string>): Set<string> {
-  const hostRequire = createRequire(app.serverFile);
-  const context = vm.createContext({ exports: {}, require: (name: string) => (dependencies.has(name) ? hostRequire(name) : {}), console });
-  vm.runInContext(app.serverSource, context, { filename: app.serverFile });
-  return new Set(Object.keys((context as { exports: object }).exports ?? {}));
-}
-
-function checkHandlers(app: AppDefinition): string[] {
-  const exported = exportedNames(app, app.dependencies);
-  const wanted = [...app.eventHandlers.entries()].map(([event, handler]) => [handler, `event ${event}`]).concat([...app.serverMethods].map((m) => [m, 'server method']));
-  return wanted.filter(([name]) => !exported.has(name)).map(([name, what]) => `${what} handler "${name}" is not exported by server/server.js`);
-}
-
 function checkIparam(name: string, spec: IparamSpec): string[] {
   const problems: string[] = [];
   const type = String(spec.type);
@@ -57,38 +41,6 @@ function checkIparams(appDir: string): string[] {
   const file = path.join(appDir, 'config', 'iparams.json');
   if (!fs.existsSync(file)) return [];
   return Object.entries(readJson(file)).flatMap(([name, spec]) => checkIparam(name, spec as IparamSpec));
-}
-
-function topLevelFunctions(source: string): Set<string> {
-  const program = parse(source, { ecmaVersion: 2020, sourceType: 'script' });
-  return new Set(program.body.flatMap((node) => (node.type === 'FunctionDeclaration' && node.id ? [node.id.name] : [])));
-}
-
-/** Top-level functions of the classic inline scripts of an HTML page (what FDK 6.9 parses with cheerio + esprima). */
-function inlineFunctions(page: string): Set<string> {
-  const scripts = [...page.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="module")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  return new Set(scripts.flatMap((script) => [...topLevelFunctions(script)]));
-}
-
-/**
- * FDK: config/ holds iparams.html or iparams.json, never both (validations/iparam.js "Specify either
- * iparams.html or iparams.json"). A custom page's getConfigs and postConfigs must be top-level
- * functions both of config/assets/iparams.js (FDK 10 docs, configuration-page-samples iparams-html)
- * and of an inline script of iparams.html (FDK 6.9 validations/iparam.js): the stricter reading.
- */
-function checkInstallationPage(appDir: string): string[] {
-  const config = path.join(appDir, 'config');
-  const hasHtml = fs.existsSync(path.join(config, 'iparams.html'));
-  const hasJson = fs.existsSync(path.join(config, 'iparams.json'));
-  if (hasHtml && hasJson) return ['config/ holds both iparams.html and iparams.json: specify either'];
-  if (!hasHtml) return hasJson ? [] : ['config/iparams.json or config/iparams.html is mandatory'];
-  const script = path.join(config, 'assets', 'iparams.js');
-  const declared = fs.existsSync(script) ? topLevelFunctions(fs.readFileSync(script, 'utf8')) : new Set<string>();
-  const inline = inlineFunctions(fs.readFileSync(path.join(config, 'iparams.html'), 'utf8'));
-  return ['getConfigs', 'postConfigs'].flatMap((name) => [
-    ...(declared.has(name) ? [] : [`config/assets/iparams.js declares no top-level function ${name} for config/iparams.html`]),
-    ...(inline.has(name) ? [] : [`config/iparams.html declares no ${name} in an inline script (FDK 6.9 looks there)`]),
-  ]);
 }
 
 function placeholders(text: string): Array<{ source: string; name: string }> {
@@ -122,17 +74,20 @@ export async function validateApp(appDir: string): Promise<string[]> {
   let app: AppDefinition;
   try {
     // The custom installation page declares its secure iparams at runtime (`__meta.secure`).
-    app = await loadApp(appDir, SECURE_IPARAMS);
+    app = await readAppDefinition(appDir, SECURE_IPARAMS);
   } catch (err) {
     return [...problems, (err as Error).message];
   }
-  return [
+  // A file that does not parse is reported once, though two checks read it.
+  const all = [
     ...problems,
     ...checkRequests(app),
-    ...checkHandlers(app),
-    ...checkIparams(appDir),
+    ...checkEcmaVersion(appDir),
+    ...checkServerExports(app.serverSource, app),
     ...checkInstallationPage(appDir),
+    ...checkIparams(appDir),
     ...[...app.templates.values()].flatMap((t) => checkTemplate(t, app.secureIparams)),
     ...checkAssets(appDir, manifest),
   ];
+  return [...new Set(all)];
 }

@@ -6,23 +6,27 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { APP_DIR, startLocalApp, type LocalApp } from '../local-app';
-import { ManualClock, type Clock, type LogLevel } from '../runtime';
-import type { FaultMode } from '../sandbox';
+import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
+import { SystemClock, type Clock, type LogLevel } from '../runtime';
+import { FAULT_MODES, type FaultMode } from '../fake-vendors';
+import { advanceClock, isSettable, ShiftedClock } from './clock-control';
 import { clientShimSource } from './client-shim';
 import { HttpError, isPlainObject, readJson, send, sendHtml, sendJson } from './http';
 import { installationPageHtml } from './iparams-config';
 import { IparamsStore } from './iparams-store';
 import { customConfigsPage } from './pages/custom-configs';
 import { homePage } from './pages/home';
-import { FAULT_MODES, SANDBOX_NAMES, webTestPage, type SandboxName } from './pages/web-test';
-import { formatReport, hasFailure, Simulator } from './simulation';
-import { contentTypeOf, resolveStatic, rewriteAppHtml } from './static';
+import { webTestPage } from './pages/web-test';
+import { checkLocalStore, localStore, readClockOffset, resetLocalStore, writeClockOffset, type LocalStore } from './local-store';
+import { formatReport, hasFailure, reportState, Simulator, type SimulationReport, type SimulationRun } from './simulation';
+import { contentTypeOf, crayonsIcon, resolveStatic, rewriteAppHtml, rewriteCrayonsScript } from './static';
 
 export interface SimulatorServer {
   url: string;
   port: number;
   local: LocalApp;
+  /** where this mode's state lives; undefined when it is kept in memory */
+  store: LocalStore | undefined;
   close(): Promise<void>;
 }
 
@@ -32,15 +36,20 @@ export interface SimulatorServerOptions {
   host?: string;
   /** default <repo>/config/iparam_test_data.json (git-ignored) */
   iparamsFile?: string;
+  /** default: real time in live mode; in sandbox mode real time plus what the clock control added */
   clock?: Clock;
   /** real Freshdesk/CustomerGauge with the saved iparams; default env FDK_LIVE=1 */
   live?: boolean;
-  /** $db/$schedule state; default <repo>/.local/db.json, false keeps it in memory */
-  dbFile?: string | false;
+  /** where each mode keeps its state (<dir>/sandbox/, <dir>/live/); default <repo>/.local, false keeps it in memory */
+  stateDir?: string | false;
+  /** start this mode's state afresh (npm start -- --reset) */
+  reset?: boolean;
   /** the app's console output */
   log?: (level: LogLevel, text: string) => void;
   /** how often due $schedule retries fire by themselves (default 5 s) */
   scheduleTickMs?: number;
+  /** the platform's request timeout (default 15 s); tests shorten it to watch a hanging fake */
+  requestTimeoutMs?: number;
 }
 
 /** The port is taken; the message says what to do, since this is what a newcomer hits first. */
@@ -70,14 +79,24 @@ function defaultPort(): number {
   return process.env.PORT && Number.isInteger(fromEnv) ? fromEnv : DEFAULT_PORT;
 }
 
+/** The clock the simulator runs on: the given one, real time when live, else real time shifted by the clock control. */
+function simulatorClock(opts: SimulatorServerOptions, live: boolean, store: LocalStore | undefined): Clock | undefined {
+  if (opts.clock || live) return opts.clock;
+  return new ShiftedClock(store ? readClockOffset(store) : 0);
+}
+
 export async function startSimulatorServer(opts: SimulatorServerOptions = {}): Promise<SimulatorServer> {
   const live = opts.live ?? process.env.FDK_LIVE === '1';
   const iparamsFile = opts.iparamsFile ?? path.join(APP_DIR, 'config', 'iparam_test_data.json');
-  const dbFile = opts.dbFile === false ? undefined : (opts.dbFile ?? path.join(APP_DIR, '.local', 'db.json'));
-  // Read the iparams before starting anything, so a broken file fails fast with nothing to clean up.
+  const stateDir = opts.stateDir ?? path.join(APP_DIR, '.local');
+  const state = stateDir === false ? undefined : localStore(stateDir, live);
+  if (state && opts.reset) resetLocalStore(state);
+  // Read every file before starting anything, so a broken one fails fast with nothing to clean up.
+  if (state) checkLocalStore(state);
   const store = new IparamsStore(iparamsFile);
-  const local = await startLocalApp({ clock: opts.clock, live, iparams: store.effective(live), dbFile, log: opts.log });
-  const app = new SimulatorApp(local, store, live, dbFile);
+  const clock = simulatorClock(opts, live, state);
+  const local = await startLocalApp({ clock, live, iparams: runtimeIparams(store.effective(live), live), dbFile: state?.dbFile, log: opts.log, requestTimeoutMs: opts.requestTimeoutMs });
+  const app = new SimulatorApp(local, store, live, state);
 
   const server = http.createServer((req, res) => void app.dispatch(req, res));
   try {
@@ -86,9 +105,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     await local.close();
     throw err;
   }
-  const timer = setInterval(() => {
-    app.fireDue(false).catch((err: Error) => opts.log?.('error', `scheduled retries could not run: ${err.message}`));
-  }, opts.scheduleTickMs ?? SCHEDULE_TICK_MS);
+  const timer = setInterval(() => app.tick(opts.log), opts.scheduleTickMs ?? SCHEDULE_TICK_MS);
   timer.unref();
 
   const { port, address } = server.address() as AddressInfo;
@@ -97,11 +114,12 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     url: `http://${shownHost}:${port}`,
     port,
     local,
+    store: state,
     close: async () => {
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Sandboxes first: that ends any request hanging on a fault, so the runtime work settles quickly.
+      // The fake vendors first: that ends any request hanging on a fault, so the runtime work settles quickly.
       await local.close();
       await app.idle();
     },
@@ -115,12 +133,30 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
   });
 }
 
-/** Request handling, with the state the routes share. */
+/** What /web/test polls: the simulator clock, the pending schedules and the last simulated event. */
+export interface WatchState {
+  /** ahead_ms: how far the clock control moved npm start's clock (null for a test's manual clock) */
+  clock: { now: string; ahead_ms: number | null; adjustable: boolean };
+  schedules: { pending: number; next_at: string | null };
+  report: (SimulationReport & { state: string; text: string }) | null;
+}
+
+/** The clock control moves time by at most a day per click. */
+const MAX_ADVANCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Request handling, with the state the routes share. Nothing here waits for other work: a
+ * destination hanging on a fault holds up only the invocation that called it, never the pages,
+ * the sidebar, the installation page or the other destination.
+ */
 class SimulatorApp {
   private readonly simulator: Simulator;
-  private readonly modes: Record<SandboxName, FaultMode> = { freshdesk: 'none', customergauge: 'none' };
-  /** Runtime work runs one at a time so each report sees only its own requests. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly modes: Record<FakeVendorName, FaultMode> = { freshdesk: 'none', customergauge: 'none' };
+  /** The event last simulated from /web/test, followed through its retries. */
+  private current: SimulationRun | undefined;
+  /** Runtime work still running, so close() can wait for it. */
+  private readonly running = new Set<Promise<unknown>>();
+  private ticking = false;
   private readonly routes: Route[] = [
     { method: 'GET', pattern: /^\/$/, handle: (_q, res) => this.home(res) },
     { method: 'GET', pattern: /^\/custom_configs\/?$/, handle: (_q, res) => this.customConfigs(res) },
@@ -130,12 +166,14 @@ class SimulatorApp {
     { method: 'GET', pattern: /^\/app$/, handle: async (_q, res) => redirect(res, '/app/') },
     { method: 'GET', pattern: /^\/app\/(.*)$/, handle: (_q, res, [file]) => this.appFile(res, file) },
     { method: 'GET', pattern: /^\/_fdk\/client\.js$/, handle: (_q, res) => this.clientShim(res) },
-    { method: 'GET', pattern: /^\/_fdk\/crayons\/(.+)$/, handle: (_q, res, [file]) => serveFile(res, CRAYONS_DIR, file) },
+    { method: 'GET', pattern: /^\/_fdk\/crayons\/(.+)$/, handle: (_q, res, [file]) => serveCrayons(res, file) },
+    { method: 'GET', pattern: /^\/_fdk\/crayons-icon\/icons\/([a-z0-9-]+)\.svg$/, handle: (_q, res, [name]) => serveCrayonsIcon(res, name) },
+    { method: 'GET', pattern: /^\/_fdk\/watch$/, handle: (_q, res) => this.watch(res) },
     { method: 'POST', pattern: /^\/_fdk\/iparams$/, handle: (req, res) => this.saveIparams(req, res) },
     { method: 'POST', pattern: /^\/_fdk\/invoke\/([A-Za-z0-9_]+)$/, handle: (req, res, [name]) => this.invoke(req, res, name) },
     { method: 'POST', pattern: /^\/_fdk\/template\/([A-Za-z0-9_]+)$/, handle: (req, res, [name]) => this.template(req, res, name) },
     { method: 'POST', pattern: /^\/_fdk\/simulate$/, handle: (req, res) => this.simulate(req, res) },
-    { method: 'POST', pattern: /^\/_fdk\/schedules\/run$/, handle: (_q, res) => this.runDue(res) },
+    { method: 'POST', pattern: /^\/_fdk\/clock\/advance$/, handle: (req, res) => this.advance(req, res) },
     { method: 'POST', pattern: /^\/_fdk\/sandbox\/([a-z]+)\/mode$/, handle: (req, res, [name]) => this.setMode(req, res, name) },
   ];
 
@@ -143,7 +181,7 @@ class SimulatorApp {
     private readonly local: LocalApp,
     private readonly store: IparamsStore,
     private readonly live: boolean,
-    private readonly dbFile: string | undefined,
+    private readonly state: LocalStore | undefined,
   ) {
     this.simulator = new Simulator(local);
   }
@@ -164,29 +202,48 @@ class SimulatorApp {
     }
   }
 
-  /** Queues runtime work behind whatever is running; a failure does not block later work. */
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Runs runtime work alongside whatever else runs, remembering it for idle(). */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.catch(() => undefined).then(() => this.running.delete(work));
+    return work;
   }
 
-  idle(): Promise<unknown> {
-    return this.queue;
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  /**
-   * Fires the $schedule retries that are due. From the button on a manual clock (tests), time
-   * first jumps to the next fire time, since it would otherwise never come.
-   */
-  fireDue(advance: boolean): Promise<{ fired: number; pending: number; nextAt: number | undefined }> {
-    return this.serial(async () => {
-      const { runtime } = this.local;
-      const next = runtime.schedules.nextFireAt();
-      if (advance && runtime.clock instanceof ManualClock && next !== undefined && next > runtime.clock.now()) runtime.clock.set(next);
-      const fired = await runtime.fireDueSchedules();
-      return { fired, pending: runtime.schedules.list().length, nextAt: runtime.schedules.nextFireAt() };
-    });
+  /** Timer: fires the due $schedule retries, like the platform's scheduler; skipped while the last round still runs. */
+  tick(log?: (level: LogLevel, text: string) => void): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    this.track(this.afterFiring(this.local.runtime.fireDueSchedules()))
+      .catch((err: Error) => log?.('error', `scheduled retries could not run: ${err.message}`))
+      .finally(() => (this.ticking = false));
+  }
+
+  /** After retries ran, the watched event's outcomes are read again (only then: reads spend the app's $db quota). */
+  private async afterFiring(firing: Promise<number>): Promise<number> {
+    const fired = await firing;
+    const current = this.current;
+    if (fired > 0 && current && !current.report().inProgress) await current.refresh();
+    return fired;
+  }
+
+  private watchState(): WatchState {
+    const { runtime } = this.local;
+    const now = runtime.clock.now();
+    const next = runtime.schedules.nextFireAt();
+    const report = this.current?.report();
+    return {
+      clock: { now: new Date(now).toISOString(), ahead_ms: aheadOf(runtime.clock), adjustable: !this.live && isSettable(runtime.clock) },
+      schedules: { pending: runtime.schedules.list().length, next_at: next === undefined ? null : new Date(next).toISOString() },
+      report: report ? { ...report, state: reportState(report), text: formatReport(report) } : null,
+    };
+  }
+
+  private async watch(res: http.ServerResponse): Promise<void> {
+    sendJson(res, 200, this.watchState());
   }
 
   private async home(res: http.ServerResponse): Promise<void> {
@@ -196,10 +253,10 @@ class SimulatorApp {
       homePage({
         live: this.live,
         iparamsSaved: this.store.saved,
-        iparamsFile: path.relative(APP_DIR, this.store.file) || this.store.file,
+        iparamsFile: repoPath(this.store.file),
         freshdeskUrl: this.local.freshdesk.url,
         customerGaugeUrl: this.local.customerGauge.url,
-        dbFile: this.dbFile && path.relative(APP_DIR, this.dbFile),
+        stateDir: this.state && repoPath(this.state.dir),
       }),
     );
   }
@@ -211,7 +268,7 @@ class SimulatorApp {
   private async webTest(res: http.ServerResponse): Promise<void> {
     const names = fs.readdirSync(TEST_DATA_DIR).filter((n) => n.endsWith('.json')).sort();
     const payloads = names.map((name) => ({ name, text: fs.readFileSync(path.join(TEST_DATA_DIR, name), 'utf8') }));
-    sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes } }));
+    sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes }, watch: this.watchState() }));
   }
 
   private async appFile(res: http.ServerResponse, file: string): Promise<void> {
@@ -228,7 +285,7 @@ class SimulatorApp {
   private async saveIparams(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const result = this.store.save(await readJson(req));
     if (!result.ok) return sendJson(res, 400, { message: result.message });
-    this.local.runtime.setIparams(this.store.effective(this.live));
+    this.local.runtime.setIparams(runtimeIparams(this.store.effective(this.live), this.live));
     // What getConfigs gets on the next "Edit settings": never a secure value.
     sendJson(res, 200, { saved: true, configs: this.store.publicValues() });
   }
@@ -237,7 +294,7 @@ class SimulatorApp {
   private async invoke(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     const args = await readJson(req);
     if (!isPlainObject(args)) throw new HttpError(400, 'Server method arguments must be a JSON object');
-    const result = await this.serial(() => this.local.runtime.invokeServerMethod(method, args));
+    const result = await this.track(this.local.runtime.invokeServerMethod(method, args));
     if (result.ok) return sendJson(res, 200, { requestID: `local-${Date.now()}`, response: result.data });
     const error = isPlainObject(result.error) ? result.error : { message: String(result.error) };
     sendJson(res, httpStatus(error.status), { status: error.status ?? 500, message: error.message ?? 'Server method failed' });
@@ -248,7 +305,7 @@ class SimulatorApp {
     const options = await readJson(req);
     if (!isPlainObject(options)) throw new HttpError(400, 'invokeTemplate options must be a JSON object');
     try {
-      sendJson(res, 200, await this.serial(() => this.local.runtime.invokeTemplate(name, options as { context?: Record<string, unknown>; body?: string })));
+      sendJson(res, 200, await this.track(this.local.runtime.invokeTemplate(name, options as { context?: Record<string, unknown>; body?: string })));
     } catch (err) {
       const failure = isPlainObject(err) ? err : { status: 500, message: (err as Error).message };
       sendJson(res, httpStatus(failure.status), failure);
@@ -258,27 +315,48 @@ class SimulatorApp {
   private async simulate(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const payload = await readJson(req);
     if (!isPlainObject(payload)) throw new HttpError(400, 'The payload must be a JSON object');
-    const report = await this.serial(() => this.simulator.fire(payload));
-    sendJson(res, 200, { ...report, failed: hasFailure(report), text: formatReport(report) });
+    const run = this.simulator.start(payload);
+    this.current = run;
+    await this.track(run.done);
+    const report = run.report();
+    sendJson(res, 200, { ...report, failed: hasFailure(report), state: reportState(report), text: formatReport(report) });
   }
 
-  private async runDue(res: http.ServerResponse): Promise<void> {
-    const { fired, pending, nextAt } = await this.fireDue(true);
-    const next = nextAt === undefined ? '' : `, next due at ${new Date(nextAt).toISOString()}`;
-    sendJson(res, 200, { fired, pending, next_at: nextAt ?? null, summary: `Fired ${fired} due schedule(s); ${pending} pending${next}.` });
+  /** The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled event. */
+  private async advance(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { clock, schedules } = this.local.runtime;
+    if (this.live || !isSettable(clock)) throw new HttpError(409, 'The clock runs on real time in live mode: retries reach the real vendors when they are due');
+    const body = await readJson(req);
+    const next = schedules.nextFireAt();
+    const ms = isPlainObject(body) && body.to === 'next' ? Math.max(0, (next ?? clock.now()) - clock.now()) : isPlainObject(body) ? body.ms : undefined;
+    if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_ADVANCE_MS)) throw new HttpError(400, 'Send {"ms": <0 to 86400000>} or {"to": "next"}');
+    const fired = await this.track(this.afterFiring(advanceClock(this.local, clock, ms)));
+    if (this.state && clock instanceof ShiftedClock) writeClockOffset(this.state, clock.offsetMs);
+    sendJson(res, 200, { fired, ...this.watchState() });
   }
 
   private async setMode(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (!(SANDBOX_NAMES as readonly string[]).includes(name)) throw new HttpError(404, `No sandbox named ${name}: use ${SANDBOX_NAMES.join(' or ')}`);
+    if (!(FAKE_VENDOR_NAMES as readonly string[]).includes(name)) throw new HttpError(404, `No fake vendor named ${name}: use ${FAKE_VENDOR_NAMES.join(' or ')}`);
     const body = await readJson(req);
     const mode = isPlainObject(body) ? body.mode : undefined;
     if (!FAULT_MODES.includes(mode as FaultMode)) throw new HttpError(400, `mode must be one of ${FAULT_MODES.join(', ')}`);
-    const sandbox = name === 'freshdesk' ? this.local.freshdesk : this.local.customerGauge;
-    sandbox.setMode(mode as FaultMode);
-    this.modes[name as SandboxName] = mode as FaultMode;
+    fakeVendor(this.local, name as FakeVendorName).setMode(mode as FaultMode);
+    this.modes[name as FakeVendorName] = mode as FaultMode;
     sendJson(res, 200, { sandbox: name, mode });
   }
 }
+
+/** A path as the home page shows it: relative inside the repository, absolute elsewhere. */
+function repoPath(file: string): string {
+  const relative = path.relative(APP_DIR, file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+function aheadOf(clock: Clock): number | null {
+  if (clock instanceof ShiftedClock) return clock.offsetMs;
+  return clock instanceof SystemClock ? 0 : null;
+}
+
 
 /** Error statuses pass through when they are real HTTP error codes (a network failure can be 0). */
 function httpStatus(status: unknown): number {
@@ -294,4 +372,18 @@ async function serveFile(res: http.ServerResponse, root: string, file: string): 
   const found = await resolveStatic(root, file);
   if (!found) throw new HttpError(404, `${file} not found`);
   send(res, 200, contentTypeOf(found), fs.readFileSync(found));
+}
+
+/** Crayons from node_modules, its scripts pointed at the local icons. */
+async function serveCrayons(res: http.ServerResponse, file: string): Promise<void> {
+  const found = await resolveStatic(CRAYONS_DIR, file);
+  if (!found) throw new HttpError(404, `${file} not found`);
+  const type = contentTypeOf(found);
+  send(res, 200, type, type.startsWith('text/javascript') ? rewriteCrayonsScript(fs.readFileSync(found, 'utf8')) : fs.readFileSync(found));
+}
+
+async function serveCrayonsIcon(res: http.ServerResponse, name: string): Promise<void> {
+  const svg = crayonsIcon(name);
+  if (svg === undefined) throw new HttpError(404, `Crayons has no icon named ${name}`);
+  send(res, 200, 'image/svg+xml', svg);
 }

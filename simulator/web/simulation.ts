@@ -1,10 +1,11 @@
 /**
  * Fires one onAgentActivityCreate through the runtime and reports what happened: the outcome per
  * destination (from the app's own history API), the template requests the platform made and what
- * the sandbox servers received. Shared by the /web/test page and `npm run simulate`.
+ * the fake vendors received, retries included. Shared by the /web/test page and `npm run simulate`.
  */
 import type { LocalApp } from '../local-app';
-import type { ReceivedRequest } from '../sandbox';
+import type { ReceivedRequest } from '../fake-vendors';
+import type { InvocationResult } from '../runtime';
 
 export const EVENT_NAME = 'onAgentActivityCreate';
 
@@ -25,6 +26,8 @@ export interface RequestSummary {
   url: string;
   status: number;
   attempt: number;
+  /** when it was sent, on the simulator clock */
+  at: number;
   error?: string;
 }
 
@@ -41,7 +44,10 @@ export interface SimulationReport {
   error?: unknown;
   /** the app recognised an event it had already processed and sent nothing */
   duplicate: boolean;
+  /** the handler has not returned yet (a destination may be slow or hanging) */
+  inProgress: boolean;
   outcomes: DestinationOutcome[];
+  /** every template request since the event was fired, its retries included */
   requests: RequestSummary[];
   received: { freshdesk: ReceivedSummary[]; customergauge: ReceivedSummary[] };
   logs: string[];
@@ -61,7 +67,19 @@ interface ListedActivity {
 const FAILED_OUTCOMES = new Set(['rejected', 'dead_letter']);
 
 export function hasFailure(report: SimulationReport): boolean {
-  return !report.handled || report.outcomes.some((o) => FAILED_OUTCOMES.has(o.outcome));
+  return (!report.inProgress && !report.handled) || report.outcomes.some((o) => FAILED_OUTCOMES.has(o.outcome));
+}
+
+export function isRetrying(report: SimulationReport): boolean {
+  return report.outcomes.some((o) => o.outcome === 'retrying');
+}
+
+/** failed (red) before waiting (amber) before done (green): a colour never hides a problem. */
+export type ReportState = 'failed' | 'waiting' | 'done';
+
+export function reportState(report: SimulationReport): ReportState {
+  if (hasFailure(report)) return 'failed';
+  return report.inProgress || isRetrying(report) ? 'waiting' : 'done';
 }
 
 export class Simulator {
@@ -70,47 +88,68 @@ export class Simulator {
 
   constructor(private readonly local: LocalApp) {}
 
-  async fire(payload: Record<string, unknown>): Promise<SimulationReport> {
-    const { runtime, freshdesk, customerGauge } = this.local;
-    const startedAt = runtime.clock.now();
-    const marks = { requests: runtime.requests.length, freshdesk: freshdesk.received.length, customergauge: customerGauge.received.length };
+  /** Fires the event; the run reports on it from then on, retries included. */
+  start(payload: Record<string, unknown>): SimulationRun {
+    return new SimulationRun(this.local, this.reported, payload);
+  }
 
-    const result = await runtime.invokeEvent(EVENT_NAME, payload);
-    const outcomes = await this.outcomesSince(startedAt);
-    return {
-      handled: result.ok,
-      ...(result.ok ? {} : { error: result.error }),
-      duplicate: result.ok && outcomes.length === 0 && result.logs.some((line) => /duplicate/i.test(line)),
-      outcomes,
-      requests: runtime.requests.slice(marks.requests).map(({ template, method, url, status, attempt, error }) => ({
-        template,
-        method,
-        url,
-        status,
-        attempt,
-        ...(error === undefined ? {} : { error }),
-      })),
-      received: {
-        freshdesk: freshdesk.received.slice(marks.freshdesk).map(summarise),
-        customergauge: customerGauge.received.slice(marks.customergauge).map(summarise),
-      },
-      logs: result.logs,
+  async fire(payload: Record<string, unknown>): Promise<SimulationReport> {
+    const run = this.start(payload);
+    await run.done;
+    return run.report();
+  }
+}
+
+/** One simulated event, followed from its first delivery through every retry. */
+export class SimulationRun {
+  readonly done: Promise<void>;
+  private readonly startedAt: number;
+  private readonly marks: { requests: number; freshdesk: number; customergauge: number; scheduled: number };
+  private result: InvocationResult | undefined;
+  private ids: string[] | undefined;
+  private outcomes: DestinationOutcome[] = [];
+
+  constructor(
+    private readonly local: LocalApp,
+    private readonly reported: Set<string>,
+    payload: Record<string, unknown>,
+  ) {
+    const { runtime, freshdesk, customerGauge } = local;
+    this.startedAt = runtime.clock.now();
+    this.marks = {
+      requests: runtime.requests.length,
+      freshdesk: freshdesk.received.length,
+      customergauge: customerGauge.received.length,
+      scheduled: runtime.scheduledInvocations.length,
     };
+    this.done = runtime.invokeEvent(EVENT_NAME, payload).then(async (result) => {
+      await this.refresh();
+      this.result = result;
+    });
+  }
+
+  /** Reads the outcomes again from the app's history API (after retries ran). */
+  async refresh(): Promise<void> {
+    this.outcomes = await this.outcomesSince();
   }
 
   /**
-   * One listActivities call filtered on arrival time: it reads only the newest history bucket,
-   * so the simulator spends as little of the app's $db quota as possible.
+   * One listActivities call filtered on arrival time: it reads only the history buckets since the
+   * event, so the simulator spends as little of the app's $db quota as possible.
    */
-  private async outcomesSince(since: number): Promise<DestinationOutcome[]> {
-    const listed = await this.local.runtime.invokeServerMethod('listActivities', { page: { size: 100 }, filter: { since } });
+  private async outcomesSince(): Promise<DestinationOutcome[]> {
+    const listed = await this.local.runtime.invokeServerMethod('listActivities', { page: { size: 100 }, filter: { since: this.startedAt } });
     if (!listed.ok) {
       const message = (listed.error as { message?: string } | undefined)?.message ?? 'unknown error';
       return [{ destination: 'history', outcome: 'unknown', reason: `listActivities failed: ${message}`, last_status: null, attempts: 0, next_retry_at: null }];
     }
-    const activities = ((listed.data as { activities?: ListedActivity[] }).activities ?? []).filter((a) => !this.reported.has(a.id));
-    activities.forEach((a) => this.reported.add(a.id));
-    return activities.map((a) => ({
+    const activities = (listed.data as { activities?: ListedActivity[] }).activities ?? [];
+    if (this.ids === undefined) {
+      this.ids = activities.filter((a) => !this.reported.has(a.id)).map((a) => a.id);
+      this.ids.forEach((id) => this.reported.add(id));
+    }
+    const ids = this.ids;
+    return activities.filter((a) => ids.includes(a.id)).map((a) => ({
       destination: a.target?.destination ?? 'event',
       outcome: a.outcome,
       reason: a.reason,
@@ -118,6 +157,33 @@ export class Simulator {
       attempts: a.attempts,
       next_retry_at: a.next_retry_at,
     }));
+  }
+
+  report(): SimulationReport {
+    const { runtime, freshdesk, customerGauge } = this.local;
+    const result = this.result;
+    const retryLogs = runtime.scheduledInvocations.slice(this.marks.scheduled).flatMap((s) => s.result.logs);
+    return {
+      handled: result?.ok ?? false,
+      ...(result && !result.ok ? { error: result.error } : {}),
+      duplicate: result !== undefined && result.ok && this.outcomes.length === 0 && result.logs.some((line) => /duplicate/i.test(line)),
+      inProgress: result === undefined,
+      outcomes: this.outcomes,
+      requests: runtime.requests.slice(this.marks.requests).map(({ template, method, url, status, attempt, at, error }) => ({
+        template,
+        method,
+        url,
+        status,
+        attempt,
+        at,
+        ...(error === undefined ? {} : { error }),
+      })),
+      received: {
+        freshdesk: freshdesk.received.slice(this.marks.freshdesk).map(summarise),
+        customergauge: customerGauge.received.slice(this.marks.customergauge).map(summarise),
+      },
+      logs: [...(result?.logs ?? []), ...retryLogs],
+    };
   }
 }
 
@@ -136,30 +202,33 @@ export function describeOutcome(o: DestinationOutcome): string {
   return `${o.destination.padEnd(14)} ${o.outcome.padEnd(12)} ${details.join(', ')}`.trimEnd();
 }
 
+function outcomeLines(report: SimulationReport): string[] {
+  if (report.inProgress) return ['In progress: the handler is still waiting for a destination (the platform gives up on a request after 15 s).'];
+  if (!report.handled) return [`The handler failed: ${JSON.stringify(report.error)}`];
+  if (report.duplicate) return ['Duplicate: this event was already processed, nothing was sent. Change status_change_timestamp to send a new one.'];
+  if (report.outcomes.length === 0) return ['No activity recorded (the event kind or the destinations may be switched off in the installation page).'];
+  return report.outcomes.map(describeOutcome);
+}
+
+/** HH:MM:SS of the simulator clock, which the clock control may have moved ahead. */
+const clockTime = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
+
 /** The whole report as text, for the /web/test page (rendered with textContent). */
 export function formatReport(report: SimulationReport): string {
-  const sections: string[] = [];
-  const outcomeLines = report.handled
-    ? report.duplicate
-      ? ['Duplicate: this event was already processed, nothing was sent. Change status_change_timestamp to send a new one.']
-      : report.outcomes.length > 0
-        ? report.outcomes.map(describeOutcome)
-        : ['No activity recorded (the event kind or the destinations may be switched off in the installation page).']
-    : [`The handler failed: ${JSON.stringify(report.error)}`];
-  sections.push(['Outcome', ...outcomeLines.map((l) => `  ${l}`)].join('\n'));
-
+  const sections = [['Outcome', ...outcomeLines(report).map((l) => `  ${l}`)].join('\n')];
   const requests = report.requests.map(
-    (r) => `  ${r.template}  ${r.method} ${r.url} -> ${r.status || 'no answer'}${r.error ? ` (${r.error})` : ''}${r.attempt > 1 ? ` [attempt ${r.attempt}]` : ''}`,
+    (r) =>
+      `  ${clockTime(r.at)}  ${r.template}  ${r.method} ${r.url} -> ${r.status || 'no answer'}${r.error ? ` (${r.error})` : ''}${r.attempt > 1 ? ` [attempt ${r.attempt}]` : ''}`,
   );
-  sections.push(['Template requests (headers hidden: they carry the credentials)', ...(requests.length ? requests : ['  none'])].join('\n'));
+  sections.push(['Template requests, retries included (headers hidden: they carry the credentials)', ...(requests.length ? requests : ['  none yet'])].join('\n'));
 
   for (const [name, received] of Object.entries(report.received)) {
     if (received.length === 0) continue;
     const lines = received.map((r) => {
       const body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body, null, 2);
-      return `  ${r.method} ${r.path} -> ${r.status || 'no answer'}${body ? `\n${indent(body, 4)}` : ''}`;
+      return `  ${r.method} ${r.path} -> ${r.status || 'no answer (yet)'}${body ? `\n${indent(body, 4)}` : ''}`;
     });
-    sections.push([`The ${name} sandbox received`, ...lines].join('\n'));
+    sections.push([`The fake ${name} received`, ...lines].join('\n'));
   }
   if (report.logs.length > 0) sections.push(['App logs', ...report.logs.map((l) => `  ${l}`)].join('\n'));
   return sections.join('\n\n');

@@ -28,7 +28,7 @@ export class HistoryApi {
       const result = await this.client.request.invoke<T>(method, args);
       return result.response;
     } catch (err) {
-      throw new Error(errorMessage(err));
+      throw new Error(errorMessage(err), { cause: err });
     }
   }
 

@@ -27,17 +27,27 @@ function retryNotice(activity: Activity): [NoticeType, string] {
 }
 
 export class Sidebar {
-  private readonly layout: Layout = createLayout();
-  private filter: ListFilter = {};
-  private activities: Activity[] = [];
-  private after: string | null = null;
-  private hasMore = false;
+  // Declared here, set in the constructor: class fields are not ES2020 (FDK's parser).
+  private readonly layout: Layout;
+  private filter: ListFilter;
+  private activities: Activity[];
+  private after: string | null;
+  private hasMore: boolean;
   /** Bumped by every list reload: answers of superseded requests are dropped. */
-  private generation = 0;
-  private detailId: string | null = null;
-  private summaryOpen = true;
+  private generation: number;
+  private detailId: string | null;
+  private summaryOpen: boolean;
 
-  constructor(private readonly api: HistoryApi) {}
+  constructor(private readonly api: HistoryApi) {
+    this.layout = createLayout();
+    this.filter = {};
+    this.activities = [];
+    this.after = null;
+    this.hasMore = false;
+    this.generation = 0;
+    this.detailId = null;
+    this.summaryOpen = true;
+  }
 
   mount(parent: HTMLElement): void {
     parent.replaceChildren(this.layout.root);

@@ -1,6 +1,8 @@
 /**
  * Entry of the serverless app: the platform loads the built `server/server.js` as a script and
- * reads the handlers and server methods from what it assigns to `exports`.
+ * finds the handlers and server methods statically, as the properties of `exports = {...}` whose
+ * value is a `function (...) {}` expression (FDK's event-util; `name: identifier` and arrow
+ * functions are reported as not defined). Hence the one-line wrappers.
  */
 import { onAgentActivityCreate, onAppInstall, onAppUninstall, onScheduledEvent } from './handlers/events';
 import {
@@ -10,15 +12,41 @@ import {
   retryAllFailedMethod,
   showActivityMethod,
 } from './handlers/methods';
+import type { ListResult } from './history/query';
+import type * as HistoryApi from '../shared/history-api';
+
+type PayloadOf<Handler extends (payload: never) => unknown> = Parameters<Handler>[0];
+
+/** Compiles only while the server's answers conform to the contract the sidebar reads. */
+type Conforms<Answer extends Contract, Contract> = [Answer, Contract];
+export type HistoryApiConformance = Conforms<ListResult, HistoryApi.ListResult>;
 
 exports = {
-  onAgentActivityCreateHandler: onAgentActivityCreate,
-  onScheduledEventHandler: onScheduledEvent,
-  onAppInstallHandler: onAppInstall,
-  onAppUninstallHandler: onAppUninstall,
-  listActivities: listActivitiesMethod,
-  showActivity: showActivityMethod,
-  countActivities: countActivitiesMethod,
-  retryActivity: retryActivityMethod,
-  retryAllFailed: retryAllFailedMethod,
+  onAgentActivityCreateHandler: function (payload: PayloadOf<typeof onAgentActivityCreate>) {
+    return onAgentActivityCreate(payload);
+  },
+  onScheduledEventHandler: function (payload: PayloadOf<typeof onScheduledEvent>) {
+    return onScheduledEvent(payload);
+  },
+  onAppInstallHandler: function () {
+    return onAppInstall();
+  },
+  onAppUninstallHandler: function () {
+    return onAppUninstall();
+  },
+  listActivities: function (args: PayloadOf<typeof listActivitiesMethod>) {
+    return listActivitiesMethod(args);
+  },
+  showActivity: function (args: PayloadOf<typeof showActivityMethod>) {
+    return showActivityMethod(args);
+  },
+  countActivities: function () {
+    return countActivitiesMethod();
+  },
+  retryActivity: function (args: PayloadOf<typeof retryActivityMethod>) {
+    return retryActivityMethod(args);
+  },
+  retryAllFailed: function () {
+    return retryAllFailedMethod();
+  },
 };

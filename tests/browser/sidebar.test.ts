@@ -69,7 +69,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-test-'));
   const iparamsFile = path.join(dir, 'iparam_test_data.json');
   fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }));
-  server = await startSimulatorServer({ port: 0, iparamsFile, dbFile: false });
+  server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false });
 
   // Maya: Available for 45 min, then in a meeting; the system later marks her unavailable.
   await fire(payload('intelliassign'));

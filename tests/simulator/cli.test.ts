@@ -28,6 +28,9 @@ function simulate(...args: string[]): Promise<Run> {
   });
 }
 
+/** Each run starts tsx and compiles the CLI: on a busy machine that alone can take tens of seconds. */
+const CLI_TIMEOUT_MS = 180_000;
+
 let dir: string;
 beforeAll(() => {
   dir = tempDir();
@@ -61,7 +64,7 @@ test('simulate: exit 0 and one line per destination; 1 for a rejected event; 2 f
   expect(rejected.stdout).toMatch(/^event\s+rejected\s+\S+/m);
 
   expect(missing.code).toBe(2);
-  expect(missing.stderr.trim()).toBe(`Error: ${path.join(dir, 'nope.json')} not found. Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>]`);
+  expect(missing.stderr.trim()).toBe(`Error: ${path.join(dir, 'nope.json')} not found. Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault freshdesk|customergauge=<mode>]`);
   expect(notJson.code).toBe(2);
   expect(notJson.stderr).toContain(`Error: ${broken} is not valid JSON:`);
 
@@ -69,7 +72,30 @@ test('simulate: exit 0 and one line per destination; 1 for a rejected event; 2 f
   expect(freshdeskOnly.code).toBe(0);
   expect(freshdeskOnly.stdout).toMatch(/^freshdesk\s+delivered\s+HTTP 200/m);
   expect(freshdeskOnly.stdout).toMatch(/^customergauge\s+skipped\s+CustomerGauge is switched off/m);
-});
+}, CLI_TIMEOUT_MS);
+
+test('simulate: a push left retrying exits 3 and says what stays queued; --fault is for sandbox mode only', async () => {
+  const noIparams = ['--iparams', path.join(dir, 'none.json')];
+  const good = path.join(dir, 'retry.json');
+  fs.writeFileSync(good, JSON.stringify(testPayload('onAgentActivityCreate.intelliassign.json')));
+  const [retrying, liveFault, badFault] = await Promise.all([
+    simulate(good, ...noIparams, '--fault', 'freshdesk=server_error'),
+    simulate(good, ...noIparams, '--live', '--fault', 'freshdesk=timeout'),
+    simulate(good, ...noIparams, '--fault', 'freshdesk=flaky'),
+  ]);
+  expect(retrying.code).toBe(3);
+  expect(retrying.stdout).toMatch(/^freshdesk\s+retrying\s+HTTP 503, 1 attempt, next retry \S+/m);
+  expect(retrying.stdout).toMatch(/^customergauge\s+delivered/m);
+  expect(retrying.stdout).toMatch(/^Left retrying: 1 push, [1-9]\d* \$schedule events? queued\.$/m);
+  expect(retrying.stdout).toMatch(/^  freshdesk: next retry \S+ \(.*503.*\)$/m);
+  expect(retrying.stdout).toContain('npm run simulate keeps its state in memory, so these are dropped now. To watch retries run, use npm start and the clock on /web/test.');
+  expect(retrying.stderr).toBe('');
+
+  expect(liveFault.code).toBe(2);
+  expect(liveFault.stderr.trim()).toBe('Error: --fault makes a fake vendor misbehave: it works in sandbox mode only, not with --live');
+  expect(badFault.code).toBe(2);
+  expect(badFault.stderr).toContain('--fault takes freshdesk=<mode> or customergauge=<mode>, mode one of none, rate_limit');
+}, CLI_TIMEOUT_MS);
 
 test('needsBuild: missing output, or any source file newer than it', () => {
   const root = tempDir();

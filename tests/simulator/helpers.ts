@@ -33,7 +33,7 @@ export interface RecordingClient {
 export async function startRecordingServer(options: SimulatorServerOptions = {}): Promise<RecordingClient> {
   const dir = tempDir();
   const iparamsFile = path.join(dir, 'iparam_test_data.json');
-  const server = await startSimulatorServer({ port: 0, iparamsFile, dbFile: path.join(dir, 'db.json'), ...options });
+  const server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: path.join(dir, 'state'), ...options });
   const bodies: string[] = [];
   return {
     server,

@@ -157,24 +157,33 @@ describe('simulated events', () => {
     expect((await sim.post('/_fdk/simulate', [1, 2])).status).toBe(400);
   });
 
-  test('a failing sandbox leaves the push retrying; "Run due retries" delivers it once the sandbox recovers', async () => {
+  test('a failing fake vendor leaves the push retrying; moving the clock runs the retry once it recovers', async () => {
     expect((await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'server_error' })).status).toBe(200);
     const { json } = await sim.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 50));
     expect(json.outcomes.map((o: any) => [o.destination, o.outcome, o.last_status])).toEqual([
       ['freshdesk', 'retrying', 503],
       ['customergauge', 'delivered', 201],
     ]);
+    expect(json.state).toBe('waiting');
     expect((await sim.get('/web/test')).text).toContain('<option value="server_error" selected>');
 
     await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'none' });
-    const delivered = () => sim.server.local.freshdesk.activities.length === 2;
-    for (let i = 0; i < 5 && !delivered(); i++) {
-      const run = await sim.post('/_fdk/schedules/run', {});
-      expect(run.json.summary).toMatch(/^Fired \d+ due schedule/);
-    }
-    expect(delivered()).toBe(true);
+    const before = sim.server.local.runtime.clock.now();
+    const moved = await sim.post('/_fdk/clock/advance', { ms: 60 * 60 * 1000 });
+    expect(moved.status).toBe(200);
+    expect(moved.json.fired).toBeGreaterThanOrEqual(1);
+    expect(sim.server.local.runtime.clock.now()).toBe(before + 60 * 60 * 1000);
+    expect(sim.server.local.freshdesk.activities).toHaveLength(2);
+    // The watched event's outcome follows, and the retry is in its request log.
+    expect(moved.json.report.outcomes.map((o: any) => [o.destination, o.outcome])).toEqual([
+      ['freshdesk', 'delivered'],
+      ['customergauge', 'delivered'],
+    ]);
+    expect(moved.json.report.state).toBe('done');
+    expect(moved.json.report.requests.filter((r: any) => r.template === 'freshdeskCreateContactActivity').map((r: any) => r.status)).toEqual([503, 200]);
     expect((await sim.post('/_fdk/sandbox/nowhere/mode', { mode: 'none' })).status).toBe(404);
     expect((await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'flaky' })).status).toBe(400);
+    expect((await sim.post('/_fdk/clock/advance', { ms: -1 })).status).toBe(400);
   });
 });
 
@@ -239,7 +248,7 @@ describe('start-up errors', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const dir = tempDir();
     try {
-      const starting = startSimulatorServer({ port, iparamsFile: path.join(dir, 'none.json'), dbFile: false });
+      const starting = startSimulatorServer({ port, iparamsFile: path.join(dir, 'none.json'), stateDir: false });
       await expect(starting).rejects.toThrow(PortInUseError);
       await expect(starting).rejects.toThrow(`Port ${port} is in use: stop the other process or run PORT=${port + 1} npm start`);
     } finally {
@@ -252,7 +261,7 @@ describe('start-up errors', () => {
     const dir = tempDir();
     const file = path.join(dir, 'iparam_test_data.json');
     fs.writeFileSync(file, '{"destinations": [');
-    const starting = startSimulatorServer({ port: 0, iparamsFile: file, dbFile: false });
+    const starting = startSimulatorServer({ port: 0, iparamsFile: file, stateDir: false });
     await expect(starting).rejects.toThrow(IparamsFileError);
     await expect(starting).rejects.toThrow(/iparam_test_data\.json is not valid JSON: .+\. Delete it or fix it\.$/);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,16 @@ export interface HomeInfo {
   iparamsFile: string;
   freshdeskUrl: string;
   customerGaugeUrl: string;
-  dbFile: string | undefined;
+  /** this mode's own state folder; undefined when kept in memory */
+  stateDir: string | undefined;
+}
+
+/** Which store is in use: the modes never share one, so a sandbox push is never retried against a real vendor. */
+function storeLine(info: HomeInfo) {
+  const mode = info.live ? 'live' : 'sandbox';
+  const other = info.live ? 'sandbox' : 'live';
+  if (!info.stateDir) return html`The ${mode} store is in memory: history, pending retries and the CustomerGauge token are gone when the simulator stops.`;
+  return html`In use: the <strong>${mode}</strong> store <code>${info.stateDir}/</code> (history, pending retries, the CustomerGauge token${info.live ? '' : ', the simulator clock'}). ${other[0].toUpperCase() + other.slice(1)} mode keeps its own, so nothing from one is ever sent by the other. To start afresh: <code>npm start -- ${info.live ? '--live ' : ''}--reset</code>.`;
 }
 
 export function homePage(info: HomeInfo): string {
@@ -20,8 +29,8 @@ export function homePage(info: HomeInfo): string {
     ? html`<p>Live mode: requests go to the real Freshdesk and CustomerGauge hosts with the saved credentials.</p>`
     : html`<p>Sandbox mode: the request templates point at local fake servers, so nothing leaves this machine.</p>
 <table>
-  <tr><th>Freshdesk sandbox</th><td><code>${info.freshdeskUrl}</code></td></tr>
-  <tr><th>CustomerGauge sandbox</th><td><code>${info.customerGaugeUrl}</code></td></tr>
+  <tr><th>Fake Freshdesk</th><td><code>${info.freshdeskUrl}</code></td></tr>
+  <tr><th>Fake CustomerGauge</th><td><code>${info.customerGaugeUrl}</code></td></tr>
 </table>`;
   const body = html`<h1>Local simulator</h1>
 <section>
@@ -39,7 +48,10 @@ export function homePage(info: HomeInfo): string {
 <section>
   <h2>Installation parameters</h2>
   <p id="iparams-state">${iparams}</p>
-  <p class="hint">$db and $schedule state: ${info.dbFile ? html`<code>${info.dbFile}</code>` : 'in memory'}.</p>
+</section>
+<section>
+  <h2>Local state</h2>
+  <p id="store">${storeLine(info)}</p>
 </section>`;
   return renderPage({ title: 'Home', live: info.live, body });
 }

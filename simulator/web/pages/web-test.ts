@@ -2,33 +2,50 @@
  * `/web/test`: the event simulator, like `fdk run`'s. Fires a test_data payload (editable) and
  * shows what the app did; in sandbox mode also lets the fake destinations misbehave.
  */
-import type { FaultMode } from '../../sandbox';
+import { FAULT_MODES, type FaultMode } from '../../fake-vendors';
+import { FAKE_VENDOR_NAMES, type FakeVendorName } from '../../local-app';
 import { inlineJson } from '../client-shim';
 import { html, renderPage } from './layout';
 
-export const FAULT_MODES: readonly FaultMode[] = ['none', 'rate_limit', 'server_error', 'slow', 'bad_credentials', 'timeout'];
-export const SANDBOX_NAMES = ['freshdesk', 'customergauge'] as const;
-export type SandboxName = (typeof SANDBOX_NAMES)[number];
-
-const SANDBOX_LABELS: Record<SandboxName, string> = { freshdesk: 'Freshdesk', customergauge: 'CustomerGauge' };
+const LABELS: Record<FakeVendorName, string> = { freshdesk: 'Freshdesk', customergauge: 'CustomerGauge' };
 
 export interface WebTestInfo {
   live: boolean;
   /** test_data file name -> its text */
   payloads: ReadonlyArray<{ name: string; text: string }>;
-  modes: Record<SandboxName, FaultMode>;
+  modes: Record<FakeVendorName, FaultMode>;
+  /** the clock, the pending schedules and the last simulated event, as /_fdk/watch answers */
+  watch: unknown;
 }
 
 function faultSwitches(modes: WebTestInfo['modes']) {
   return html`<section>
   <h2>Sandbox faults</h2>
   <p class="hint">Make a fake destination misbehave to watch the app retry, back off or give up.</p>
-  <div class="row">${SANDBOX_NAMES.map(
-    (name) => html`<label for="mode-${name}">${SANDBOX_LABELS[name]}</label>
+  <div class="row">${FAKE_VENDOR_NAMES.map(
+    (name) => html`<label for="mode-${name}">${LABELS[name]}</label>
   <select id="mode-${name}" data-sandbox="${name}" style="width:auto">${FAULT_MODES.map(
     (mode) => html`<option value="${mode}"${modes[name] === mode ? html` selected` : ''}>${mode}</option>`,
   )}</select>`,
   )}</div>
+</section>`;
+}
+
+/** Sandbox mode moves the simulator's clock; live mode runs on real time (the vendors are real). */
+function clockControl(live: boolean) {
+  const buttons = live
+    ? html`<p class="hint">Live mode runs on real time: retries reach the real vendors when they are due.</p>`
+    : html`<p class="hint">Retries wait minutes (the platform schedules them at least 5 minutes ahead). Move the clock to run them now:
+  everything due on the way fires at its own time, and the result below follows.</p>
+  <div class="row">
+    <button type="button" class="secondary" data-advance="300000">+5 min</button>
+    <button type="button" class="secondary" data-advance="3600000">+1 h</button>
+    <button type="button" class="secondary" data-advance="next">Next scheduled event</button>
+  </div>`;
+  return html`<section>
+  <h2>Clock</h2>
+  <p><span id="clock">…</span> · <span id="schedules">…</span></p>
+  ${buttons}
 </section>`;
 }
 
@@ -39,30 +56,50 @@ export function webTestPage(info: WebTestInfo): string {
   <div class="row">
     <label for="payload-file">Payload</label>
     <select id="payload-file" style="width:auto">${info.payloads.map((p) => html`<option value="${p.name}">${p.name}</option>`)}</select>
-    <label class="choices"><input type="checkbox" id="stamp" checked> Stamp with the current time (a new event on every click)</label>
+    <label class="choices"><input type="checkbox" id="stamp" checked> Stamp with the simulator clock's time (a new event on every click)</label>
   </div>
   <p class="hint">onAgentActivityCreate payload, editable. The same event sent twice is recognised and not forwarded again.</p>
-  <textarea id="payload" rows="16" spellcheck="false">${first ? first.text : '{}'}</textarea>
+  <textarea id="payload" rows="12" spellcheck="false">${first ? first.text : '{}'}</textarea>
   <div class="row" style="margin-top:10px">
     <button type="button" id="simulate">Simulate</button>
-    <button type="button" class="secondary" id="run-due">Run due retries</button>
     <span class="status" id="status" role="status"></span>
   </div>
 </section>
+${clockControl(info.live)}
 ${info.live ? '' : faultSwitches(info.modes)}
 <h2>Result</h2>
+<ul class="outcomes" id="outcomes"></ul>
 <pre id="outcome">Nothing simulated yet.</pre>`;
   const payloads = Object.fromEntries(info.payloads.map((p) => [p.name, p.text]));
-  return renderPage({ title: 'Event simulator', live: info.live, body, script: `var PAYLOADS = ${inlineJson(payloads)};\n${PAGE_SCRIPT}` });
+  return renderPage({
+    title: 'Event simulator',
+    live: info.live,
+    body,
+    script: `var PAYLOADS = ${inlineJson(payloads)};\nvar WATCH = ${inlineJson(info.watch)};\n${PAGE_SCRIPT}`,
+  });
 }
 
-/** Runs in the browser. Results go in with textContent only: payloads and answers are untrusted text. */
+/**
+ * Runs in the browser. Results go in with textContent only: payloads and answers are untrusted
+ * text. The page polls /_fdk/watch (which costs the app nothing) so retries show up as they run.
+ */
 const PAGE_SCRIPT = String.raw`
 (function () {
   var textarea = document.getElementById('payload');
   var outcome = document.getElementById('outcome');
+  var outcomes = document.getElementById('outcomes');
   var status = document.getElementById('status');
   var buttons = document.querySelectorAll('button');
+  var shownText = null;
+  var working = false;
+  var loadedAt = Date.now();
+
+  // The colour follows the worst outcome: red when something failed, amber while waiting, green only when all is done.
+  var STATUS = {
+    failed: ['Something was rejected or dead-lettered: see the reason below.', 'bad'],
+    waiting: ['Waiting: a push is retrying or a destination has not answered yet.', 'warn'],
+    done: ['Done: nothing left to send.', 'good']
+  };
 
   function setStatus(text, kind) {
     status.textContent = text;
@@ -79,27 +116,83 @@ const PAGE_SCRIPT = String.raw`
       });
   }
 
-  // Disables the buttons while the server works: the runtime handles one invocation at a time.
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  function clockText(iso) { var d = new Date(iso); return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ':' + two(d.getUTCSeconds()) + ' UTC'; }
+  function ahead(ms) {
+    if (ms === null) return '';
+    var minutes = Math.round(ms / 60000);
+    if (minutes < 1) return ' (real time)';
+    return ' (' + (minutes >= 60 ? Math.floor(minutes / 60) + ' h ' : '') + (minutes % 60) + ' min ahead of real time)';
+  }
+
+  function renderOutcomes(report) {
+    outcomes.textContent = '';
+    report.outcomes.forEach(function (o) {
+      var item = document.createElement('li');
+      var badge = document.createElement('span');
+      badge.className = 'badge outcome-' + o.outcome;
+      badge.textContent = o.outcome;
+      var name = document.createElement('strong');
+      name.textContent = o.destination;
+      item.appendChild(badge);
+      item.appendChild(name);
+      item.appendChild(document.createTextNode(o.reason ? ' ' + o.reason : ''));
+      outcomes.appendChild(item);
+    });
+  }
+
+  function render(watch) {
+    document.getElementById('clock').textContent = 'Simulator clock ' + clockText(watch.clock.now) + ahead(watch.clock.ahead_ms);
+    document.getElementById('schedules').textContent = watch.schedules.pending + ' scheduled event(s) pending' +
+      (watch.schedules.next_at ? ', next at ' + clockText(watch.schedules.next_at) : '');
+    var report = watch.report;
+    if (!report || report.text === shownText) return;
+    shownText = report.text;
+    outcome.textContent = report.text;
+    renderOutcomes(report);
+    if (!working) setStatus(STATUS[report.state][0], STATUS[report.state][1]);
+  }
+
+  function poll() {
+    fetch('/_fdk/watch').then(function (res) { return res.json(); }).then(function (watch) {
+      WATCH = watch;
+      loadedAt = Date.now();
+      render(watch);
+    }, function () {
+      setStatus('The local simulator is not answering: is npm start still running?', 'bad');
+    });
+  }
+
+  // Disables the buttons while the server works on this page's request; the watch keeps showing progress.
   function busy(label, work) {
+    working = true;
     buttons.forEach(function (b) { b.disabled = true; });
-    setStatus(label);
+    setStatus(label, 'warn');
     return work().then(
-      function (text) { setStatus(text || '', 'good'); },
+      function (answer) { setStatus(answer[0], answer[1]); },
       function (err) { setStatus(err.message, 'bad'); }
-    ).then(function () { buttons.forEach(function (b) { b.disabled = false; }); });
+    ).then(function () {
+      working = false;
+      buttons.forEach(function (b) { b.disabled = false; });
+    });
   }
 
   document.getElementById('payload-file').addEventListener('change', function (e) {
     textarea.value = PAYLOADS[e.target.value];
   });
 
+  // A new event at the simulator clock's time; the previous change moves with it, so the time in status stays as written.
   function stamped(text) {
     var payload = JSON.parse(text);
     var activity = payload && payload.data && payload.data.agent_activity;
     if (document.getElementById('stamp').checked && activity) {
-      var now = new Date();
-      activity.status_change_timestamp = now.toISOString();
-      payload.timestamp = now.getTime();
+      var now = Date.parse(WATCH.clock.now) + (Date.now() - loadedAt);
+      var shift = now - Date.parse(activity.status_change_timestamp);
+      if (activity.prev_status_change_timestamp && !isNaN(shift)) {
+        activity.prev_status_change_timestamp = new Date(Date.parse(activity.prev_status_change_timestamp) + shift).toISOString();
+      }
+      activity.status_change_timestamp = new Date(now).toISOString();
+      payload.timestamp = now;
       textarea.value = JSON.stringify(payload, null, 2);
     }
     return JSON.stringify(payload);
@@ -114,15 +207,26 @@ const PAGE_SCRIPT = String.raw`
     }
     busy('Simulating…', function () {
       return post('/_fdk/simulate', body).then(function (report) {
-        outcome.textContent = report.text;
-        return report.failed ? 'Done: something was rejected, see below.' : 'Done.';
+        shownText = null;
+        render({ clock: WATCH.clock, schedules: WATCH.schedules, report: report });
+        poll();
+        return STATUS[report.state];
       });
     });
   });
 
-  document.getElementById('run-due').addEventListener('click', function () {
-    busy('Running due retries…', function () {
-      return post('/_fdk/schedules/run', '{}').then(function (answer) { return answer.summary; });
+  document.querySelectorAll('button[data-advance]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var by = button.dataset.advance;
+      busy('Moving the clock…', function () {
+        return post('/_fdk/clock/advance', JSON.stringify(by === 'next' ? { to: 'next' } : { ms: Number(by) })).then(function (answer) {
+          WATCH = answer;
+          loadedAt = Date.now();
+          render(answer);
+          var state = answer.report ? STATUS[answer.report.state] : ['', ''];
+          return ['Clock moved: ' + answer.fired + ' scheduled event(s) ran. ' + state[0], state[1]];
+        });
+      });
     });
   });
 
@@ -131,10 +235,13 @@ const PAGE_SCRIPT = String.raw`
       var name = select.dataset.sandbox;
       busy('Switching…', function () {
         return post('/_fdk/sandbox/' + name + '/mode', JSON.stringify({ mode: select.value })).then(function () {
-          return 'The ' + name + ' sandbox now answers with: ' + select.value;
+          return ['The fake ' + name + ' now answers with: ' + select.value, select.value === 'none' ? 'good' : 'warn'];
         });
       });
     });
   });
+
+  render(WATCH);
+  setInterval(function () { poll(); }, 1000);
 })();
 `;

@@ -37,8 +37,9 @@ export function parseAgentActivityEvent(payload: unknown): ParsedEvent {
   const activity = checked.value.data.agent_activity;
   const changedAt = parseTimestamp(activity.status_change_timestamp);
   if (changedAt === null) return unreadable('data.agent_activity.status_change_timestamp');
-  const prevChangedAt = parseTimestamp(activity.prev_status_change_timestamp ?? null);
-  if (activity.prev_status_change_timestamp != null && prevChangedAt === null) {
+  const prevStamp = activity.prev_status_change_timestamp ?? null;
+  const prevChangedAt = parseTimestamp(prevStamp);
+  if (prevStamp !== null && prevChangedAt === null) {
     return unreadable('data.agent_activity.prev_status_change_timestamp');
   }
   return identified(normalise(checked.value, changedAt, prevChangedAt));

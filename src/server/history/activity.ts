@@ -4,28 +4,12 @@
  */
 import { changeTitle } from '../event/describe';
 import { destinations } from '../destinations/registry';
-import type { DestinationId, SentSummary } from '../destinations/types';
-import { isReplayable, type EventRecord, type Outcome, type PushState } from './record';
+import type { DestinationId } from '../destinations/types';
+import { isReplayable, type EventRecord, type PushState } from './record';
+import type { Activity } from '../../shared/history-api';
 
-export interface Activity {
-  id: string;
-  verb: string;
-  title: string;
-  actor: { type: string; id: string | null; name: string | null; email: string | null };
-  object: { agent_activity: Record<string, string | number | null> } | { invalid_event: { field: string; message: string; excerpt: string } };
-  target: { destination: DestinationId; name: string; reference: string | null; remote_id: string | null } | null;
-  outcome: Outcome;
-  reason: string | null;
-  attempts: number;
-  last_status: number | null;
-  next_retry_at: string | null;
-  retryable: boolean;
-  /** Freshdesk cannot deduplicate: after a timeout the push may have landed twice. */
-  may_duplicate: boolean;
-  sent: SentSummary | null;
-  created_at: string;
-  updated_at: string;
-}
+// The shape the sidebar reads is the shared contract.
+export type { Activity };
 
 /** Position of an activity in the newest-first stream. */
 export interface StreamPosition {

@@ -44,7 +44,11 @@ export const ListArgs = Type.Object({
 type Filter = NonNullable<Static<typeof ListArgs>['filter']>;
 
 export class QueryError extends Error {
-  readonly status = 400;
+  readonly status: number;
+  constructor(message: string) {
+    super(message);
+    this.status = 400;
+  }
 }
 
 /** Newest first: bucket, then arrival, then key, then destination slot. */

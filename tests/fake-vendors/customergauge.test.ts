@@ -1,4 +1,4 @@
-import { startCustomerGaugeSandbox, type CustomerGaugeSandbox } from '../../simulator/sandbox';
+import { startFakeCustomerGauge, type FakeCustomerGauge } from '../../simulator/fake-vendors';
 import { basic, client, fakeClock } from './helpers';
 
 const CLIENT_ID = 'cg-client';
@@ -17,9 +17,9 @@ function activity(overrides: Record<string, unknown> = {}): Record<string, unkno
   };
 }
 
-describe('CustomerGauge sandbox', () => {
+describe('fake CustomerGauge', () => {
   const clock = fakeClock();
-  let cg: CustomerGaugeSandbox;
+  let cg: FakeCustomerGauge;
 
   const requestToken = (body = 'grant_type=client_credentials', headers: Record<string, string> = { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) }) =>
     client(cg.url).post('/oauth2/token', body, { headers });
@@ -28,7 +28,7 @@ describe('CustomerGauge sandbox', () => {
     client(cg.url).put('/activities', body, { headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' } });
 
   beforeAll(async () => {
-    cg = await startCustomerGaugeSandbox({
+    cg = await startFakeCustomerGauge({
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
       tokenTtlSeconds: 600,
@@ -185,7 +185,7 @@ describe('CustomerGauge sandbox', () => {
     });
 
     it('accepts any contact when no contacts list is configured', async () => {
-      const open = await startCustomerGaugeSandbox({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+      const open = await startFakeCustomerGauge({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
       try {
         const t = (await client(open.url).post('/oauth2/token', 'grant_type=client_credentials', { headers: { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) } })).data.access_token;
         const res = await client(open.url).put('/activities', activity({ contact: 'anyone@example.test' }), { headers: { Authorization: `Bearer ${t}` } });

@@ -1,11 +1,11 @@
 /**
- * Shared node:http base for the sandbox destinations: recording, routing, scripted faults and
+ * Shared node:http base for the fake vendors: recording, routing, scripted faults and
  * persistent modes live here once; vendors only supply routes and their own error wording.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultMode, ReceivedRequest, SandboxServer, ScriptedFault, ServerOptions } from './types';
+import type { FaultMode, ReceivedRequest, FakeVendorServer, ScriptedFault, ServerOptions } from './types';
 import { parseJson } from './validation';
 
 export interface Reply {
@@ -47,7 +47,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export abstract class SandboxHttpServer implements SandboxServer {
+export abstract class FakeVendorHttpServer implements FakeVendorServer {
   readonly received: ReceivedRequest[] = [];
   private faults: ScriptedFault[] = [];
   private mode: FaultMode = 'none';
@@ -158,7 +158,7 @@ export abstract class SandboxHttpServer implements SandboxServer {
   }
 
   private async route(request: ReceivedRequest): Promise<Reply> {
-    const pathname = new URL(request.path, 'http://sandbox.invalid').pathname;
+    const pathname = new URL(request.path, 'http://fake-vendor.invalid').pathname;
     const candidates = this.routes.filter((r) => r.path === pathname);
     if (candidates.length === 0) return this.errorReply(404, request);
     const route = candidates.find((r) => r.method === request.method);

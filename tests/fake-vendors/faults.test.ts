@@ -4,11 +4,11 @@
  */
 import { AxiosError } from 'axios';
 import {
-  startCustomerGaugeSandbox,
-  startFreshdeskSandbox,
-  type CustomerGaugeSandbox,
-  type FreshdeskSandbox,
-} from '../../simulator/sandbox';
+  startFakeCustomerGauge,
+  startFakeFreshdesk,
+  type FakeCustomerGauge,
+  type FakeFreshdesk,
+} from '../../simulator/fake-vendors';
 import { basic, client } from './helpers';
 
 const API_KEY = 'k';
@@ -25,12 +25,12 @@ async function networkError(promise: Promise<unknown>): Promise<AxiosError> {
   return error as AxiosError;
 }
 
-describe('sandbox faults (Freshdesk)', () => {
-  let fd: FreshdeskSandbox;
+describe('fake vendor faults (Freshdesk)', () => {
+  let fd: FakeFreshdesk;
   const post = (timeout?: number) => client(fd.url, timeout).post(FD_PATH, FD_BODY, { headers: FD_HEADERS });
 
   beforeEach(async () => {
-    fd = await startFreshdeskSandbox({ apiKey: API_KEY });
+    fd = await startFakeFreshdesk({ apiKey: API_KEY });
   });
   afterEach(() => fd.close());
 
@@ -103,7 +103,7 @@ describe('sandbox faults (Freshdesk)', () => {
     await fd.close();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await pending).toBeInstanceOf(AxiosError); // socket destroyed by close()
-    fd = await startFreshdeskSandbox({ apiKey: API_KEY }); // afterEach closes again
+    fd = await startFakeFreshdesk({ apiKey: API_KEY }); // afterEach closes again
   });
 
   it('answers 200 with a malformed JSON body for malformedSuccess', async () => {
@@ -192,8 +192,8 @@ describe('sandbox faults (Freshdesk)', () => {
   });
 });
 
-describe('sandbox faults (CustomerGauge)', () => {
-  let cg: CustomerGaugeSandbox;
+describe('fake vendor faults (CustomerGauge)', () => {
+  let cg: FakeCustomerGauge;
   const TOKEN_HEADERS = { Authorization: basic('id:secret'), 'Content-Type': 'application/x-www-form-urlencoded' };
   const requestToken = () => client(cg.url).post('/oauth2/token', 'grant_type=client_credentials', { headers: TOKEN_HEADERS });
   const put = (accessToken: string) =>
@@ -204,7 +204,7 @@ describe('sandbox faults (CustomerGauge)', () => {
     );
 
   beforeEach(async () => {
-    cg = await startCustomerGaugeSandbox({ clientId: 'id', clientSecret: 'secret' });
+    cg = await startFakeCustomerGauge({ clientId: 'id', clientSecret: 'secret' });
   });
   afterEach(() => cg.close());
 

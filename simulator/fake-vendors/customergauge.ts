@@ -1,15 +1,15 @@
 /**
- * CustomerGauge sandbox. One server plays both hosts the app talks to: the Cognito-style OAuth2
+ * Fake CustomerGauge. One server plays both hosts the app talks to: the Cognito-style OAuth2
  * token endpoint (auth.<region>.customergauge.com/oauth2/token) and the Laravel-backed import
  * API (imports.api.<region>.customergauge.com/activities), so tests point both templates here.
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { SandboxHttpServer, type Reply, type Route } from './http-server';
-import type { ReceivedRequest, SandboxServer, ServerOptions } from './types';
+import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
+import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
 import { authCredentials, isPlainObject, isYmdHis, validate, type Issue, type Schema } from './validation';
 
-export interface CustomerGaugeSandbox extends SandboxServer {
+export interface FakeCustomerGauge extends FakeVendorServer {
   /** Upserts by reference; `writes` counts accepted PUTs to that reference. */
   readonly activitiesByReference: Map<string, { body: unknown; writes: number }>;
   readonly activitiesWithoutReference: unknown[];
@@ -18,7 +18,7 @@ export interface CustomerGaugeSandbox extends SandboxServer {
   expireAllTokens(): void;
 }
 
-export interface CustomerGaugeSandboxOptions extends ServerOptions {
+export interface FakeCustomerGaugeOptions extends ServerOptions {
   clientId: string;
   clientSecret: string;
   /** expires_in of issued tokens; default 3600. */
@@ -58,12 +58,12 @@ function laravelMessage(issue: Issue): string {
   }
 }
 
-class CustomerGaugeSandboxServer extends SandboxHttpServer implements CustomerGaugeSandbox {
+class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustomerGauge {
   readonly activitiesByReference = new Map<string, { body: unknown; writes: number }>();
   readonly activitiesWithoutReference: unknown[] = [];
   private issued = 0;
   private nextActivityId = 1;
-  /** Bearer token -> expiry (ms on the sandbox clock). */
+  /** Bearer token -> expiry (ms on the fake server's clock). */
   private readonly tokens = new Map<string, number>();
   /** Kept apart from activitiesByReference so the public map holds exactly { body, writes }. */
   private readonly idsByReference = new Map<string, number>();
@@ -74,7 +74,7 @@ class CustomerGaugeSandboxServer extends SandboxHttpServer implements CustomerGa
     { method: 'PUT', path: ACTIVITIES_PATH, handle: (r) => this.upsertActivity(r) },
   ];
 
-  constructor(private readonly options: CustomerGaugeSandboxOptions) {
+  constructor(private readonly options: FakeCustomerGaugeOptions) {
     super(options.now ?? Date.now);
     this.schema = {
       reference: { kind: 'string', maxChars: 128 },
@@ -170,7 +170,7 @@ class CustomerGaugeSandboxServer extends SandboxHttpServer implements CustomerGa
   }
 
   protected errorReply(status: number, request: ReceivedRequest): Reply {
-    const pathname = new URL(request.path, 'http://sandbox.invalid').pathname;
+    const pathname = new URL(request.path, 'http://fake-vendor.invalid').pathname;
     if (pathname === TOKEN_PATH) {
       // OAuth2 error codes (RFC 6749 section 5.2), as Cognito answers them.
       const error = status === 401 || status === 400 ? 'invalid_client' : status === 429 ? 'too_many_requests' : 'server_error';
@@ -191,8 +191,8 @@ class CustomerGaugeSandboxServer extends SandboxHttpServer implements CustomerGa
   }
 }
 
-export async function startCustomerGaugeSandbox(opts: CustomerGaugeSandboxOptions): Promise<CustomerGaugeSandbox> {
-  const server = new CustomerGaugeSandboxServer(opts);
+export async function startFakeCustomerGauge(opts: FakeCustomerGaugeOptions): Promise<FakeCustomerGauge> {
+  const server = new FakeCustomerGaugeServer(opts);
   await server.listen(opts);
   return server;
 }

@@ -1,19 +1,19 @@
 /**
- * Freshdesk sandbox: POST /api/v2/contact-activities and GET /api/v2/agents/me, with Freshdesk's
+ * Fake Freshdesk: POST /api/v2/contact-activities and GET /api/v2/agents/me, with Freshdesk's
  * Basic API-key auth, per-minute rate limit headers and "Validation failed" error format.
  */
 import http from 'node:http';
-import { SandboxHttpServer, type Reply, type Route } from './http-server';
+import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import { MinuteWindowLimiter } from './rate-limit';
-import type { ReceivedRequest, SandboxServer, ServerOptions } from './types';
+import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
 import { authCredentials, isAbsent, isIso8601DateTime, isPlainObject, validate, type Issue, type Rule, type Schema } from './validation';
 
-export interface FreshdeskSandbox extends SandboxServer {
+export interface FakeFreshdesk extends FakeVendorServer {
   /** Accepted contact-activity bodies, one per 200. */
   readonly activities: unknown[];
 }
 
-export interface FreshdeskSandboxOptions extends ServerOptions {
+export interface FakeFreshdeskOptions extends ServerOptions {
   apiKey: string;
   /** Per-minute API limit; unlimited when omitted. */
   ratePerMinute?: number;
@@ -93,7 +93,7 @@ export function validateContactActivity(body: Record<string, unknown>): Freshdes
   return errors;
 }
 
-class FreshdeskSandboxServer extends SandboxHttpServer implements FreshdeskSandbox {
+class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk {
   readonly activities: unknown[] = [];
   private readonly limiter: MinuteWindowLimiter;
 
@@ -106,7 +106,7 @@ class FreshdeskSandboxServer extends SandboxHttpServer implements FreshdeskSandb
     },
   ];
 
-  constructor(private readonly options: FreshdeskSandboxOptions) {
+  constructor(private readonly options: FakeFreshdeskOptions) {
     super(options.now ?? Date.now);
     this.limiter = new MinuteWindowLimiter(options.ratePerMinute, this.now);
   }
@@ -181,8 +181,8 @@ class FreshdeskSandboxServer extends SandboxHttpServer implements FreshdeskSandb
   }
 }
 
-export async function startFreshdeskSandbox(opts: FreshdeskSandboxOptions): Promise<FreshdeskSandbox> {
-  const server = new FreshdeskSandboxServer(opts);
+export async function startFakeFreshdesk(opts: FakeFreshdeskOptions): Promise<FakeFreshdesk> {
+  const server = new FakeFreshdeskServer(opts);
   await server.listen(opts);
   return server;
 }

@@ -1,4 +1,4 @@
-import { startFreshdeskSandbox, type FreshdeskSandbox } from '../../simulator/sandbox';
+import { startFakeFreshdesk, type FakeFreshdesk } from '../../simulator/fake-vendors';
 import { basic, client, fakeClock } from './helpers';
 
 const API_KEY = 'sandbox-api-key';
@@ -19,14 +19,14 @@ function validBody(): Record<string, any> {
   };
 }
 
-describe('Freshdesk sandbox', () => {
-  let fd: FreshdeskSandbox;
+describe('fake Freshdesk', () => {
+  let fd: FakeFreshdesk;
   const headers = { Authorization: basic(API_KEY), 'Content-Type': 'application/json' };
   const post = (body: unknown, extra: Record<string, string> = {}) =>
     client(fd.url).post(PATH, body, { headers: { ...headers, ...extra } });
 
   beforeAll(async () => {
-    fd = await startFreshdeskSandbox({ apiKey: API_KEY });
+    fd = await startFakeFreshdesk({ apiKey: API_KEY });
   });
   afterEach(() => fd.reset());
   afterAll(() => fd.close());
@@ -162,7 +162,7 @@ describe('Freshdesk sandbox', () => {
 
     it('enforces ratePerMinute per fixed minute window of the injected clock', async () => {
       const clock = fakeClock(Date.UTC(2026, 10, 23, 10, 45, 20));
-      const limited = await startFreshdeskSandbox({ apiKey: API_KEY, ratePerMinute: 2, now: clock.now });
+      const limited = await startFakeFreshdesk({ apiKey: API_KEY, ratePerMinute: 2, now: clock.now });
       try {
         const send = () => client(limited.url).post(PATH, validBody(), { headers });
         const first = await send();

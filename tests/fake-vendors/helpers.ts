@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 
-/** Sandbox responses are asserted by status, so never let axios throw on 4xx/5xx; never use a proxy. */
+/** Fake vendor responses are asserted by status, so never let axios throw on 4xx/5xx; never use a proxy. */
 export function client(baseURL: string, timeout = 5000): AxiosInstance {
   return axios.create({ baseURL, timeout, proxy: false, validateStatus: () => true });
 }

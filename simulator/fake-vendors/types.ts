@@ -1,7 +1,8 @@
-/** Public contract of the sandbox destinations (re-exported from index.ts). */
+/** Public contract of the fake vendors (re-exported from index.ts). */
 
 /** Persistent misbehaviour, applied to every request until setMode('none'). */
 export type FaultMode = 'none' | 'rate_limit' | 'server_error' | 'slow' | 'bad_credentials' | 'timeout';
+export const FAULT_MODES: readonly FaultMode[] = ['none', 'rate_limit', 'server_error', 'slow', 'bad_credentials', 'timeout'];
 
 /**
  * One-shot misbehaviour. Queued faults are consumed in order, each by the next request it matches.
@@ -46,7 +47,7 @@ export interface ReceivedRequest {
   status: number;
 }
 
-export interface SandboxServer {
+export interface FakeVendorServer {
   readonly url: string;
   readonly port: number;
   readonly received: ReceivedRequest[];

@@ -1,0 +1,166 @@
+/**
+ * The event simulator in a real Chromium: a first Simulate on a fresh clone, status colours that
+ * tell the truth, the clock control and a Result pane that follows retries, and Crayons icons
+ * offline. `UPDATE_SCREENSHOTS=1` refreshes docs/simulator.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { APP_DIR } from '../../simulator/local-app';
+import { ManualClock } from '../../simulator/runtime';
+import { launchBrowser } from '../support/browser';
+import { startRecordingServer, type RecordingClient } from './helpers';
+
+const START = Date.parse('2026-11-23T11:00:00Z');
+/** The colours of layout.ts: green is for "done" only. */
+const GREEN = 'rgb(0, 121, 91)';
+const AMBER = 'rgb(161, 94, 0)';
+const RED = 'rgb(200, 33, 36)';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page that records its script errors and every request that leaves the simulator. */
+async function openPage(sim: RecordingClient): Promise<{ page: Page; errors: string[]; outside: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  // Console errors count, except an HTTP error status the page asked for (a rejected credential check answers 401).
+  page.on('console', (msg) => msg.type() === 'error' && !msg.text().includes('the server responded with a status of') && errors.push(msg.text()));
+  await page.route('**/*', (route) => {
+    if (route.request().url().startsWith(sim.server.url)) return route.continue();
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  return { page, errors, outside };
+}
+
+const statusColour = (page: Page) => page.$eval('#status', (el) => getComputedStyle(el).color);
+const badge = (page: Page, destination: string) => page.locator('#outcomes li', { hasText: destination }).locator('.badge');
+const waitForOutcome = (page: Page, destination: string, outcome: string) =>
+  page.waitForFunction(
+    ([d, o]) => Array.from(document.querySelectorAll('#outcomes li')).some((li) => li.textContent?.includes(d) && li.querySelector('.badge')?.textContent === o),
+    [destination, outcome],
+  );
+
+test('a fresh clone: Simulate with nothing saved delivers to both destinations, in green', async () => {
+  const sim = await startRecordingServer();
+  const { page, errors, outside } = await openPage(sim);
+  try {
+    await page.goto(`${sim.server.url}/web/test`);
+    await page.click('#simulate');
+    await waitForOutcome(page, 'customergauge', 'delivered');
+    await waitForOutcome(page, 'freshdesk', 'delivered');
+    await expect(page.textContent('#status')).resolves.toBe('Done: nothing left to send.');
+    await expect(statusColour(page)).resolves.toBe(GREEN);
+    expect(sim.server.local.freshdesk.activities).toHaveLength(1);
+    expect(sim.server.local.customerGauge.activitiesByReference.size).toBe(1);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  } finally {
+    await page.close();
+    await sim.server.close();
+    fs.rmSync(sim.dir, { recursive: true, force: true });
+  }
+});
+
+describe('the event simulator: colours and the clock', () => {
+  let sim: RecordingClient;
+  let page: Page;
+  let errors: string[];
+  beforeAll(async () => {
+    sim = await startRecordingServer({ clock: new ManualClock(START), scheduleTickMs: 50 });
+    ({ page, errors } = await openPage(sim));
+  });
+  afterAll(async () => {
+    await sim?.server.close();
+    if (sim) fs.rmSync(sim.dir, { recursive: true, force: true });
+  });
+
+  test('a retrying push is amber, never green; moving the clock delivers it once the fake recovers', async () => {
+    await page.goto(`${sim.server.url}/web/test`);
+    await expect(page.textContent('#clock')).resolves.toBe('Simulator clock 11:00:00 UTC');
+    await page.selectOption('#mode-freshdesk', 'server_error');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('server_error'));
+    await page.selectOption('#payload-file', 'onAgentActivityCreate.intelliassign.json');
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'retrying');
+    await expect(page.textContent('#status')).resolves.toBe('Waiting: a push is retrying or a destination has not answered yet.');
+    await expect(statusColour(page)).resolves.toBe(AMBER);
+    await expect(badge(page, 'freshdesk').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(AMBER);
+    await expect(badge(page, 'customergauge').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(GREEN);
+    await expect(page.textContent('#outcome')).resolves.toContain('"account": "Acme Support"');
+
+    const shot = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1350 } });
+    expect(shot.subarray(1, 4).toString()).toBe('PNG');
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      fs.mkdirSync(path.join(APP_DIR, 'docs'), { recursive: true });
+      fs.writeFileSync(path.join(APP_DIR, 'docs', 'simulator.png'), shot);
+    }
+
+    await page.selectOption('#mode-freshdesk', 'none');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('none'));
+    await page.click('button[data-advance="3600000"]');
+    await waitForOutcome(page, 'freshdesk', 'delivered');
+    await expect(page.textContent('#clock')).resolves.toBe('Simulator clock 12:00:00 UTC');
+    await expect(statusColour(page)).resolves.toBe(GREEN);
+    expect(sim.server.local.freshdesk.activities).toHaveLength(1);
+  });
+
+  test('the dead letter is red; the Result pane follows retries that run by themselves', async () => {
+    await page.selectOption('#mode-freshdesk', 'server_error');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('server_error'));
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'retrying');
+
+    // Time passes on the server (no click): the scheduler runs each retry as it falls due and the page shows them.
+    const clock = sim.server.local.runtime.clock as ManualClock;
+    const deadLetters = page.locator('#outcomes .badge.outcome-dead_letter');
+    for (let hour = 0; hour < 12 && (await deadLetters.count()) === 0; hour++) {
+      clock.advance(60 * 60 * 1000);
+      await page.waitForTimeout(300);
+    }
+    await waitForOutcome(page, 'freshdesk', 'dead_letter');
+    await page.waitForFunction(() => document.getElementById('status')?.classList.contains('bad'));
+    await expect(statusColour(page)).resolves.toBe(RED);
+    await expect(badge(page, 'freshdesk').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(RED);
+    await expect(page.textContent('#outcome')).resolves.toMatch(/freshdesk\s+dead_letter/);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('Crayons icons come from the simulator: the sidebar works offline with no broken icon', async () => {
+  const sim = await startRecordingServer({ stateDir: false });
+  const { page, errors, outside } = await openPage(sim);
+  try {
+    await page.goto(`${sim.server.url}/app/`);
+    await page.waitForFunction(() => customElements.get('fw-inline-message') !== undefined);
+    // An error message, as the sidebar shows one: its icon is fetched from Crayons' default library.
+    await page.evaluate(() => {
+      const message = document.createElement('fw-inline-message');
+      message.setAttribute('type', 'error');
+      message.setAttribute('open', '');
+      message.textContent = 'Could not load the pushes.';
+      document.body.appendChild(message);
+    });
+    const iconSvg = () =>
+      page.evaluate(() => {
+        const icon = document.querySelector('fw-inline-message')?.shadowRoot?.querySelector('fw-icon');
+        return icon?.shadowRoot?.querySelector('svg')?.outerHTML ?? '';
+      });
+    await page.waitForFunction(() => Boolean(document.querySelector('fw-inline-message')?.shadowRoot?.querySelector('fw-icon')?.shadowRoot?.querySelector('svg')));
+    const served = (await sim.get('/_fdk/crayons-icon/icons/alert.svg')).text;
+    expect(await iconSvg()).toContain(served.match(/ d="([^"]{20})/)![1]);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+    await sim.server.close();
+  }
+});
