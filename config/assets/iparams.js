@@ -366,7 +366,7 @@ async function start() {
   if (!configsApplied) applyValues({ ...IPARAM_DEFAULTS });
   for (const name of ["fwInput", "fwChange"]) document.addEventListener(name, onEdit);
   byId("freshdesk_subdomain").addEventListener("fwBlur", normaliseSubdomainField);
-  for (const destination of Object.keys(SECTION)) byId(SECTION[destination].test).addEventListener("fwClick", () => void onTest(destination));
+  for (const destination of Object.keys(SECTION)) byId(SECTION[destination].test).addEventListener("click", () => void onTest(destination));
 }
 void start();
 

@@ -200,7 +200,8 @@ async function start(): Promise<void> {
   if (!configsApplied) applyValues({ ...IPARAM_DEFAULTS });
   for (const name of ['fwInput', 'fwChange']) document.addEventListener(name, onEdit);
   byId('freshdesk_subdomain').addEventListener('fwBlur', normaliseSubdomainField);
-  for (const destination of Object.keys(SECTION) as Destination[]) byId(SECTION[destination].test).addEventListener('fwClick', () => void onTest(destination));
+  // The native click, not Crayons' fwClick: fwClick is throttled by fw-button and was seen to drop a second press.
+  for (const destination of Object.keys(SECTION) as Destination[]) byId(SECTION[destination].test).addEventListener('click', () => void onTest(destination));
 }
 
 void start();

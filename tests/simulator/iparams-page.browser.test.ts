@@ -44,7 +44,12 @@ describe('installation page in Chromium', () => {
     return frame;
   };
   const field = (id: string) => form().locator(`#${id}`);
-  const type = (id: string, value: string) => field(id).locator('input:not([type=hidden])').fill(value);
+  /** Crayons re-renders on the next frames: an error line that goes away moves what is below it. */
+  const settled = () => form().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  async function type(id: string, value: string): Promise<void> {
+    await field(id).locator('input:not([type=hidden])').fill(value);
+    await settled();
+  }
 
   /** The page is ready once its script has put values in (defaults, or getConfigs on edit). */
   async function open(on: RecordingClient = sim): Promise<void> {
