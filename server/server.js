@@ -22,10 +22,33 @@ class AuthError extends DeliveryError {
 class PayloadInvalidError extends DeliveryError {
 }
 
+const HANGUL_SYLLABLE = "[\\u1100-\\u115F\\uA960-\\uA97C]+[\\u1160-\\u11A7\\uD7B0-\\uD7C6]*[\\u11A8-\\u11FF\\uD7CB-\\uD7FB]*";
+const CONJUNCT = "[\\u094D\\u09CD\\u0ACD\\u0B4D\\u0C4D\\u0D4D][\\p{M}\\u200D]*[\\u0915-\\u0939\\u0958-\\u095F\\u0978-\\u097F\\u0995-\\u09B9\\u09DC-\\u09DF\\u09F0\\u09F1\\u0A95-\\u0AB9\\u0AF9\\u0B15-\\u0B39\\u0B5C-\\u0B5F\\u0B71\\u0C15-\\u0C39\\u0C58-\\u0C5A\\u0D15-\\u0D3A]";
+const EXTEND = `${CONJUNCT}|[\\p{M}\\p{Emoji_Modifier}\\u200C\\u{E0020}-\\u{E007F}]|\\u200D\\p{Extended_Pictographic}?`;
+const CLUSTER = new RegExp(`\\r\\n|\\p{Regional_Indicator}{2}|(?:${HANGUL_SYLLABLE}|[\\s\\S])(?:${EXTEND})*`, "gu");
+function graphemesByPattern(text) {
+  return text.match(CLUSTER) ?? [];
+}
+function platformSegmenter() {
+  const Ctor = typeof Intl === "object" ? Intl.Segmenter : void 0;
+  return typeof Ctor === "function" ? new Ctor(void 0, { granularity: "grapheme" }) : null;
+}
+let segmenter;
+function graphemes(text) {
+  if (segmenter === void 0) segmenter = platformSegmenter();
+  return segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : graphemesByPattern(text);
+}
 function truncate(text, max) {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return chars.slice(0, max - 1).join("") + "\u2026";
+  if (text.length <= max || Array.from(text).length <= max) return text;
+  let kept = "";
+  let used = 0;
+  for (const cluster of graphemes(text)) {
+    const size = Array.from(cluster).length;
+    if (used + size > max - 1) break;
+    kept += cluster;
+    used += size;
+  }
+  return kept + "\u2026";
 }
 function emojiText(emoji) {
   if (!emoji) return null;
@@ -157,9 +180,22 @@ function decodePointer(segment) {
 }
 
 const Nullable = (schema) => typebox.Type.Optional(typebox.Type.Union([schema, typebox.Type.Null()]));
-const Id = typebox.Type.Union([typebox.Type.String({ maxLength: 200 }), typebox.Type.Number()]);
-const Timestamp = typebox.Type.Union([typebox.Type.String({ minLength: 1, maxLength: 64 }), typebox.Type.Number()]);
 const Text = (maxLength) => typebox.Type.String({ maxLength });
+const Id = typebox.Type.Unsafe({
+  type: ["string", "integer"],
+  maxLength: 200,
+  minimum: -Number.MAX_SAFE_INTEGER,
+  maximum: Number.MAX_SAFE_INTEGER
+});
+const EARLIEST_EVENT_TIME = Date.UTC(2e3, 0, 1);
+const LATEST_EVENT_TIME = Date.UTC(2100, 0, 1);
+const Timestamp = typebox.Type.Unsafe({
+  type: ["string", "number"],
+  minLength: 1,
+  maxLength: 64,
+  exclusiveMinimum: 0,
+  maximum: LATEST_EVENT_TIME
+});
 const ActorSchema = typebox.Type.Object({
   type: Text(64),
   id: Nullable(Id),
@@ -190,21 +226,32 @@ const AgentActivityEventSchema = typebox.Type.Object({
   account_id: Nullable(Id),
   domain: Nullable(Text(255)),
   region: Nullable(Text(32)),
-  timestamp: Nullable(Timestamp)
+  // Set by the platform and not used by the app: typed loosely so it can never reject an event.
+  timestamp: Nullable(typebox.Type.Union([typebox.Type.String({ maxLength: 64 }), typebox.Type.Number()]))
 });
 
 const str = (value, max = 200) => value === null || value === void 0 || value === "" ? null : truncate(String(value), max);
+const ID_FIELDS = /* @__PURE__ */ new Set(["id", "org_actor_id", "org_agent_id", "custom_status_id", "account_id"]);
+const TIME_FIELDS = /* @__PURE__ */ new Set(["status_change_timestamp", "prev_status_change_timestamp"]);
+function explained(failure) {
+  const name = failure.field.slice(failure.field.lastIndexOf(".") + 1);
+  if (TIME_FIELDS.has(name)) return unreadable(failure.field);
+  if (!ID_FIELDS.has(name)) return failure;
+  return { ...failure, message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)` };
+}
+function eventTime(value) {
+  const ms = parseTimestamp(value);
+  return ms !== null && ms >= EARLIEST_EVENT_TIME && ms < LATEST_EVENT_TIME ? ms : null;
+}
 function parseAgentActivityEvent(payload) {
   const checked = validate(AgentActivityEventSchema, payload, "");
-  if (!checked.ok) return checked;
+  if (!checked.ok) return explained(checked);
   const activity = checked.value.data.agent_activity;
-  const changedAt = parseTimestamp(activity.status_change_timestamp);
+  const changedAt = eventTime(activity.status_change_timestamp);
   if (changedAt === null) return unreadable("data.agent_activity.status_change_timestamp");
-  const prevStamp = activity.prev_status_change_timestamp ?? null;
-  const prevChangedAt = parseTimestamp(prevStamp);
-  if (prevStamp !== null && prevChangedAt === null) {
-    return unreadable("data.agent_activity.prev_status_change_timestamp");
-  }
+  const prev = activity.prev_status_change_timestamp ?? null;
+  const prevChangedAt = prev === null ? null : eventTime(prev);
+  if (prev !== null && prevChangedAt === null) return unreadable("data.agent_activity.prev_status_change_timestamp");
   return identified(normalise(checked.value, changedAt, prevChangedAt));
 }
 function identified(change) {
@@ -212,7 +259,7 @@ function identified(change) {
   return { ok: false, field: "data.agent_activity.org_agent_id", message: "data.agent_activity.org_agent_id or email is required to identify the agent" };
 }
 function unreadable(field) {
-  return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds)` };
+  return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)` };
 }
 function agentName(event) {
   const actor = event.data.actor;
@@ -230,7 +277,9 @@ function normalise(event, changedAt, prevChangedAt) {
   const agent = agentOf(event, actor);
   const status = truncate(activity.status, 200);
   const prevStatus = str(activity.prev_status);
-  const identity = [activity.availability_event_type, agent.id ?? agent.email, status, prevStatus, changedAt].join("|");
+  const account = str(event.account_id) ?? str(event.domain);
+  const customStatusId = str(activity.custom_status_id);
+  const identity = JSON.stringify([activity.availability_event_type, account, agent.id, agent.email, status, prevStatus, changedAt, prevChangedAt, customStatusId]);
   return {
     key: digest(identity),
     kind: truncate(activity.availability_event_type, 60),
@@ -240,11 +289,53 @@ function normalise(event, changedAt, prevChangedAt) {
     prevChangedAt,
     agent,
     actor: { type: actor.type, id: str(actor.id) },
-    customStatusId: str(activity.custom_status_id),
+    customStatusId,
     emoji: str(activity.emoji, 60),
     subEntity: str(actor.sub_entity, 60),
-    account: str(event.account_id) ?? str(event.domain)
+    account
   };
+}
+
+const EXCERPT_CHARS = 300;
+const EXCERPT_DEPTH = 12;
+const KEY_CHARS = 64 * 1024;
+const KEY_DEPTH = 64;
+function write(out, text) {
+  out.parts.push(text);
+  out.length += text.length;
+}
+const full = (out) => out.length >= out.maxChars;
+function writeValue(out, value, depth) {
+  if (value === null || typeof value !== "object") return write(out, JSON.stringify(value) ?? "null");
+  if (depth >= out.maxDepth) return write(out, '"\u2026"');
+  if (Array.isArray(value)) return writeArray(out, value, depth);
+  writeObject(out, value, depth);
+}
+function writeArray(out, items, depth) {
+  write(out, "[");
+  for (let i = 0; i < items.length && !full(out); i++) {
+    if (i > 0) write(out, ",");
+    writeValue(out, items[i], depth + 1);
+  }
+  write(out, "]");
+}
+function writeObject(out, object, depth) {
+  write(out, "{");
+  const entries = Object.entries(object).filter(([, v]) => typeof v === "object" || JSON.stringify(v) !== void 0);
+  for (let i = 0; i < entries.length && !full(out); i++) {
+    if (i > 0) write(out, ",");
+    write(out, `${JSON.stringify(entries[i][0])}:`);
+    writeValue(out, entries[i][1], depth + 1);
+  }
+  write(out, "}");
+}
+function boundedJson(value, maxDepth, maxChars) {
+  const out = { parts: [], length: 0, maxDepth, maxChars };
+  writeValue(out, value, 0);
+  return truncate(out.parts.join(""), maxChars);
+}
+function invalidPayloadIdentity(data) {
+  return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
 }
 
 const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
@@ -515,6 +606,10 @@ function statusLabel(status) {
   if (status === "UNAVAILABLE") return "Unavailable";
   return typeof status === "string" && status !== "" ? status : "Unknown";
 }
+function kindLabel(kind) {
+  if (kind === "GeneralAvailability") return "General availability";
+  return typeof kind === "string" && kind !== "" ? kind : "Unknown";
+}
 const DURATION_UNITS = [
   [864e5, "d"],
   [36e5, "h"],
@@ -538,9 +633,6 @@ function agentLabel(change) {
 function timeInPrevious(change) {
   if (change.prevChangedAt === null || change.prevChangedAt > change.changedAt) return null;
   return change.changedAt - change.prevChangedAt;
-}
-function kindLabel(kind) {
-  return kind === "GeneralAvailability" ? "General availability" : kind;
 }
 function changeTitle(change) {
   const spent = timeInPrevious(change);
@@ -760,9 +852,9 @@ async function dequeue(key) {
 
 const DB_QUOTA_WAIT_MS = 6e4;
 function invalidRecord(payload, field, message, now) {
-  const raw = JSON.stringify(payload?.data ?? null);
-  const record = newRecord(`x${digest(raw)}`, null, now);
-  record.invalid = { field, message: truncate(message, 300), excerpt: truncate(raw, 300) };
+  const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
+  const record = newRecord(key, null, now);
+  record.invalid = { field, message: truncate(message, 300), excerpt };
   return record;
 }
 async function runClaimed(input, iparams, now) {
@@ -837,45 +929,73 @@ async function onAppUninstall() {
   renderData(null, {});
 }
 
-const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
+const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
+const iso = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
+const BUCKET_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
+const KEY_PATTERN = "^[0-9a-z]{1,40}$";
+const isBucket = (value) => typeof value === "string" && new RegExp(BUCKET_PATTERN).test(value);
+const isKey = (value) => typeof value === "string" && new RegExp(KEY_PATTERN).test(value);
 const activityId = (item) => `${item.bucket}.${item.key}.${item.destination ?? "event"}`;
 function parseActivityId(id) {
-  const match = /^([0-9a-z]+\+{0,2})\.([0-9a-z]+)\.([a-z]+)$/.exec(id);
-  return match ? { bucket: match[1], key: match[2], destination: match[3] } : null;
+  const [bucket, key, destination, ...rest] = id.split(".");
+  if (rest.length > 0 || !isBucket(bucket) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
+  return { bucket, key, destination };
 }
 function itemsOf(record) {
-  const base = { bucket: record.bucket ?? "", received_at: record.received_at, key: record.key, record };
+  if (!isBucket(record.bucket) || !isKey(record.key)) return [];
+  const receivedAt = isTime(record.received_at) ? record.received_at : parseInt(record.bucket, 36) * BUCKET_MS;
+  const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
+  const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
-  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => record.pushes[item.destination] !== void 0);
+  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
+}
+function systemActivity(item, described) {
+  const at = iso(item.received_at);
+  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
+  return { id: activityId(item), actor: { type: "system", id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
 }
 function invalidActivity(item) {
-  const { record } = item;
-  const invalid = record.invalid;
-  const at = iso(record.received_at);
-  return {
-    id: activityId(item),
+  const invalid = item.record.invalid;
+  if (typeof invalid.message !== "string") throw new Error("its note on the invalid event has no message");
+  return systemActivity(item, {
     verb: "agent_activity.invalid",
     title: `Rejected event: ${invalid.message}`,
-    actor: { type: "system", id: null, name: null, email: null },
     object: { invalid_event: invalid },
     target: null,
     outcome: "rejected",
-    reason: invalid.message,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    retryable: false,
-    may_duplicate: false,
-    sent: null,
-    created_at: at,
-    updated_at: at
-  };
+    reason: invalid.message
+  });
+}
+function unreadableActivity(item, err) {
+  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : void 0;
+  const destination = destinations[item.slot];
+  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
+  return systemActivity(item, {
+    verb: "agent_activity.unreadable",
+    title: "Unreadable history record",
+    object: { unreadable_record: { reason } },
+    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
+    outcome: OUTCOMES.includes(stored) ? stored : "rejected",
+    reason
+  });
+}
+function storedPush(record, destination) {
+  const push = record.pushes[destination];
+  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome)) throw new Error(`the ${destination} push has no known outcome`);
+  return push;
 }
 function toActivity(item) {
+  try {
+    return readActivity(item);
+  } catch (err) {
+    return unreadableActivity(item, err);
+  }
+}
+function readActivity(item) {
   const { record } = item;
   const change = record.change;
   if (!change || !item.destination) return invalidActivity(item);
-  const push = record.pushes[item.destination];
+  const push = storedPush(record, item.destination);
   const destination = destinations[item.slot];
   return {
     id: activityId(item),
@@ -902,8 +1022,8 @@ function toActivity(item) {
     retryable: isReplayable(push),
     may_duplicate: push.may_duplicate,
     sent: push.sent,
-    created_at: iso(record.received_at),
-    updated_at: iso(push.updated_at)
+    created_at: iso(item.received_at),
+    updated_at: iso(push.updated_at) ?? iso(item.received_at)
   };
 }
 
@@ -942,20 +1062,35 @@ class QueryError extends Error {
 function comparePositions(a, b) {
   return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
 }
-const CURSOR_SALT = "agent-activity-history-v1";
 function encodeCursor(position) {
-  const body = JSON.stringify([position.bucket, position.received_at, position.key, position.slot]);
-  return base64(JSON.stringify([body, digest(body + CURSOR_SALT)])).replace(/=+$/, "");
+  return base64(JSON.stringify([position.bucket, position.received_at, position.key, position.slot])).replace(/=+$/, "");
+}
+const CursorSchema = typebox.Type.Object(
+  {
+    bucket: typebox.Type.String({ pattern: BUCKET_PATTERN }),
+    received_at: typebox.Type.Integer({ minimum: 0, maximum: 864e13 }),
+    key: typebox.Type.String({ pattern: KEY_PATTERN }),
+    slot: typebox.Type.Integer({ minimum: 0, maximum: destinations.length - 1 })
+  },
+  { additionalProperties: false }
+);
+const CURSOR_FIELDS = Object.keys(CursorSchema.properties);
+function cursorFields(cursor) {
+  try {
+    const fields = JSON.parse(unbase64(cursor));
+    if (!Array.isArray(fields) || fields.length !== CURSOR_FIELDS.length) return null;
+    return Object.fromEntries(CURSOR_FIELDS.map((name, i) => [name, fields[i]]));
+  } catch {
+    return null;
+  }
 }
 function decodeCursor(cursor, name) {
-  try {
-    const [body, sig] = JSON.parse(unbase64(cursor));
-    if (digest(body + CURSOR_SALT) !== sig) throw new Error("signature");
-    const [bucket, received_at, key, slot] = JSON.parse(body);
-    return { bucket, received_at, key, slot };
-  } catch {
-    throw new QueryError(`page[${name}] is not a cursor issued by this API`);
-  }
+  const refusal = `page[${name}] is not a cursor issued by this API`;
+  const fields = cursorFields(cursor);
+  if (!fields) throw new QueryError(refusal);
+  const checked = validate(CursorSchema, fields, "");
+  if (!checked.ok) throw new QueryError(`${refusal}: its ${checked.message}`);
+  return checked.value;
 }
 const FILTERS = [
   (a, f) => !f.destination || a.target?.destination === f.destination,
@@ -968,7 +1103,7 @@ function matches(item, activityOf, filter, since) {
   return FILTERS.every((test) => test(activity, filter));
 }
 function matchesAgent(activity, needle) {
-  return [activity.actor.name, activity.actor.email, activity.actor.id].some((v) => v?.toLowerCase().includes(needle));
+  return [activity.actor.name, activity.actor.email, activity.actor.id].some((v) => typeof v === "string" && v.toLowerCase().includes(needle));
 }
 function sinceOf(filter) {
   if (filter.since === void 0) return null;

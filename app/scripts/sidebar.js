@@ -83,6 +83,10 @@ function statusLabel(status) {
   if (status === "UNAVAILABLE") return "Unavailable";
   return typeof status === "string" && status !== "" ? status : "Unknown";
 }
+function kindLabel(kind) {
+  if (kind === "GeneralAvailability") return "General availability";
+  return typeof kind === "string" && kind !== "" ? kind : "Unknown";
+}
 const DURATION_UNITS = [
   [864e5, "d"],
   [36e5, "h"],
@@ -121,7 +125,8 @@ function agentName(activity) {
   const { name, email, id } = activity.actor;
   if (name) return name;
   if (email) return email;
-  return agentActivityOf(activity) ? `Agent ${id ?? "unknown"}` : "Invalid event";
+  if (agentActivityOf(activity)) return `Agent ${id ?? "unknown"}`;
+  return "unreadable_record" in activity.object ? "Unreadable record" : "Invalid event";
 }
 function transition(activity) {
   const change = agentActivityOf(activity);
@@ -150,6 +155,14 @@ function until(iso, now) {
   if (at === null) return "";
   const left = at - now;
   return left < 1e3 ? "due now" : `in ${span(left)}`;
+}
+function clockTime(iso) {
+  const at = parseTime(iso);
+  return at === null ? "" : new Date(at).toLocaleTimeString(void 0, { hour: "2-digit", minute: "2-digit" });
+}
+function whenText(iso, now) {
+  const left = until(iso ?? null, now);
+  return left === "" || left === "due now" ? left : `${left} (at ${clockTime(iso ?? null)})`;
 }
 function dateTime(iso) {
   const at = parseTime(iso);
@@ -223,7 +236,8 @@ function backButton(handlers) {
 }
 function detailView(activity, now, handlers) {
   const head = el("div", "detail-head", [el("h2", "detail-title", [activity.title]), outcomePill(activity.outcome)]);
-  const section = el("section", "detail", [backButton(handlers), head, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton$1(activity, handlers)]);
+  const notices = el("div", "notices detail-notices");
+  const section = el("section", "detail", [backButton(handlers), head, notices, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton$1(activity, handlers)]);
   section.dataset.id = activity.id;
   return section;
 }
@@ -250,6 +264,7 @@ function createLayout() {
   const count = el("p", "subtitle", ["\xA0"]);
   const refresh = smallButton("Refresh", "refresh");
   const header = el("header", "header", [el("div", "header-text", [el("h1", "title", ["Recent pushes"]), count]), refresh]);
+  const dropped = el("div", "notices dropped");
   const outcome = outcomeSelect();
   const destination = destinationSelect();
   const parts = { failed: el("div", "failed-bar"), notice: el("div", "notices"), summary: el("div", "summary-slot"), body: el("div", "list-body"), list: el("ul", "rows"), more: el("div", "more") };
@@ -257,8 +272,8 @@ function createLayout() {
   const listPane = el("div", "list-pane", [el("div", "filters", [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
   const detailPane = el("div", "detail-pane");
   detailPane.hidden = true;
-  const root = el("main", "sidebar", [header, listPane, detailPane]);
-  return { root, count, refresh, outcome, destination, listPane, detailPane, ...parts };
+  const root = el("main", "sidebar", [header, dropped, listPane, detailPane]);
+  return { root, count, dropped, refresh, outcome, destination, listPane, detailPane, ...parts };
 }
 
 function timeView(iso, now) {
@@ -267,6 +282,15 @@ function timeView(iso, now) {
   time.dataset.at = iso;
   time.title = dateTime(iso);
   return time;
+}
+function nextTryView(activity, now) {
+  const at = activity.next_retry_at;
+  if (activity.outcome !== "retrying" || !at) return null;
+  const time = el("time", "until", [until(at, now)]);
+  time.dateTime = at;
+  time.dataset.until = at;
+  time.title = dateTime(at);
+  return el("span", "row-next", [el("span", "sep", ["\xB7"]), "next try ", time]);
 }
 function retryButton(activity, handlers) {
   const button = smallButton("Retry", "retry");
@@ -280,7 +304,7 @@ function rowView(activity, now, handlers) {
   const change = transition(activity);
   const text = el("span", "row-transition", [change]);
   text.title = change;
-  const where = el("span", "row-where", [el("span", "row-destination", [destinationName(activity)]), el("span", "sep", ["\xB7"]), timeView(activity.created_at, now)]);
+  const where = el("span", "row-where", [el("span", "row-destination", [destinationName(activity)]), el("span", "sep", ["\xB7"]), timeView(activity.created_at, now), nextTryView(activity, now)]);
   const meta = el("div", "row-meta", [where, activity.retryable && retryButton(activity, handlers)]);
   const top = el("div", "row-top", [el("span", "row-agent", [agentName(activity)]), outcomePill(activity.outcome)]);
   const row = el("li", "row", [top, text, meta]);
@@ -303,8 +327,8 @@ function emptyView(filtered) {
 function errorView(message) {
   return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
 }
-function noticeView(type, message) {
-  return fw("fw-inline-message", { type, closable: "true", class: "message" }, [message]);
+function noticeView(type, message, closable = true) {
+  return fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
 }
 
 const FIXED = { Available: "#00a886", Unavailable: "#92a2b1" };
@@ -334,7 +358,10 @@ function legendItem(time, color) {
 function agentView(summary, colors) {
   const color = (t) => colors.get(t.status) ?? PALETTE[0];
   return el("li", "agent-time", [
-    el("div", "agent-time-head", [el("span", "agent-time-name", [summary.agent]), el("span", "muted", [humanDuration(summary.total)])]),
+    el("div", "agent-time-head", [
+      el("span", "agent-time-name", [summary.agent, el("span", "agent-time-kind muted", [summary.kind])]),
+      el("span", "muted", [humanDuration(summary.total)])
+    ]),
     el("div", "bar", summary.statuses.map((t) => segment(t, summary.total, color(t)))),
     el("div", "legend", summary.statuses.map((t) => legendItem(t, color(t))))
   ]);
@@ -342,22 +369,73 @@ function agentView(summary, colors) {
 function summaryView(summaries, open) {
   if (summaries.length === 0) return null;
   const colors = colorsFor(summaries);
-  const head = el("summary", "", [el("span", "summary-title", ["Time in status"]), el("span", "muted", [` \xB7 ${pluralize(summaries.length, "agent")} in the pushes shown`])]);
+  const agents = new Set(summaries.map((s) => s.agent)).size;
+  const head = el("summary", "", [el("span", "summary-title", ["Time in status"]), el("span", "muted", [` \xB7 ${pluralize(agents, "agent")} in the pushes shown`])]);
   const details = el("details", "time-summary", [head, el("ul", "agent-times", summaries.map((s) => agentView(s, colors)))]);
   details.open = open;
   return details;
 }
 
+function retryNotice(activity, now) {
+  const where = destinationName(activity);
+  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
+  if (activity.outcome === "retrying") {
+    const when = whenText(activity.next_retry_at, now);
+    return ["warning", `Retry queued: ${where} has not taken it yet${when ? `; next try ${when}` : ""}.`];
+  }
+  return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
+}
+function queuedList(result) {
+  return Array.isArray(result.queued) ? result.queued : [];
+}
+function queuedCount(result) {
+  return Array.isArray(result.queued) ? result.queued.length : Number(result.queued) || 0;
+}
+function firstRun(result, activities) {
+  const listed = queuedList(result);
+  const answered = [result.next_retry_at, ...listed.map((q) => q.next_retry_at)];
+  const ids = new Set(listed.map((q) => q.id));
+  const rows = activities.filter((a) => a.outcome === "retrying" && (ids.size === 0 || ids.has(a.id))).map((a) => a.next_retry_at);
+  for (const candidates of [answered, rows]) {
+    const times = candidates.map((iso) => parseTime(iso)).filter((t) => t !== null);
+    if (times.length > 0) return new Date(Math.min(...times)).toISOString();
+  }
+  return null;
+}
+function retryAllNotice(result, activities, now) {
+  const count = queuedCount(result);
+  if (count === 0) return ["info", "Nothing to retry."];
+  const when = whenText(firstRun(result, activities), now);
+  const runs = count === 1 ? "it runs" : "the first runs";
+  return ["success", `Queued ${pluralize(count, "push", "pushes")} for retry${when ? `; ${runs} ${when}` : ""}.`];
+}
+function markQueued(activities, result) {
+  const queued = new Map(queuedList(result).map((q) => [q.id, q]));
+  return activities.map((a) => {
+    const entry = queued.get(a.id);
+    if (!entry || a.outcome === "retrying") return a;
+    return { ...a, outcome: "retrying", next_retry_at: entry.next_retry_at ?? a.next_retry_at };
+  });
+}
+function droppedCount(result) {
+  const dropped = result.dropped ?? result.count.dropped;
+  return typeof dropped === "number" && dropped > 0 ? dropped : 0;
+}
+function droppedNotice(dropped) {
+  return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
+}
+
 function agentKey(activity) {
   return activity.actor.email ?? activity.actor.id ?? agentName(activity);
 }
-function spanOf(activity) {
+function changeOf(activity) {
   const change = agentActivityOf(activity);
-  if (!change) return null;
-  const end = parseTime(change.changed_at);
-  const start = parseTime(change.prev_changed_at);
-  if (end === null || start === null || start > end) return null;
-  return { key: agentKey(activity), agent: agentName(activity), status: statusLabel(change.prev_status), ms: end - start };
+  const at = parseTime(change?.changed_at);
+  if (!change || at === null) return null;
+  const kind = kindLabel(change.kind);
+  const since = parseTime(change.prev_changed_at);
+  const key = agentKey(activity);
+  return { timeline: `${key}\0${kind}`, agentKey: key, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
 }
 function uniqueEvents(activities) {
   const seen = /* @__PURE__ */ new Set();
@@ -368,30 +446,35 @@ function uniqueEvents(activities) {
     return true;
   });
 }
-function addSpan(byAgent, span) {
-  const entry = byAgent.get(span.key) ?? { agent: span.agent, statuses: /* @__PURE__ */ new Map() };
-  entry.statuses.set(span.status, (entry.statuses.get(span.status) ?? 0) + span.ms);
-  byAgent.set(span.key, entry);
+function spanStart(change, previous) {
+  if (!previous) return change.since;
+  return change.since === null ? previous.at : Math.max(change.since, previous.at);
+}
+function timelineSummary(changes, names) {
+  const ordered = [...changes].sort((a, b) => a.at - b.at);
+  const byStatus = /* @__PURE__ */ new Map();
+  ordered.forEach((change, i) => {
+    const start = spanStart(change, ordered[i - 1]);
+    if (start !== null && start <= change.at) byStatus.set(change.status, (byStatus.get(change.status) ?? 0) + change.at - start);
+  });
+  const statuses = [...byStatus].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
+  return { agent: names.get(changes[0].agentKey) ?? changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
 }
 function summarize(activities) {
-  const byAgent = /* @__PURE__ */ new Map();
+  const timelines = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Map();
   for (const activity of uniqueEvents(activities)) {
-    const span = spanOf(activity);
-    if (span) addSpan(byAgent, span);
+    if (activity.actor.name) names.set(agentKey(activity), activity.actor.name);
+    const change = changeOf(activity);
+    if (!change) continue;
+    const timeline = timelines.get(change.timeline) ?? [];
+    timeline.push(change);
+    timelines.set(change.timeline, timeline);
   }
-  return [...byAgent.values()].map(({ agent, statuses }) => {
-    const list = [...statuses].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
-    return { agent, total: list.reduce((sum, s) => sum + s.ms, 0), statuses: list };
-  }).sort((a, b) => b.total - a.total);
+  return [...timelines.values()].map((changes) => timelineSummary(changes, names)).filter((summary) => summary.statuses.length > 0).sort((a, b) => b.total - a.total);
 }
 
 const TICK_MS = 3e4;
-function retryNotice(activity) {
-  const where = destinationName(activity);
-  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
-  if (activity.outcome === "retrying") return ["warning", `Retried: ${where} did not take it yet; next try ${until(activity.next_retry_at, Date.now())}.`];
-  return ["error", `Retried: ${where} refused it again (${activity.reason ?? activity.outcome}).`];
-}
 class Sidebar {
   constructor(api) {
     this.api = api;
@@ -432,8 +515,11 @@ class Sidebar {
   }
   async loadCount() {
     try {
-      const { count } = await this.api.count();
+      const result = await this.api.count();
+      const { count } = result;
       this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, Date.now())}`;
+      const dropped = droppedCount(result);
+      replaceChildren(this.layout.dropped, dropped > 0 ? [noticeView("warning", droppedNotice(dropped), false)] : []);
     } catch (err) {
       this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
     }
@@ -495,7 +581,7 @@ class Sidebar {
     replaceChildren(this.layout.summary, [view]);
   }
   renderFailed() {
-    const failed = this.activities.filter((a) => a.retryable).length;
+    const failed = this.activities.filter((a) => a.retryable && a.outcome !== "retrying").length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
     const button = smallButton("Retry all failed", "retry-all");
@@ -504,6 +590,11 @@ class Sidebar {
   }
   notify(type, message) {
     replaceChildren(this.layout.notice, [noticeView(type, message)]);
+  }
+  /** A notice inside the open detail view, where the admin is looking. */
+  notifyDetail([type, message]) {
+    const slot = this.layout.detailPane.querySelector(".detail-notices");
+    if (slot) replaceChildren(slot, [noticeView(type, message)]);
   }
   async openDetail(id) {
     this.detailId = id;
@@ -534,16 +625,20 @@ class Sidebar {
     this.layout.detailPane.hidden = !detail;
     window.scrollTo(0, 0);
   }
-  /** Replays one push and shows its new state in the list and, if open, the detail. */
+  /** Replays one push and shows its outcome where it was asked for: the list, or the open detail. */
   async retry(id, button) {
     button.setAttribute("loading", "true");
     try {
       const activity = await this.api.retry(id);
       this.replace(activity);
-      this.notify(...retryNotice(activity));
+      const notice = retryNotice(activity, Date.now());
+      if (this.detailId === id) this.notifyDetail(notice);
+      else this.notify(...notice);
     } catch (err) {
       button.removeAttribute("loading");
-      this.notify("error", `Retry failed: ${errorMessage(err)}`);
+      const notice = ["error", `Retry failed: ${errorMessage(err)}`];
+      if (this.detailId === id) this.notifyDetail(notice);
+      else this.notify(...notice);
     }
   }
   replace(activity) {
@@ -551,12 +646,15 @@ class Sidebar {
     this.renderList();
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
+  /** Queues every failed push; says how many and when the first runs, and shows those rows as retrying. */
   async retryAll(button) {
     button.setAttribute("loading", "true");
     try {
-      const { queued } = await this.api.retryAllFailed();
+      const result = await this.api.retryAllFailed();
       await this.reload();
-      this.notify("success", queued > 0 ? `Queued ${pluralize(queued, "push", "pushes")} for retry.` : "Nothing to retry.");
+      this.activities = markQueued(this.activities, result);
+      this.renderList();
+      this.notify(...retryAllNotice(result, this.activities, Date.now()));
     } catch (err) {
       button.removeAttribute("loading");
       this.notify("error", `Retry all failed: ${errorMessage(err)}`);
@@ -567,6 +665,9 @@ class Sidebar {
     const now = Date.now();
     for (const time of Array.from(this.layout.root.querySelectorAll("time[data-at]"))) {
       time.textContent = ago(time.dataset.at ?? null, now);
+    }
+    for (const time of Array.from(this.layout.root.querySelectorAll("time[data-until]"))) {
+      time.textContent = until(time.dataset.until ?? null, now);
     }
   }
 }

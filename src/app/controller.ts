@@ -4,27 +4,20 @@
  */
 import { HistoryApi, errorMessage } from './api';
 import { el, replaceChildren } from './dom';
-import { ago, destinationName, pluralize, until } from './format';
+import { ago, pluralize, until } from './format';
 import { detailView } from './render/detail';
 import { ALL, createLayout, type Layout } from './render/layout';
 import { smallButton } from './render/pill';
 import { rowView } from './render/row';
 import { emptyView, errorView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
+import { droppedCount, droppedNotice, markQueued, retryAllNotice, retryNotice, type Notice } from './notices';
 import { summarize } from './summary';
 import type { Activity, ListFilter } from './types';
 
 type FilterName = keyof ListFilter;
 
 const TICK_MS = 30_000;
-
-/** What a retry did, in one sentence. */
-function retryNotice(activity: Activity): [NoticeType, string] {
-  const where = destinationName(activity);
-  if (activity.outcome === 'delivered') return ['success', `Retried: delivered to ${where}.`];
-  if (activity.outcome === 'retrying') return ['warning', `Retried: ${where} did not take it yet; next try ${until(activity.next_retry_at, Date.now())}.`];
-  return ['error', `Retried: ${where} refused it again (${activity.reason ?? activity.outcome}).`];
-}
 
 export class Sidebar {
   // Declared here, set in the constructor: class fields are not ES2020 (FDK's parser).
@@ -81,8 +74,11 @@ export class Sidebar {
 
   private async loadCount(): Promise<void> {
     try {
-      const { count } = await this.api.count();
+      const result = await this.api.count();
+      const { count } = result;
       this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, Date.now())}`;
+      const dropped = droppedCount(result);
+      replaceChildren(this.layout.dropped, dropped > 0 ? [noticeView('warning', droppedNotice(dropped), false)] : []);
     } catch (err) {
       this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
     }
@@ -152,7 +148,8 @@ export class Sidebar {
   }
 
   private renderFailed(): void {
-    const failed = this.activities.filter((a) => a.retryable).length;
+    // Pushes still waiting for their retry are not failures (yet).
+    const failed = this.activities.filter((a) => a.retryable && a.outcome !== 'retrying').length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
     const button = smallButton('Retry all failed', 'retry-all');
@@ -162,6 +159,12 @@ export class Sidebar {
 
   private notify(type: NoticeType, message: string): void {
     replaceChildren(this.layout.notice, [noticeView(type, message)]);
+  }
+
+  /** A notice inside the open detail view, where the admin is looking. */
+  private notifyDetail([type, message]: Notice): void {
+    const slot = this.layout.detailPane.querySelector('.detail-notices');
+    if (slot) replaceChildren(slot, [noticeView(type, message)]);
   }
 
   async openDetail(id: string): Promise<void> {
@@ -198,16 +201,20 @@ export class Sidebar {
     window.scrollTo(0, 0);
   }
 
-  /** Replays one push and shows its new state in the list and, if open, the detail. */
+  /** Replays one push and shows its outcome where it was asked for: the list, or the open detail. */
   async retry(id: string, button: HTMLElement): Promise<void> {
     button.setAttribute('loading', 'true');
     try {
       const activity = await this.api.retry(id);
       this.replace(activity);
-      this.notify(...retryNotice(activity));
+      const notice = retryNotice(activity, Date.now());
+      if (this.detailId === id) this.notifyDetail(notice);
+      else this.notify(...notice);
     } catch (err) {
       button.removeAttribute('loading');
-      this.notify('error', `Retry failed: ${errorMessage(err)}`);
+      const notice: Notice = ['error', `Retry failed: ${errorMessage(err)}`];
+      if (this.detailId === id) this.notifyDetail(notice);
+      else this.notify(...notice);
     }
   }
 
@@ -217,12 +224,15 @@ export class Sidebar {
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
 
+  /** Queues every failed push; says how many and when the first runs, and shows those rows as retrying. */
   private async retryAll(button: HTMLElement): Promise<void> {
     button.setAttribute('loading', 'true');
     try {
-      const { queued } = await this.api.retryAllFailed();
+      const result = await this.api.retryAllFailed();
       await this.reload();
-      this.notify('success', queued > 0 ? `Queued ${pluralize(queued, 'push', 'pushes')} for retry.` : 'Nothing to retry.');
+      this.activities = markQueued(this.activities, result);
+      this.renderList();
+      this.notify(...retryAllNotice(result, this.activities, Date.now()));
     } catch (err) {
       button.removeAttribute('loading');
       this.notify('error', `Retry all failed: ${errorMessage(err)}`);
@@ -234,6 +244,9 @@ export class Sidebar {
     const now = Date.now();
     for (const time of Array.from(this.layout.root.querySelectorAll<HTMLElement>('time[data-at]'))) {
       time.textContent = ago(time.dataset.at ?? null, now);
+    }
+    for (const time of Array.from(this.layout.root.querySelectorAll<HTMLElement>('time[data-until]'))) {
+      time.textContent = until(time.dataset.until ?? null, now);
     }
   }
 }

@@ -30,7 +30,8 @@ export function agentName(activity: Activity): string {
   const { name, email, id } = activity.actor;
   if (name) return name;
   if (email) return email;
-  return agentActivityOf(activity) ? `Agent ${id ?? 'unknown'}` : 'Invalid event';
+  if (agentActivityOf(activity)) return `Agent ${id ?? 'unknown'}`;
+  return 'unreadable_record' in activity.object ? 'Unreadable record' : 'Invalid event';
 }
 
 /** "Available → In a meeting"; an invalid event shows why it was rejected. */
@@ -69,6 +70,18 @@ export function until(iso: string | null, now: number): string {
   if (at === null) return '';
   const left = at - now;
   return left < 1000 ? 'due now' : `in ${span(left)}`;
+}
+
+/** "12:05", the browser's local time of day. */
+export function clockTime(iso: string | null): string {
+  const at = parseTime(iso);
+  return at === null ? '' : new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** When something scheduled runs: "in 5 min (at 12:05)", "due now", or '' when unknown. */
+export function whenText(iso: string | null | undefined, now: number): string {
+  const left = until(iso ?? null, now);
+  return left === '' || left === 'due now' ? left : `${left} (at ${clockTime(iso ?? null)})`;
 }
 
 /** Local date and time, for the detail view's tooltips and facts. */

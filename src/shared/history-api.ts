@@ -27,7 +27,8 @@ export interface Activity {
   verb: string;
   title: string;
   actor: { type: string; id: string | null; name: string | null; email: string | null };
-  object: { agent_activity: AgentActivity } | { invalid_event: { field: string; message: string; excerpt: string } };
+  /** The status change; for an event that could not be read, why; for a stored record that cannot be read, why. */
+  object: { agent_activity: AgentActivity } | { invalid_event: { field: string; message: string; excerpt: string } } | { unreadable_record: { reason: string } };
   target: { destination: DestinationId; name: string; reference: string | null; remote_id: string | null } | null;
   outcome: Outcome;
   reason: string | null;
@@ -58,12 +59,20 @@ export interface ActivityResult {
   activity: Activity;
 }
 
-/** countActivities */
+/** countActivities; `dropped`: events that could be stored nowhere during an overload (absent from servers that do not count them). */
 export interface CountResult {
-  count: { value: number; refreshed_at: string; exact: boolean };
+  count: { value: number; refreshed_at: string; exact: boolean; dropped?: number };
+  dropped?: number;
 }
 
-/** retryAllFailed */
+/** A push that retryAllFailed queued, and when it runs. */
+export interface QueuedRetry {
+  id?: string;
+  next_retry_at?: string | null;
+}
+
+/** retryAllFailed: how many pushes were queued, or the list of them with when they run. */
 export interface RetryAllResult {
-  queued: number;
+  queued: number | QueuedRetry[];
+  next_retry_at?: string | null;
 }

@@ -7,6 +7,12 @@ export function statusLabel(status: unknown): string {
   return typeof status === 'string' && status !== '' ? status : 'Unknown';
 }
 
+/** The kind of status change, as an admin reads it. */
+export function kindLabel(kind: unknown): string {
+  if (kind === 'GeneralAvailability') return 'General availability';
+  return typeof kind === 'string' && kind !== '' ? kind : 'Unknown';
+}
+
 export const DURATION_UNITS: ReadonlyArray<readonly [number, string]> = [
   [86_400_000, 'd'],
   [3_600_000, 'h'],

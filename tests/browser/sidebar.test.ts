@@ -1,43 +1,56 @@
 /**
  * The sidebar (app/index.html + app/scripts/sidebar.js) in a real browser (tests/support/browser.ts)
  * driven by playwright-core, against the local simulator server (FDK client shim, Crayons from
- * node_modules, the built server in the platform runtime, sandbox Freshdesk and CustomerGauge).
- * Takes screenshots of the list and the detail; `UPDATE_SCREENSHOTS=1` saves them as docs/sidebar.png
- * and docs/sidebar-detail.png (the README shows them).
+ * node_modules, the built server in the platform runtime, sandbox Freshdesk and CustomerGauge) on
+ * a manual clock set to the real time (retries run only when a test moves it).
+ * Takes screenshots of the list and the detail with realistic data; `UPDATE_SCREENSHOTS=1` saves
+ * them as docs/sidebar.png and docs/sidebar-detail.png (the README shows them). Hostile names are
+ * checked in their own test, after the pictures.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { ManualClock } from '../../simulator/runtime';
 import { APP_DIR } from '../../simulator/local-app';
 import { startSimulatorServer, type SimulatorServer } from '../../simulator/web/server';
 
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 // Ordinary runs keep the screenshots out of the working tree.
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-shots-'));
+const MINUTE = 60_000;
 
 type Payload = { data: { actor: Record<string, unknown>; agent_activity: Record<string, unknown> } };
 
-function payload(name: string, change: Record<string, unknown> = {}): Payload {
+function payload(name: string, change: Record<string, unknown> = {}, actor: Record<string, unknown> = {}): Payload {
   const parsed = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'test_data', `onAgentActivityCreate.${name}.json`), 'utf8')) as Payload;
   Object.assign(parsed.data.agent_activity, change);
+  Object.assign(parsed.data.actor, actor);
   return parsed;
 }
 
+const PRIYA = { first_name: 'Priya', last_name: 'Sharma', email: 'priya.sharma@example.com', org_actor_id: '1730429837261049901', id: '6c2d1e0a-4b5f-4a8e-9d3c-1f2e3d4c5b6a' };
+const priya = (change: Record<string, unknown>) => payload('intelliassign', { email: PRIYA.email, org_agent_id: PRIYA.org_actor_id, emoji: null, custom_status_id: null, ...change }, PRIYA);
+
 let dir: string;
+let clock: ManualClock;
 let server: SimulatorServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
 async function fire(event: Payload): Promise<void> {
+  // A few seconds apart, so the list has a stable newest-first order.
+  clock.advance(5000);
   const result = await server.local.runtime.invokeEvent('onAgentActivityCreate', event as unknown as Record<string, unknown>);
   if (!result.ok) throw new Error(`handler failed: ${JSON.stringify(result.error)}`);
 }
 
+type Row = { id: string; outcome: string; agent: string; transition: string; destination: string; pill: string; color: string | null; next: string };
+
 /** Rows as the user reads them. */
-async function rows(): Promise<Array<{ id: string; outcome: string; agent: string; transition: string; destination: string; pill: string; color: string | null }>> {
+async function rows(): Promise<Row[]> {
   return page.locator('li.row').evaluateAll((items) =>
     items.map((row) => {
       const li = row as HTMLElement;
@@ -50,6 +63,7 @@ async function rows(): Promise<Array<{ id: string; outcome: string; agent: strin
         destination: text('.row-destination'),
         pill: text('fw-pill'),
         color: li.querySelector('fw-pill')?.getAttribute('color') ?? null,
+        next: text('.row-next'),
       };
     }),
   );
@@ -59,31 +73,68 @@ async function waitForRows(predicate: string): Promise<void> {
   await page.waitForFunction(`(() => { const rows = [...document.querySelectorAll('li.row')]; return ${predicate}; })()`);
 }
 
+/** A user acts a minute after the last action: the installation's per-minute quotas have room again. */
+function aMinuteLater(): void {
+  clock.advance(MINUTE);
+}
+
+async function refresh(count: number): Promise<void> {
+  aMinuteLater();
+  await page.click('header fw-button[data-action=refresh]');
+  await waitForRows(`rows.length === ${count}`);
+}
+
+/** Clicks `target` and answers the notice it brings up in `slot` (the one that replaces what was there). */
+async function noticeAfter(target: string, slot = '.list-pane .notices'): Promise<string> {
+  const before = (await page.locator(slot).textContent()) ?? '';
+  aMinuteLater();
+  await page.click(target);
+  await page.waitForFunction(([s, old]) => !['', old].includes(document.querySelector(s)?.textContent ?? ''), [slot, before]);
+  return (await page.locator(slot).textContent()) ?? '';
+}
+
 /** Opens a Crayons select and clicks one of its options, as a user would. */
 async function choose(filter: 'outcome' | 'destination', label: string): Promise<void> {
+  aMinuteLater();
   await page.click(`fw-select.filter--${filter}`);
   await page.locator(`fw-select.filter--${filter} fw-list-options`).getByText(label, { exact: true }).click();
+}
+
+/** Answers a server method with the real answer plus `extra` fields (what a newer server adds). */
+async function extendAnswer(method: string, extra: Record<string, unknown>): Promise<void> {
+  await page.route(`**/_fdk/invoke/${method}`, async (route: Route) => {
+    const response = await route.fetch();
+    // FDK resolves invoke() with {requestID, response}: the server method's answer is `response`.
+    const real = (await response.json()) as { requestID: string; response: Record<string, unknown> };
+    await route.fulfill({ response, json: { ...real, response: { ...real.response, ...extra } } });
+  });
 }
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-test-'));
   const iparamsFile = path.join(dir, 'iparam_test_data.json');
   fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }));
-  server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false });
+  // The browser reads times with its own clock: start the runtime's at the real time.
+  clock = new ManualClock(Date.now());
+  // Queued retries run only when a test runs them (no background tick).
+  server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
 
   // Maya: Available for 45 min, then in a meeting; the system later marks her unavailable.
   await fire(payload('intelliassign'));
   await fire(payload('general-availability'));
-  // Jonas back from lunch: Freshdesk refuses that one push.
+  // Jonas back from lunch: Freshdesk does not know his contact, so that one push is rejected.
   server.local.freshdesk.enqueueFaults({
     status: 400,
     contentType: 'application/json',
     body: JSON.stringify({ description: 'Validation failed', errors: [{ field: 'email', message: 'There is no contact matching the given email', code: 'invalid_value' }] }),
   });
   await fire(payload('intelliassign-available'));
-  // Jonas then goes into a meeting; Maya leaves hers for a status with a hostile name.
+  // Jonas then goes into a meeting.
   await fire(payload('intelliassign-available', { prev_status: 'AVAILABLE', status: 'In a meeting', prev_status_change_timestamp: '2026-11-23T12:31:05.000Z', status_change_timestamp: '2026-11-23T13:10:00.000Z' }));
-  await fire(payload('intelliassign', { prev_status: 'In a meeting', status: HOSTILE, prev_status_change_timestamp: '2026-11-23T10:45:00.000Z', status_change_timestamp: '2026-11-23T11:30:00.000Z' }));
+  // Priya starts a training while CustomerGauge is having trouble: that push waits for its retry.
+  server.local.customerGauge.setMode('server_error');
+  await fire(priya({ prev_status: 'AVAILABLE', status: 'Training', prev_status_change_timestamp: '2026-11-23T13:00:00.000Z', status_change_timestamp: '2026-11-23T14:05:00.000Z' }));
+  server.local.customerGauge.setMode('none');
 
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 360, height: 800 } });
@@ -101,7 +152,7 @@ afterAll(async () => {
 });
 
 describe('sidebar in a browser', () => {
-  test('lists the pushes: agent, transition, destination and a coloured outcome pill', async () => {
+  test('lists the pushes: agent, transition, destination, a coloured outcome pill, and when a waiting push is tried next', async () => {
     const shown = await rows();
     expect(shown).toHaveLength(10);
     const jonas = shown.filter((r) => r.agent === 'Jonas Lindqvist' && r.transition === 'Lunch break → Available');
@@ -113,52 +164,33 @@ describe('sidebar in a browser', () => {
     expect(maya.map((r) => r.outcome)).toEqual(['delivered', 'delivered']);
     // The general-availability event comes from the system: the agent shows by email.
     expect(shown.filter((r) => r.transition === 'Available → Unavailable').map((r) => r.agent)).toEqual(['maya.patel@example.com', 'maya.patel@example.com']);
+    const waiting = shown.find((r) => r.agent === 'Priya Sharma' && r.destination === 'CustomerGauge');
+    expect(waiting).toMatchObject({ outcome: 'retrying', pill: 'Retrying', color: 'yellow' });
+    expect(waiting?.next).toMatch(/^·next try (in \d+ (s|min)|due now)$/);
     expect(await page.locator('.subtitle').textContent()).toMatch(/^10 in history · updated /);
     expect(await page.locator('li.row[data-outcome=rejected] fw-button[data-action=retry]').count()).toBe(1);
     expect(await page.locator('li.row[data-outcome=delivered] fw-button[data-action=retry]').count()).toBe(0);
+    // Priya's push is waiting for its retry, not failed.
     expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
+    await page.screenshot({ path: path.join(DOCS, 'sidebar.png') });
   });
 
-  test('shows the time each agent spent per status, counting each event once', async () => {
+  test('shows the time in each status per agent and kind of status, from the events’ own times, each event once', async () => {
     const agents = await page.locator('.agent-time').evaluateAll((items) =>
       items.map((item) => ({
-        name: item.querySelector('.agent-time-name')?.textContent,
+        name: item.querySelector('.agent-time-name')?.firstChild?.textContent,
+        kind: item.querySelector('.agent-time-kind')?.textContent,
         legend: Array.from(item.querySelectorAll('.legend-item')).map((l) => `${l.querySelector('.legend-status')?.textContent} ${l.querySelector('.legend-time')?.textContent}`),
       })),
     );
     expect(agents).toEqual([
-      // 45 min + 8 h 27 min 32 s Available; 45 min in the meeting.
-      { name: 'Maya Patel', legend: ['Available 9 h 12 min', 'In a meeting 45 min'] },
-      { name: 'Jonas Lindqvist', legend: ['Available 38 min 55 s', 'Lunch break 32 min 25 s'] },
+      // The system's event knows Maya by email only; her own events give her name.
+      { name: 'Maya Patel', kind: 'General availability', legend: ['Available 8 h 27 min'] },
+      // From 12:31:05 (his previous change) to 13:10: never overlapping his lunch break.
+      { name: 'Jonas Lindqvist', kind: 'Intelliassign', legend: ['Available 38 min 55 s', 'Lunch break 32 min 25 s'] },
+      { name: 'Priya Sharma', kind: 'Intelliassign', legend: ['Available 1 h 5 min'] },
+      { name: 'Maya Patel', kind: 'Intelliassign', legend: ['Available 45 min'] },
     ]);
-  });
-
-  test('a status named like markup is shown as text and never runs', async () => {
-    const hostile = (await rows()).filter((r) => r.transition === `In a meeting → ${HOSTILE}`);
-    expect(hostile).toHaveLength(2);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
-    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
-    await page.screenshot({ path: path.join(DOCS, 'sidebar.png') });
-  });
-
-  test('clicking a row opens its detail, and Back returns to the list', async () => {
-    await page.click('li.row[data-outcome=rejected]');
-    await page.waitForSelector('section.detail');
-    const facts = await page.locator('section.detail dl.facts').first().evaluate((dl) => {
-      const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
-      const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
-      return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
-    });
-    expect(await page.locator('.detail-title').textContent()).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
-    expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'Last status': '400' });
-    expect(facts.Reason).toContain('400');
-    expect(await page.locator('section.detail').textContent()).toContain('What was sent');
-    expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(1);
-    await page.screenshot({ path: path.join(DOCS, 'sidebar-detail.png') });
-
-    await page.click('section.detail fw-button[data-action=back]');
-    await page.waitForSelector('.list-pane', { state: 'visible' });
-    expect(await page.locator('.detail-pane').isHidden()).toBe(true);
   });
 
   test('the outcome and destination filters narrow the rows, and All brings them back', async () => {
@@ -166,6 +198,11 @@ describe('sidebar in a browser', () => {
     await waitForRows("rows.length > 0 && rows.every((r) => r.dataset.outcome === 'rejected')");
     expect((await rows()).map((r) => [r.agent, r.destination])).toEqual([['Jonas Lindqvist', 'Freshdesk']]);
 
+    await choose('outcome', 'Retrying');
+    await waitForRows("rows.length > 0 && rows.every((r) => r.dataset.outcome === 'retrying')");
+    expect((await rows()).map((r) => [r.agent, r.destination])).toEqual([['Priya Sharma', 'CustomerGauge']]);
+
+    await choose('outcome', 'Rejected');
     await choose('destination', 'CustomerGauge');
     await page.waitForSelector('.state--empty');
     expect(await page.locator('.state--empty').textContent()).toBe('No pushes match these filters.');
@@ -176,32 +213,99 @@ describe('sidebar in a browser', () => {
     await waitForRows('rows.length === 10');
   });
 
-  test('Retry replays the rejected push: the sandbox gets a new request and the row updates', async () => {
+  test('clicking a row opens its detail; Retry there shows the outcome in the detail, and Back returns to the updated list', async () => {
+    aMinuteLater();
+    await page.click('li.row[data-outcome=rejected]');
+    await page.waitForSelector('section.detail');
+    const facts = await page.locator('section.detail dl.facts').first().evaluate((dl) => {
+      const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
+      const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
+      return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+    });
+    expect(await page.locator('.detail-title').textContent()).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
+    expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'Last status': '400' });
+    expect(facts.Reason).toContain('There is no contact matching the given email');
+    expect(await page.locator('section.detail').textContent()).toContain('What was sent');
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-detail.png') });
+
     const before = server.local.freshdesk.received.length;
-    const id = await page.locator('li.row[data-outcome=rejected]').getAttribute('data-id');
-    await page.click('li.row[data-outcome=rejected] fw-button[data-action=retry]');
-    await waitForRows(`rows.some((r) => r.dataset.id === ${JSON.stringify(id)} && (r.dataset.outcome === 'delivered' || r.dataset.outcome === 'retrying'))`);
-    expect(server.local.freshdesk.received.length).toBeGreaterThan(before);
-    const row = (await rows()).find((r) => r.id === id);
-    expect(row).toMatchObject({ agent: 'Jonas Lindqvist', destination: 'Freshdesk', outcome: 'delivered', pill: 'Delivered' });
-    expect(await page.locator('.notices').textContent()).toContain('delivered to Freshdesk');
+    expect(await noticeAfter('section.detail fw-button[data-action=retry]', 'section.detail .detail-notices')).toBe('Retried: delivered to Freshdesk.');
+    expect(server.local.freshdesk.received.length).toBe(before + 1);
+    expect(await page.locator('section.detail fw-pill').textContent()).toBe('Delivered');
+    expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
+
+    await page.click('section.detail fw-button[data-action=back]');
+    await page.waitForSelector('.list-pane', { state: 'visible' });
+    expect(await page.locator('.detail-pane').isHidden()).toBe(true);
+    expect((await rows()).filter((r) => r.agent === 'Jonas Lindqvist' && r.transition === 'Lunch break → Available').map((r) => r.outcome)).toEqual(['delivered', 'delivered']);
     expect(await page.locator('.failed-bar').isHidden()).toBe(true);
   });
 
-  test('Refresh shows new pushes, and Retry all failed queues the failures', async () => {
-    server.local.customerGauge.enqueueFaults({ status: 400 });
-    await fire(payload('intelliassign', { prev_status: HOSTILE, status: 'UNAVAILABLE', prev_status_change_timestamp: '2026-11-23T11:30:00.000Z', status_change_timestamp: '2026-11-23T11:40:00.000Z' }));
-    await page.click('header fw-button[data-action=refresh]');
-    await waitForRows('rows.length === 12');
+  test('Refresh shows new pushes, and Retry on a row says the outcome above the list', async () => {
+    server.local.customerGauge.enqueueFaults({ path: '/activities', status: 422, body: '{"message":"The given data was invalid.","errors":{"account":["Unknown account."]}}' });
+    await fire(priya({ prev_status: 'Training', status: 'AVAILABLE', prev_status_change_timestamp: '2026-11-23T14:05:00.000Z', status_change_timestamp: '2026-11-23T15:00:00.000Z' }));
+    await refresh(12);
     expect(await page.locator('.subtitle').textContent()).toMatch(/^12 in history/);
-    expect((await rows()).filter((r) => r.outcome === 'rejected').map((r) => [r.agent, r.transition, r.destination])).toEqual([
-      ['Maya Patel', `${HOSTILE} → Unavailable`, 'CustomerGauge'],
-    ]);
+    const rejected = (await rows()).filter((r) => r.outcome === 'rejected');
+    expect(rejected.map((r) => [r.agent, r.transition, r.destination])).toEqual([['Priya Sharma', 'Training → Available', 'CustomerGauge']]);
 
-    await page.click('.failed-bar fw-button[data-action=retry-all]');
-    await page.waitForFunction(() => document.querySelector('.notices')?.textContent?.startsWith('Queued'));
-    expect(await page.locator('.notices').textContent()).toBe('Queued 1 push for retry.');
+    expect(await noticeAfter(`li.row[data-id="${rejected[0].id}"] fw-button[data-action=retry]`)).toBe('Retried: delivered to CustomerGauge.');
+    await waitForRows(`rows.some((r) => r.dataset.id === ${JSON.stringify(rejected[0].id)} && r.dataset.outcome === 'delivered')`);
+  });
+
+  test('Retry all failed says how many pushes were queued and when they run; once they have run, the rows show it', async () => {
+    server.local.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}' });
+    await fire(payload('intelliassign-available', { prev_status: 'In a meeting', status: 'AVAILABLE', prev_status_change_timestamp: '2026-11-23T13:10:00.000Z', status_change_timestamp: '2026-11-23T13:55:00.000Z' }));
+    await refresh(14);
+    expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
+
+    expect(await noticeAfter('.failed-bar fw-button[data-action=retry-all]')).toMatch(/^Queued 2 pushes for retry(; the first runs (in \d+ (s|min) \(at [^)]+\)|due now))?\.$/);
+
+    // Time passes: the queued retries run.
+    clock.advance(10 * MINUTE);
+    await server.local.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
+    await refresh(14);
+    expect((await rows()).filter((r) => r.outcome !== 'delivered')).toEqual([]);
+    expect(await page.locator('.failed-bar').isHidden()).toBe(true);
+  });
+
+  test('with a server that lists the queued pushes, their rows turn to Retrying with the time they run', async () => {
+    server.local.freshdesk.enqueueFaults({ status: 400 });
+    await fire(priya({ prev_status: 'AVAILABLE', status: 'UNAVAILABLE', prev_status_change_timestamp: '2026-11-23T15:00:00.000Z', status_change_timestamp: '2026-11-23T17:00:00.000Z' }));
+    await refresh(16);
+    const [failed] = (await rows()).filter((r) => r.outcome === 'rejected');
+    const runsAt = new Date(Date.now() + 5.5 * MINUTE).toISOString();
+    await extendAnswer('retryAllFailed', { queued: [{ id: failed.id, next_retry_at: runsAt }], next_retry_at: runsAt });
+
+    // The time of day as this browser writes it.
+    const at = await page.evaluate((iso) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }), runsAt);
+    expect(await noticeAfter('.failed-bar fw-button[data-action=retry-all]')).toBe(`Queued 1 push for retry; it runs in 5 min (at ${at}).`);
+    expect((await rows()).find((r) => r.id === failed.id)).toMatchObject({ outcome: 'retrying', pill: 'Retrying', next: '·next try in 5 min' });
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-retry-all.png') });
+    await page.unroute('**/_fdk/invoke/retryAllFailed');
+  });
+
+  test('events lost to an overload are counted above the list when the server reports them, and absent otherwise', async () => {
+    expect(await page.locator('.dropped').textContent()).toBe('');
+    await extendAnswer('countActivities', { dropped: 3 });
+    await refresh(16);
+    await page.waitForSelector('.dropped fw-inline-message');
+    expect(await page.locator('.dropped').textContent()).toBe("3 events could not be stored during an overload. They are not in this list; the app's logs name each one.");
+    await page.unroute('**/_fdk/invoke/countActivities');
+    await refresh(16);
+    await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
+  });
+
+  test('a status named like markup is shown as text and never runs', async () => {
+    await fire(payload('intelliassign', { prev_status: 'In a meeting', status: HOSTILE, prev_status_change_timestamp: '2026-11-23T10:45:00.000Z', status_change_timestamp: '2026-11-23T11:30:00.000Z' }));
+    await refresh(18);
+    const hostile = (await rows()).filter((r) => r.transition === `In a meeting → ${HOSTILE}`);
+    expect(hostile).toHaveLength(2);
+    await page.click(`li.row[data-id="${hostile[0].id}"]`);
+    await page.waitForSelector('section.detail');
+    expect(await page.locator('.detail-title').textContent()).toContain(HOSTILE);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

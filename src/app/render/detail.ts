@@ -72,7 +72,8 @@ export function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement 
 
 export function detailView(activity: Activity, now: number, handlers: DetailHandlers): HTMLElement {
   const head = el('div', 'detail-head', [el('h2', 'detail-title', [activity.title]), outcomePill(activity.outcome)]);
-  const section = el('section', 'detail', [backButton(handlers), head, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton(activity, handlers)]);
+  const notices = el('div', 'notices detail-notices');
+  const section = el('section', 'detail', [backButton(handlers), head, notices, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton(activity, handlers)]);
   section.dataset.id = activity.id;
   return section;
 }

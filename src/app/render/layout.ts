@@ -6,6 +6,8 @@ import { smallButton } from './pill';
 export interface Layout {
   root: HTMLElement;
   count: HTMLElement;
+  /** Events lost to an overload, when the server counts them. */
+  dropped: HTMLElement;
   refresh: HTMLElement;
   outcome: HTMLElement;
   destination: HTMLElement;
@@ -45,6 +47,7 @@ export function createLayout(): Layout {
   const count = el('p', 'subtitle', ['\u00a0']);
   const refresh = smallButton('Refresh', 'refresh');
   const header = el('header', 'header', [el('div', 'header-text', [el('h1', 'title', ['Recent pushes']), count]), refresh]);
+  const dropped = el('div', 'notices dropped');
   const outcome = outcomeSelect();
   const destination = destinationSelect();
   const parts = { failed: el('div', 'failed-bar'), notice: el('div', 'notices'), summary: el('div', 'summary-slot'), body: el('div', 'list-body'), list: el('ul', 'rows'), more: el('div', 'more') };
@@ -52,6 +55,6 @@ export function createLayout(): Layout {
   const listPane = el('div', 'list-pane', [el('div', 'filters', [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
   const detailPane = el('div', 'detail-pane');
   detailPane.hidden = true;
-  const root = el('main', 'sidebar', [header, listPane, detailPane]);
-  return { root, count, refresh, outcome, destination, listPane, detailPane, ...parts };
+  const root = el('main', 'sidebar', [header, dropped, listPane, detailPane]);
+  return { root, count, dropped, refresh, outcome, destination, listPane, detailPane, ...parts };
 }

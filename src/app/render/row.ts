@@ -1,6 +1,6 @@
 /** One push in the list: agent, transition, destination, outcome and when; failed ones get Retry. */
 import { el, onActivate } from '../dom';
-import { agentName, ago, dateTime, destinationName, transition } from '../format';
+import { agentName, ago, dateTime, destinationName, transition, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -18,6 +18,17 @@ export function timeView(iso: string, now: number): HTMLTimeElement {
   return time;
 }
 
+/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`). */
+function nextTryView(activity: Activity, now: number): HTMLElement | null {
+  const at = activity.next_retry_at;
+  if (activity.outcome !== 'retrying' || !at) return null;
+  const time = el('time', 'until', [until(at, now)]);
+  time.dateTime = at;
+  time.dataset.until = at;
+  time.title = dateTime(at);
+  return el('span', 'row-next', [el('span', 'sep', ['·']), 'next try ', time]);
+}
+
 function retryButton(activity: Activity, handlers: RowHandlers): HTMLElement {
   const button = smallButton('Retry', 'retry');
   button.addEventListener('click', (event) => {
@@ -32,7 +43,7 @@ export function rowView(activity: Activity, now: number, handlers: RowHandlers):
   const change = transition(activity);
   const text = el('span', 'row-transition', [change]);
   text.title = change;
-  const where = el('span', 'row-where', [el('span', 'row-destination', [destinationName(activity)]), el('span', 'sep', ['·']), timeView(activity.created_at, now)]);
+  const where = el('span', 'row-where', [el('span', 'row-destination', [destinationName(activity)]), el('span', 'sep', ['·']), timeView(activity.created_at, now), nextTryView(activity, now)]);
   const meta = el('div', 'row-meta', [where, activity.retryable && retryButton(activity, handlers)]);
   const top = el('div', 'row-top', [el('span', 'row-agent', [agentName(activity)]), outcomePill(activity.outcome)]);
   const row = el('li', 'row', [top, text, meta]);

@@ -17,7 +17,7 @@ export function errorView(message: string): HTMLElement {
 
 export type NoticeType = 'error' | 'info' | 'success' | 'warning';
 
-/** A dismissible message above the list (retry results and retry errors). */
-export function noticeView(type: NoticeType, message: string): HTMLElement {
-  return fw('fw-inline-message', { type, closable: 'true', class: 'message' }, [message]);
+/** A message above the list or in the detail (retry results and errors); dismissible unless it reports a standing condition. */
+export function noticeView(type: NoticeType, message: string, closable = true): HTMLElement {
+  return fw('fw-inline-message', { type, closable: String(closable), class: 'message' }, [message]);
 }

@@ -37,7 +37,10 @@ function legendItem(time: StatusTime, color: string): HTMLElement {
 function agentView(summary: AgentSummary, colors: Map<string, string>): HTMLElement {
   const color = (t: StatusTime) => colors.get(t.status) ?? PALETTE[0];
   return el('li', 'agent-time', [
-    el('div', 'agent-time-head', [el('span', 'agent-time-name', [summary.agent]), el('span', 'muted', [humanDuration(summary.total)])]),
+    el('div', 'agent-time-head', [
+      el('span', 'agent-time-name', [summary.agent, el('span', 'agent-time-kind muted', [summary.kind])]),
+      el('span', 'muted', [humanDuration(summary.total)]),
+    ]),
     el('div', 'bar', summary.statuses.map((t) => segment(t, summary.total, color(t)))),
     el('div', 'legend', summary.statuses.map((t) => legendItem(t, color(t)))),
   ]);
@@ -46,7 +49,8 @@ function agentView(summary: AgentSummary, colors: Map<string, string>): HTMLElem
 export function summaryView(summaries: AgentSummary[], open: boolean): HTMLDetailsElement | null {
   if (summaries.length === 0) return null;
   const colors = colorsFor(summaries);
-  const head = el('summary', '', [el('span', 'summary-title', ['Time in status']), el('span', 'muted', [` · ${pluralize(summaries.length, 'agent')} in the pushes shown`])]);
+  const agents = new Set(summaries.map((s) => s.agent)).size;
+  const head = el('summary', '', [el('span', 'summary-title', ['Time in status']), el('span', 'muted', [` · ${pluralize(agents, 'agent')} in the pushes shown`])]);
   const details = el('details', 'time-summary', [head, el('ul', 'agent-times', summaries.map((s) => agentView(s, colors)))]);
   details.open = open;
   return details;

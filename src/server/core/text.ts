@@ -1,10 +1,53 @@
 /** String helpers shared by the destination mappings and the history titles. */
 
-/** Cuts `text` to at most `max` code points (never inside a surrogate pair), marking the cut with an ellipsis. */
+/** Pieces of the extended grapheme cluster rules (Unicode UAX #29) for the fallback below. */
+const HANGUL_SYLLABLE = '[\\u1100-\\u115F\\uA960-\\uA97C]+[\\u1160-\\u11A7\\uD7B0-\\uD7C6]*[\\u11A8-\\u11FF\\uD7CB-\\uD7FB]*';
+/** Indic conjuncts (GB9c): a virama joins the next consonant of Devanagari, Bengali, Gujarati, Oriya, Telugu or Malayalam. */
+const CONJUNCT =
+  '[\\u094D\\u09CD\\u0ACD\\u0B4D\\u0C4D\\u0D4D][\\p{M}\\u200D]*[\\u0915-\\u0939\\u0958-\\u095F\\u0978-\\u097F\\u0995-\\u09B9\\u09DC-\\u09DF\\u09F0\\u09F1\\u0A95-\\u0AB9\\u0AF9\\u0B15-\\u0B39\\u0B5C-\\u0B5F\\u0B71\\u0C15-\\u0C39\\u0C58-\\u0C5A\\u0D15-\\u0D3A]';
+/** What attaches to the previous character: marks, variation selectors, skin tones, ZWNJ, emoji tags, a ZWJ and the pictograph it joins. */
+const EXTEND = `${CONJUNCT}|[\\p{M}\\p{Emoji_Modifier}\\u200C\\u{E0020}-\\u{E007F}]|\\u200D\\p{Extended_Pictographic}?`;
+/** CR LF, a flag (regional-indicator pair), or a base (a Hangul syllable or any character) with what attaches to it. */
+const CLUSTER = new RegExp(`\\r\\n|\\p{Regional_Indicator}{2}|(?:${HANGUL_SYLLABLE}|[\\s\\S])(?:${EXTEND})*`, 'gu');
+
+/** Extended grapheme clusters (what a reader sees as one character), for engines without Intl.Segmenter. */
+export function graphemesByPattern(text: string): string[] {
+  return text.match(CLUSTER) ?? [];
+}
+
+type Segmenter = { segment(text: string): Iterable<{ segment: string }> };
+
+/** Node 16+ (FDK 10 runs Node 18 and later) and current browsers have Intl.Segmenter. */
+function platformSegmenter(): Segmenter | null {
+  const Ctor = typeof Intl === 'object' ? (Intl as { Segmenter?: new (locale?: string, options?: object) => Segmenter }).Segmenter : undefined;
+  return typeof Ctor === 'function' ? new Ctor(undefined, { granularity: 'grapheme' }) : null;
+}
+
+let segmenter: Segmenter | null | undefined;
+
+/** `text` split into extended grapheme clusters. */
+export function graphemes(text: string): string[] {
+  if (segmenter === undefined) segmenter = platformSegmenter();
+  return segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : graphemesByPattern(text);
+}
+
+/**
+ * Cuts `text` to at most `max` code points (the unit of the vendors' length limits), marking the
+ * cut with an ellipsis. The cut falls between grapheme clusters: a family emoji, a flag or a
+ * letter with its accent is kept whole or dropped whole, never split into something else.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return chars.slice(0, max - 1).join('') + '…';
+  // UTF-16 length bounds the code point count: most texts return here without splitting.
+  if (text.length <= max || Array.from(text).length <= max) return text;
+  let kept = '';
+  let used = 0;
+  for (const cluster of graphemes(text)) {
+    const size = Array.from(cluster).length;
+    if (used + size > max - 1) break;
+    kept += cluster;
+    used += size;
+  }
+  return kept + '…';
 }
 
 /** `joy` becomes `:joy:` (a shortcode name); an emoji character stays as it is. */

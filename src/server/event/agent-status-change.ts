@@ -6,7 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import { digest, truncate } from '../core/text';
 import { parseTimestamp } from '../core/time';
 import { validate } from '../core/validation';
-import { AgentActivityEventSchema } from './schema';
+import { AgentActivityEventSchema, EARLIEST_EVENT_TIME, LATEST_EVENT_TIME } from './schema';
 
 type RawEvent = Static<typeof AgentActivityEventSchema>;
 
@@ -31,17 +31,34 @@ export type ParsedEvent = { ok: true; change: AgentStatusChange } | { ok: false;
 const str = (value: string | number | null | undefined, max = 200): string | null =>
   value === null || value === undefined || value === '' ? null : truncate(String(value), max);
 
+type Failure = Extract<ParsedEvent, { ok: false }>;
+
+const ID_FIELDS = new Set(['id', 'org_actor_id', 'org_agent_id', 'custom_status_id', 'account_id']);
+const TIME_FIELDS = new Set(['status_change_timestamp', 'prev_status_change_timestamp']);
+
+/** Says what an id or a timestamp must be, rather than ajv's "must be <= 9007199254740991". */
+function explained(failure: Failure): Failure {
+  const name = failure.field.slice(failure.field.lastIndexOf('.') + 1);
+  if (TIME_FIELDS.has(name)) return unreadable(failure.field);
+  if (!ID_FIELDS.has(name)) return failure;
+  return { ...failure, message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)` };
+}
+
+/** Epoch milliseconds of a payload timestamp, or null when unreadable or outside the accepted years. */
+function eventTime(value: unknown): number | null {
+  const ms = parseTimestamp(value);
+  return ms !== null && ms >= EARLIEST_EVENT_TIME && ms < LATEST_EVENT_TIME ? ms : null;
+}
+
 export function parseAgentActivityEvent(payload: unknown): ParsedEvent {
   const checked = validate(AgentActivityEventSchema, payload, '');
-  if (!checked.ok) return checked;
+  if (!checked.ok) return explained(checked);
   const activity = checked.value.data.agent_activity;
-  const changedAt = parseTimestamp(activity.status_change_timestamp);
+  const changedAt = eventTime(activity.status_change_timestamp);
   if (changedAt === null) return unreadable('data.agent_activity.status_change_timestamp');
-  const prevStamp = activity.prev_status_change_timestamp ?? null;
-  const prevChangedAt = parseTimestamp(prevStamp);
-  if (prevStamp !== null && prevChangedAt === null) {
-    return unreadable('data.agent_activity.prev_status_change_timestamp');
-  }
+  const prev = activity.prev_status_change_timestamp ?? null;
+  const prevChangedAt = prev === null ? null : eventTime(prev);
+  if (prev !== null && prevChangedAt === null) return unreadable('data.agent_activity.prev_status_change_timestamp');
   return identified(normalise(checked.value, changedAt, prevChangedAt));
 }
 
@@ -50,8 +67,8 @@ function identified(change: AgentStatusChange): ParsedEvent {
   return { ok: false, field: 'data.agent_activity.org_agent_id', message: 'data.agent_activity.org_agent_id or email is required to identify the agent' };
 }
 
-function unreadable(field: string): ParsedEvent {
-  return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds)` };
+function unreadable(field: string): Failure {
+  return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)` };
 }
 
 function agentName(event: RawEvent): string | null {
@@ -74,7 +91,10 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
   const agent = agentOf(event, actor);
   const status = truncate(activity.status, 200);
   const prevStatus = str(activity.prev_status);
-  const identity = [activity.availability_event_type, agent.id ?? agent.email, status, prevStatus, changedAt].join('|');
+  const account = str(event.account_id) ?? str(event.domain);
+  const customStatusId = str(activity.custom_status_id);
+  // Everything that tells two status changes apart; JSON keeps the parts from running into each other.
+  const identity = JSON.stringify([activity.availability_event_type, account, agent.id, agent.email, status, prevStatus, changedAt, prevChangedAt, customStatusId]);
   return {
     key: digest(identity),
     kind: truncate(activity.availability_event_type, 60),
@@ -84,9 +104,9 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
     prevChangedAt,
     agent,
     actor: { type: actor.type, id: str(actor.id) },
-    customStatusId: str(activity.custom_status_id),
+    customStatusId,
     emoji: str(activity.emoji, 60),
     subEntity: str(actor.sub_entity, 60),
-    account: str(event.account_id) ?? str(event.domain),
+    account,
   };
 }

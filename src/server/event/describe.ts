@@ -1,5 +1,5 @@
 /** Readable sentences about a status change, shared by the destination mappings and the history titles. */
-import { humanDuration, statusLabel } from '../../shared/status-text';
+import { humanDuration, kindLabel, statusLabel } from '../../shared/status-text';
 import { emojiText } from '../core/text';
 import type { AgentStatusChange } from './agent-status-change';
 
@@ -11,10 +11,6 @@ export function agentLabel(change: AgentStatusChange): string {
 export function timeInPrevious(change: AgentStatusChange): number | null {
   if (change.prevChangedAt === null || change.prevChangedAt > change.changedAt) return null;
   return change.changedAt - change.prevChangedAt;
-}
-
-function kindLabel(kind: string): string {
-  return kind === 'GeneralAvailability' ? 'General availability' : kind;
 }
 
 /** "Maya Patel: Available → In a meeting (Intelliassign), 45 min available" */

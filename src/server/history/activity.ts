@@ -5,7 +5,8 @@
 import { changeTitle } from '../event/describe';
 import { destinations } from '../destinations/registry';
 import type { DestinationId } from '../destinations/types';
-import { isReplayable, type EventRecord, type PushState } from './record';
+import { isReplayable, OUTCOMES, type EventRecord, type Outcome, type PushState } from './record';
+import { BUCKET_MS } from './store';
 import type { Activity } from '../../shared/history-api';
 
 // The shape the sidebar reads is the shared contract.
@@ -24,53 +25,98 @@ export interface StreamItem extends StreamPosition {
   destination: DestinationId | null;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** Any time a stored record may hold; a Date beyond ±8.64e15 ms has no ISO form. */
+const isTime = (ms: unknown): ms is number => typeof ms === 'number' && Math.abs(ms) <= 8.64e15;
+
+/** ISO text of a stored time; null (never a throw) for a value that is not a time. */
+const iso = (ms: unknown): string | null => (isTime(ms) ? new Date(ms).toISOString() : null);
+
+/** History bucket ids (`<minute in base 36>` plus overflow `+`s) and record keys, as cursors and activity ids carry them. */
+export const BUCKET_PATTERN = '^[0-9a-z]{1,12}\\+{0,2}$';
+export const KEY_PATTERN = '^[0-9a-z]{1,40}$';
+const isBucket = (value: unknown): value is string => typeof value === 'string' && new RegExp(BUCKET_PATTERN).test(value);
+const isKey = (value: unknown): value is string => typeof value === 'string' && new RegExp(KEY_PATTERN).test(value);
 
 export const activityId = (item: StreamPosition & { destination: string | null }): string => `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
 
 export function parseActivityId(id: string): { bucket: string; key: string; destination: string } | null {
-  const match = /^([0-9a-z]+\+{0,2})\.([0-9a-z]+)\.([a-z]+)$/.exec(id);
-  return match ? { bucket: match[1], key: match[2], destination: match[3] } : null;
+  const [bucket, key, destination, ...rest] = id.split('.');
+  if (rest.length > 0 || !isBucket(bucket) || !isKey(key) || !/^[a-z]+$/.test(destination ?? '')) return null;
+  return { bucket, key, destination };
 }
 
-/** The activities of one record, newest-first order within the record. */
+/**
+ * The activities of one stored record, newest-first order within the record. A record without a
+ * usable bucket or key cannot be addressed and is left out; any other damage shows in its activity.
+ */
 export function itemsOf(record: EventRecord): StreamItem[] {
-  const base = { bucket: record.bucket ?? '', received_at: record.received_at, key: record.key, record };
+  if (!isBucket(record.bucket) || !isKey(record.key)) return [];
+  const receivedAt = isTime(record.received_at) ? record.received_at : parseInt(record.bucket, 36) * BUCKET_MS;
+  const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
+  const pushes = typeof record.pushes === 'object' && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
   return destinations
     .map((d, slot) => ({ ...base, slot, destination: d.id }))
-    .filter((item) => record.pushes[item.destination] !== undefined);
+    .filter((item) => pushes[item.destination] !== undefined);
+}
+
+type Described = Pick<Activity, 'verb' | 'title' | 'object' | 'target' | 'outcome' | 'reason'>;
+
+/** An activity that pushed nothing (an invalid event, an unreadable record): no attempts, no retry, by the system. */
+function systemActivity(item: StreamItem, described: Described): Activity {
+  const at = iso(item.received_at) as string;
+  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
+  return { id: activityId(item), actor: { type: 'system', id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
 }
 
 function invalidActivity(item: StreamItem): Activity {
-  const { record } = item;
-  const invalid = record.invalid as NonNullable<EventRecord['invalid']>;
-  const at = iso(record.received_at) as string;
-  return {
-    id: activityId(item),
+  const invalid = item.record.invalid as NonNullable<EventRecord['invalid']>;
+  if (typeof invalid.message !== 'string') throw new Error('its note on the invalid event has no message');
+  return systemActivity(item, {
     verb: 'agent_activity.invalid',
     title: `Rejected event: ${invalid.message}`,
-    actor: { type: 'system', id: null, name: null, email: null },
     object: { invalid_event: invalid },
     target: null,
     outcome: 'rejected',
     reason: invalid.message,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    retryable: false,
-    may_duplicate: false,
-    sent: null,
-    created_at: at,
-    updated_at: at,
-  };
+  });
 }
 
+/** A stored record that cannot be shown as it is (damaged, or written by another version): shown as unreadable. */
+function unreadableActivity(item: StreamItem, err: unknown): Activity {
+  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : undefined;
+  const destination = destinations[item.slot];
+  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
+  return systemActivity(item, {
+    verb: 'agent_activity.unreadable',
+    title: 'Unreadable history record',
+    object: { unreadable_record: { reason } },
+    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
+    outcome: OUTCOMES.includes(stored as Outcome) ? (stored as Outcome) : 'rejected',
+    reason,
+  });
+}
+
+function storedPush(record: EventRecord, destination: DestinationId): PushState {
+  const push = record.pushes[destination];
+  if (typeof push !== 'object' || push === null || !OUTCOMES.includes(push.outcome)) throw new Error(`the ${destination} push has no known outcome`);
+  return push;
+}
+
+/** The activity of one stream item; one damaged record never breaks a listing. */
 export function toActivity(item: StreamItem): Activity {
+  try {
+    return readActivity(item);
+  } catch (err) {
+    return unreadableActivity(item, err);
+  }
+}
+
+function readActivity(item: StreamItem): Activity {
   const { record } = item;
   const change = record.change;
   if (!change || !item.destination) return invalidActivity(item);
-  const push = record.pushes[item.destination] as PushState;
+  const push = storedPush(record, item.destination);
   const destination = destinations[item.slot];
   return {
     id: activityId(item),
@@ -97,7 +143,7 @@ export function toActivity(item: StreamItem): Activity {
     retryable: isReplayable(push),
     may_duplicate: push.may_duplicate,
     sent: push.sent,
-    created_at: iso(record.received_at) as string,
-    updated_at: iso(push.updated_at) as string,
+    created_at: iso(item.received_at) as string,
+    updated_at: iso(push.updated_at) ?? (iso(item.received_at) as string),
   };
 }

@@ -2,8 +2,9 @@
  * The pipeline for one event: validate, dedup, deliver, record, and queue what must be retried.
  * Used for first delivery, for queued retries and for replays alike.
  */
-import { digest, truncate } from '../core/text';
+import { truncate } from '../core/text';
 import { parseAgentActivityEvent } from '../event/agent-status-change';
+import { invalidPayloadIdentity } from '../event/invalid';
 import { newRecord, type EventRecord } from '../history/record';
 import { redactSecrets } from '../history/redact';
 import { saveRecord } from '../history/store';
@@ -18,9 +19,9 @@ const DB_QUOTA_WAIT_MS = 60_000;
 
 /** Keyed and excerpted by the event's `data` only: the envelope also carries the iparams. */
 function invalidRecord(payload: unknown, field: string, message: string, now: number): EventRecord {
-  const raw = JSON.stringify((payload as { data?: unknown } | null)?.data ?? null);
-  const record = newRecord(`x${digest(raw)}`, null, now);
-  record.invalid = { field, message: truncate(message, 300), excerpt: truncate(raw, 300) };
+  const { key, excerpt } = invalidPayloadIdentity((payload as { data?: unknown } | null)?.data ?? null);
+  const record = newRecord(key, null, now);
+  record.invalid = { field, message: truncate(message, 300), excerpt };
   return record;
 }
 
