@@ -91,9 +91,11 @@ export function statsDelta(before: RuntimeStats, after: RuntimeStats): StatsDelt
   return delta;
 }
 
-/** Retry-queue entries (`q-<event key>` one-time schedules) still waiting. */
+/** Queued work still waiting: retry-queue slots (`q<minute>-<i>`) and write-ahead copies (`w<key>`). */
+export const isQueueSchedule = (name: string): boolean => /^[qw]/.test(name);
+
 export function backlog(runtime: PlatformRuntime): number {
-  return runtime.schedules.list().filter((s) => s.name.startsWith('q-')).length;
+  return runtime.schedules.list().filter((s) => isQueueSchedule(s.name)).length;
 }
 
 export function requestsByTemplate(runtime: PlatformRuntime, from = 0): Record<string, number> {
@@ -111,11 +113,11 @@ export interface RecordLike {
   pushes?: Record<string, PushLike | undefined>;
 }
 
-/** History records read straight from the `$db` buckets (`h:<minute>`), without spending quota. */
+/** History records read straight from the `$db` pages (`h:<page>`), without spending quota. */
 export function historyRecords(runtime: PlatformRuntime): RecordLike[] {
   const records: RecordLike[] = [];
   for (const [key, value] of Object.entries(runtime.db.dump())) {
-    if (!key.startsWith('h:') || key === 'h:dir') continue;
+    if (!key.startsWith('h:')) continue;
     for (const item of Object.values(value as Record<string, unknown>)) {
       if (typeof item === 'object' && item !== null && 'pushes' in item) records.push(item as RecordLike);
     }

@@ -8,16 +8,21 @@ import type { BundleResult } from './scenarios/bundle';
 import type { BurstResult } from './scenarios/burst';
 import type { CostResult, CostResults } from './scenarios/cost';
 import type { Distribution, OverheadResult, OverheadRun } from './scenarios/overhead';
+import type { RetryResult } from './scenarios/retry';
+import type { SidebarResult } from './scenarios/sidebar';
 import type { SustainedResult } from './scenarios/sustained';
 import type { TokenResult } from './scenarios/token';
 import { SCHEDULE_LIMITS } from '../simulator/runtime';
 import { QUOTA_PER_MINUTE } from './harness';
 
-/** Targets of issue 7. */
+/** Targets of issues 7 and 11. */
 export const TARGETS = {
   dbOpsPerEvent: 2,
   sustainedRatio: 0.9,
-  burstRatio: 1.2,
+  burstRatio: 1.25,
+  invocationsPerEvent: 3,
+  sidebarOpenDbOps: 4,
+  retryMinutes: 6,
   handlerP99Ms: 2,
 } as const;
 
@@ -42,6 +47,8 @@ export interface BenchResults {
   buckets: BucketResult;
   sustained: Record<string, SustainedResult & { theoreticalMax: number; floorMax: number; ratio: number; withBucketsMax: number }>;
   bursts: Array<BurstResult & { theoreticalMinutes: number; ratio: number }>;
+  sidebar: SidebarResult;
+  retry: RetryResult;
 }
 
 export interface Row {
@@ -104,8 +111,8 @@ function costRows(cost: CostResults): Row[] {
     section: '1 cost',
     metric: '$schedule calls/event, both',
     measured: fmt(both.scheduleOpsPerEvent, 3),
-    comparedTo: '0 $db ops (token cache read is a $schedule.fetch)',
-    verdict: 'info: not in the $db quota',
+    comparedTo: 'write-ahead copy + its deletion + queue check + token cache read',
+    verdict: 'info: assumed outside every quota (README)',
   });
   return rows;
 }
@@ -133,14 +140,14 @@ function amortisedRows(token: TokenResult, buckets: BucketResult, sustainedRate:
       metric: '$db ops/event @1 event/min',
       measured: `${fmt(slow.dbOpsPerEvent, 3)} (+${fmt(slow.extraDbOpsPerMinute)} ops/min)`,
       comparedTo: `target <= ${TARGETS.dbOpsPerEvent} (steady state)`,
-      verdict: slow.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'info: every event opens a bucket',
+      verdict: slow.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'info: amortised page creation',
     },
     {
       section: '1 cost',
       metric: '$db ops/event @25 events/min',
       measured: `${fmt(busy.dbOpsPerEvent, 3)} (+${fmt(busy.extraDbOpsPerMinute)} ops/min, ${busy.dbOpsRefused} refused)`,
-      comparedTo: `2 + 2/25 = 2.08 (bucket + directory once a minute)`,
-      verdict: busy.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'info: amortised bucket creation',
+      comparedTo: `2 + a new history page about every 30 events`,
+      verdict: busy.dbOpsPerEvent <= TARGETS.dbOpsPerEvent ? 'meets target' : 'info: amortised page creation',
     },
   ];
 }
@@ -150,31 +157,40 @@ function sustainedRows(sustained: BenchResults['sustained']): Row[] {
     section: '2 sustained',
     metric: `max events/min, ${setting}`,
     measured: `${result.maxEventsPerMinute}/min (${pct(result.ratio)} of theoretical)`,
-    comparedTo: `theoretical ${fmt(result.theoreticalMax)}/min (${fmt(result.withBucketsMax)} with bucket creation); floor-based ${fmt(result.floorMax)}/min`,
+    comparedTo: `theoretical ${fmt(result.theoreticalMax)}/min (${fmt(result.withBucketsMax)} with page creation); floor-based ${fmt(result.floorMax)}/min`,
     verdict: result.ratio >= TARGETS.sustainedRatio ? `meets target (>= ${pct(TARGETS.sustainedRatio)})` : `MISSES target (>= ${pct(TARGETS.sustainedRatio)})`,
   }));
+}
+
+/** Issue 11 sets the drain target for the 1,000-event burst; smaller bursts are bounded by the 5-minute lead. */
+const TARGET_BURST = 1000;
+const PLATFORM_LEAD_MINUTES = 5;
+
+function burstVerdict(lost: number, ratio: number, targeted: boolean): string {
+  if (lost > 0) return `n/a: ${lost} pushes never delivered`;
+  if (!targeted) return 'info: no drain target (the 5-minute lead dominates)';
+  return ratio <= TARGETS.burstRatio ? `meets target (<= ${TARGETS.burstRatio})` : `MISSES target (<= ${TARGETS.burstRatio})`;
 }
 
 function burstRows(bursts: BenchResults['bursts']): Row[] {
   const rows: Row[] = [];
   for (const burst of bursts) {
-    const section = `3 burst ${burst.events}`;
+    const section = `3 burst ${burst.events}/${burst.windowSeconds} s`;
     const lost = burst.freshdesk.lost + burst.customerGauge.lost;
     const duplicated = burst.freshdesk.extra;
     const deadLettered = Object.entries(burst.history.outcomes)
       .filter(([name]) => !name.endsWith(':delivered'))
       .map(([name, n]) => `${name} ${n}`);
+    // The platform's floor for a burst: one minute of quota at once, the rest from 5 minutes later (the
+    // earliest a one-time schedule may fire) at the quota's pace.
+    const physicalFloor = PLATFORM_LEAD_MINUTES + Math.max(0, burst.theoreticalMinutes - 1);
+    const targeted = burst.events === TARGET_BURST;
     rows.push({
       section,
       metric: 'drain time (last delivery - first arrival)',
       measured: `${fmt(burst.drainMinutes)} min sim (wall ${fmt(burst.wallMs / 1000, 1)} s)`,
-      comparedTo: `theoretical min ${fmt(burst.theoreticalMinutes)} min (ratio ${fmt(burst.ratio)})`,
-      verdict:
-        lost > 0
-          ? `n/a: ${lost} pushes never delivered`
-          : burst.ratio <= TARGETS.burstRatio
-            ? `meets target (<= ${TARGETS.burstRatio})`
-            : `MISSES target (<= ${TARGETS.burstRatio})`,
+      comparedTo: `theoretical min ${fmt(burst.theoreticalMinutes)} min (ratio ${fmt(burst.ratio)}); with the 5-min schedule lead ${fmt(physicalFloor)} min (ratio ${fmt(burst.drainMinutes / physicalFloor)})`,
+      verdict: burstVerdict(lost, burst.ratio, targeted),
     });
     rows.push({
       section,
@@ -186,20 +202,47 @@ function burstRows(bursts: BenchResults['bursts']): Row[] {
     const overflowed = burst.peakBacklog >= SCHEDULE_LIMITS.maxOneTime - 1 || burst.history.missing > 0;
     rows.push({
       section,
-      metric: 'peak retry backlog (q-* schedules)',
+      metric: 'peak retry backlog (slots + write-ahead copies)',
       measured: `${burst.peakBacklog}; not in history ${burst.history.missing}; failed ${deadLettered.length > 0 ? deadLettered.join(', ') : 'none'}; ${burst.errorLogs} error logs`,
-      comparedTo: `platform limit ${SCHEDULE_LIMITS.maxOneTime.toLocaleString('en-US')} one-time schedules (1 is the token cache)`,
+      comparedTo: `platform limit ${SCHEDULE_LIMITS.maxOneTime.toLocaleString('en-US')} one-time schedules (1 is the token cache); drops are logged and counted`,
       verdict: overflowed ? 'OVERFLOWED' : 'fits',
     });
     rows.push({
       section,
-      metric: 'invocations (incl. deferred retries)',
-      measured: `${burst.invocations} (${fmt(burst.invocations / burst.events, 1)}/event; ${burst.refused.dbOps} $db refusals)`,
-      comparedTo: '1/event with no deferral',
-      verdict: 'info',
+      metric: 'invocations/event (arrival + queued runs)',
+      measured: `${fmt(burst.invocationsPerEvent)} (${burst.invocations}; ${burst.refused.dbOps} $db refusals; ${fmt(burst.scheduleOpsPerEvent, 1)} schedule calls/event)`,
+      comparedTo: `target <= ${TARGETS.invocationsPerEvent}; floor 1`,
+      verdict: burst.invocationsPerEvent <= TARGETS.invocationsPerEvent ? `meets target (ratio to floor ${fmt(burst.invocationsPerEvent)})` : 'MISSES target',
     });
   }
   return rows;
+}
+
+function sidebarRows(sidebar: SidebarResult, retry: RetryResult): Row[] {
+  const clean = sidebar.lost === 0 && sidebar.duplicated === 0 && sidebar.missingFromHistory === 0;
+  return [
+    {
+      section: '6 sidebar',
+      metric: `$db ops per open (list + count), ${sidebar.eventsPerMinute} events/min, ${sidebar.opensPerMinute} opens/min, ${sidebar.minutes / 60} h`,
+      measured: `max ${sidebar.dbOpsPerOpen.max}, mean ${fmt(sidebar.dbOpsPerOpen.mean)} (${sidebar.opens} opens; ${sidebar.reducedOpens} reduced, ${sidebar.failedOpens} failed)`,
+      comparedTo: `target <= ${TARGETS.sidebarOpenDbOps} (ratio ${fmt(sidebar.dbOpsPerOpen.max / TARGETS.sidebarOpenDbOps)})`,
+      verdict: sidebar.dbOpsPerOpen.max <= TARGETS.sidebarOpenDbOps ? 'meets target' : 'MISSES target',
+    },
+    {
+      section: '6 sidebar',
+      metric: 'lost / duplicated / missing from history',
+      measured: `${sidebar.lost} / ${sidebar.duplicated} / ${sidebar.missingFromHistory} of ${sidebar.events} (wall ${fmt(sidebar.wallMs / 1000, 1)} s)`,
+      comparedTo: '0 / 0 / 0',
+      verdict: clean ? 'meets target' : 'MISSES target',
+    },
+    {
+      section: '7 retry',
+      metric: `single Retry behind a burst of ${retry.burst}`,
+      measured: `${fmt(retry.minutesToVendor)} min to Freshdesk ("${retry.answer}"); ${retry.activities} activity`,
+      comparedTo: `target <= ${TARGETS.retryMinutes} min (ratio ${fmt(retry.minutesToVendor / TARGETS.retryMinutes)})`,
+      verdict: retry.minutesToVendor <= TARGETS.retryMinutes && retry.activities === 1 ? 'meets target' : 'MISSES target',
+    },
+  ];
 }
 
 function overheadRows(run: OverheadRun): Row[] {
@@ -242,6 +285,7 @@ export function buildRows(results: BenchResults): Row[] {
     ...amortisedRows(results.token, results.buckets, sustainedRate),
     ...sustainedRows(results.sustained),
     ...burstRows(results.bursts),
+    ...sidebarRows(results.sidebar, results.retry),
     ...overheadRows(results.overhead.cold),
     ...overheadRows(results.overhead.warm),
     ...bundleRows(results.bundle, results.overhead),

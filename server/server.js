@@ -2,24 +2,20 @@
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
-class DeliveryError extends Error {
-  constructor(detail) {
-    super(detail.message);
-    this.status = detail.status;
-  }
-}
-class RetryableError extends DeliveryError {
-  constructor(detail) {
-    super(detail);
-    this.retryAfterMs = detail.retryAfterMs ?? null;
-    this.mayHaveLanded = detail.mayHaveLanded ?? false;
-  }
-}
-class PlatformQuotaError extends RetryableError {
-}
-class AuthError extends DeliveryError {
-}
-class PayloadInvalidError extends DeliveryError {
+const REDACTED = "[redacted]";
+const PATTERNS = [
+  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…" (a value with a digit or base64 punctuation, not a word).
+  /\b(Bearer|Basic)\s+(?=[A-Za-z._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
+  // JSON or form fields whose name says credential: "access_token":"…", client_secret=…
+  /((?:access|refresh|id)_?token|token|secret|client_secret|password|api_?key|apikey|authorization|credentials?)("?\s*[:=]\s*"?)([^"&\s,;}]{4,})/gi,
+  // A JWT anywhere.
+  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g
+];
+function scrubCredentials(text) {
+  let out = text;
+  out = out.replace(PATTERNS[0], (_m, scheme) => `${scheme} ${REDACTED}`);
+  out = out.replace(PATTERNS[1], (_m, name, sep) => `${name}${sep}${REDACTED}`);
+  return out.replace(PATTERNS[2], REDACTED);
 }
 
 const HANGUL_SYLLABLE = "[\\u1100-\\u115F\\uA960-\\uA97C]+[\\u1160-\\u11A7\\uD7B0-\\uD7C6]*[\\u11A8-\\u11FF\\uD7CB-\\uD7FB]*";
@@ -96,34 +92,52 @@ function unbase64(text) {
   return decodeURIComponent(escape(binary));
 }
 
-const MAX_ATTEMPTS = 6;
-const FIRST_STEP_MS = 3e4;
-const MAX_STEP_MS = 60 * 6e4;
-const QUOTA_WAIT_MS = 6e4;
-function backoffMs(attempts) {
-  return Math.min(FIRST_STEP_MS * 2 ** Math.max(0, attempts - 1), MAX_STEP_MS);
+class DeliveryError extends Error {
+  constructor(detail) {
+    super(detail.message);
+    this.status = detail.status;
+  }
 }
+class RetryableError extends DeliveryError {
+  constructor(detail) {
+    super(detail);
+    this.retryAfterMs = detail.retryAfterMs ?? null;
+    this.mayHaveLanded = detail.mayHaveLanded ?? false;
+  }
+}
+class NotSentError extends RetryableError {
+}
+class PlatformQuotaError extends NotSentError {
+}
+class AuthError extends DeliveryError {
+}
+class PayloadInvalidError extends DeliveryError {
+}
+const messageOf = (err) => String(err?.message);
+class HttpStatusError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+const MAX_REASON = 300;
+const cut = (text) => truncate(scrubCredentials(text), MAX_REASON);
 function reasonOf(err) {
-  return truncate(err instanceof Error ? err.message : String(err), 300);
+  if (err instanceof Error) return cut(err.message || err.name);
+  return cut(typeof err === "string" ? err : describeValue(err));
 }
-function retryLater(err, attempts, now) {
-  const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(attempts));
-  const reason = reasonOf(err);
-  if (attempts >= MAX_ATTEMPTS) {
-    return { outcome: "dead_letter", reason: `gave up after ${attempts} attempts: ${reason}`, attempts, last_status: err.status, next_retry_at: null };
-  }
-  return { outcome: "retrying", reason, attempts, last_status: err.status, next_retry_at: now + wait };
+function describeValue(err) {
+  const { status, message } = err ?? {};
+  const text = typeof message === "string" && message !== "" ? message : null;
+  if (typeof status === "number") return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
+  return text ?? jsonOf(err);
 }
-function decide(err, attempts, now) {
-  if (err instanceof PlatformQuotaError) {
-    const wait = Math.max(err.retryAfterMs ?? 0, QUOTA_WAIT_MS);
-    return { outcome: "retrying", reason: reasonOf(err), attempts: attempts - 1, last_status: err.status, next_retry_at: now + wait };
+function jsonOf(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return "unknown error";
   }
-  if (err instanceof RetryableError) return retryLater(err, attempts, now);
-  const status = err instanceof DeliveryError ? err.status : null;
-  const permanent = err instanceof AuthError || err instanceof PayloadInvalidError;
-  const reason = permanent ? reasonOf(err) : `unexpected error: ${reasonOf(err)}`;
-  return { outcome: "rejected", reason, attempts, last_status: status, next_retry_at: null };
 }
 
 const SECONDS_CUTOFF = 1e11;
@@ -338,6 +352,45 @@ function invalidPayloadIdentity(data) {
   return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
 }
 
+const HEAD_SCHEDULE = "history-head";
+const DAY_MS = 24 * 36e5;
+const EMPTY = { page: 0, dropped: 0 };
+const count = (value) => typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
+function readData(data) {
+  return { page: count(data?.page), dropped: count(data?.dropped) };
+}
+async function readHead() {
+  try {
+    return readData((await $schedule.fetch({ name: HEAD_SCHEDULE })).data);
+  } catch (err) {
+    if (err.status === 404) return { ...EMPTY };
+    throw err;
+  }
+}
+async function writeHead(head) {
+  const spec = {
+    name: HEAD_SCHEDULE,
+    data: { kind: "head", page: head.page, dropped: head.dropped },
+    // Kept a day ahead at every write: it fires only after a quiet day, and its handler does nothing.
+    schedule_at: new Date(Date.now() + DAY_MS).toISOString(),
+    repeat: { time_unit: "days", frequency: 1 }
+  };
+  await $schedule.update(spec).catch(() => $schedule.create(spec));
+}
+async function raisePage(page) {
+  const head = await readHead();
+  if (head.page < page) await writeHead({ ...head, page });
+}
+const DROP_RECORD_TRIES = 3;
+async function countDrop() {
+  const before = (await readHead()).dropped;
+  for (let i = 0; i < DROP_RECORD_TRIES; i++) {
+    const head = await readHead();
+    if (head.dropped > before) return;
+    await writeHead({ ...head, dropped: head.dropped + 1 });
+  }
+}
+
 const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
 function newRecord(key, change, now) {
   return { key, bucket: null, received_at: now, change, invalid: null, pushes: {} };
@@ -348,6 +401,40 @@ function isOpen(state) {
 function isReplayable(state) {
   return state !== void 0 && (state.outcome === "rejected" || state.outcome === "dead_letter" || state.outcome === "retrying");
 }
+function utf8Bytes(text) {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
+  }
+  return bytes;
+}
+function stringSlots(value, out) {
+  if (typeof value !== "object" || value === null) return out;
+  const holder = value;
+  for (const [name, child] of Object.entries(holder)) {
+    if (typeof child === "string") out.push({ holder, name, value: child });
+    else stringSlots(child, out);
+  }
+  return out;
+}
+function longest(slots) {
+  return slots.reduce((best, slot) => best === void 0 || slot.value.length > best.value.length ? slot : best, void 0);
+}
+function shrinkOnce(copy) {
+  const slot = longest(stringSlots(copy, []));
+  if (!slot || slot.value.length === 0) return false;
+  const chars = Array.from(slot.value);
+  slot.holder[slot.name] = chars.length > 16 ? chars.slice(0, Math.floor(chars.length / 2)).join("") + "\u2026" : "";
+  return true;
+}
+function fitToBytes(value, maxBytes) {
+  const copy = JSON.parse(JSON.stringify(value));
+  while (utf8Bytes(JSON.stringify(copy)) > maxBytes) {
+    if (!shrinkOnce(copy)) break;
+  }
+  return copy;
+}
 
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const CG_ACCOUNT_MAX = 255;
@@ -356,16 +443,28 @@ const CONTACT_MODE_AGENT = "Agent's own email";
 const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
 const SECURE_IPARAMS = ["freshdesk_api_key", "cg_client_secret", "cg_client_credentials"];
 
+const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
+const LATER_KINDS_OPTION = "Kinds added later";
 const PipelineSettings = typebox.Type.Object({
   destinations: typebox.Type.Array(typebox.Type.String(), { default: ["Freshdesk", "CustomerGauge"] }),
-  event_kinds: typebox.Type.Array(typebox.Type.String(), { default: ["GeneralAvailability", "Intelliassign"] })
+  event_kinds: typebox.Type.Array(typebox.Type.String(), { default: [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION] })
 });
+function forwardsKind(eventKinds, kind) {
+  const known = KNOWN_EVENT_KINDS.includes(kind);
+  return eventKinds.includes(known ? kind : LATER_KINDS_OPTION);
+}
 
 const MIN_SECRET_LENGTH = 4;
 function secretsOf(iparams) {
   return SECURE_IPARAMS.map((name) => iparams[name]).filter((v) => typeof v === "string" && v.length >= MIN_SECRET_LENGTH).flatMap((v) => [v, base64(v)]);
 }
+function scrubReasons(record) {
+  for (const push of Object.values(record.pushes)) {
+    if (push?.reason) push.reason = scrubCredentials(push.reason);
+  }
+}
 function redactSecrets(record, iparams) {
+  scrubReasons(record);
   let text = JSON.stringify(record);
   const secrets = secretsOf(iparams);
   if (!secrets.some((secret) => text.includes(secret))) return record;
@@ -373,115 +472,147 @@ function redactSecrets(record, iparams) {
   return JSON.parse(text);
 }
 
-const BUCKET_MS = 6e4;
 const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
-const DIRECTORY_KEY = "h:dir";
-const OVERFLOW_LEVELS = 3;
-const bucketKey = (bucket) => `h:${bucket}`;
-const bucketOf = (now) => Math.floor(now / BUCKET_MS).toString(36);
+const MAX_RECORD_BYTES = 3e3;
+const PAGE_TRIES = 3;
+const pageId = (page) => page.toString(36);
+const pageNumber = (id) => parseInt(id, 36);
+const pageKey = (id) => `h:${id}`;
+class HistoryWriteError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
 const statusOf = (err) => err?.status ?? 0;
-const DIRECTORY_KEEP = 1e3;
-async function pruneFullDirectory() {
-  const oldest = (await readDirectory()).slice(DIRECTORY_KEEP);
-  await pruneDirectory(oldest);
+const isSetIfFailure = (err) => statusOf(err) === 400 && /setif/i.test(messageOf(err));
+function classify$1(err) {
+  if (isSetIfFailure(err)) return "missing";
+  if (statusOf(err) === 400) return "full";
+  const { status, message } = err ?? {};
+  throw new HistoryWriteError(status ?? 0, `history not saved: ${message ?? "the store failed"}`);
 }
-async function registerBucket(bucket, now) {
+async function updateExisting(id, attributes) {
   try {
-    await $db.update(DIRECTORY_KEY, "set", { [bucket]: now });
+    await $db.update(pageKey(id), "set", attributes, { setIf: "exist" });
+    return "ok";
   } catch (err) {
-    const status = statusOf(err);
-    if (status === 400) {
-      await pruneFullDirectory();
-      await $db.update(DIRECTORY_KEY, "set", { [bucket]: now });
-      return;
-    }
-    if (status !== 404) throw err;
-    await $db.set(DIRECTORY_KEY, { [bucket]: now });
+    return classify$1(err);
   }
 }
-async function createBucket(bucket, record, now) {
+async function openPage(id, record) {
   try {
-    await $db.set(bucketKey(bucket), { [record.key]: record }, { setIf: "not_exist", ttl: HISTORY_TTL_SECONDS });
+    await $db.set(pageKey(id), { [record.key]: record }, { setIf: "not_exist", ttl: HISTORY_TTL_SECONDS });
+    return "ok";
   } catch (err) {
-    if (statusOf(err) !== 400) throw err;
-    await $db.update(bucketKey(bucket), "set", { [record.key]: record });
-    return;
-  }
-  await registerBucket(bucket, now);
-}
-async function writeTo(bucket, record, now) {
-  try {
-    await $db.update(bucketKey(bucket), "set", { [record.key]: record });
-  } catch (err) {
-    if (statusOf(err) !== 404) throw err;
-    await createBucket(bucket, record, now);
+    return isSetIfFailure(err) ? updateExisting(id, { [record.key]: record }) : classify$1(err);
   }
 }
-async function saveRecord(record, now) {
-  const candidates = record.bucket ? [record.bucket] : Array.from({ length: OVERFLOW_LEVELS }, (_, level) => bucketOf(now) + "+".repeat(level));
-  for (const [index, bucket] of candidates.entries()) {
-    const isLast = index === candidates.length - 1;
-    const placed = await writeTo(bucket, { ...record, bucket }, now).then(
-      () => true,
-      (err) => statusOf(err) === 400 && !isLast ? false : Promise.reject(err)
-    );
-    if (placed) {
-      record.bucket = bucket;
+async function placeOn(page, record) {
+  const id = pageId(page);
+  const placed = { ...record, bucket: id };
+  const result = await updateExisting(id, { [record.key]: placed });
+  return result === "missing" ? openPage(id, placed) : result;
+}
+async function placeNew(record) {
+  const start = (await readHead()).page;
+  for (let page = start; page < start + PAGE_TRIES; page++) {
+    if (await placeOn(page, record) === "ok") {
+      record.bucket = pageId(page);
+      if (page > start) await raisePage(page);
       return;
     }
   }
+  throw new HistoryWriteError(400, `history not saved: pages ${pageId(start)} to ${pageId(start + PAGE_TRIES - 1)} are full`);
+}
+function rewrite(record, touched) {
+  const attributes = {};
+  for (const id of touched) attributes[`${record.key}.pushes.${id}`] = record.pushes[id];
+  if (touched.length === 0) attributes[record.key] = record;
+  return updateExisting(record.bucket, attributes);
+}
+async function move(record) {
+  const old = record.bucket;
+  record.bucket = null;
+  await placeNew(record);
+  if (old !== record.bucket) await $db.update(pageKey(old), "remove", [record.key]).catch(() => void 0);
+}
+async function saveRecord(input, touched) {
+  const record = fitToBytes(input, MAX_RECORD_BYTES);
+  if (record.bucket === null) {
+    await placeNew(record);
+  } else if (await rewrite(record, touched) !== "ok") {
+    await move(record);
+  }
+  input.bucket = record.bucket;
 }
 function isEventRecord(value) {
   return typeof value === "object" && value !== null && "key" in value && "pushes" in value;
 }
-async function readBucket(bucket) {
+async function readPage(id) {
   try {
-    const value = await $db.get(bucketKey(bucket));
+    const value = await $db.get(pageKey(id));
     return Object.values(value).filter(isEventRecord);
   } catch (err) {
-    if (statusOf(err) === 404) return [];
-    throw err;
-  }
-}
-async function readDirectory() {
-  try {
-    const value = await $db.get(DIRECTORY_KEY);
-    return Object.keys(value).sort(compareBuckets);
-  } catch (err) {
-    if (statusOf(err) === 404) return [];
+    if (statusOf(err) === 404) return null;
     throw err;
   }
 }
 function compareBuckets(a, b) {
-  const minute = (id) => parseInt(id.replace(/\+/g, ""), 36);
-  return minute(b) - minute(a) || b.length - a.length;
-}
-async function pruneDirectory(expired) {
-  if (expired.length > 0) await $db.update(DIRECTORY_KEY, "remove", expired);
+  return pageNumber(b) - pageNumber(a);
 }
 
-const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
-async function claimEvent(key, now) {
+const CLAIM_TTL_SECONDS = HISTORY_TTL_SECONDS;
+const claimKey = (key) => `ev:${key}`;
+async function claimedBy(key) {
   try {
-    await $db.set(`ev:${key}`, { at: now }, { setIf: "not_exist", ttl: CLAIM_TTL_SECONDS });
-    return "claimed";
-  } catch (err) {
-    const { status, message } = err;
-    if (status === 400 && /setif/i.test(message ?? "")) return "duplicate";
-    return "deferred";
+    const value = await $db.get(claimKey(key));
+    return typeof value.run === "string" ? value.run : null;
+  } catch {
+    return null;
   }
 }
+async function claimEvent(key, run, now, resuming) {
+  try {
+    await $db.set(claimKey(key), { at: now, run }, { setIf: "not_exist", ttl: CLAIM_TTL_SECONDS });
+    return "claimed";
+  } catch (err) {
+    const { status } = err;
+    if (status !== 400 || !/setif/i.test(messageOf(err))) return "deferred";
+    if (!resuming) return "duplicate";
+    return await claimedBy(key) === run ? "claimed" : "duplicate";
+  }
+}
+const newRunToken = (now) => now.toString(36) + Math.floor(Math.random() * 36 ** 6).toString(36);
 
 function defineDestination(destination) {
   return destination;
 }
 
-async function invoke(template, options, readMessage, now) {
+const INVOCATION_LIMIT_MS = 2e4;
+const REQUEST_TIMEOUT_MS = 15e3;
+const FINISH_RESERVE_MS = 3e3;
+function timeLeftFor(ctx) {
+  return Date.now() - ctx.startedAt + REQUEST_TIMEOUT_MS + FINISH_RESERVE_MS <= INVOCATION_LIMIT_MS;
+}
+async function invokeOnce(spec, ctx) {
+  if (!timeLeftFor(ctx)) throw new NotSentError({ status: 0, message: "not started: too little of the 20 s invocation left" });
   try {
-    const res = await $request.invokeTemplate(template, options);
+    const res = await $request.invokeTemplate(spec.template, spec.options);
     return { status: res.status, body: parseBody(res.response) };
   } catch (err) {
-    throw toDeliveryError(err, readMessage, now);
+    throw toDeliveryError(err, spec.readMessage, Date.now());
+  }
+}
+function worthRetryingNow(err) {
+  return err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500);
+}
+async function invoke(spec, ctx) {
+  try {
+    return await invokeOnce(spec, ctx);
+  } catch (err) {
+    if (!spec.idempotent || !worthRetryingNow(err) || !timeLeftFor(ctx)) throw err;
+    return invokeOnce(spec, ctx);
   }
 }
 function isRecord(value) {
@@ -515,7 +646,7 @@ function classify(err, status) {
   const isClientError = status >= 400 && status < 500;
   return BY_STATUS[status] ?? (isClientError ? "invalid" : "retry");
 }
-const MAY_HAVE_LANDED = /* @__PURE__ */ new Set([0, 408, 504]);
+const MAY_HAVE_LANDED = /* @__PURE__ */ new Set([0, 408, 500, 502, 503, 504]);
 function toDeliveryError(err, readMessage, now) {
   const status = typeof err.status === "number" ? err.status : 0;
   const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, "retry-after"), now) };
@@ -528,11 +659,12 @@ function toDeliveryError(err, readMessage, now) {
 function describe(err, status, readMessage) {
   const fromBody = readMessage(parseBody(err.response));
   const detail = fromBody ?? err.message ?? (err.response ? err.response.slice(0, 200) : null);
-  return detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+  return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
 }
 
 const TOKEN_SCHEDULE = "cg-token";
 const EXPIRY_MARGIN_MS = 5 * 6e4;
+const MIN_SCHEDULE_LEAD_MS = 5 * 6e4 + 3e4;
 function readTokenError(body) {
   if (!isRecord(body)) return null;
   const { error, error_description: description } = body;
@@ -551,7 +683,8 @@ async function storeToken(token, expiresAt) {
   const spec = {
     name: TOKEN_SCHEDULE,
     data: { kind: "token", access_token: token, expires_at: expiresAt },
-    schedule_at: new Date(expiresAt - EXPIRY_MARGIN_MS).toISOString()
+    // One-time schedules must lie at least 5 minutes ahead; `cachedToken` checks expires_at itself.
+    schedule_at: new Date(Math.max(expiresAt - EXPIRY_MARGIN_MS, Date.now() + MIN_SCHEDULE_LEAD_MS)).toISOString()
   };
   try {
     await $schedule.create(spec);
@@ -559,20 +692,21 @@ async function storeToken(token, expiresAt) {
     await $schedule.update(spec).catch(() => void 0);
   }
 }
-async function fetchToken(now) {
-  const res = await invoke("customerGaugeToken", { body: "grant_type=client_credentials" }, readTokenError, now).catch((err) => {
+const TOKEN_REQUEST = { template: "customerGaugeToken", options: { body: "grant_type=client_credentials" }, readMessage: readTokenError, idempotent: true };
+async function fetchToken(ctx) {
+  const res = await invoke(TOKEN_REQUEST, ctx).catch((err) => {
     const refused = err instanceof PayloadInvalidError || err instanceof AuthError;
     throw refused ? new AuthError({ status: err.status, message: `CustomerGauge token request refused: ${err.message}` }) : err;
   });
   const body = res.body ?? {};
   if (!body.access_token) throw new AuthError({ status: res.status, message: "token response has no access_token" });
-  const expiresAt = now + (body.expires_in ?? 3600) * 1e3;
+  const expiresAt = Date.now() + (body.expires_in ?? 3600) * 1e3;
   await storeToken(body.access_token, expiresAt);
   return body.access_token;
 }
-async function accessToken(now, forceRefresh) {
-  const cached = forceRefresh ? null : await cachedToken(now);
-  return cached ?? fetchToken(now);
+async function accessToken(ctx, forceRefresh) {
+  const cached = forceRefresh ? null : await cachedToken(Date.now());
+  return cached ?? fetchToken(ctx);
 }
 
 function readCustomerGaugeError(body) {
@@ -581,23 +715,19 @@ function readCustomerGaugeError(body) {
   const details = Object.entries(errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
   return details.length > 0 ? `${message ?? "Error"} ${details.join("; ")}` : message ?? null;
 }
-async function put(payload, token, now) {
-  const res = await invoke(
-    "customerGaugeUpsertActivity",
-    { context: { access_token: token }, body: JSON.stringify(payload) },
-    readCustomerGaugeError,
-    now
-  );
+async function put(payload, token, ctx) {
+  const options = { context: { access_token: token }, body: JSON.stringify(payload) };
+  const res = await invoke({ template: "customerGaugeUpsertActivity", options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
   const data = res.body?.data;
   return { status: res.status, remoteId: data?.id === void 0 ? null : String(data.id) };
 }
-async function upsertActivity(payload, now) {
-  const token = await accessToken(now, false);
+async function upsertActivity(payload, ctx) {
+  const token = await accessToken(ctx, false);
   try {
-    return await put(payload, token, now);
+    return await put(payload, token, ctx);
   } catch (err) {
     if (!(err instanceof AuthError)) throw err;
-    return put(payload, await accessToken(now, true), now);
+    return put(payload, await accessToken(ctx, true), ctx);
   }
 }
 
@@ -709,7 +839,7 @@ const customerGauge = defineDestination({
     recipient: payload.contact ? `${payload.account} / ${payload.contact}` : payload.account,
     reference: payload.reference
   }),
-  send: (payload, _settings, now) => upsertActivity(payload, now),
+  send: upsertActivity,
   idempotent: true
 });
 
@@ -722,8 +852,9 @@ function readFreshdeskError(body) {
 function describeFieldError(error) {
   return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(" ");
 }
-async function createContactActivity(payload, now) {
-  const res = await invoke("freshdeskCreateContactActivity", { body: JSON.stringify(payload) }, readFreshdeskError, now);
+async function createContactActivity(payload, ctx) {
+  const spec = { template: "freshdeskCreateContactActivity", options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
+  const res = await invoke(spec, ctx);
   return { status: res.status, remoteId: null };
 }
 
@@ -777,11 +908,35 @@ const freshdesk = defineDestination({
     recipient: "email" in payload.contact ? payload.contact.email : `external id ${payload.contact.unique_external_id}`,
     reference: payload.activity.object.id
   }),
-  send: (payload, _settings, now) => createContactActivity(payload, now),
+  send: createContactActivity,
   idempotent: false
 });
 
 const destinations = [freshdesk, customerGauge];
+
+const MAX_ATTEMPTS = 6;
+const FIRST_STEP_MS = 5 * 6e4;
+function backoffMs(attempts) {
+  return FIRST_STEP_MS * 2 ** Math.max(0, attempts - 1);
+}
+function retryLater(err, attempts, now) {
+  const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(attempts));
+  const reason = reasonOf(err);
+  if (attempts >= MAX_ATTEMPTS) {
+    return { outcome: "dead_letter", reason: `gave up after ${attempts} attempts: ${reason}`, attempts, last_status: err.status, next_retry_at: null };
+  }
+  return { outcome: "retrying", reason, attempts, last_status: err.status, next_retry_at: now + wait };
+}
+function decide(err, attempts, now) {
+  if (err instanceof NotSentError) {
+    return { outcome: "retrying", reason: reasonOf(err), attempts: attempts - 1, last_status: err.status, next_retry_at: now + (err.retryAfterMs ?? 0) };
+  }
+  if (err instanceof RetryableError) return retryLater(err, attempts, now);
+  const status = err instanceof DeliveryError ? err.status : null;
+  const permanent = err instanceof AuthError || err instanceof PayloadInvalidError;
+  const reason = permanent ? reasonOf(err) : `unexpected error: ${reasonOf(err)}`;
+  return { outcome: "rejected", reason, attempts, last_status: status, next_retry_at: null };
+}
 
 function skipped(reason, now) {
   return { outcome: "skipped", reason, attempts: 0, last_status: null, next_retry_at: null, updated_at: now, sent: null, remote_id: null, may_duplicate: false };
@@ -790,123 +945,276 @@ function skipReason(destination, change, iparams) {
   const settings = validate(PipelineSettings, iparams, "iparams");
   if (!settings.ok) return `installation settings invalid: ${settings.message}`;
   if (!settings.value.destinations.includes(destination.iparamOption)) return `${destination.label} is switched off in the app settings`;
-  if (!settings.value.event_kinds.includes(change.kind)) return `${change.kind} events are not forwarded (app settings)`;
+  if (!forwardsKind(settings.value.event_kinds, change.kind)) return `${change.kind} events are not forwarded (app settings)`;
   return null;
 }
-async function attempt(destination, change, iparams, previous, now) {
+function mayDuplicate(destination, err) {
+  return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
+}
+function mayHaveLandedBefore(destination, previous, ctx) {
+  return previous?.may_duplicate === true || ctx.resuming && !destination.idempotent;
+}
+async function attempt(destination, change, previous, ctx) {
+  const now = Date.now();
   const done = previous?.attempts ?? 0;
-  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: previous?.may_duplicate === true };
-  const settings = validate(destination.settings, iparams, "iparams");
+  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: mayHaveLandedBefore(destination, previous, ctx) };
+  const settings = validate(destination.settings, ctx.iparams, "iparams");
   if (!settings.ok) {
     return { ...base, outcome: "rejected", reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };
   }
   try {
     const payload = destination.map(change, settings.value);
     base.sent = destination.summarize(payload);
-    const receipt = await destination.send(payload, settings.value, now);
+    const receipt = await destination.send(payload, ctx);
     return { ...base, outcome: "delivered", reason: null, attempts: done + 1, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
   } catch (err) {
     return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
   }
 }
-function mayDuplicate(destination, err) {
-  return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
+function due(state, now) {
+  return isOpen(state) && (state?.next_retry_at ?? 0) <= now;
 }
-async function deliverTo(destination, record, iparams, now) {
+async function deliverTo(destination, record, ctx) {
   const previous = record.pushes[destination.id];
-  if (!record.change || !isOpen(previous)) return;
-  const reason = previous ? null : skipReason(destination, record.change, iparams);
-  record.pushes[destination.id] = reason ? skipped(reason, now) : await attempt(destination, record.change, iparams, previous, now);
+  if (!record.change || !due(previous, Date.now())) return false;
+  const reason = previous ? null : skipReason(destination, record.change, ctx.iparams);
+  record.pushes[destination.id] = reason ? skipped(reason, Date.now()) : await attempt(destination, record.change, previous, ctx);
+  return true;
 }
-async function deliverOpenPushes(record, iparams, now) {
-  await Promise.all(destinations.map((destination) => deliverTo(destination, record, iparams, now)));
+async function deliverOpenPushes(record, only, ctx) {
+  const mine = destinations.filter((d) => only.includes(d.id));
+  const attempted = await Promise.all(mine.map((destination) => deliverTo(destination, record, ctx)));
+  return mine.filter((_, i) => attempted[i]).map((d) => d.id);
 }
-function nextRetryAt(record) {
-  const times = Object.values(record.pushes).filter((p) => p?.outcome === "retrying" && p.next_retry_at !== null).map((p) => p.next_retry_at);
-  return times.length > 0 ? Math.min(...times) : null;
+function stillOpen(record, only) {
+  const open = only.filter((id) => record.pushes[id]?.outcome === "retrying");
+  const times = open.map((id) => record.pushes[id].next_retry_at);
+  return { open, at: times.length > 0 ? Math.min(...times) : null };
 }
+const allDestinations = () => destinations.map((d) => d.id);
 
-const QUEUE_PREFIX = "q-";
+const SLOTS_PER_MINUTE = 23;
+const MINUTE_MS = 6e4;
+const MIN_LEAD_MS = 5 * MINUTE_MS + 15e3;
+const HORIZON_MINUTES = 4096;
+const CREATE_TRIES = 6;
+const slotName = (slot) => `q${slot.minute.toString(36)}-${slot.index.toString(36)}`;
+const slotTime = (slot) => slot.minute * MINUTE_MS + Math.floor(slot.index * MINUTE_MS / SLOTS_PER_MINUTE);
 class QueueFullError extends Error {
 }
-async function enqueue(work, at, now) {
-  const spec = {
-    name: QUEUE_PREFIX + work.record.key,
-    data: work,
-    // The platform refuses times in the past; a second from now is "as soon as possible".
-    schedule_at: new Date(Math.max(at, now + 1e3)).toISOString()
-  };
+async function taken(slot) {
   try {
-    await $schedule.create(spec);
-  } catch (createErr) {
-    try {
-      await $schedule.update(spec);
-    } catch {
-      throw new QueueFullError(`could not queue event ${work.record.key}: ${createErr.message ?? "schedule refused"}`);
-    }
+    await $schedule.fetch({ name: slotName(slot) });
+    return true;
+  } catch (err) {
+    return err.status !== 404;
   }
 }
-async function dequeue(key) {
-  await $schedule.delete({ name: QUEUE_PREFIX + key }).catch(() => void 0);
+const lastOf = (minute) => ({ minute, index: SLOTS_PER_MINUTE - 1 });
+function firstSlotAt(at) {
+  const minute = Math.floor(at / MINUTE_MS);
+  const index = Math.ceil((at - minute * MINUTE_MS) * SLOTS_PER_MINUTE / MINUTE_MS);
+  return index < SLOTS_PER_MINUTE ? { minute, index } : { minute: minute + 1, index: 0 };
+}
+async function firstOpenMinute(from) {
+  if (!await taken(lastOf(from))) return from;
+  let full = from;
+  let step = 1;
+  while (step < HORIZON_MINUTES && await taken(lastOf(from + step))) {
+    full = from + step;
+    step *= 2;
+  }
+  let open = from + step;
+  while (open - full > 1) {
+    const mid = Math.floor((full + open) / 2);
+    if (await taken(lastOf(mid))) full = mid;
+    else open = mid;
+  }
+  return open;
+}
+async function firstOpenIndex(minute, from) {
+  let low = from;
+  let high = SLOTS_PER_MINUTE - 1;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (await taken({ minute, index: mid })) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+async function firstFreeSlot(at) {
+  const start = firstSlotAt(at);
+  const minute = await firstOpenMinute(start.minute);
+  return { minute, index: await firstOpenIndex(minute, minute === start.minute ? start.index : 0) };
+}
+const nextSlot = (slot) => slot.index + 1 < SLOTS_PER_MINUTE ? { minute: slot.minute, index: slot.index + 1 } : { minute: slot.minute + 1, index: 0 };
+async function createAt(slot, data) {
+  try {
+    await $schedule.create({ name: slotName(slot), data, schedule_at: new Date(slotTime(slot)).toISOString() });
+    return "created";
+  } catch (err) {
+    return /maximum number|limit/i.test(messageOf(err)) ? "full" : "taken";
+  }
+}
+const PRIORITY_INDEX = SLOTS_PER_MINUTE;
+const PRIORITY_MINUTES = 30;
+async function firstFreePrioritySlot(at) {
+  const first = Math.ceil(at / MINUTE_MS) - 1;
+  for (let minute = first; minute < first + PRIORITY_MINUTES; minute++) {
+    const slot = { minute, index: PRIORITY_INDEX };
+    if (slotTime(slot) >= at && !await taken(slot)) return slot;
+  }
+  return firstFreeSlot(at);
+}
+async function park(data, notBefore, priority) {
+  const earliest = Math.max(notBefore, Date.now() + MIN_LEAD_MS);
+  let slot = priority ? await firstFreePrioritySlot(earliest) : await firstFreeSlot(earliest);
+  for (let i = 0; i < CREATE_TRIES; i++) {
+    const result = await createAt(slot, data);
+    if (result === "created") return slotTime(slot);
+    if (result === "full") throw new QueueFullError("the platform holds 1,000 one-time schedules and all are in use");
+    slot = nextSlot(slot);
+  }
+  throw new QueueFullError(`no free slot found after ${CREATE_TRIES} tries from ${new Date(earliest).toISOString()}`);
+}
+async function queueBusy(now) {
+  const minute = Math.floor(now / MINUTE_MS);
+  return await taken(lastOf(minute)) || taken(lastOf(minute + 1));
 }
 
-const DB_QUOTA_WAIT_MS = 6e4;
-function invalidRecord(payload, field, message, now) {
-  const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
-  const record = newRecord(key, null, now);
-  record.invalid = { field, message: truncate(message, 300), excerpt };
-  return record;
+const nameOf = (key) => `w${key}`;
+async function writeAhead(key, data) {
+  try {
+    await $schedule.create({ name: nameOf(key), data, schedule_at: new Date(Date.now() + MIN_LEAD_MS).toISOString() });
+    return "written";
+  } catch (err) {
+    return /exist/i.test(messageOf(err)) ? "held" : "unavailable";
+  }
 }
-async function runClaimed(input, iparams, now) {
-  await deliverOpenPushes(input, iparams, now);
-  const record = redactSecrets(input, iparams);
-  const saved = await saveRecord(record, now).then(
+function keepAsQueued(key, data, at) {
+  const spec = { name: nameOf(key), data, schedule_at: new Date(Math.max(at, Date.now() + MIN_LEAD_MS)).toISOString() };
+  return $schedule.update(spec).then(
     () => true,
     () => false
   );
-  const retryAt = nextRetryAt(record);
-  if (retryAt === null && saved) return record;
+}
+async function clearWriteAhead(key) {
+  await $schedule.delete({ name: nameOf(key) }).catch(() => void 0);
+}
+
+const MAX_HISTORY_TRIES = 3;
+const MAX_REASON_CHARS = 300;
+const result = (status, record, at = null) => ({ status, record, at });
+async function drop(work, why) {
+  console.error(`event ${work.record.key} dropped: ${why}`);
+  await countDrop().catch(() => void 0);
+  return result("dropped", work.record);
+}
+async function giveUp(work, why) {
+  const { open } = stillOpen(work.record, work.only);
+  if (!work.claimed || open.length === 0) return drop(work, why);
+  const now = Date.now();
+  for (const id of open) Object.assign(work.record.pushes[id], { outcome: "dead_letter", reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  const saved = await saveRecord(work.record, open).then(
+    () => true,
+    () => false
+  );
+  return saved ? result("done", work.record) : drop(work, why);
+}
+async function parkWork(work, at, hasWriteAhead) {
+  const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) };
   try {
-    await enqueue({ kind: "deliver", claimed: true, record }, retryAt ?? now + DB_QUOTA_WAIT_MS, now);
+    return { ...result("queued", work.record, await park(data, at, work.priority === true)), kept: false };
   } catch (err) {
-    if (!(err instanceof QueueFullError)) throw err;
-    deadLetterOpen(record, `retry queue full: ${err.message}`, now);
-    await saveRecord(record, now);
+    if (hasWriteAhead && await keepAsQueued(work.record.key, data, at)) return { ...result("queued", work.record, at), kept: true };
+    return { ...await giveUp(work, reasonOf(err)), kept: false };
   }
+}
+async function save(work, touched) {
+  const pushes = [.../* @__PURE__ */ new Set([...work.unsaved ?? [], ...touched])];
+  try {
+    await saveRecord(work.record, pushes);
+    return true;
+  } catch (err) {
+    const tries = (work.historyTries ?? 0) + 1;
+    const hopeless = err instanceof HistoryWriteError && err.status === 400;
+    if (hopeless || tries >= MAX_HISTORY_TRIES) {
+      console.error(`history: event ${work.record.key} not recorded after ${tries} tries: ${reasonOf(err)}`);
+      await countDrop().catch(() => void 0);
+      return true;
+    }
+    Object.assign(work, { historyTries: tries, unsaved: pushes });
+    return false;
+  }
+}
+async function checkBasis(work) {
+  if (!work.basis || !work.record.bucket) return true;
+  const page = await readPage(work.record.bucket).catch(() => void 0);
+  if (page === void 0) return false;
+  const stored = (page ?? []).find((r) => r.key === work.record.key);
+  work.only = work.only.filter((id) => stored?.pushes[id]?.updated_at === work.basis?.[id]);
+  return true;
+}
+async function deliverAndRecord(work, ctx, hasWriteAhead) {
+  if (!await checkBasis(work)) return parkWork(work, Date.now(), hasWriteAhead);
+  const touched = await deliverOpenPushes(work.record, work.only, ctx);
+  work.record = redactSecrets(work.record, ctx.iparams);
+  const saved = await save(work, touched);
+  const { open, at } = stillOpen(work.record, work.only);
+  if (open.length === 0 && saved) return { ...result("done", work.record), kept: false };
+  const next = { ...work, basis: void 0, priority: void 0, only: open.length > 0 ? open : work.only, unsaved: saved ? void 0 : work.unsaved };
+  return parkWork(next, at ?? Date.now(), hasWriteAhead);
+}
+async function runHeld(work, ctx, hasWriteAhead) {
+  if (!work.claimed) {
+    const claim = await claimEvent(work.record.key, work.run, Date.now(), ctx.resuming);
+    if (claim === "duplicate") return { ...result("duplicate", work.record), kept: false };
+    if (claim === "deferred") return parkWork(work, Date.now(), hasWriteAhead);
+    work.claimed = true;
+  }
+  return deliverAndRecord(work, ctx, hasWriteAhead);
+}
+async function runWork(work, ctx) {
+  if (work.record.change === null) return runHeld(work, ctx, false);
+  const copy = await writeAhead(work.record.key, { ...work, resuming: true, record: fitToBytes(work.record, MAX_RECORD_BYTES) });
+  if (copy === "held") return result("held", work.record);
+  const outcome = await runHeld(work, ctx, copy === "written");
+  if (copy === "written" && !outcome.kept) await clearWriteAhead(work.record.key);
+  return outcome;
+}
+function invalidRecord(payload, field, message, now) {
+  const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
+  const record = newRecord(key, null, now);
+  record.invalid = { field, message: truncate(message, MAX_REASON_CHARS), excerpt };
   return record;
 }
-function deadLetterOpen(record, reason, now) {
-  for (const push of Object.values(record.pushes)) {
-    if (push?.outcome === "retrying") Object.assign(push, { outcome: "dead_letter", reason, next_retry_at: null, updated_at: now });
-  }
-}
-function processEvent(payload, iparams, now) {
+const contextFor = (iparams, call, resuming) => ({ ...call, iparams, resuming });
+async function processEvent(payload, iparams, call) {
+  const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
   if (!parsed.ok) {
-    return runClaimed(invalidRecord(payload, parsed.field, parsed.message, now), iparams, now);
+    const work2 = { kind: "deliver", claimed: true, run: "", only: [], record: invalidRecord(payload, parsed.field, parsed.message, now) };
+    return runWork(work2, contextFor(iparams, call, false));
   }
-  const record = newRecord(parsed.change.key, parsed.change, now);
-  return claimAndRun({ kind: "deliver", claimed: false, record }, iparams, now);
+  const work = { kind: "deliver", claimed: false, run: newRunToken(now), only: allDestinations(), record: newRecord(parsed.change.key, parsed.change, now) };
+  if (await queueBusy(now)) return parkWork(work, now, false);
+  return runWork(work, contextFor(iparams, call, false));
 }
-async function claimAndRun(work, iparams, now) {
-  const claim = await claimEvent(work.record.key, now);
-  if (claim === "duplicate") return null;
-  if (claim === "deferred") {
-    await enqueue(work, now + DB_QUOTA_WAIT_MS, now);
-    return work.record;
-  }
-  return runClaimed(work.record, iparams, now);
+function queueWork(work, at) {
+  return parkWork(work, at, false);
 }
-function resumeQueued(work, iparams, now) {
-  return work.claimed ? runClaimed(work.record, iparams, now) : claimAndRun(work, iparams, now);
+async function resumeQueued(work, iparams, call) {
+  const outcome = await runWork(work, contextFor(iparams, call, work.resuming === true));
+  return outcome.status === "held" ? parkWork({ ...work, resuming: false }, Date.now(), false) : outcome;
 }
 
 const iparamsOf = (payload) => payload.iparams ?? {};
 async function onAgentActivityCreate(payload) {
+  const call = { startedAt: Date.now() };
   try {
-    const record = await processEvent(payload, iparamsOf(payload), Date.now());
-    if (!record) console.info("onAgentActivityCreate: duplicate event ignored");
-    else if (record.invalid) console.warn(`onAgentActivityCreate: rejected event: ${record.invalid.message}`);
+    const run = await processEvent(payload, iparamsOf(payload), call);
+    if (run.status === "duplicate" || run.status === "held") console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
   }
@@ -915,9 +1223,9 @@ async function onScheduledEvent(payload) {
   const work = payload.data;
   if (work?.kind !== "deliver") return;
   try {
-    await resumeQueued(work, iparamsOf(payload), Date.now());
+    await resumeQueued(work, iparamsOf(payload), { startedAt: Date.now() });
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work: ${reasonOf(err)}`);
+    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err)}`);
   }
 }
 async function onAppInstall() {
@@ -930,7 +1238,7 @@ async function onAppUninstall() {
 }
 
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
-const iso = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
+const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
 const BUCKET_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
 const KEY_PATTERN = "^[0-9a-z]{1,40}$";
 const isBucket = (value) => typeof value === "string" && new RegExp(BUCKET_PATTERN).test(value);
@@ -943,14 +1251,14 @@ function parseActivityId(id) {
 }
 function itemsOf(record) {
   if (!isBucket(record.bucket) || !isKey(record.key)) return [];
-  const receivedAt = isTime(record.received_at) ? record.received_at : parseInt(record.bucket, 36) * BUCKET_MS;
+  const receivedAt = isTime(record.received_at) ? record.received_at : 0;
   const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
   const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
   return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
 }
 function systemActivity(item, described) {
-  const at = iso(item.received_at);
+  const at = iso$1(item.received_at);
   const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
   return { id: activityId(item), actor: { type: "system", id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
 }
@@ -1007,8 +1315,8 @@ function readActivity(item) {
         kind: change.kind,
         status: change.status,
         prev_status: change.prevStatus,
-        changed_at: iso(change.changedAt),
-        prev_changed_at: iso(change.prevChangedAt),
+        changed_at: iso$1(change.changedAt),
+        prev_changed_at: iso$1(change.prevChangedAt),
         custom_status_id: change.customStatusId,
         emoji: change.emoji
       }
@@ -1018,18 +1326,17 @@ function readActivity(item) {
     reason: push.reason,
     attempts: push.attempts,
     last_status: push.last_status,
-    next_retry_at: iso(push.next_retry_at),
+    next_retry_at: iso$1(push.next_retry_at),
     retryable: isReplayable(push),
     may_duplicate: push.may_duplicate,
     sent: push.sent,
-    created_at: iso(item.received_at),
-    updated_at: iso(push.updated_at) ?? iso(item.received_at)
+    created_at: iso$1(item.received_at),
+    updated_at: iso$1(push.updated_at) ?? iso$1(item.received_at)
   };
 }
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
-const MAX_BUCKETS_PER_CALL = 8;
 const ListArgs = typebox.Type.Object({
   page: typebox.Type.Optional(
     typebox.Type.Object(
@@ -1111,19 +1418,40 @@ function sinceOf(filter) {
   if (since === null) throw new QueryError("filter[since] is not a readable date-time");
   return since;
 }
-async function walk(directory, from, backwards, want, keep) {
-  const order = backwards ? [...directory].reverse() : directory;
+const MAX_PAGES_PER_CALL = 2;
+const BUSY_NOTICE = "Deliveries are catching up with a burst: the history shows its newest page only for now.";
+const QUOTA_NOTICE = "The installation's storage quota is spent for this minute: showing what could be read.";
+async function readBudget(now) {
+  return await queueBusy(now).catch(() => false) ? { pages: 1, notice: BUSY_NOTICE } : { pages: MAX_PAGES_PER_CALL, notice: null };
+}
+function pageOrder(head, from, backwards) {
+  const start = from === null ? head : Math.min(pageNumber(from.bucket), head);
+  if (!backwards) return Array.from({ length: start + 1 }, (_, i) => start - i);
+  return Array.from({ length: head - start + 1 }, (_, i) => start + i);
+}
+async function readOrNull(id, budget) {
+  try {
+    return await readPage(id);
+  } catch (err) {
+    if (err.status !== 429) throw err;
+    budget.notice = QUOTA_NOTICE;
+    return "quota";
+  }
+}
+function endsHere(records, backwards) {
+  if (records === "quota") return false;
+  return records === null && !backwards ? true : null;
+}
+async function walk(head, from, backwards, want, keep, budget) {
   const direction = backwards ? -1 : 1;
-  const inRange = (b) => from === null || direction * compareBuckets(b, from.bucket) >= 0;
-  const buckets = order.filter(inRange);
   const items = [];
-  let read = 0;
-  for (const bucket of buckets) {
-    if (items.length >= want || read >= MAX_BUCKETS_PER_CALL) return { items, exhausted: false };
-    read++;
-    const records = await readBucket(bucket);
-    const found = records.flatMap(itemsOf).filter((i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i));
-    items.push(...found.sort((a, b) => direction * comparePositions(a, b)));
+  const wanted = (i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
+  for (const [read, page] of pageOrder(head, from, backwards).entries()) {
+    if (items.length >= want || read >= budget.pages) return { items, exhausted: false };
+    const records = await readOrNull(pageId(page), budget);
+    const end = endsHere(records, backwards);
+    if (end !== null) return { items, exhausted: end };
+    items.push(...(records ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b)));
   }
   return { items, exhausted: true };
 }
@@ -1138,20 +1466,15 @@ function startOf(page) {
   if (page.after) return decodeCursor(page.after, "after");
   return page.before ? decodeCursor(page.before, "before") : null;
 }
-function bucketsSince(directory, since) {
-  if (since === null) return directory;
-  const first = Math.floor(since / BUCKET_MS);
-  return directory.filter((b) => parseInt(b, 36) >= first);
-}
 async function listActivities(args) {
   const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
   const backwards = page.before !== void 0;
   const since = sinceOf(filter);
-  const directory = bucketsSince(await readDirectory(), since);
+  const [head, budget] = await Promise.all([readHead(), readBudget(Date.now())]);
   const built = /* @__PURE__ */ new Map();
   const activityOf = (item) => built.get(item) ?? built.set(item, toActivity(item)).get(item);
-  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since));
+  const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
   const items = result.items.slice(0, size);
   if (backwards) items.reverse();
   const moreBeyond = result.items.length > size || !result.exhausted;
@@ -1161,14 +1484,15 @@ async function listActivities(args) {
       // Zendesk's has_more speaks of the direction of travel: older items for `after`, newer for `before`.
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
-      before_cursor: items.length > 0 ? encodeCursor(items[0]) : null
+      before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
+      notice: budget.notice
     }
   };
 }
 async function findActivityItem(id) {
   const parsed = typeof id === "string" ? parseActivityId(id) : null;
   if (!parsed) throw new QueryError("id is not an activity id");
-  const records = await readBucket(parsed.bucket);
+  const records = await readPage(parsed.bucket) ?? [];
   const item = records.flatMap(itemsOf).find((i) => i.key === parsed.key && (i.destination ?? "event") === parsed.destination);
   if (!item) throw Object.assign(new QueryError(`activity ${id} was not found`), { status: 404 });
   return item;
@@ -1177,9 +1501,73 @@ async function showActivity(args) {
   return { activity: toActivity(await findActivityItem(args.id)) };
 }
 async function countActivities(now) {
-  const directory = await readDirectory();
-  const counted = await walk(directory, null, false, Number.MAX_SAFE_INTEGER, () => true);
-  return { count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted } };
+  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
+  const counted = await walk(head.page, null, false, Number.MAX_SAFE_INTEGER, () => true, budget);
+  return {
+    count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted, dropped: head.dropped, notice: budget.notice }
+  };
+}
+
+const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
+function replayWork(record, ids, now) {
+  const copy = JSON.parse(JSON.stringify(record));
+  const basis = {};
+  for (const id of ids) {
+    const push = copy.pushes[id];
+    basis[id] = push.updated_at;
+    copy.pushes[id] = { ...push, outcome: "retrying", attempts: 0, next_retry_at: now, reason: "retry requested" };
+  }
+  return { kind: "deliver", claimed: true, run: newRunToken(now), only: ids, basis, record: copy, priority: ids.length === 1 };
+}
+const replayable = (item) => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
+function alreadyWaiting(item, push) {
+  const at = iso(push.next_retry_at);
+  return { activity: toActivity(item), queued_at: at, message: `Already queued: the next attempt is at ${at}, as the destination asked.` };
+}
+function answerFor(item, record, status, at) {
+  const activity = toActivity({ ...item, record });
+  if (status === "held") throw new HttpStatusError(409, `activity ${activity.id} is being retried already`);
+  if (status === "queued") return { activity, queued_at: iso(at), message: `Queued: it runs at ${iso(at)}.` };
+  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
+}
+async function replayPush(id, iparams, call) {
+  const item = await findActivityItem(id);
+  const push = item.destination ? item.record.pushes[item.destination] : void 0;
+  if (push?.outcome === "retrying") return alreadyWaiting(item, push);
+  if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
+  const work = replayWork(item.record, [item.destination], Date.now());
+  const run = await runWork(work, { ...call, iparams, resuming: false });
+  return answerFor(item, run.record, run.status, run.at);
+}
+const RETRY_ALL_MAX = 40;
+async function newestRecords(now) {
+  const head = await readHead();
+  const budget = await readBudget(now);
+  const pages = Array.from({ length: Math.min(budget.pages, head.page + 1) }, (_, i) => pageId(head.page - i));
+  return (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
+}
+const idsWhere = (record, test) => Object.keys(record.pushes).filter((id) => {
+  const push = record.pushes[id];
+  return push !== void 0 && test(push);
+});
+async function queueFailed(records, now) {
+  const times = [];
+  for (const record of records) {
+    const failed = idsWhere(record, (p) => p.outcome !== "retrying" && isReplayable(p));
+    if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
+    const queued = await queueWork(replayWork(record, failed, now), times[times.length - 1] ?? now);
+    if (queued.at !== null) times.push(...failed.map(() => queued.at));
+  }
+  return times;
+}
+async function replayAllFailed(now) {
+  const records = await newestRecords(now);
+  const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === "retrying").length, 0);
+  const times = await queueFailed(records, now);
+  const first = iso(times.length > 0 ? times[0] : null);
+  const last = iso(times.length > 0 ? times[times.length - 1] : null);
+  const message = times.length > 0 ? `Queued ${times.length} to run from ${first} to ${last}.` : "Nothing to retry.";
+  return { queued: times.length, first_at: first, last_at: last, already_queued: already, message };
 }
 
 async function answer(work) {
@@ -1193,12 +1581,6 @@ async function answer(work) {
 function ownArgs(args) {
   return Object.fromEntries(Object.entries(args).filter(([name]) => name !== "iparams"));
 }
-function reopen(record, destination, now) {
-  const push = record.pushes[destination];
-  if (!isReplayable(push) || !push) return false;
-  record.pushes[destination] = { ...push, outcome: "retrying", attempts: 0, next_retry_at: now };
-  return true;
-}
 async function listActivitiesMethod(args) {
   await answer(() => listActivities(ownArgs(args)));
 }
@@ -1209,32 +1591,11 @@ async function countActivitiesMethod() {
   await answer(() => countActivities(Date.now()));
 }
 async function retryActivityMethod(args) {
-  await answer(async () => {
-    const now = Date.now();
-    const item = await findActivityItem(args.id);
-    if (!item.destination || !reopen(item.record, item.destination, now)) {
-      throw Object.assign(new Error(`activity ${String(args.id)} has nothing to retry`), { status: 409 });
-    }
-    await dequeue(item.record.key);
-    const record = await runClaimed(item.record, args.iparams ?? {}, now);
-    return { activity: toActivity({ ...item, record }) };
-  });
+  const call = { startedAt: Date.now() };
+  await answer(() => replayPush(args.id, args.iparams, call));
 }
 async function retryAllFailedMethod() {
-  await answer(async () => {
-    const now = Date.now();
-    const buckets = (await readDirectory()).slice(0, MAX_BUCKETS_PER_CALL);
-    let queued = 0;
-    for (const bucket of buckets) {
-      for (const record of await readBucket(bucket)) {
-        const reopened = itemsOf(record).filter((i) => i.destination && reopen(record, i.destination, now));
-        if (reopened.length === 0) continue;
-        await enqueue({ kind: "deliver", claimed: true, record }, now + 1e3 + queued * 100, now);
-        queued += reopened.length;
-      }
-    }
-    return { queued, destinations: destinations.map((d) => d.id) };
-  });
+  await answer(() => replayAllFailed(Date.now()));
 }
 
 exports = {

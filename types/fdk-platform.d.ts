@@ -29,14 +29,17 @@ interface FdkRequest {
 }
 
 interface FdkDbSetOptions {
-  /** Seconds until the key expires. */
+  /** Seconds until the key expires; non-zero. A negative ttl means no expiry. */
   ttl?: number;
   setIf?: 'exist' | 'not_exist';
 }
 
 type FdkDbUpdateAction = 'increment' | 'append' | 'set' | 'remove';
 
-/** Rejection of a `$db` call: 404 missing key, 400 failed setIf/limit, 429 quota. */
+/**
+ * Rejection of a `$db` call: 404 `get` of a missing key, 400 failed setIf/limit or `remove` on a missing key,
+ * 429 quota. `delete` of a missing key succeeds; `update` set/increment/append creates a missing key (no TTL).
+ */
 interface FdkDbError {
   status: number;
   message: string;
@@ -56,13 +59,18 @@ interface FdkDb {
 
 interface FdkScheduleRepeat {
   time_unit: 'minutes' | 'hours' | 'days';
+  /** whole number > 0; at most 60 minutes / 24 hours / 30 days (minutes: at least 5) */
   frequency: number;
+  /** IANA zone, default UTC */
+  timezone?: string;
 }
 
 interface FdkScheduleSpec {
+  /** at most 30 characters, unique per installation */
   name: string;
+  /** non-empty, at most 4 KB as JSON */
   data: Record<string, unknown>;
-  /** ISO 8601 date-time in the future. */
+  /** ISO 8601 date-time with a zone, 5 minutes to 1 year ahead. */
   schedule_at: string;
   repeat?: FdkScheduleRepeat;
 }

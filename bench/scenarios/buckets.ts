@@ -1,7 +1,7 @@
 /**
- * 1c. Amortised cost of history bucket creation: the first record of each minute creates the
- * minute's bucket and registers it in the directory, costing extra `$db` operations. Measured at
- * 1 event/min (every event pays it) and 25 events/min (one in 25 does). Destinations are off:
+ * 1c. Amortised cost of history page creation: a record that finds its page full (about every 30
+ * records) opens the next one, costing extra `$db` operations. Measured at 1 event/min and
+ * 25 events/min. Destinations are off:
  * `$db` costs do not depend on them, and the request quota stays out of the way.
  * Everything queued is drained at the end, so deferred work is counted too.
  */
@@ -23,7 +23,7 @@ export interface BucketRateResult {
 async function atRate(eventsPerMinute: number): Promise<BucketRateResult> {
   const app = await startBenchApp({ destinations: [], warm: true });
   try {
-    // One event first so the directory record exists: its one-off creation is not amortised here.
+    // One event first so the first page exists: its one-off creation is not amortised here.
     await app.moveTo(BENCH_START);
     await app.fire(0);
     const start = BENCH_START + MINUTE_MS;

@@ -24,6 +24,8 @@ export interface AppDefinition {
   eventHandlers: Map<string, string>;
   /** modules.common.functions */
   serverMethods: Set<string>;
+  /** execution limit of each server method: `functions.<name>.timeout` seconds, default 5 */
+  serverMethodTimeoutsMs: Map<string, number>;
   /** modules.common.requests */
   declaredRequests: Set<string>;
   templates: Map<string, RequestTemplate>;
@@ -39,6 +41,12 @@ export interface AppDefinition {
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_ATTEMPTS = { min: 1, max: 5 };
 const MAX_RETRY_DELAY_MS = 1500;
+/*
+ * Server-method execution limit. FDK 6.9 (lib/event_handler/framework.js, SMI_TIMEOUT) runs a server method
+ * for 5 s by default; the docs' limits table gives 20 s as the SMI ceiling. Which values the `timeout` attribute
+ * takes is not in a source we could read: the stricter reading allows whole 5-second steps up to 20.
+ */
+export const SERVER_METHOD_TIMEOUTS_S = { default: 5, allowed: [5, 10, 15, 20] } as const;
 
 async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
@@ -103,6 +111,18 @@ export function parseTemplate(name: string, raw: unknown): RequestTemplate {
   };
 }
 
+function serverMethodTimeouts(functions: Record<string, unknown>): Map<string, number> {
+  const timeouts = new Map<string, number>();
+  for (const [name, spec] of Object.entries(functions)) {
+    const timeout = objectAt(spec, `modules.common.functions.${name}`).timeout ?? SERVER_METHOD_TIMEOUTS_S.default;
+    if (!(SERVER_METHOD_TIMEOUTS_S.allowed as readonly unknown[]).includes(timeout)) {
+      throw new Error(`manifest.json: modules.common.functions.${name}.timeout must be one of ${SERVER_METHOD_TIMEOUTS_S.allowed.join(', ')} (seconds)`);
+    }
+    timeouts.set(name, (timeout as number) * 1000);
+  }
+  return timeouts;
+}
+
 function secureIparamNames(iparamsConfig: unknown): Set<string> {
   const names = new Set<string>();
   if (!isPlainObject(iparamsConfig)) return names;
@@ -136,11 +156,13 @@ export async function readAppDefinition(appDir: string, extraSecureIparams: read
   for (const name of extraSecureIparams) secureIparams.add(name);
 
   const serverFile = path.join(appDir, 'server', 'server.js');
+  const functions = objectAt(common.functions, 'modules.common.functions');
   return {
     appDir,
     serverFile,
     eventHandlers,
-    serverMethods: new Set(Object.keys(objectAt(common.functions, 'modules.common.functions'))),
+    serverMethods: new Set(Object.keys(functions)),
+    serverMethodTimeoutsMs: serverMethodTimeouts(functions),
     declaredRequests: new Set(Object.keys(objectAt(common.requests, 'modules.common.requests'))),
     templates,
     dependencies: new Set(Object.keys(objectAt(manifest.dependencies, 'manifest.json dependencies'))),

@@ -24,7 +24,22 @@ export interface DbEmulatorOptions {
   onChange?: () => void;
 }
 
+/*
+ * Semantics follow FDK 6.9 `lib/api/db.js` and `lib/utils/data-util.js` (hemchander23/glitch-fdk-base,
+ * `.fdk/fdk/package/lib/`) and the Freshworks key-value storage docs:
+ * - `update` with set/increment/append on a missing key creates the record (with no TTL);
+ *   `remove` on a missing key is a 400; `delete` of a missing key answers `{ Deleted: true }`;
+ * - `ttl` must be a non-zero number; only a positive ttl sets an expiry (`'ttl' in options && options.ttl > 0`),
+ *   so a negative ttl stores the record without expiry;
+ * - increment values must be numbers, append values non-empty arrays, remove attributes an array.
+ * The key (<= 60 characters) and key+value (<= 40 KB) limits are the docs' current ones (FDK 6.9 still said 30 / 8 KB).
+ */
 const SETIF_FAILED = 'The setIf conditional request failed';
+const INVALID_REMOVE_KEY = 'The specified key for remove operation does not exist in the data store';
+const TTL_TYPE_ERROR = 'Time to live(ttl) should be of type float and a non-zero value';
+const INVALID_INCREMENT_VALUE = 'The value passed to increment should be of type number';
+const INVALID_APPEND_VALUE = 'The value passed to append should be of type array and should not be an empty array';
+const INVALID_REMOVE_ATTRIBUTES = 'The attributes object passed to remove action should be of type array';
 
 /**
  * `$db` key-value store. Every call (valid or not) consumes one slot of the
@@ -45,7 +60,7 @@ export class DbEmulator {
       this.checkCondition(validKey, setIf);
       const copy = jsonClone(value);
       checkSize(validKey, copy);
-      this.records.set(validKey, { value: copy, expiresAt: ttl === undefined ? null : this.options.clock.now() + ttl * 1000 });
+      this.records.set(validKey, { value: copy, expiresAt: ttl !== undefined && ttl > 0 ? this.options.clock.now() + ttl * 1000 : null });
       return { Created: true };
     });
   }
@@ -57,7 +72,6 @@ export class DbEmulator {
   async delete(key: unknown): Promise<{ Deleted: true }> {
     return this.metered(() => {
       const validKey = checkKey(key);
-      this.live(validKey);
       this.records.delete(validKey);
       return { Deleted: true };
     });
@@ -67,11 +81,13 @@ export class DbEmulator {
     return this.metered(() => {
       const validKey = checkKey(key);
       const { setIf } = parseSetOptions(updateOptions, false);
-      const record = this.live(validKey);
+      const record = this.find(validKey);
+      if (!record && action === 'remove') throw badRequest(INVALID_REMOVE_KEY);
       this.checkCondition(validKey, setIf);
-      const next = applyUpdate(jsonClone(record.value), action, attributes);
+      const next = applyUpdate(record ? jsonClone(record.value) : {}, action, attributes);
       checkSize(validKey, next);
-      this.records.set(validKey, { value: next, expiresAt: record.expiresAt });
+      // An existing record keeps its expiry; one created by update has none.
+      this.records.set(validKey, { value: next, expiresAt: record ? record.expiresAt : null });
       return { Updated: true };
     });
   }
@@ -154,7 +170,8 @@ function parseSetOptions(raw: unknown, allowTtl: boolean): { ttl?: number; setIf
   const { ttl, setIf } = raw;
   if (ttl !== undefined) {
     if (!allowTtl) throw badRequest('ttl is not supported here');
-    if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0) throw badRequest('ttl must be a positive number of seconds');
+    // FDK takes parseFloat(ttl); a number is the stricter reading of "of type float".
+    if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl === 0) throw badRequest(TTL_TYPE_ERROR);
   }
   if (setIf !== undefined && setIf !== 'exist' && setIf !== 'not_exist') throw badRequest("setIf must be 'exist' or 'not_exist'");
   return { ttl: ttl as number | undefined, setIf: setIf as SetIf | undefined };
@@ -188,7 +205,8 @@ function applyUpdate(value: Record<string, unknown>, action: unknown, attributes
       for (const [attrPath, delta] of Object.entries(attributeObject(attributes, action))) {
         const [parent, leaf] = parentOf(value, attrPath, true);
         const current = parent![leaf] ?? 0;
-        if (typeof delta !== 'number' || typeof current !== 'number') throw badRequest(`increment needs numeric values ('${attrPath}')`);
+        if (typeof delta !== 'number') throw badRequest(INVALID_INCREMENT_VALUE);
+        if (typeof current !== 'number') throw badRequest(`increment needs a numeric attribute ('${attrPath}')`);
         parent![leaf] = current + delta;
       }
       return value;
@@ -196,7 +214,8 @@ function applyUpdate(value: Record<string, unknown>, action: unknown, attributes
       for (const [attrPath, items] of Object.entries(attributeObject(attributes, action))) {
         const [parent, leaf] = parentOf(value, attrPath, true);
         const current = parent![leaf] ?? [];
-        if (!Array.isArray(items) || !Array.isArray(current)) throw badRequest(`append needs array values ('${attrPath}')`);
+        if (!Array.isArray(items) || items.length === 0) throw badRequest(INVALID_APPEND_VALUE);
+        if (!Array.isArray(current)) throw badRequest(`append needs an array attribute ('${attrPath}')`);
         parent![leaf] = [...(current as unknown[]), ...items];
       }
       return value;
@@ -207,7 +226,8 @@ function applyUpdate(value: Record<string, unknown>, action: unknown, attributes
       }
       return value;
     case 'remove': {
-      if (!Array.isArray(attributes) || attributes.length === 0 || !attributes.every((name) => typeof name === 'string')) {
+      if (!Array.isArray(attributes)) throw badRequest(INVALID_REMOVE_ATTRIBUTES);
+      if (attributes.length === 0 || !attributes.every((name) => typeof name === 'string' && name !== '')) {
         throw badRequest('remove needs a non-empty array of attribute names');
       }
       for (const attrPath of attributes as string[]) {

@@ -2,7 +2,8 @@ import axios, { type AxiosResponse } from 'axios';
 
 import type { AppDefinition } from './app';
 import type { Clock } from './clock';
-import { badRequest, isPlainObject, platformError, type PlatformError } from './errors';
+import type { RequestTemplate } from './app';
+import { badRequest, isPlainObject, type PlatformError } from './errors';
 import { RollingWindowQuota } from './quota';
 import { renderTemplate, type RenderedRequest } from './template';
 
@@ -27,6 +28,19 @@ export interface TemplateResponse {
   status: number;
   headers: Record<string, string>;
   response: string;
+  /** how many times the request was sent */
+  attempts: number;
+}
+
+/** Every `$request.invokeTemplate` rejection has this shape (FDK 6.9 lib/api/proxy.js). */
+export interface TemplateFailure {
+  status: number;
+  headers: Record<string, string>;
+  /** the vendor's body, or the platform's reason */
+  response: string;
+  errorSource: 'APP' | 'PLATFORM';
+  /** absent when the request was refused before it was sent */
+  attempts?: number;
 }
 
 export interface RequestEmulatorOptions {
@@ -40,25 +54,70 @@ export interface RequestEmulatorOptions {
   counters: { requests: number; requestsRefused: number };
 }
 
+interface PreparedRequest {
+  template: RequestTemplate;
+  rendered: RenderedRequest;
+  body: string | undefined;
+}
+
 type Attempt =
   | { kind: 'response'; response: AxiosResponse<string> }
-  | { kind: 'network'; error: PlatformError; detail: string };
+  | { kind: 'network'; status: number; reason: string; detail: string };
 
 const RATE_LIMIT_BODY = JSON.stringify({ message: 'Rate limit exceeded' });
 
+/*
+ * Sources: FDK 6.9 lib/api/proxy.js and lib/event_handler/features/request.js (hemchander23/glitch-fdk-base);
+ * the Freshworks request-method docs (accepted response formats).
+ */
+const NETWORK_ERROR = 'Error in establishing connection';
+const TIMEOUT_ERROR = 'Timeout error while processing the request';
+const UNSUPPORTED_CONTENT_TYPE = 'Unsupported content type';
 /**
- * `$request.invokeTemplate`. Failure shapes (the docs leave transport errors loosely specified):
- *  - non-2xx after retries: `{ status, headers, response }` (body string, never parsed);
- *  - timeout:               `{ status: 504, message: 'Request timed out', errorSource: 'PLATFORM' }`;
- *  - connection error:      `{ status: 502, message: <code, e.g. ECONNREFUSED>, errorSource: 'PLATFORM' }`;
- *  - app quota exhausted:   `{ status: 429, headers: {'retry-after'}, response, message, errorSource: 'PLATFORM' }`
- *    and nothing is sent;
- *  - template problems (undeclared, missing value, secure iparam outside headers): `{ status: 400, message }`.
+ * Response media types the platform passes on: the ones both FDK 6.9 (VALID_CONTENT_TYPES) and the docs list.
+ * FDK 6.9 also lists application/javascript and the docs text/javascript; each is refused here (stricter).
+ * Compared like FDK: the part before ';', exactly. A response without Content-Type passes (FDK 6.9).
+ */
+export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  'application/json',
+  'application/jsonp',
+  'application/vnd.api+json',
+  'application/xml',
+  'text/xml',
+  'text/html',
+  'text/plain',
+]);
+
+function failure(status: number, response: string, attempts: number | undefined, headers: Record<string, string> = {}): TemplateFailure {
+  return { status, headers, response, errorSource: 'APP', ...(attempts === undefined ? {} : { attempts }) };
+}
+
+/**
+ * `$request.invokeTemplate`. Every rejection is `{ status, headers, response, errorSource, attempts }`:
+ *  - non-2xx after retries: the vendor's status, headers and body string (never parsed), errorSource 'APP';
+ *  - a response whose Content-Type is not accepted: 415 'Unsupported content type' (whatever its status);
+ *  - timeout: 504 'Timeout error while processing the request'; connection error: 502 'Error in establishing connection';
+ *  - app quota exhausted: 429 with `retry-after`, errorSource 'PLATFORM' (our reading: the platform refused it), nothing sent;
+ *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN):
+ *    400 with the reason in `response` and no `attempts`, nothing sent.
+ * Success is `{ status, headers, response, attempts }`.
  */
 export class RequestEmulator {
   constructor(private readonly options: RequestEmulatorOptions) {}
 
   async invokeTemplate(name: unknown, invokeOptions: unknown = {}): Promise<TemplateResponse> {
+    let prepared: PreparedRequest;
+    try {
+      prepared = this.prepare(name, invokeOptions);
+    } catch (err) {
+      const refusal = err as PlatformError;
+      throw failure(refusal.status, refusal.message, undefined);
+    }
+    return this.send(prepared.template, prepared.rendered, prepared.body);
+  }
+
+  /** Checks the call and renders the template; throws `{ status, message }` before anything is sent. */
+  private prepare(name: unknown, invokeOptions: unknown): PreparedRequest {
     const { app } = this.options;
     if (typeof name !== 'string' || !app.templates.has(name)) throw badRequest(`Request template '${String(name)}' is not defined in config/requests.json`);
     if (!app.declaredRequests.has(name)) throw badRequest(`Request template '${name}' is not declared in manifest.json modules.common.requests`);
@@ -74,31 +133,28 @@ export class RequestEmulator {
       secureIparams: app.secureIparams,
       context,
     });
-    const url = this.targetUrl(rendered);
+    return { template, rendered, body };
+  }
 
+  private async send(template: RequestTemplate, rendered: RenderedRequest, body: string | undefined): Promise<TemplateResponse> {
+    const url = this.targetUrl(rendered);
     for (let attempt = 1; ; attempt++) {
       const quota = this.options.quota.tryAcquire();
       if (!quota.allowed) {
         this.options.counters.requestsRefused++;
-        throw platformError(429, 'Rate limit exceeded', {
-          headers: { 'retry-after': String(Math.ceil(quota.retryAfterMs / 1000)) },
-          response: RATE_LIMIT_BODY,
-          errorSource: 'PLATFORM',
-        });
+        const retryAfter = String(Math.ceil(quota.retryAfterMs / 1000));
+        throw { ...failure(429, RATE_LIMIT_BODY, attempt - 1, { 'retry-after': retryAfter }), errorSource: 'PLATFORM' };
       }
       this.options.counters.requests++;
-      const outcome = await this.send(rendered, url, body);
-      this.record(name, rendered.method, url, attempt, outcome);
+      const outcome = await this.attempt(rendered, url, body);
+      this.record(template.name, rendered.method, url, attempt, outcome);
 
       const retryable = outcome.kind === 'network' || outcome.response.status === 429 || outcome.response.status >= 500;
       if (retryable && attempt < template.maxAttempts) {
         await this.options.clock.sleep(template.retryDelay);
         continue;
       }
-      if (outcome.kind === 'network') throw outcome.error;
-      const result = { status: outcome.response.status, headers: plainHeaders(outcome.response.headers), response: outcome.response.data };
-      if (result.status >= 200 && result.status < 300) return result;
-      throw result;
+      return settle(outcome, attempt);
     }
   }
 
@@ -107,7 +163,7 @@ export class RequestEmulator {
     return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
   }
 
-  private async send(rendered: RenderedRequest, url: string, body: string | undefined): Promise<Attempt> {
+  private async attempt(rendered: RenderedRequest, url: string, body: string | undefined): Promise<Attempt> {
     try {
       const response = await axios.request<string>({
         method: rendered.method,
@@ -124,10 +180,8 @@ export class RequestEmulator {
       return { kind: 'response', response: { ...response, data: typeof response.data === 'string' ? response.data : String(response.data ?? '') } };
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'ERR_NETWORK';
-      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-        return { kind: 'network', detail: 'timeout', error: platformError(504, 'Request timed out', { errorSource: 'PLATFORM' }) };
-      }
-      return { kind: 'network', detail: code, error: platformError(502, code, { errorSource: 'PLATFORM' }) };
+      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return { kind: 'network', status: 504, reason: TIMEOUT_ERROR, detail: 'timeout' };
+      return { kind: 'network', status: 502, reason: NETWORK_ERROR, detail: code };
     }
   }
 
@@ -143,6 +197,19 @@ export class RequestEmulator {
     if (outcome.kind === 'network') entry.error = outcome.detail;
     this.options.trace.push(entry);
   }
+}
+
+/** The final attempt's outcome as the app sees it. */
+function settle(outcome: Attempt, attempts: number): TemplateResponse {
+  if (outcome.kind === 'network') throw failure(outcome.status, outcome.reason, attempts);
+  const headers = plainHeaders(outcome.response.headers);
+  const contentType = headers['content-type'];
+  if (contentType !== undefined && !ACCEPTED_CONTENT_TYPES.has(contentType.split(';')[0])) {
+    throw failure(415, UNSUPPORTED_CONTENT_TYPE, attempts);
+  }
+  const { status } = outcome.response;
+  if (status >= 200 && status < 300) return { status, headers, response: outcome.response.data, attempts };
+  throw failure(status, outcome.response.data, attempts, headers);
 }
 
 function plainHeaders(headers: AxiosResponse['headers']): Record<string, string> {

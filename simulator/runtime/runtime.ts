@@ -21,6 +21,7 @@ export interface RuntimeOptions {
   /** persist $db and $schedule state to this JSON file */
   dbFile?: string;
   requestTimeoutMs?: number;
+  /** overrides every execution limit (events: 20 s; server methods: manifest `timeout`, default 5 s) */
   executionTimeoutMs?: number;
   log?: (level: LogLevel, text: string) => void;
   /** instrument server.js for istanbul; default: auto (see coverage.ts) */
@@ -103,7 +104,13 @@ export class PlatformRuntime {
 
     this.serverMethodQuota = window();
     this.db = new DbEmulator({ clock: this.clock, quota: window(), counters: this.counters, initial: persisted?.db, onChange: persist });
-    this.schedules = new ScheduleEmulator({ clock: this.clock, counters: this.counters, initial: persisted?.schedules, onChange: persist });
+    this.schedules = new ScheduleEmulator({
+      clock: this.clock,
+      counters: this.counters,
+      hasScheduledEventHandler: app.eventHandlers.has('onScheduledEvent'),
+      initial: persisted?.schedules,
+      onChange: persist,
+    });
     this.requestEmulator = new RequestEmulator({
       app,
       clock: this.clock,
@@ -144,7 +151,7 @@ export class PlatformRuntime {
     const envelope = this.envelope(eventName, payload);
     const bytes = jsonByteLength(envelope);
     if (bytes > PLATFORM_DEFAULTS.maxEventPayloadBytes) return refusal(413, `Event payload is ${bytes} bytes; the limit is 256 KB`);
-    return this.invoke(handlerName, envelope, APP_SETUP_EVENTS.has(eventName));
+    return this.invoke(handlerName, envelope, APP_SETUP_EVENTS.has(eventName), PLATFORM_DEFAULTS.executionTimeoutMs);
   }
 
   /**
@@ -164,7 +171,7 @@ export class PlatformRuntime {
     }
     const bytes = jsonByteLength(args);
     if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes) return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
-    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true);
+    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, this.app.serverMethodTimeoutsMs.get(name)!);
   }
 
   /** A request template called from the front end (`client.request.invokeTemplate`): same substitution and quota. */
@@ -205,13 +212,13 @@ export class PlatformRuntime {
     }
   }
 
-  private async invoke(handlerName: string, payload: Record<string, unknown>, requireRenderData: boolean): Promise<InvocationResult> {
+  private async invoke(handlerName: string, payload: Record<string, unknown>, requireRenderData: boolean, timeoutMs: number): Promise<InvocationResult> {
     this.counters.invocations++;
     return this.script.invoke(this.services, {
       handlerName,
       payload,
       requireRenderData,
-      timeoutMs: this.options.executionTimeoutMs ?? PLATFORM_DEFAULTS.executionTimeoutMs,
+      timeoutMs: this.options.executionTimeoutMs ?? timeoutMs,
       now: () => this.clock.now(),
       log: this.options.log,
     });

@@ -9,6 +9,8 @@ import type { RequestEmulator } from './request';
 import type { ScheduleEmulator } from './schedule';
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error';
+/** The sandbox console has exactly these methods (FDK 6.9 lib/event_handler/framework.js); `console.warn()` throws. */
+const CONSOLE_METHODS: readonly LogLevel[] = ['log', 'info', 'error'];
 
 export interface InvocationResult {
   ok: boolean;
@@ -64,6 +66,20 @@ const CLOCK_DATE_SOURCE = `(function (now) {
   return new Proxy(ClockDate, { apply: function () { return new RealDate(now()).toString(); } });
 })`;
 const ENDED = { status: 500, message: 'The invocation has already ended' };
+/** FDK 6.9 lib/event_handler/framework.js: what the caller sees when the limit passes (server method timeout). */
+export const EXECUTION_TIMEOUT_ERROR = { status: 504, message: 'Timeout error while processing the request.', errorSource: 'APP' } as const;
+/** FDK 6.9 renderData(): an error that is not an object with a message or a status. */
+export const INVALID_RENDER_ERROR = {
+  status: 400,
+  message: 'The error should be a JSON Object with a message or a status parameter.',
+  errorSource: 'APP',
+} as const;
+
+/** One invocation: what it was asked to do and what it has done so far. */
+interface Invocation {
+  spec: InvocationSpec;
+  state: InvocationState;
+}
 
 /** One invocation: what it was asked to do and what it has done so far. */
 interface Invocation {
@@ -146,8 +162,7 @@ export class ServerScript {
     } catch (err) {
       if (!(err instanceof ExecutionTimeout)) throw err;
       state.alive = false;
-      const seconds = Number((spec.timeoutMs / 1000).toFixed(3));
-      return { ok: false, error: { status: 504, message: `Execution timed out after ${seconds}s` }, logs: state.logs };
+      return { ok: false, error: { ...EXECUTION_TIMEOUT_ERROR }, logs: state.logs };
     } finally {
       clearTimeout(timer);
     }
@@ -239,7 +254,7 @@ export class ServerScript {
       $db: wrapAll(services.db, ['set', 'get', 'delete', 'update']),
       $schedule: wrapAll(services.schedule, ['create', 'fetch', 'update', 'delete']),
       renderData,
-      console: Object.freeze({ log: log('log'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('log') }),
+      console: Object.freeze(Object.fromEntries(CONSOLE_METHODS.map((level) => [level, log(level)]))),
       require: sandboxRequire,
       exports: {},
       Date: (this.clockDate.runInContext(context) as (clock: () => number) => DateConstructor)(() => now().spec.now()),
@@ -255,15 +270,23 @@ function packageName(request: string): string {
   return request.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-function normaliseRender(error: unknown, data: unknown): { error: unknown; data: unknown } {
-  if (error !== null && error !== undefined) {
-    const described = describeThrown(error);
-    try {
-      return { error: JSON.parse(JSON.stringify(described)) as unknown, data: undefined };
-    } catch {
-      return { error: { status: 500, message: String(error) }, data: undefined };
-    }
+/**
+ * FDK 6.9 renderData(error): any truthy error that is an array, not an object, or has neither `message` nor
+ * `status` becomes a 400; otherwise only `status` (default 500) and `message` (default null) reach the caller.
+ */
+function renderedError(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null || Array.isArray(error)) return { ...INVALID_RENDER_ERROR };
+  const { status, message } = error as { status?: unknown; message?: unknown };
+  if (message === undefined && !status) return { ...INVALID_RENDER_ERROR };
+  try {
+    return JSON.parse(JSON.stringify({ status: status || 500, message: message ?? null, errorSource: 'APP' })) as Record<string, unknown>;
+  } catch {
+    return { status: 500, message: 'renderData() error is not JSON-serialisable', errorSource: 'APP' };
   }
+}
+
+function normaliseRender(error: unknown, data: unknown): { error: unknown; data: unknown } {
+  if (error) return { error: renderedError(error), data: undefined };
   try {
     return { error: undefined, data: data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as unknown) };
   } catch {

@@ -1,12 +1,52 @@
 import type { Clock } from './clock';
 import { badRequest, isPlainObject, jsonByteLength, jsonClone, notFound } from './errors';
 
+/*
+ * Limits and messages of the platform's `$schedule`. Sources:
+ * - FDK 6.9 `lib/event_handler/features/schedule.js` (hemchander23/glitch-fdk-base, `.fdk/fdk/package/lib/`):
+ *   name <= 30 characters, data <= 4096 bytes, one-time `schedule_at` at least 5 minutes ahead and at most
+ *   525,600 minutes (a year), repeat time_unit minutes|hours|days, frequency a number > 0 and at most
+ *   60 minutes / 24 hours / 30 days, a valid IANA `timezone` (default UTC), one recurring schedule, and every
+ *   message below; a one-time schedule is deleted when it fires (so `fetch` then answers 404 and the name is free).
+ * - Freshworks docs, scheduled events: "maximum of 1000 one-time schedules and 1 recurring schedule",
+ *   "schedule_at time must be at least 5 minutes from the current time", data "should not exceed 4 KB".
+ * Stricter than FDK 6.9 where the real platform is unverified (say so in README "Platform rules"):
+ * the 5-minute / 1-year window also applies to a recurring schedule's first `schedule_at` (the docs state the
+ * rule without exception), `update` also enforces the one-recurring limit, a minutes repeat needs frequency >= 5
+ * (no schedule fires more often than the one-time lead time), frequency must be an integer and data a non-empty
+ * plain object.
+ */
 export const SCHEDULE_LIMITS = {
-  maxNameLength: 100,
-  maxDataBytes: 4 * 1024,
+  maxNameLength: 30,
+  maxDataBytes: 4096,
   maxOneTime: 1000,
   maxRecurring: 1,
+  minLeadMinutes: 5,
+  maxLeadMinutes: 525_600,
   minMinutesFrequency: 5,
+  maxFrequency: { minutes: 60, hours: 24, days: 30 },
+} as const;
+
+export const SCHEDULE_MESSAGES = {
+  missingKeys: (keys: string[]) => `The following mandatory keys are missing - ${keys.join(',')}`,
+  nameType: 'Name must be of type string',
+  nameLength: `Name length must not be greater than ${SCHEDULE_LIMITS.maxNameLength}`,
+  dataType: "The 'data' value must be of type JSON",
+  dataSize: "The size of the 'data' payload must not exceed 4Kb",
+  timeFormat: "The 'schedule_at' value must be an ISO string",
+  tooSoon: "The 'schedule_at' value must be at least 5 minutes in the future",
+  tooLate: "The 'schedule_at' value must not be greater than a year",
+  noHandler: 'The app has not registered an onScheduledEvent',
+  timeUnit: 'Time unit must either be days, minutes or hours',
+  timezone: 'Invalid timezone',
+  frequencyType: "The 'frequency' value must be of type Number",
+  frequencyWhole: "The 'frequency' value must be a whole number",
+  frequencyPositive: "The 'frequency' value must be greater than 0",
+  frequencyMax: (unit: TimeUnit) => `The maximum frequency value for the '${unit}' parameter is ${SCHEDULE_LIMITS.maxFrequency[unit]}`,
+  exists: 'This Schedule name already exists',
+  notFound: 'Schedule does not exist',
+  maxRecurring: 'The maximum number of recurring schedules is 1',
+  maxOneTime: 'The maximum number of one-time schedules is 1000',
 } as const;
 
 export type TimeUnit = 'minutes' | 'hours' | 'days';
@@ -14,6 +54,8 @@ export type TimeUnit = 'minutes' | 'hours' | 'days';
 export interface ScheduleRepeat {
   time_unit: TimeUnit;
   frequency: number;
+  /** IANA zone; the platform fills in UTC when absent */
+  timezone: string;
 }
 
 export interface ScheduleRecord {
@@ -40,12 +82,19 @@ export interface ScheduleListing extends ScheduleRecord {
 export interface ScheduleEmulatorOptions {
   clock: Clock;
   counters: { scheduleOps: number };
+  /** false when manifest.json subscribes no onScheduledEvent handler: every create/update is refused */
+  hasScheduledEventHandler?: boolean;
   initial?: Record<string, StoredSchedule>;
   onChange?: () => void;
 }
 
-const UNIT_MS: Record<TimeUnit, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
+type ScheduleSpec = Omit<ScheduleRecord, 'created_at' | 'updated_at'>;
+
+const MINUTE_MS = 60_000;
+const UNIT_MS: Record<TimeUnit, number> = { minutes: MINUTE_MS, hours: 60 * MINUTE_MS, days: 24 * 60 * MINUTE_MS };
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const MANDATORY_WRITE_FIELDS = ['name', 'data', 'schedule_at'];
+const MANDATORY_REPEAT_FIELDS = ['time_unit', 'frequency'];
 
 /**
  * `$schedule`. Not metered by the `$db` quota. Fired by the runtime
@@ -65,7 +114,7 @@ export class ScheduleEmulator {
   async create(spec: unknown): Promise<ScheduleRecord> {
     return this.op(() => {
       const valid = this.validate(spec);
-      if (this.schedules.has(valid.name)) throw badRequest('Schedule already exists');
+      if (this.schedules.has(valid.name)) throw badRequest(SCHEDULE_MESSAGES.exists);
       this.checkCapacity(valid.repeat !== undefined, undefined);
       const now = new Date(this.options.clock.now()).toISOString();
       const stored: StoredSchedule = { ...valid, created_at: now, updated_at: now, nextFireAt: Date.parse(valid.schedule_at), seq: this.seq++ };
@@ -78,6 +127,7 @@ export class ScheduleEmulator {
     return this.op(() => publicRecord(this.existing(query)), false);
   }
 
+  /** Same validation as create (so the 5-minute / 1-year window applies to updates too). */
   async update(spec: unknown): Promise<ScheduleRecord> {
     return this.op(() => {
       const valid = this.validate(spec);
@@ -113,8 +163,9 @@ export class ScheduleEmulator {
   }
 
   /**
-   * Takes the schedules due at `now` (in fire order): one-time ones are removed
-   * (so a handler can re-create the same name), recurring ones re-armed past `now`.
+   * Takes the schedules due at `now` (in fire order): one-time ones are deleted before their
+   * handler runs, as FDK's `executeSchedule` does (fetch answers 404, the name is free again);
+   * recurring ones are re-armed past `now`.
    */
   takeDue(now: number): ScheduleRecord[] {
     const due = this.ordered().filter((stored) => stored.nextFireAt <= now);
@@ -147,48 +198,86 @@ export class ScheduleEmulator {
   }
 
   private existing(query: unknown): StoredSchedule {
-    const name = isPlainObject(query) ? query.name : undefined;
-    if (typeof name !== 'string' || name === '') throw badRequest('Schedule name is required');
-    const stored = this.schedules.get(name);
-    if (!stored) throw notFound('Schedule not found');
+    const fields = isPlainObject(query) ? query : {};
+    if (!('name' in fields)) throw badRequest(SCHEDULE_MESSAGES.missingKeys(['name']));
+    if (typeof fields.name !== 'string') throw badRequest(SCHEDULE_MESSAGES.nameType);
+    const stored = this.schedules.get(fields.name);
+    if (!stored) throw notFound(SCHEDULE_MESSAGES.notFound);
     return stored;
   }
 
   private checkCapacity(recurring: boolean, replacing: StoredSchedule | undefined): void {
     const count = [...this.schedules.values()].filter((s) => s !== replacing && (s.repeat !== undefined) === recurring).length;
-    if (recurring && count >= SCHEDULE_LIMITS.maxRecurring) {
-      throw badRequest(`Limit of ${SCHEDULE_LIMITS.maxRecurring} recurring schedule per installation reached`);
-    }
-    if (!recurring && count >= SCHEDULE_LIMITS.maxOneTime) {
-      throw badRequest(`Limit of ${SCHEDULE_LIMITS.maxOneTime} one-time schedules per installation reached`);
-    }
+    if (recurring && count >= SCHEDULE_LIMITS.maxRecurring) throw badRequest(SCHEDULE_MESSAGES.maxRecurring);
+    if (!recurring && count >= SCHEDULE_LIMITS.maxOneTime) throw badRequest(SCHEDULE_MESSAGES.maxOneTime);
   }
 
-  private validate(spec: unknown): Omit<ScheduleRecord, 'created_at' | 'updated_at'> {
-    if (!isPlainObject(spec)) throw badRequest('Schedule must be an object');
-    const { name, data, schedule_at: scheduleAt, repeat } = spec;
-    if (typeof name !== 'string' || name === '') throw badRequest('Schedule name must be a non-empty string');
-    if (name.length > SCHEDULE_LIMITS.maxNameLength) throw badRequest(`Schedule name exceeds ${SCHEDULE_LIMITS.maxNameLength} characters`);
-    if (!isPlainObject(data) || Object.keys(data).length === 0) throw badRequest('Schedule data must be a non-empty object');
-    const bytes = jsonByteLength(data);
-    if (bytes > SCHEDULE_LIMITS.maxDataBytes) throw badRequest(`Schedule data is ${bytes} bytes; the limit is 4 KB`);
-    if (typeof scheduleAt !== 'string' || !ISO_DATE_TIME.test(scheduleAt) || Number.isNaN(Date.parse(scheduleAt))) {
-      throw badRequest('schedule_at must be an ISO 8601 date-time with a time zone');
+  /** FDK's checks in FDK's order; the first failure is the message. */
+  private validate(spec: unknown): ScheduleSpec {
+    if (!isPlainObject(spec)) throw badRequest(SCHEDULE_MESSAGES.missingKeys(MANDATORY_WRITE_FIELDS));
+    const missing = MANDATORY_WRITE_FIELDS.filter((field) => !(field in spec));
+    const repeatSpec = spec.repeat === undefined ? undefined : repeatFields(spec.repeat);
+    if (repeatSpec) missing.push(...MANDATORY_REPEAT_FIELDS.filter((field) => !(field in repeatSpec)));
+    if (missing.length > 0) throw badRequest(SCHEDULE_MESSAGES.missingKeys(missing));
+    const name = validName(spec.name);
+    const data = validData(spec.data);
+    const scheduleAt = this.validScheduleAt(spec.schedule_at);
+    if (this.options.hasScheduledEventHandler === false) throw badRequest(SCHEDULE_MESSAGES.noHandler);
+    return { name, data, schedule_at: scheduleAt, ...(repeatSpec ? { repeat: validRepeat(repeatSpec) } : {}) };
+  }
+
+  private validScheduleAt(value: unknown): string {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+      throw badRequest(SCHEDULE_MESSAGES.timeFormat);
     }
-    if (Date.parse(scheduleAt) < this.options.clock.now()) throw badRequest('schedule_at must not be in the past');
-    return { name, data: jsonClone(data), schedule_at: scheduleAt, ...(repeat === undefined ? {} : { repeat: validateRepeat(repeat) }) };
+    const leadMinutes = (Date.parse(value) - this.options.clock.now()) / MINUTE_MS;
+    if (leadMinutes < SCHEDULE_LIMITS.minLeadMinutes) throw badRequest(SCHEDULE_MESSAGES.tooSoon);
+    if (leadMinutes > SCHEDULE_LIMITS.maxLeadMinutes) throw badRequest(SCHEDULE_MESSAGES.tooLate);
+    return value;
   }
 }
 
-function validateRepeat(repeat: unknown): ScheduleRepeat {
-  if (!isPlainObject(repeat)) throw badRequest('repeat must be an object');
+function repeatFields(repeat: unknown): Record<string, unknown> {
+  // FDK reads the keys of whatever `repeat` is; a non-object has none, so every repeat field is "missing".
+  return isPlainObject(repeat) ? repeat : {};
+}
+
+function validName(name: unknown): string {
+  if (typeof name !== 'string') throw badRequest(SCHEDULE_MESSAGES.nameType);
+  if (name.length > SCHEDULE_LIMITS.maxNameLength) throw badRequest(SCHEDULE_MESSAGES.nameLength);
+  // FDK accepts '', but a schedule nobody can name again is never what an app means (stricter).
+  if (name === '') throw badRequest(SCHEDULE_MESSAGES.nameType);
+  return name;
+}
+
+function validData(data: unknown): Record<string, unknown> {
+  if (!isPlainObject(data) || Object.keys(data).length === 0) throw badRequest(SCHEDULE_MESSAGES.dataType);
+  if (jsonByteLength(data) > SCHEDULE_LIMITS.maxDataBytes) throw badRequest(SCHEDULE_MESSAGES.dataSize);
+  return jsonClone(data);
+}
+
+function validRepeat(repeat: Record<string, unknown>): ScheduleRepeat {
   const { time_unit: unit, frequency } = repeat;
-  if (unit !== 'minutes' && unit !== 'hours' && unit !== 'days') throw badRequest("repeat.time_unit must be 'minutes', 'hours' or 'days'");
-  if (typeof frequency !== 'number' || !Number.isInteger(frequency) || frequency < 1) throw badRequest('repeat.frequency must be an integer >= 1');
+  const timezone = repeat.timezone ?? 'UTC';
+  if (unit !== 'minutes' && unit !== 'hours' && unit !== 'days') throw badRequest(SCHEDULE_MESSAGES.timeUnit);
+  if (typeof timezone !== 'string' || !isTimeZone(timezone)) throw badRequest(SCHEDULE_MESSAGES.timezone);
+  if (typeof frequency !== 'number') throw badRequest(SCHEDULE_MESSAGES.frequencyType);
+  if (!Number.isInteger(frequency)) throw badRequest(SCHEDULE_MESSAGES.frequencyWhole);
+  if (frequency <= 0) throw badRequest(SCHEDULE_MESSAGES.frequencyPositive);
+  if (frequency > SCHEDULE_LIMITS.maxFrequency[unit]) throw badRequest(SCHEDULE_MESSAGES.frequencyMax(unit));
   if (unit === 'minutes' && frequency < SCHEDULE_LIMITS.minMinutesFrequency) {
-    throw badRequest(`repeat.frequency must be at least ${SCHEDULE_LIMITS.minMinutesFrequency} for minutes`);
+    throw badRequest(`The 'frequency' value for 'minutes' must be at least ${SCHEDULE_LIMITS.minMinutesFrequency}`);
   }
-  return { time_unit: unit, frequency };
+  return { time_unit: unit, frequency, timezone };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function publicRecord(stored: StoredSchedule): ScheduleRecord {

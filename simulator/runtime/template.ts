@@ -51,9 +51,32 @@ export function renderString(text: string, field: TemplateField, scope: RenderSc
   });
 }
 
+/*
+ * FDK 6.9 lib/api/proxy.js validateUrl refuses a request whose host is an IP ('Invalid URL - IP is disallowed')
+ * or not a fully qualified domain name (validator.isFQDN: dot-separated labels of letters, digits and inner
+ * hyphens, at most 63 characters each, an alphabetic TLD of 2+ letters, no trailing dot). A crafted iparam such
+ * as `x.evil.com#` would otherwise turn `auth.<%= iparam.region %>.example.com` into a request to x.evil.com.
+ * Only ASCII labels are accepted (stricter than validator's Unicode ranges).
+ */
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]{2,})$/i;
+const MAX_HOST_LENGTH = 253;
+
+export const HOST_ERRORS = { ip: 'Invalid URL - IP is disallowed', fqdn: 'Invalid URL - Must be FQDN' } as const;
+
+/** Why `host` may not be requested, or undefined when it is a plain FQDN. */
+export function hostProblem(host: string): string | undefined {
+  if (IPV4.test(host) || host.startsWith('[')) return HOST_ERRORS.ip;
+  const labels = host.split('.');
+  const fqdn = host.length <= MAX_HOST_LENGTH && labels.length >= 2 && labels.every((label) => LABEL.test(label)) && TLD.test(labels[labels.length - 1]);
+  return fqdn ? undefined : HOST_ERRORS.fqdn;
+}
+
 export function renderTemplate(template: RequestTemplate, scope: RenderScope): RenderedRequest {
   const host = renderString(template.host, 'host', scope);
-  if (host === '' || /[/\s]|:\/\//.test(host)) throw badRequest(`Rendered host "${host}" of ${template.name} is not a host name`);
+  const problem = hostProblem(host);
+  if (problem) throw badRequest(problem);
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(template.headers)) headers[name] = renderString(value, 'headers', scope);

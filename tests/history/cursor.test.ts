@@ -39,11 +39,11 @@ describe('cursors', () => {
     ['not JSON', 'not json at all', REFUSAL],
   ])('%s: 400 with the reason', async (_name, fields, message) => {
     const after = typeof fields === 'string' ? Buffer.from(fields).toString('base64') : cursor(fields);
-    expect(await app.callError('listActivities', { page: { after } })).toEqual({ status: 400, message });
+    expect(await app.callError('listActivities', { page: { after } })).toMatchObject({ status: 400, message });
   });
 
   test('page[before] is validated the same way', async () => {
-    expect(await app.callError('listActivities', { page: { before: cursor([null, 1, 'abc', 0]) } })).toEqual({
+    expect(await app.callError('listActivities', { page: { before: cursor([null, 1, 'abc', 0]) } })).toMatchObject({
       status: 400,
       message: 'page[before] is not a cursor issued by this API: its bucket must be string',
     });

@@ -1,11 +1,13 @@
 import { SANDBOX_CREDENTIALS, SANDBOX_IPARAMS } from '../../simulator/local-app';
 import { START, generalAvailability, history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { slots } from '../support/storage';
 
 let app: TestApp;
 afterEach(() => app.close());
 
-const queued = (a: TestApp) => a.runtime.schedules.list().filter((s) => s.name.startsWith('q-'));
+const MINUTE = 60_000;
 const byDestination = async (a: TestApp) => Object.fromEntries((await history(a)).map((x) => [x.target?.destination, x]));
+const deliveries = (a: TestApp, path: string) => a.customerGauge.received.filter((r) => r.path === path);
 
 describe('delivery outcomes', () => {
   beforeEach(async () => {
@@ -17,19 +19,18 @@ describe('delivery outcomes', () => {
     expect(app.freshdesk.activities).toHaveLength(1);
     expect([...app.customerGauge.activitiesByReference.values()].map((a) => a.writes)).toEqual([1]);
     expect(await history(app)).toHaveLength(2);
-    expect(app.logs.filter((l) => l.includes('duplicate event ignored'))).toHaveLength(2);
   });
 
-  test('429 with Retry-After is retried after the wait, then delivered', async () => {
+  test('429 with Retry-After waits the larger of Retry-After and the 5-minute backoff step, then delivers', async () => {
     app.freshdesk.enqueueFaults({ status: 429, retryAfter: '120' });
     await app.fire(intelliassign());
     const first = await byDestination(app);
     expect(first.freshdesk).toMatchObject({ outcome: 'retrying', attempts: 1, last_status: 429 });
-    expect(Date.parse(first.freshdesk.next_retry_at)).toBe(START + 120_000);
+    expect(Date.parse(first.freshdesk.next_retry_at)).toBe(START + 5 * MINUTE);
     expect(first.customergauge.outcome).toBe('delivered');
-    expect(queued(app)).toHaveLength(1);
+    expect(slots(app.runtime)).toHaveLength(1);
 
-    app.clock.advance(119_000);
+    app.clock.advance(5 * MINUTE - 1000);
     await app.runtime.fireDueSchedules();
     expect(app.freshdesk.activities).toHaveLength(0);
 
@@ -38,19 +39,40 @@ describe('delivery outcomes', () => {
     expect(after.freshdesk).toMatchObject({ outcome: 'delivered', attempts: 2, last_status: 200, next_retry_at: null });
     expect(app.freshdesk.activities).toHaveLength(1);
     // CustomerGauge was delivered the first time and is not pushed again.
-    expect(app.customerGauge.received.filter((r) => r.path === '/activities')).toHaveLength(1);
-    expect(queued(app)).toHaveLength(0);
+    expect(deliveries(app, '/activities')).toHaveLength(1);
+    expect(slots(app.runtime)).toHaveLength(0);
   });
 
-  test('a 500 is retried with backoff; one destination down never blocks the other', async () => {
+  test('a Retry-After beyond the backoff is respected to the second', async () => {
+    app.freshdesk.enqueueFaults({ status: 429, retryAfter: '3600' });
+    await app.fire(intelliassign());
+    expect(Date.parse((await byDestination(app)).freshdesk.next_retry_at)).toBe(START + 60 * MINUTE);
+    app.clock.advance(60 * MINUTE - 1000);
+    await app.runtime.fireDueSchedules();
+    expect(app.freshdesk.received).toHaveLength(1);
+    await app.runtime.runUntilIdle();
+    expect(app.freshdesk.activities).toHaveLength(1);
+  });
+
+  test('a Freshdesk 5xx is retried in a later invocation and flagged: the write may have landed', async () => {
     app.freshdesk.setMode('server_error');
     await app.fire(intelliassign());
     const first = await byDestination(app);
-    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', last_status: 503 });
+    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', last_status: 503, may_duplicate: true });
     expect(first.customergauge).toMatchObject({ outcome: 'delivered' });
+    // One request per invocation: Freshdesk has no idempotency key, so it is never resent at once.
+    expect(app.freshdesk.received).toHaveLength(1);
     app.freshdesk.setMode('none');
     await app.runtime.runUntilIdle();
-    expect((await byDestination(app)).freshdesk.outcome).toBe('delivered');
+    expect((await byDestination(app)).freshdesk).toMatchObject({ outcome: 'delivered', may_duplicate: true });
+  });
+
+  test('a transient CustomerGauge failure is retried at once inside the invocation (an upsert cannot duplicate)', async () => {
+    app.customerGauge.enqueueFaults({ path: '/activities', status: 502 });
+    await app.fire(intelliassign());
+    expect((await byDestination(app)).customergauge).toMatchObject({ outcome: 'delivered', attempts: 1, may_duplicate: false });
+    expect(deliveries(app, '/activities').map((r) => r.status)).toEqual([502, 201]);
+    expect(slots(app.runtime)).toHaveLength(0);
   });
 
   test('a timeout is retried, and the record says the push may have landed twice', async () => {
@@ -69,11 +91,12 @@ describe('delivery outcomes', () => {
     const dead = (await byDestination(app)).customergauge;
     expect(dead).toMatchObject({ outcome: 'dead_letter', attempts: 6, retryable: true });
     expect(dead.reason).toMatch(/^gave up after 6 attempts: HTTP 503/);
-    expect(queued(app)).toHaveLength(0);
+    expect(slots(app.runtime)).toHaveLength(0);
 
     app.customerGauge.setMode('none');
     const replay = await app.call('retryActivity', { id: dead.id });
     expect(replay.activity).toMatchObject({ outcome: 'delivered', attempts: 1 });
+    expect(replay.queued_at).toBeNull();
     expect(app.customerGauge.activitiesByReference.size).toBe(1);
   });
 });
@@ -97,10 +120,16 @@ describe('filters', () => {
     expect(app.freshdesk.received.length + app.customerGauge.received.length).toBe(0);
   });
 
-  test('unknown event kinds and statuses still map (forward-compatible)', async () => {
-    app = await startTestApp({ iparamOverrides: { event_kinds: ['GeneralAvailability', 'Intelliassign', 'Shift'] } });
+  test('event kinds Freshchat adds later are forwarded with the "Kinds added later" option (the default)', async () => {
+    app = await startTestApp({ iparamOverrides: { event_kinds: ['GeneralAvailability', 'Intelliassign', 'Kinds added later'] } });
     await app.fire(withChange(intelliassign(), { availability_event_type: 'Shift', status: 'ON_BREAK' }));
     expect((app.freshdesk.activities[0] as any).activity.name).toBe('Agent status: ON_BREAK :calendar:');
+  });
+
+  test('without the "Kinds added later" option a new kind is skipped with the reason', async () => {
+    app = await startTestApp({ iparamOverrides: { event_kinds: ['GeneralAvailability', 'Intelliassign'] } });
+    await app.fire(withChange(intelliassign(), { availability_event_type: 'Shift', status: 'ON_BREAK' }));
+    expect((await history(app)).map((a) => a.reason)).toEqual(['Shift events are not forwarded (app settings)', 'Shift events are not forwarded (app settings)']);
   });
 });
 
@@ -139,7 +168,8 @@ describe('secrets', () => {
   test('never appear in history, logs or anything the server methods return', async () => {
     app = await startTestApp();
     app.freshdesk.setMode('bad_credentials');
-    app.customerGauge.enqueueFaults({ path: '/activities', status: 500, body: `upstream echoed ${SANDBOX_CREDENTIALS.cgClientSecret}` });
+    const echo = { path: '/activities', status: 500, body: `upstream echoed ${SANDBOX_CREDENTIALS.cgClientSecret}` };
+    app.customerGauge.enqueueFaults(echo, echo);
     await app.fire(intelliassign());
     await app.fire(generalAvailability());
     const answers = JSON.stringify([
@@ -147,11 +177,28 @@ describe('secrets', () => {
       await app.call('countActivities'),
       ...(await history(app)).map((a) => a.id),
     ]);
-    const shown = [answers, JSON.stringify(app.runtime.db.dump()), app.logs.join('\n'), JSON.stringify(app.runtime.requests)].join('\n');
+    const queued = JSON.stringify(app.runtime.schedules.list().filter((s) => s.name !== 'cg-token'));
+    const shown = [answers, queued, JSON.stringify(app.runtime.db.dump()), app.logs.join('\n'), JSON.stringify(app.runtime.requests)].join('\n');
     for (const secret of [SANDBOX_CREDENTIALS.freshdeskApiKey, SANDBOX_CREDENTIALS.cgClientSecret, SANDBOX_IPARAMS.cg_client_credentials as string]) {
       expect(shown).not.toContain(secret);
       expect(shown).not.toContain(Buffer.from(secret).toString('base64'));
     }
     expect(shown).toContain('[redacted]');
+  });
+});
+
+describe('credentials echoed by a vendor (issue 12 item 9)', () => {
+  test('item 9: a bearer token in an error body is redacted from history, queue data and answers', async () => {
+    app = await startTestApp();
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.c2lnbmF0dXJlLXNhbmRib3g';
+    const echo = { path: '/activities', status: 500, body: JSON.stringify({ message: `bad gateway for Authorization: Bearer ${token}`, access_token: token }) };
+    app.customerGauge.enqueueFaults(echo, echo);
+    await app.fire(intelliassign());
+    const activity = (await byDestination(app)).customergauge;
+    expect(activity.outcome).toBe('retrying');
+    expect(activity.reason).toContain('[redacted]');
+    const stored = [JSON.stringify(await history(app)), JSON.stringify(app.runtime.db.dump()), JSON.stringify(slots(app.runtime))].join('\n');
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(token.slice(0, 20));
   });
 });

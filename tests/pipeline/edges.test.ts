@@ -1,7 +1,7 @@
 /** Edge cases of the mapping, the history store and the retry queue, seen from the outside. */
-import { bucketOf } from '../../src/server/history/store';
 import { generalAvailability, history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities } from '../support/settle';
+import { fillPage, historyPages, slots } from '../support/storage';
 
 let app: TestApp;
 afterEach(() => app.close());
@@ -90,24 +90,35 @@ describe('store and queue limits', () => {
     app = await startTestApp();
   });
 
-  test('a full history bucket spills into the next one', async () => {
-    const bucket = bucketOf(app.clock.now());
-    app.runtime.db.seed(`h:${bucket}`, { filler: 'x'.repeat(40 * 1024 - 200) });
-    app.runtime.db.seed('h:dir', { [bucket]: app.clock.now() });
+  test('a full history page sends the record to the next page, which readers find from the head', async () => {
+    fillPage(app.runtime, '0');
     await app.fire(intelliassign());
-    expect(Object.keys(app.runtime.db.dump())).toContain(`h:${bucket}+`);
+    expect(Object.keys(historyPages(app.runtime)).sort()).toEqual(['0', '1']);
     expect((await history(app)).map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
   });
 
-  test('when the retry queue is full, a push that must wait is dead-lettered visibly, not left retrying', async () => {
+  test('with all 1,000 one-time schedules in use, the last free one (the write-ahead copy) holds the retry', async () => {
+    const at = new Date(app.clock.now() + 3_600_000).toISOString();
+    for (let i = 0; i < 999; i++) await app.runtime.schedules.create({ name: `other-${i}`, data: { i }, schedule_at: at });
+    app.freshdesk.enqueueFaults({ status: 503 });
+    await app.fire(intelliassign());
+    expect((await history(app, { destination: 'freshdesk' }))[0].outcome).toBe('retrying');
+    for (let i = 0; i < 999; i++) await app.runtime.schedules.delete({ name: `other-${i}` });
+    await app.runtime.runUntilIdle();
+    expect((await history(app, { destination: 'freshdesk' }))[0].outcome).toBe('delivered');
+    expect(app.freshdesk.activities).toHaveLength(1);
+  });
+
+  test('when nothing can hold a push that must wait, it is dead-lettered visibly, not left retrying', async () => {
     const at = new Date(app.clock.now() + 3_600_000).toISOString();
     for (let i = 0; i < 1000; i++) await app.runtime.schedules.create({ name: `other-${i}`, data: { i }, schedule_at: at });
     app.freshdesk.enqueueFaults({ status: 503 });
     await app.fire(intelliassign());
     const fd = (await history(app, { destination: 'freshdesk' }))[0];
     expect(fd.outcome).toBe('dead_letter');
-    expect(fd.reason).toMatch(/^retry queue full/);
+    expect(fd.reason).toMatch(/^could not be queued for retry: /);
     expect(fd.retryable).toBe(true);
+    expect(slots(app.runtime)).toHaveLength(0);
   });
 
   test('since filters inside a minute too; retryAllFailed skips what has nothing to retry', async () => {

@@ -28,7 +28,12 @@ describe('$db', () => {
 
       await expect(db().delete('k')).resolves.toEqual({ Deleted: true });
       await expect(db().get('k')).rejects.toEqual({ status: 404, message: 'Record not found' });
-      await expect(db().delete('k')).rejects.toEqual({ status: 404, message: 'Record not found' });
+    });
+
+    // FDK 6.9 lib/utils/data-util.js DataStore.delete: deletes unconditionally and answers { Deleted: true }.
+    it('delete of a missing key succeeds', async () => {
+      await expect(db().delete('never-set')).resolves.toEqual({ Deleted: true });
+      expect(runtime.stats().dbOps).toBe(1);
     });
 
     it('works from the sandbox and rejects there with plain {status, message}', async () => {
@@ -114,7 +119,7 @@ describe('$db', () => {
       for (let i = 0; i < 49; i++) await db().set(`k${i}`, { i });
       await runtime.invokeServerMethod('scheduleOp', {
         op: 'create',
-        spec: { name: 's', data: { a: 1 }, schedule_at: new Date(clock.now() + 60_000).toISOString() },
+        spec: { name: 's', data: { a: 1 }, schedule_at: new Date(clock.now() + 10 * 60_000).toISOString() },
       });
       expect(await runtime.invokeServerMethod('dbOp', { op: 'set', args: ['k49', { a: 1 }] })).toMatchObject({ ok: true });
       expect(await runtime.invokeServerMethod('dbOp', { op: 'set', args: ['k50', { a: 1 }] })).toMatchObject({
@@ -135,17 +140,30 @@ describe('$db', () => {
       expect(db().size()).toBe(0);
     });
 
-    it('treats expired keys as missing for setIf and update', async () => {
+    it('treats expired keys as missing for setIf and update (update re-creates them without a ttl)', async () => {
       await db().set('session', { a: 1 }, { ttl: 1 });
       clock.advance(1000);
       await expect(db().set('session', { a: 2 }, { setIf: 'not_exist' })).resolves.toEqual({ Created: true });
       await db().set('gone', { n: 1 }, { ttl: 1 });
       clock.advance(1000);
-      await expect(db().update('gone', 'increment', { n: 1 })).rejects.toMatchObject({ status: 404 });
+      await expect(db().update('gone', 'increment', { n: 1 })).resolves.toEqual({ Updated: true });
+      clock.advance(365 * 24 * 3600 * 1000);
+      await expect(db().get('gone')).resolves.toEqual({ n: 1 });
     });
 
-    it.each([[0], [-5], ['60']])('rejects ttl %p', async (ttl) => {
-      await expect(db().set('k', { a: 1 }, { ttl })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('ttl') });
+    // FDK 6.9 lib/api/db.js validateOptions: `!parseFloat(options.ttl)` is refused with this message.
+    it.each([[0], ['60'], [Number.NaN]])('rejects ttl %p', async (ttl) => {
+      await expect(db().set('k', { a: 1 }, { ttl })).rejects.toEqual({
+        status: 400,
+        message: 'Time to live(ttl) should be of type float and a non-zero value',
+      });
+    });
+
+    // FDK 6.9 lib/utils/data-util.js store: an expiry is only set when `options.ttl > 0`.
+    it('a negative ttl stores the record without expiry', async () => {
+      await expect(db().set('forever', { a: 1 }, { ttl: -5 })).resolves.toEqual({ Created: true });
+      clock.advance(365 * 24 * 3600 * 1000);
+      await expect(db().get('forever')).resolves.toEqual({ a: 1 });
     });
 
     it('keeps the ttl across update', async () => {
@@ -209,9 +227,41 @@ describe('$db', () => {
       await expect(db().update('rec', 'remove', { drop: true })).rejects.toMatchObject({ status: 400 });
     });
 
-    it('rejects a missing key with 404 and unknown actions with 400', async () => {
-      await expect(db().update('nope', 'set', { a: 1 })).rejects.toEqual({ status: 404, message: 'Record not found' });
+    // FDK 6.9 lib/utils/data-util.js DataStore.update: a missing key is created for increment/append
+    // (the attributes become the record) and for set (paths set on {}); no expiry is attached.
+    it.each([
+      ['set', { a: 1, 'deep.er': true }, { a: 1, deep: { er: true } }],
+      ['increment', { hits: 2 }, { hits: 2 }],
+      ['append', { names: ['x'] }, { names: ['x'] }],
+    ])('%s on a missing key creates it with no ttl', async (action, attributes, stored) => {
+      await expect(db().update('fresh', action, attributes)).resolves.toEqual({ Updated: true });
+      clock.advance(365 * 24 * 3600 * 1000);
+      await expect(db().get('fresh')).resolves.toEqual(stored);
+    });
+
+    it('remove on a missing key is a 400 and unknown actions are a 400', async () => {
+      await expect(db().update('nope', 'remove', ['a'])).rejects.toEqual({
+        status: 400,
+        message: 'The specified key for remove operation does not exist in the data store',
+      });
+      expect(db().dump()).not.toHaveProperty('nope');
       await expect(db().update('rec', 'multiply', { count: 2 })).rejects.toMatchObject({ status: 400 });
+    });
+
+    // FDK 6.9 lib/api/db.js updateValidations.
+    it('checks the attribute values per action with the FDK messages', async () => {
+      await expect(db().update('rec', 'increment', { count: '1' })).rejects.toEqual({
+        status: 400,
+        message: 'The value passed to increment should be of type number',
+      });
+      await expect(db().update('rec', 'append', { tags: [] })).rejects.toEqual({
+        status: 400,
+        message: 'The value passed to append should be of type array and should not be an empty array',
+      });
+      await expect(db().update('rec', 'remove', { drop: true })).rejects.toEqual({
+        status: 400,
+        message: 'The attributes object passed to remove action should be of type array',
+      });
     });
 
     it('honours setIf on update', async () => {

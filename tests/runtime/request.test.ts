@@ -17,11 +17,17 @@ describe('$request.invokeTemplate', () => {
 
   const invoke = (template: string, context: Record<string, unknown> = {}, body?: string) =>
     runtime.invokeServerMethod('invoke', { template, context, body });
+  /** what `$request.invokeTemplate` rejected with inside the sandbox (the fixture hands it back as data) */
+  const rejection = async (template: string, context: Record<string, unknown> = {}, body?: string) => {
+    const result = await invoke(template, context, body);
+    expect(result.ok).toBe(true);
+    return (result.data as { rejected?: unknown }).rejected;
+  };
 
   it('renders iparams and context, base64-encodes with encode(), URL-encodes query values', async () => {
     const result = await invoke('echo', { id: '42', agent: 'maya', q: 'a b&c' });
 
-    expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":true}' } });
+    expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":true}', attempts: 1 } });
     expect((result.data as { headers: Record<string, string> }).headers['content-type']).toBe('application/json');
     expect(server.hits).toHaveLength(1);
     const [hit] = server.hits;
@@ -59,7 +65,7 @@ describe('$request.invokeTemplate', () => {
 
   it('rejects a non-string body without sending', async () => {
     const result = await runtime.invokeServerMethod('invoke', { template: 'postJson', context: {}, body: { a: 1 } });
-    expect(result.error).toMatchObject({ status: 400 });
+    expect((result.data as { rejected: unknown }).rejected).toMatchObject({ status: 400, errorSource: 'APP' });
     expect(server.hits).toHaveLength(0);
   });
 
@@ -70,7 +76,7 @@ describe('$request.invokeTemplate', () => {
 
     const result = await invoke('flaky');
 
-    expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":3}' } });
+    expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":3}', attempts: 3 } });
     expect(server.hits).toHaveLength(3);
     expect(runtime.requests.map((r) => [r.attempt, r.status])).toEqual([[1, 500], [2, 500], [3, 200]]);
     expect(clock.now() - start).toBe(2000); // two waits of retryDelay=1000
@@ -80,18 +86,52 @@ describe('$request.invokeTemplate', () => {
   it('retries 429 and gives up after maxAttempts with the last response', async () => {
     server.respond((_hit, res) => json(res, 429, { message: 'slow down' }, { 'retry-after': '7' }));
 
-    const result = await invoke('flaky');
+    const error = await rejection('flaky');
 
     expect(server.hits).toHaveLength(3);
-    expect(result.ok).toBe(false);
-    expect(result.error).toMatchObject({ status: 429, response: '{"message":"slow down"}', headers: { 'retry-after': '7' } });
+    expect(error).toEqual({
+      status: 429,
+      response: '{"message":"slow down"}',
+      headers: expect.objectContaining({ 'retry-after': '7', 'content-type': 'application/json' }),
+      errorSource: 'APP',
+      attempts: 3,
+    });
   });
 
   it('does not retry 4xx other than 429', async () => {
     server.respond((_hit, res) => json(res, 404, { message: 'nope' }));
-    const result = await invoke('flaky');
+    const error = await rejection('flaky');
     expect(server.hits).toHaveLength(1);
-    expect(result.error).toMatchObject({ status: 404, response: '{"message":"nope"}' });
+    expect(error).toMatchObject({ status: 404, response: '{"message":"nope"}', errorSource: 'APP', attempts: 1 });
+  });
+
+  // FDK 6.9 lib/api/proxy.js isValidContentType, narrowed to the types the request-method docs also list.
+  it.each([
+    ['application/json; charset=utf-8', 200],
+    ['application/vnd.api+json', 200],
+    ['application/xml', 200],
+    ['text/xml', 200],
+    ['text/html', 200],
+    ['text/plain', 200],
+    ['application/jsonp', 200],
+  ])('passes a %s response on', async (type, status) => {
+    server.respond((_hit, res) => (res.writeHead(status, { 'content-type': type }), res.end('x')));
+    expect(await invoke('flaky')).toMatchObject({ ok: true, data: { status, response: 'x' } });
+  });
+
+  it.each([['application/octet-stream'], ['image/png'], ['application/pdf'], ['text/csv'], ['application/javascript'], ['Application/JSON']])(
+    'refuses a %s response with 415, whatever its status',
+    async (type) => {
+      server.respond((_hit, res) => (res.writeHead(200, { 'content-type': type }), res.end('x')));
+      expect(await rejection('flaky')).toEqual({ status: 415, headers: {}, response: 'Unsupported content type', errorSource: 'APP', attempts: 1 });
+      server.respond((_hit, res) => (res.writeHead(404, { 'content-type': type }), res.end('x')));
+      expect(await rejection('flaky')).toMatchObject({ status: 415 });
+    },
+  );
+
+  it('passes a response without Content-Type on (FDK 6.9)', async () => {
+    server.respond((_hit, res) => (res.writeHead(204), res.end()));
+    expect(await invoke('flaky')).toMatchObject({ ok: true, data: { status: 204, response: '' } });
   });
 
   it('times out after requestTimeoutMs and retries the timeout', async () => {
@@ -99,22 +139,23 @@ describe('$request.invokeTemplate', () => {
     server.respond(() => undefined); // never answers
 
     const started = Date.now();
-    const result = await invoke('slow');
+    const error = await rejection('slow');
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
-    expect(result.error).toEqual({ status: 504, message: 'Request timed out', errorSource: 'PLATFORM' });
+    expect(error).toEqual({ status: 504, headers: {}, response: 'Timeout error while processing the request', errorSource: 'APP', attempts: 2 });
     expect(server.hits).toHaveLength(2);
     expect(runtime.requests.map((r) => [r.status, r.error])).toEqual([[0, 'timeout'], [0, 'timeout']]);
   });
 
-  it('maps a refused connection to 502 with the error code', async () => {
+  it('maps a refused connection to 502 and keeps the error code in the trace', async () => {
     const closed = await startServer();
     await closed.close();
     ({ runtime } = await loadFixture({ baseUrl: closed.baseUrl }));
 
-    const result = await invoke('echo', { id: '1', agent: 'a', q: 'x' });
+    const error = await rejection('echo', { id: '1', agent: 'a', q: 'x' });
 
-    expect(result.error).toEqual({ status: 502, message: 'ECONNREFUSED', errorSource: 'PLATFORM' });
+    expect(error).toEqual({ status: 502, headers: {}, response: 'Error in establishing connection', errorSource: 'APP', attempts: 1 });
+    expect(runtime.requests.map((r) => r.error)).toEqual(['ECONNREFUSED']);
   });
 
   it('refuses the 51st attempt within 60 s with a 429 and does not send it', async () => {
@@ -126,15 +167,15 @@ describe('$request.invokeTemplate', () => {
     }
     expect(server.hits).toHaveLength(50);
 
-    const refused = await invoke('echo', { id: '51', agent: 'a', q: 'x' });
+    const refused = await rejection('echo', { id: '51', agent: 'a', q: 'x' });
 
     expect(server.hits).toHaveLength(50);
-    expect(refused.error).toEqual({
+    expect(refused).toEqual({
       status: 429,
-      message: 'Rate limit exceeded',
       headers: { 'retry-after': '55' }, // first attempt leaves the window at +60 s; now is +5 s
       response: '{"message":"Rate limit exceeded"}',
       errorSource: 'PLATFORM',
+      attempts: 0,
     });
     expect(runtime.stats()).toMatchObject({ requests: 50, requestsRefused: 1 });
 
@@ -146,38 +187,62 @@ describe('$request.invokeTemplate', () => {
   it('counts every retry attempt against the quota', async () => {
     server.respond((_hit, res) => json(res, 500, {}));
     for (let i = 0; i < 16; i++) await invoke('flaky'); // 48 attempts
-    const result = await invoke('flaky'); // attempts 49, 50, then refused
+    const error = await rejection('flaky'); // attempts 49, 50, then refused
 
     expect(server.hits).toHaveLength(50);
-    expect(result.error).toMatchObject({ status: 429, errorSource: 'PLATFORM' });
+    expect(error).toMatchObject({ status: 429, errorSource: 'PLATFORM', attempts: 2 });
   });
 
   it.each(['securePath', 'secureQuery'])('rejects a secure iparam outside headers (%s) without sending', async (template) => {
-    const result = await invoke(template);
-    expect(result.error).toEqual({ status: 400, message: 'secure iparam api_key can only be used in headers' });
+    expect(await rejection(template)).toEqual({
+      status: 400,
+      headers: {},
+      response: 'secure iparam api_key can only be used in headers',
+      errorSource: 'APP',
+    });
     expect(server.hits).toHaveLength(0);
     expect(runtime.requests).toHaveLength(0);
   });
 
   it('rejects templates not declared in manifest modules.common.requests', async () => {
-    const result = await invoke('undeclared');
-    expect(result.error).toMatchObject({ status: 400, message: expect.stringContaining('not declared in manifest.json') });
+    expect(await rejection('undeclared')).toMatchObject({ status: 400, response: expect.stringContaining('not declared in manifest.json') });
   });
 
   it('rejects unknown templates', async () => {
-    const result = await invoke('nope');
-    expect(result.error).toMatchObject({ status: 400, message: expect.stringContaining('not defined in config/requests.json') });
+    expect(await rejection('nope')).toMatchObject({ status: 400, response: expect.stringContaining('not defined in config/requests.json') });
   });
 
   it('rejects a missing context value, naming it', async () => {
-    const result = await invoke('echo', { id: '1', agent: 'a' });
-    expect(result.error).toEqual({ status: 400, message: 'context q is missing (template echo)' });
+    expect(await rejection('echo', { id: '1', agent: 'a' })).toMatchObject({ status: 400, response: 'context q is missing (template echo)' });
     expect(server.hits).toHaveLength(0);
   });
 
   it('rejects a missing iparam, naming it', async () => {
     runtime.setIparams({ api_key: 'k' });
-    const result = await invoke('echo', { id: '1', agent: 'a', q: 'x' });
-    expect(result.error).toEqual({ status: 400, message: 'iparam subdomain is missing (template echo)' });
+    expect(await rejection('echo', { id: '1', agent: 'a', q: 'x' })).toMatchObject({
+      status: 400,
+      response: 'iparam subdomain is missing (template echo)',
+    });
+  });
+
+  // Issue 12 item 10; FDK 6.9 lib/api/proxy.js validateUrl (validator.isFQDN / isIP).
+  it.each(['x.evil.com#', 'x.evil.com/', 'user@x', 'x:443', 'x?', 'a b', 'x.evil.com\\', '-acme', ''])(
+    'refuses a template whose rendered host is not a plain FQDN (subdomain %p) without sending',
+    async (subdomain) => {
+      runtime.setIparams({ ...BASIC_IPARAMS, subdomain });
+      expect(await rejection('echo', { id: '1', agent: 'a', q: 'x' })).toEqual({
+        status: 400,
+        headers: {},
+        response: 'Invalid URL - Must be FQDN',
+        errorSource: 'APP',
+      });
+      expect(server.hits).toHaveLength(0);
+      expect(runtime.requests).toHaveLength(0);
+    },
+  );
+
+  it('refuses an IP address as host', async () => {
+    runtime.setIparams({ ...BASIC_IPARAMS, subdomain: 'x' });
+    expect(await rejection('ipHost')).toMatchObject({ status: 400, response: 'Invalid URL - IP is disallowed' });
   });
 });

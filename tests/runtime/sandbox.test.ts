@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import sinon from 'sinon';
 
 import type { ManualClock, PlatformRuntime } from '../../simulator/runtime';
-import { BASIC_IPARAMS, loadFixture } from './helpers/fixtureRuntime';
+import { EXECUTION_TIMEOUT_ERROR as TIMED_OUT, INVALID_RENDER_ERROR } from '../../simulator/runtime/sandbox';
+import { BASIC_APP, BASIC_IPARAMS, loadFixture } from './helpers/fixtureRuntime';
 import { json, startServer, type LocalServer } from './helpers/httpServer';
 
 const TEST_DATA = path.join(__dirname, '..', '..', 'test_data', 'onAgentActivityCreate.general-availability.json');
@@ -38,16 +40,29 @@ describe('server.js sandbox', () => {
           renderData: 'function',
           require: 'function',
           dbPromiseIsNative: true,
+          consoleMethods: ['log', 'info', 'error'],
         },
       });
     });
 
+    // FDK 6.9 lib/event_handler/framework.js: the sandbox console is { log, info, error }.
+    it.each(['warn', 'debug', 'trace'])('console.%s is not there: calling it throws a TypeError', async (method) => {
+      const result = await runtime.invokeServerMethod('consoleCall', { method });
+      expect(result).toEqual({ ok: true, logs: [], data: { threw: 'TypeError', message: `console[args.method] is not a function` } });
+    });
+
+    it.each(['log', 'info', 'error'])('console.%s is captured', async (method) => {
+      const result = await runtime.invokeServerMethod('consoleCall', { method });
+      expect(result).toEqual({ ok: true, logs: [`via ${method}`], data: { called: method } });
+    });
+
     it.each(['fs', 'crypto', 'node:fs', 'axios'])('refuses require(%p) because it is not a manifest dependency', async (name) => {
       const result = await runtime.invokeServerMethod('requireModule', { name });
+      // renderData keeps only status and message (the fixture also passes isError)
       expect(result).toEqual({
         ok: false,
         logs: [],
-        error: { status: 400, message: `Module '${name}' is not listed in manifest dependencies`, isError: true },
+        error: { status: 400, message: `Module '${name}' is not listed in manifest dependencies`, errorSource: 'APP' },
       });
     });
 
@@ -94,13 +109,13 @@ describe('server.js sandbox', () => {
       const started = Date.now();
       const result = await runtime.invokeServerMethod('hang', {});
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-      expect(result).toEqual({ ok: false, logs: [], error: { status: 504, message: 'Execution timed out after 0.2s' } });
+      expect(result).toEqual({ ok: false, logs: [], error: TIMED_OUT });
     });
 
     it('also stops a synchronous infinite loop', async () => {
       ({ runtime } = await loadFixture({ executionTimeoutMs: 200 }));
       const result = await runtime.invokeServerMethod('spin', {});
-      expect(result.error).toEqual({ status: 504, message: 'Execution timed out after 0.2s' });
+      expect(result.error).toEqual(TIMED_OUT);
     });
 
     it('refuses platform calls a timed-out invocation makes afterwards', async () => {
@@ -117,15 +132,36 @@ describe('server.js sandbox', () => {
       }
     });
 
-    it('reports the platform default of 20 s', async () => {
+    // FDK 6.9 framework.js: SMI_TIMEOUT 5 s by default; manifest functions.<name>.timeout raises it (docs: SMI 20 s).
+    it('gives a server method 5 s unless manifest functions.<name>.timeout says otherwise', async () => {
       const timer = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       try {
-        const pending = runtime.invokeServerMethod('hang', {});
-        await timer.tickAsync(20_000);
-        expect((await pending).error).toEqual({ status: 504, message: 'Execution timed out after 20s' });
+        const settled: string[] = [];
+        const track = (name: string) => runtime.invokeServerMethod(name, {}).then((result) => (settled.push(name), result));
+        const quick = track('hangDefault');
+        const declared = track('hang');
+        await timer.tickAsync(4_999);
+        expect(settled).toEqual([]);
+        await timer.tickAsync(1);
+        expect(settled).toEqual(['hangDefault']);
+        expect((await quick).error).toEqual(TIMED_OUT);
+        await timer.tickAsync(14_999);
+        expect(settled).toEqual(['hangDefault']);
+        await timer.tickAsync(1);
+        expect((await declared).error).toEqual(TIMED_OUT);
       } finally {
         timer.restore();
       }
+    });
+
+    it.each([[25], [3], ['20'], [12]])('refuses an app whose manifest declares timeout %p', async (timeout) => {
+      const appDir = mkdtempSync(path.join(os.tmpdir(), 'fdk-timeout-'));
+      cpSync(BASIC_APP, appDir, { recursive: true });
+      const manifestFile = path.join(appDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+      manifest.modules.common.functions.hang = { timeout };
+      writeFileSync(manifestFile, JSON.stringify(manifest));
+      await expect(loadFixture({ appDir })).rejects.toThrow('modules.common.functions.hang.timeout must be one of 5, 10, 15, 20 (seconds)');
     });
   });
 
@@ -133,6 +169,35 @@ describe('server.js sandbox', () => {
     it('merges iparams (secure included) into the arguments', async () => {
       const result = await runtime.invokeServerMethod('echoArgs', { word: 'x', iparams: { forged: true } });
       expect(result.data).toEqual({ word: 'x', iparams: BASIC_IPARAMS });
+    });
+
+    // FDK 6.9 framework.js renderData(): only status (default 500) and message (default null) reach the caller;
+    // an error that is not an object with a message or a status is a 400.
+    it.each([
+      [{ status: 404, message: 'gone', detail: 'dropped' }, { status: 404, message: 'gone', errorSource: 'APP' }],
+      [{ message: 'no status' }, { status: 500, message: 'no status', errorSource: 'APP' }],
+      [{ status: 409 }, { status: 409, message: null, errorSource: 'APP' }],
+      [{ detail: 'neither' }, INVALID_RENDER_ERROR],
+      ['text', INVALID_RENDER_ERROR],
+      [['a'], INVALID_RENDER_ERROR],
+      [42, INVALID_RENDER_ERROR],
+    ])('renderData(%p) answers %p', async (error, expected) => {
+      expect(await runtime.invokeServerMethod('renderError', { error })).toEqual({ ok: false, logs: [], error: expected });
+    });
+
+    it('renderData(new Error()) answers 500 with its message', async () => {
+      const result = await runtime.invokeServerMethod('renderError', { error: 'boom', asError: true });
+      expect(result.error).toEqual({ status: 500, message: 'boom', errorSource: 'APP' });
+    });
+
+    // Issue 12 item 15: one shared "current invocation" lost one of two concurrent answers.
+    it('gives concurrent invocations their own renderData and logs', async () => {
+      const results = await Promise.all(['a', 'b', 'c'].map((word) => runtime.invokeServerMethod('dbThenEcho', { word })));
+      expect(results).toEqual([
+        { ok: true, logs: ['echo a'], data: { word: 'a' } },
+        { ok: true, logs: ['echo b'], data: { word: 'b' } },
+        { ok: true, logs: ['echo c'], data: { word: 'c' } },
+      ]);
     });
 
     it('keeps the first renderData call', async () => {

@@ -101,13 +101,13 @@ describe('config/requests.json validation', () => {
     writeFileSync(path.join(dir, 'config', 'requests.json'), JSON.stringify({ t: { schema: { ...schema, path: '/<%= iparam.k %>' } } }));
     writeFileSync(
       path.join(dir, 'server', 'server.js'),
-      'exports = { go: function () { return $request.invokeTemplate("t", {}).then(function (r) { renderData(null, r); }, function (e) { renderData(e); }); } };',
+      'exports = { go: function () { return $request.invokeTemplate("t", {}).then(function (r) { renderData(null, r); }, function (e) { renderData(null, e); }); } };',
     );
     const hostOverride = () => 'http://127.0.0.1:1'; // nothing listens on port 1
     const open = await PlatformRuntime.load({ appDir: dir, iparams: { k: 'v' }, coverage: false, hostOverride });
-    expect((await open.invokeServerMethod('go', {})).error).toMatchObject({ status: 502 });
+    expect((await open.invokeServerMethod('go', {})).data).toMatchObject({ status: 502 });
 
     const secured = await PlatformRuntime.load({ appDir: dir, iparams: { k: 'v' }, secureIparams: ['k'], coverage: false, hostOverride });
-    expect((await secured.invokeServerMethod('go', {})).error).toEqual({ status: 400, message: 'secure iparam k can only be used in headers' });
+    expect((await secured.invokeServerMethod('go', {})).data).toMatchObject({ status: 400, response: 'secure iparam k can only be used in headers' });
   });
 });

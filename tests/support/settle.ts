@@ -1,5 +1,6 @@
 /** Final-state checks shared by the fault suite: the history must agree with what the sandboxes hold. */
 import type { TestApp } from './app';
+import { queuedWork } from './storage';
 
 /** Every activity in the history, paging with cursors (the clock moves so server-method quotas never bite). */
 export async function allActivities(app: TestApp): Promise<any[]> {
@@ -25,7 +26,7 @@ export interface Settlement {
  * (by event key); each delivered CustomerGauge push exists once by reference; failures carry a reason.
  */
 export async function expectSettled(app: TestApp, expectedEvents: number): Promise<Settlement> {
-  expect(app.runtime.schedules.list().filter((s) => s.name.startsWith('q-'))).toEqual([]);
+  expect(queuedWork(app.runtime)).toEqual([]);
   const activities = await allActivities(app);
   const settlement: Settlement = { delivered: { freshdesk: 0, customergauge: 0 }, deadLettered: 0, rejected: 0 };
   const freshdeskByKey = new Map<string, number>();

@@ -3,6 +3,9 @@
  * what happens next (retry later, reject for good, refresh credentials), never the destination.
  */
 
+import { scrubCredentials } from './credentials';
+import { truncate } from './text';
+
 export interface FailureDetail {
   /** HTTP status from the destination or the platform; 0 when there was no answer. */
   status: number;
@@ -30,11 +33,54 @@ export class RetryableError extends DeliveryError {
   }
 }
 
+/** The request was never sent (quota spent, or too little invocation time left): no attempt is spent. */
+export class NotSentError extends RetryableError {}
+
 /** The installation's own platform quota (50 requests or 50 `$db` operations a minute) is spent. */
-export class PlatformQuotaError extends RetryableError {}
+export class PlatformQuotaError extends NotSentError {}
 
 /** The destination refused the credentials (401/403). Not retried on its own: fix the iparams, then replay. */
 export class AuthError extends DeliveryError {}
 
 /** The destination refused the payload (4xx other than auth and throttling): retrying cannot help. */
 export class PayloadInvalidError extends DeliveryError {}
+
+/** The `message` of a platform rejection (or of anything thrown), as text. */
+export const messageOf = (err: unknown): string => String((err as { message?: unknown } | null)?.message);
+
+/** An error a server method answers with its HTTP status (400 bad argument, 404 unknown id, 409 conflict). */
+export class HttpStatusError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+const MAX_REASON = 300;
+const cut = (text: string): string => truncate(scrubCredentials(text), MAX_REASON);
+
+/**
+ * Words for any thrown value: an Error's message, the platform's `{status, message}` rejections
+ * ("HTTP 429: Rate limit exceeded"), a string; never "[object Object]".
+ */
+export function reasonOf(err: unknown): string {
+  if (err instanceof Error) return cut(err.message || err.name);
+  return cut(typeof err === 'string' ? err : describeValue(err));
+}
+
+/** A platform rejection `{status, message}` as "HTTP 429: Rate limit exceeded"; anything else as JSON. */
+function describeValue(err: unknown): string {
+  const { status, message } = (err ?? {}) as { status?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message !== '' ? message : null;
+  if (typeof status === 'number') return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
+  return text ?? jsonOf(err);
+}
+
+function jsonOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return 'unknown error';
+  }
+}

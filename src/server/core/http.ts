@@ -2,7 +2,8 @@
  * The one choke point for outbound HTTP: every destination calls its request templates through
  * `invoke`, which turns the platform's rejections into the typed errors of ./errors.
  */
-import { AuthError, DeliveryError, PayloadInvalidError, PlatformQuotaError, RetryableError } from './errors';
+import { scrubCredentials } from './credentials';
+import { AuthError, DeliveryError, NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from './errors';
 
 export type ErrorMessageReader = (body: unknown) => string | null;
 
@@ -11,17 +12,54 @@ export interface JsonResponse {
   body: unknown;
 }
 
-export async function invoke(
-  template: string,
-  options: FdkInvokeOptions,
-  readMessage: ErrorMessageReader,
-  now: number,
-): Promise<JsonResponse> {
+/** The platform stops an invocation after 20 s; a template call waits up to 15 s for an answer. */
+export const INVOCATION_LIMIT_MS = 20_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+/** Kept free after the last call for the history write, parking and the write-ahead schedule. */
+const FINISH_RESERVE_MS = 3_000;
+
+/** When the invocation started: no call starts unless it can finish before the platform's limit. */
+export interface CallContext {
+  startedAt: number;
+}
+
+export function timeLeftFor(ctx: CallContext): boolean {
+  return Date.now() - ctx.startedAt + REQUEST_TIMEOUT_MS + FINISH_RESERVE_MS <= INVOCATION_LIMIT_MS;
+}
+
+export interface InvokeSpec {
+  template: string;
+  options: FdkInvokeOptions;
+  readMessage: ErrorMessageReader;
+  /** Safe to send twice (an upsert by reference, a token request): a transient failure is retried at once while time allows. */
+  idempotent: boolean;
+}
+
+async function invokeOnce(spec: InvokeSpec, ctx: CallContext): Promise<JsonResponse> {
+  if (!timeLeftFor(ctx)) throw new NotSentError({ status: 0, message: 'not started: too little of the 20 s invocation left' });
   try {
-    const res = await $request.invokeTemplate(template, options);
+    const res = await $request.invokeTemplate(spec.template, spec.options);
     return { status: res.status, body: parseBody(res.response) };
   } catch (err) {
-    throw toDeliveryError(err as FdkRequestError, readMessage, now);
+    throw toDeliveryError(err as FdkRequestError, spec.readMessage, Date.now());
+  }
+}
+
+/** A 5xx or a dropped connection without Retry-After: worth one immediate second try when the call is idempotent. */
+function worthRetryingNow(err: unknown): boolean {
+  return err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500);
+}
+
+/**
+ * Calls a template once. The template's own `maxAttempts` stays 1: with a 15 s timeout per attempt
+ * two attempts could outlast the 20 s invocation, so the second try is made here, only when it can finish.
+ */
+export async function invoke(spec: InvokeSpec, ctx: CallContext): Promise<JsonResponse> {
+  try {
+    return await invokeOnce(spec, ctx);
+  } catch (err) {
+    if (!spec.idempotent || !worthRetryingNow(err) || !timeLeftFor(ctx)) throw err;
+    return invokeOnce(spec, ctx);
   }
 }
 
@@ -67,8 +105,12 @@ function classify(err: FdkRequestError, status: number): ErrorClass {
   return BY_STATUS[status] ?? (isClientError ? 'invalid' : 'retry');
 }
 
-/** Gateway timeouts and dropped connections may have reached the destination before failing. */
-const MAY_HAVE_LANDED = new Set([0, 408, 504]);
+/**
+ * Outcomes after which the write may have landed: no answer or a reset (0; the platform reports a
+ * reset as 502 and a timeout as 504), a request timeout, and server errors a vendor can answer
+ * after storing the record (500, 502, 503, 504).
+ */
+const MAY_HAVE_LANDED = new Set([0, 408, 500, 502, 503, 504]);
 
 export function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, now: number): DeliveryError {
   const status = typeof err.status === 'number' ? err.status : 0;
@@ -83,5 +125,5 @@ export function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageR
 function describe(err: FdkRequestError, status: number, readMessage: ErrorMessageReader): string {
   const fromBody = readMessage(parseBody(err.response));
   const detail = fromBody ?? err.message ?? (err.response ? err.response.slice(0, 200) : null);
-  return detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+  return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
 }

@@ -4,6 +4,7 @@
  * core/errors. Retries, dedup, quotas and history belong to the pipeline, not here.
  */
 import type { Static, TObject } from '@sinclair/typebox';
+import type { CallContext } from '../core/http';
 import type { AgentStatusChange } from '../event/agent-status-change';
 
 export type DestinationId = 'freshdesk' | 'customergauge';
@@ -30,7 +31,7 @@ export interface Destination<S extends TObject = TObject, P = unknown> {
   settings: S;
   map(change: AgentStatusChange, settings: Static<S>): P;
   summarize(payload: P): SentSummary;
-  send(payload: P, settings: Static<S>, now: number): Promise<Receipt>;
+  send(payload: P, ctx: CallContext): Promise<Receipt>;
   /** Freshdesk cannot deduplicate: a timed-out push may have landed, so a retry may duplicate it. */
   idempotent: boolean;
 }

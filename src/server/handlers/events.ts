@@ -1,7 +1,6 @@
-/** Product and app event handlers. They never throw: every failure is recorded or logged. */
-import { reasonOf } from '../pipeline/retry-policy';
-import { processEvent, resumeQueued } from '../pipeline/process';
-import type { QueuedWork } from '../pipeline/outbox';
+/** Product and app event handlers: thin adapters over the pipeline. They never throw: every failure is recorded or logged. */
+import { reasonOf } from '../core/errors';
+import { processEvent, resumeQueued, type QueuedWork } from '../pipeline/process';
 
 interface EventPayload {
   data?: unknown;
@@ -11,22 +10,24 @@ interface EventPayload {
 const iparamsOf = (payload: EventPayload): Record<string, unknown> => payload.iparams ?? {};
 
 export async function onAgentActivityCreate(payload: EventPayload): Promise<void> {
+  const call = { startedAt: Date.now() };
   try {
-    const record = await processEvent(payload, iparamsOf(payload), Date.now());
-    if (!record) console.info('onAgentActivityCreate: duplicate event ignored');
-    else if (record.invalid) console.warn(`onAgentActivityCreate: rejected event: ${record.invalid.message}`);
+    const run = await processEvent(payload, iparamsOf(payload), call);
+    if (run.status === 'duplicate' || run.status === 'held') console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
   }
 }
 
 export async function onScheduledEvent(payload: EventPayload): Promise<void> {
-  const work = payload.data as QueuedWork | { kind?: string } | undefined;
-  if (work?.kind !== 'deliver') return; // the token cache's expiry: nothing to do
+  const work = payload.data as Partial<QueuedWork> | undefined;
+  // The history head and the token cache also live in schedules: nothing to do when they fire.
+  if (work?.kind !== 'deliver') return;
   try {
-    await resumeQueued(work as QueuedWork, iparamsOf(payload), Date.now());
+    await resumeQueued(work as QueuedWork, iparamsOf(payload), { startedAt: Date.now() });
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work: ${reasonOf(err)}`);
+    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err)}`);
   }
 }
 

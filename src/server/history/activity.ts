@@ -6,7 +6,6 @@ import { changeTitle } from '../event/describe';
 import { destinations } from '../destinations/registry';
 import type { DestinationId } from '../destinations/types';
 import { isReplayable, OUTCOMES, type EventRecord, type Outcome, type PushState } from './record';
-import { BUCKET_MS } from './store';
 import type { Activity } from '../../shared/history-api';
 
 // The shape the sidebar reads is the shared contract.
@@ -31,7 +30,7 @@ const isTime = (ms: unknown): ms is number => typeof ms === 'number' && Math.abs
 /** ISO text of a stored time; null (never a throw) for a value that is not a time. */
 const iso = (ms: unknown): string | null => (isTime(ms) ? new Date(ms).toISOString() : null);
 
-/** History bucket ids (`<minute in base 36>` plus overflow `+`s) and record keys, as cursors and activity ids carry them. */
+/** History page ids (`<page number in base 36>`; older ids may end in overflow `+`s) and record keys, as cursors and activity ids carry them. */
 export const BUCKET_PATTERN = '^[0-9a-z]{1,12}\\+{0,2}$';
 export const KEY_PATTERN = '^[0-9a-z]{1,40}$';
 const isBucket = (value: unknown): value is string => typeof value === 'string' && new RegExp(BUCKET_PATTERN).test(value);
@@ -51,7 +50,8 @@ export function parseActivityId(id: string): { bucket: string; key: string; dest
  */
 export function itemsOf(record: EventRecord): StreamItem[] {
   if (!isBucket(record.bucket) || !isKey(record.key)) return [];
-  const receivedAt = isTime(record.received_at) ? record.received_at : parseInt(record.bucket, 36) * BUCKET_MS;
+  // A page holds records of any time: without a readable arrival time the record sorts as the oldest.
+  const receivedAt = isTime(record.received_at) ? record.received_at : 0;
   const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
   const pushes = typeof record.pushes === 'object' && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];

@@ -1,20 +1,21 @@
 /**
  * Reading the history: the list (cursor pagination, filters), one activity, and the count.
- * Every `$db` read here spends the installation's 50-a-minute quota, so a call reads at most
- * MAX_BUCKETS_PER_CALL buckets and says `has_more` when it stopped early.
+ * Every `$db` read here spends the installation's 50-a-minute quota that deliveries also need, so a
+ * call reads at most a ReadBudget of pages and says `has_more` when it stopped early.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { base64, unbase64 } from '../core/text';
 import { parseTimestamp } from '../core/time';
 import { OneOf, validate } from '../core/validation';
 import { destinations } from '../destinations/registry';
-import { OUTCOMES } from './record';
+import { OUTCOMES, type EventRecord } from './record';
 import { BUCKET_PATTERN, itemsOf, KEY_PATTERN, parseActivityId, toActivity, type Activity, type StreamItem, type StreamPosition } from './activity';
-import { BUCKET_MS, compareBuckets, readBucket, readDirectory } from './store';
+import { queueBusy } from '../pipeline/slots';
+import { readHead } from './head';
+import { compareBuckets, pageId, pageNumber, readPage } from './store';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_BUCKETS_PER_CALL = 8;
 
 
 export const ListArgs = Type.Object({
@@ -126,27 +127,69 @@ interface Walk {
   exhausted: boolean;
 }
 
-/** Reads buckets in stream order (or reverse for `before`) from the cursor, collecting matches. */
-async function walk(directory: string[], from: StreamPosition | null, backwards: boolean, want: number, keep: (i: StreamItem) => boolean): Promise<Walk> {
-  const order = backwards ? [...directory].reverse() : directory;
+/**
+ * What one call may read. A sidebar open is a list and a count: at most 2 pages each (4 `$db`
+ * operations whatever the history length), and 1 each while the retry queue has this minute and the
+ * next booked, so the sidebar never takes the quota queued deliveries count on.
+ */
+export interface ReadBudget {
+  pages: number;
+  /** Why fewer pages are read than usual, for the answer; null when nothing is held back. */
+  notice: string | null;
+}
+
+export const MAX_PAGES_PER_CALL = 2;
+const BUSY_NOTICE = 'Deliveries are catching up with a burst: the history shows its newest page only for now.';
+const QUOTA_NOTICE = 'The installation\'s storage quota is spent for this minute: showing what could be read.';
+
+export async function readBudget(now: number): Promise<ReadBudget> {
+  return (await queueBusy(now).catch(() => false)) ? { pages: 1, notice: BUSY_NOTICE } : { pages: MAX_PAGES_PER_CALL, notice: null };
+}
+
+/** Pages to read, in walk order: down from the cursor's page (or the head), or up towards the head for `before`. */
+function pageOrder(head: number, from: StreamPosition | null, backwards: boolean): number[] {
+  const start = from === null ? head : Math.min(pageNumber(from.bucket), head);
+  if (!backwards) return Array.from({ length: start + 1 }, (_, i) => start - i);
+  return Array.from({ length: head - start + 1 }, (_, i) => start + i);
+}
+
+async function readOrNull(id: string, budget: ReadBudget): Promise<PageRead> {
+  try {
+    return await readPage(id);
+  } catch (err) {
+    if ((err as { status?: number }).status !== 429) throw err;
+    budget.notice = QUOTA_NOTICE;
+    return 'quota';
+  }
+}
+
+type PageRead = EventRecord[] | null | 'quota';
+
+/** Whether a walk ends at this page: out of quota, or (walking down) past the last page. */
+function endsHere(records: PageRead, backwards: boolean): Walk['exhausted'] | null {
+  if (records === 'quota') return false;
+  // Pages are written in order and expire in order: below a missing page there is nothing left.
+  return records === null && !backwards ? true : null;
+}
+
+/** Reads pages in stream order (or reverse for `before`) from the cursor, collecting matches. */
+async function walk(head: number, from: StreamPosition | null, backwards: boolean, want: number, keep: (i: StreamItem) => boolean, budget: ReadBudget): Promise<Walk> {
   const direction = backwards ? -1 : 1;
-  const inRange = (b: string) => from === null || direction * compareBuckets(b, from.bucket) >= 0;
-  const buckets = order.filter(inRange);
   const items: StreamItem[] = [];
-  let read = 0;
-  for (const bucket of buckets) {
-    if (items.length >= want || read >= MAX_BUCKETS_PER_CALL) return { items, exhausted: false };
-    read++;
-    const records = await readBucket(bucket);
-    const found = records.flatMap(itemsOf).filter((i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i));
-    items.push(...found.sort((a, b) => direction * comparePositions(a, b)));
+  const wanted = (i: StreamItem): boolean => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
+  for (const [read, page] of pageOrder(head, from, backwards).entries()) {
+    if (items.length >= want || read >= budget.pages) return { items, exhausted: false };
+    const records = await readOrNull(pageId(page), budget);
+    const end = endsHere(records, backwards);
+    if (end !== null) return { items, exhausted: end };
+    items.push(...((records as EventRecord[] | null) ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b)));
   }
   return { items, exhausted: true };
 }
 
 export interface ListResult {
   activities: Activity[];
-  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null };
+  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null };
 }
 
 type Page = NonNullable<Static<typeof ListArgs>['page']>;
@@ -164,23 +207,16 @@ function startOf(page: Page): StreamPosition | null {
   return page.before ? decodeCursor(page.before, 'before') : null;
 }
 
-/** Buckets that can hold activities received at or after `since` (a bucket spans one minute). */
-function bucketsSince(directory: string[], since: number | null): string[] {
-  if (since === null) return directory;
-  const first = Math.floor(since / BUCKET_MS);
-  return directory.filter((b) => parseInt(b, 36) >= first);
-}
-
 export async function listActivities(args: unknown): Promise<ListResult> {
   const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
   const backwards = page.before !== undefined;
   const since = sinceOf(filter);
-  const directory = bucketsSince(await readDirectory(), since);
+  const [head, budget] = await Promise.all([readHead(), readBudget(Date.now())]);
   // Filtering already builds each scanned activity: keep them for the answer instead of building twice.
   const built = new Map<StreamItem, Activity>();
   const activityOf = (item: StreamItem): Activity => built.get(item) ?? built.set(item, toActivity(item)).get(item)!;
-  const result = await walk(directory, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since));
+  const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
   const items = result.items.slice(0, size);
   // Walking backwards (page[before]) collects the nearest items first; the page reads newest first.
   if (backwards) items.reverse();
@@ -192,6 +228,7 @@ export async function listActivities(args: unknown): Promise<ListResult> {
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
+      notice: budget.notice,
     },
   };
 }
@@ -199,7 +236,7 @@ export async function listActivities(args: unknown): Promise<ListResult> {
 export async function findActivityItem(id: unknown): Promise<StreamItem> {
   const parsed = typeof id === 'string' ? parseActivityId(id) : null;
   if (!parsed) throw new QueryError('id is not an activity id');
-  const records = await readBucket(parsed.bucket);
+  const records = (await readPage(parsed.bucket)) ?? [];
   const item = records.flatMap(itemsOf).find((i) => i.key === parsed.key && (i.destination ?? 'event') === parsed.destination);
   if (!item) throw Object.assign(new QueryError(`activity ${id} was not found`), { status: 404 });
   return item;
@@ -209,12 +246,19 @@ export async function showActivity(args: Record<string, unknown>): Promise<{ act
   return { activity: toActivity(await findActivityItem(args.id)) };
 }
 
+export interface CountResult {
+  count: { value: number; refreshed_at: string; exact: boolean; dropped: number; notice: string | null };
+}
+
 /**
- * `{count: {value, refreshed_at}}` like Zendesk. Counting reads buckets, so beyond
- * MAX_BUCKETS_PER_CALL buckets the value is a lower bound and `exact` is false.
+ * `{count: {value, refreshed_at}}` like Zendesk, read from the newest pages only (see ReadBudget):
+ * beyond them the value is a lower bound and `exact` is false. `dropped` counts events nothing could
+ * hold (see README "Delivery guarantees"), read from the head at no `$db` cost.
  */
-export async function countActivities(now: number): Promise<{ count: { value: number; refreshed_at: string; exact: boolean } }> {
-  const directory = await readDirectory();
-  const counted = await walk(directory, null, false, Number.MAX_SAFE_INTEGER, () => true);
-  return { count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted } };
+export async function countActivities(now: number): Promise<CountResult> {
+  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
+  const counted = await walk(head.page, null, false, Number.MAX_SAFE_INTEGER, () => true, budget);
+  return {
+    count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted, dropped: head.dropped, notice: budget.notice },
+  };
 }

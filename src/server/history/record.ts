@@ -50,3 +50,55 @@ export function isOpen(state: PushState | undefined): boolean {
 export function isReplayable(state: PushState | undefined): boolean {
   return state !== undefined && (state.outcome === 'rejected' || state.outcome === 'dead_letter' || state.outcome === 'retrying');
 }
+
+/** UTF-8 length of `text` without Buffer (the sandbox has none). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+interface StringSlot {
+  holder: Record<string, unknown>;
+  name: string;
+  value: string;
+}
+
+function stringSlots(value: unknown, out: StringSlot[]): StringSlot[] {
+  if (typeof value !== 'object' || value === null) return out;
+  const holder = value as Record<string, unknown>;
+  for (const [name, child] of Object.entries(holder)) {
+    if (typeof child === 'string') out.push({ holder, name, value: child });
+    else stringSlots(child, out);
+  }
+  return out;
+}
+
+function longest(slots: StringSlot[]): StringSlot | undefined {
+  return slots.reduce<StringSlot | undefined>((best, slot) => (best === undefined || slot.value.length > best.value.length ? slot : best), undefined);
+}
+
+/** Halves the longest string, or empties it once short: each step shrinks the record. */
+function shrinkOnce(copy: unknown): boolean {
+  const slot = longest(stringSlots(copy, []));
+  if (!slot || slot.value.length === 0) return false;
+  const chars = Array.from(slot.value);
+  slot.holder[slot.name] = chars.length > 16 ? chars.slice(0, Math.floor(chars.length / 2)).join('') + '…' : '';
+  return true;
+}
+
+/**
+ * A copy of `value` whose JSON is at most `maxBytes` (UTF-8): the longest strings are cut first.
+ * What the queue and the history carry therefore fits the platform's limits by construction
+ * (4 KB of schedule data, 40 KB per `$db` value), whatever the event held.
+ */
+export function fitToBytes<T>(value: T, maxBytes: number): T {
+  const copy = JSON.parse(JSON.stringify(value)) as T;
+  while (utf8Bytes(JSON.stringify(copy)) > maxBytes) {
+    if (!shrinkOnce(copy)) break;
+  }
+  return copy;
+}

@@ -1,117 +1,135 @@
 /**
- * History storage in `$db`. `$db` has no listing, so records are grouped in one-minute buckets
- * (`h:<bucket>`, one attribute per event, kept 30 days) and a directory (`h:dir`) lists the
- * buckets. Writing a record is one `update` (two more the first time in a minute), which keeps
- * an event at two `$db` operations: its dedup claim and this write.
+ * History storage in `$db`: numbered pages (`h:<page>`, one attribute per event, 30-day TTL), filled
+ * in order. `$db` has no listing, so the newest page number is kept in the head (./head) and readers
+ * walk down from it: pages are created in order, so the first missing page below the head is where
+ * the history ends. No directory: nothing has to be registered, so no record can become invisible.
+ *
+ * A first write is one `update` with `setIf: exist` (the platform's update would otherwise create a
+ * page without expiry); a new page costs one `set` more, about once every 30 records. A full page
+ * (the 40 KB value limit) sends the record to the next one. Records are cut to MAX_RECORD_BYTES, so a
+ * write fails only for quota or an outage: bounded, never retried forever.
  */
-import type { EventRecord } from './record';
+import { messageOf } from '../core/errors';
+import type { DestinationId } from '../destinations/types';
+import { raisePage, readHead } from './head';
+import { fitToBytes, type EventRecord } from './record';
 
-export const BUCKET_MS = 60_000;
 export const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
-export const DIRECTORY_KEY = 'h:dir';
-/** A full bucket (40 KB) spills into `<bucket>+`, then `<bucket>++`. */
-const OVERFLOW_LEVELS = 3;
+/** One record, stored or queued: leaves room for the queue's envelope in 4 KB of schedule data. */
+export const MAX_RECORD_BYTES = 3000;
+/** Pages tried for one record before giving up (each full page sends it to the next). */
+const PAGE_TRIES = 3;
 
-export const bucketKey = (bucket: string): string => `h:${bucket}`;
-export const bucketOf = (now: number): string => Math.floor(now / BUCKET_MS).toString(36);
+export const pageId = (page: number): string => page.toString(36);
+export const pageNumber = (id: string): number => parseInt(id, 36);
+export const pageKey = (id: string): string => `h:${id}`;
 
-const statusOf = (err: unknown): number => (err as FdkDbError)?.status ?? 0;
-
-/** The directory must fit one 40 KB value: when full, the oldest buckets leave it (they expire anyway). */
-export const DIRECTORY_KEEP = 1000;
-
-async function pruneFullDirectory(): Promise<void> {
-  const oldest = (await readDirectory()).slice(DIRECTORY_KEEP);
-  await pruneDirectory(oldest);
-}
-
-async function registerBucket(bucket: string, now: number): Promise<void> {
-  try {
-    await $db.update(DIRECTORY_KEY, 'set', { [bucket]: now });
-  } catch (err) {
-    const status = statusOf(err);
-    if (status === 400) {
-      await pruneFullDirectory();
-      await $db.update(DIRECTORY_KEY, 'set', { [bucket]: now });
-      return;
-    }
-    if (status !== 404) throw err;
-    await $db.set(DIRECTORY_KEY, { [bucket]: now });
+export class HistoryWriteError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
   }
 }
 
-async function createBucket(bucket: string, record: EventRecord, now: number): Promise<void> {
-  try {
-    await $db.set(bucketKey(bucket), { [record.key]: record }, { setIf: 'not_exist', ttl: HISTORY_TTL_SECONDS });
-  } catch (err) {
-    // Another invocation created it first: add to it instead.
-    if (statusOf(err) !== 400) throw err;
-    await $db.update(bucketKey(bucket), 'set', { [record.key]: record });
-    return;
-  }
-  await registerBucket(bucket, now);
+type WriteResult = 'ok' | 'missing' | 'full';
+
+const statusOf = (err: unknown): number => (err as FdkDbError | undefined)?.status ?? 0;
+const isSetIfFailure = (err: unknown): boolean => statusOf(err) === 400 && /setif/i.test(messageOf(err));
+
+function classify(err: unknown): WriteResult {
+  if (isSetIfFailure(err)) return 'missing';
+  if (statusOf(err) === 400) return 'full';
+  const { status, message } = (err ?? {}) as Partial<FdkDbError>;
+  throw new HistoryWriteError(status ?? 0, `history not saved: ${message ?? 'the store failed'}`);
 }
 
-async function writeTo(bucket: string, record: EventRecord, now: number): Promise<void> {
+async function updateExisting(id: string, attributes: Record<string, unknown>): Promise<WriteResult> {
   try {
-    await $db.update(bucketKey(bucket), 'set', { [record.key]: record });
+    await $db.update(pageKey(id), 'set', attributes, { setIf: 'exist' });
+    return 'ok';
   } catch (err) {
-    if (statusOf(err) !== 404) throw err;
-    await createBucket(bucket, record, now);
+    return classify(err);
   }
 }
 
-/** Writes (or rewrites) `record` in its bucket, choosing the current minute's bucket on first write. */
-export async function saveRecord(record: EventRecord, now: number): Promise<void> {
-  // A record already placed stays in its bucket; a new one may spill over when a bucket is full.
-  const candidates = record.bucket ? [record.bucket] : Array.from({ length: OVERFLOW_LEVELS }, (_, level) => bucketOf(now) + '+'.repeat(level));
-  for (const [index, bucket] of candidates.entries()) {
-    const isLast = index === candidates.length - 1;
-    // 400 here means the bucket hit the 40 KB limit.
-    const placed = await writeTo(bucket, { ...record, bucket }, now).then(
-      () => true,
-      (err: unknown) => (statusOf(err) === 400 && !isLast ? false : Promise.reject(err)),
-    );
-    if (placed) {
-      record.bucket = bucket;
+/** Opens page `id` with this record; another writer may have opened it first. */
+async function openPage(id: string, record: EventRecord): Promise<WriteResult> {
+  try {
+    await $db.set(pageKey(id), { [record.key]: record }, { setIf: 'not_exist', ttl: HISTORY_TTL_SECONDS });
+    return 'ok';
+  } catch (err) {
+    return isSetIfFailure(err) ? updateExisting(id, { [record.key]: record }) : classify(err);
+  }
+}
+
+async function placeOn(page: number, record: EventRecord): Promise<WriteResult> {
+  const id = pageId(page);
+  const placed = { ...record, bucket: id };
+  const result = await updateExisting(id, { [record.key]: placed });
+  return result === 'missing' ? openPage(id, placed) : result;
+}
+
+/** Writes a record the history does not hold yet on the newest page with room. */
+async function placeNew(record: EventRecord): Promise<void> {
+  const start = (await readHead()).page;
+  for (let page = start; page < start + PAGE_TRIES; page++) {
+    if ((await placeOn(page, record)) === 'ok') {
+      record.bucket = pageId(page);
+      if (page > start) await raisePage(page);
       return;
     }
   }
+  throw new HistoryWriteError(400, `history not saved: pages ${pageId(start)} to ${pageId(start + PAGE_TRIES - 1)} are full`);
+}
+
+/**
+ * Rewrites only the pushes this run changed (`<key>.pushes.<destination>`), so two runs on one
+ * event (a replay and a queued retry) never overwrite each other's outcome with a stale copy.
+ */
+function rewrite(record: EventRecord, touched: readonly DestinationId[]): Promise<WriteResult> {
+  const attributes: Record<string, unknown> = {};
+  for (const id of touched) attributes[`${record.key}.pushes.${id}`] = record.pushes[id];
+  if (touched.length === 0) attributes[record.key] = record;
+  return updateExisting(record.bucket as string, attributes);
+}
+
+/** Moves a record whose page is full or gone to the newest page; its old copy is removed. */
+async function move(record: EventRecord): Promise<void> {
+  const old = record.bucket as string;
+  record.bucket = null;
+  await placeNew(record);
+  if (old !== record.bucket) await $db.update(pageKey(old), 'remove', [record.key]).catch(() => undefined);
+}
+
+/** Saves `record` (first write, or the pushes in `touched` after a retry or replay). */
+export async function saveRecord(input: EventRecord, touched: readonly DestinationId[]): Promise<void> {
+  const record = fitToBytes(input, MAX_RECORD_BYTES);
+  if (record.bucket === null) {
+    await placeNew(record);
+  } else if ((await rewrite(record, touched)) !== 'ok') {
+    await move(record);
+  }
+  input.bucket = record.bucket;
 }
 
 function isEventRecord(value: unknown): value is EventRecord {
   return typeof value === 'object' && value !== null && 'key' in value && 'pushes' in value;
 }
 
-export async function readBucket(bucket: string): Promise<EventRecord[]> {
+/** The records of page `id`, or null when the page does not exist (expired, or never written). */
+export async function readPage(id: string): Promise<EventRecord[] | null> {
   try {
-    const value = await $db.get(bucketKey(bucket));
+    const value = await $db.get(pageKey(id));
     // Skip anything that is not a record (a hand-edited or foreign attribute must not break the list).
     return Object.values(value).filter(isEventRecord);
   } catch (err) {
-    if (statusOf(err) === 404) return [];
+    if (statusOf(err) === 404) return null;
     throw err;
   }
 }
 
-/** Bucket ids, newest first. */
-export async function readDirectory(): Promise<string[]> {
-  try {
-    const value = await $db.get(DIRECTORY_KEY);
-    return Object.keys(value).sort(compareBuckets);
-  } catch (err) {
-    if (statusOf(err) === 404) return [];
-    throw err;
-  }
-}
-
-/** Newest first: by minute, then overflow level. */
+/** Newest first: by page number. */
 export function compareBuckets(a: string, b: string): number {
-  const minute = (id: string) => parseInt(id.replace(/\+/g, ''), 36);
-  return minute(b) - minute(a) || b.length - a.length;
-}
-
-/** Drops directory entries whose buckets have expired. */
-export async function pruneDirectory(expired: string[]): Promise<void> {
-  if (expired.length > 0) await $db.update(DIRECTORY_KEY, 'remove', expired);
+  return pageNumber(b) - pageNumber(a);
 }

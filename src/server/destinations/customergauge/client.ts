@@ -1,6 +1,6 @@
 /** Thin CustomerGauge API client: upsert one activity, refreshing the token once on 401. */
 import { AuthError } from '../../core/errors';
-import { invoke, isRecord } from '../../core/http';
+import { invoke, isRecord, type CallContext } from '../../core/http';
 import type { Receipt } from '../types';
 import type { CustomerGaugeActivity } from './mapping';
 import { accessToken } from './token';
@@ -13,24 +13,21 @@ export function readCustomerGaugeError(body: unknown): string | null {
   return details.length > 0 ? `${message ?? 'Error'} ${details.join('; ')}` : (message ?? null);
 }
 
-async function put(payload: CustomerGaugeActivity, token: string, now: number): Promise<Receipt> {
-  const res = await invoke(
-    'customerGaugeUpsertActivity',
-    { context: { access_token: token }, body: JSON.stringify(payload) },
-    readCustomerGaugeError,
-    now,
-  );
+/** An upsert by `reference`: resending cannot duplicate, so a transient failure is retried at once. */
+async function put(payload: CustomerGaugeActivity, token: string, ctx: CallContext): Promise<Receipt> {
+  const options = { context: { access_token: token }, body: JSON.stringify(payload) };
+  const res = await invoke({ template: 'customerGaugeUpsertActivity', options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
   const data = (res.body as { data?: { id?: number | string } } | null)?.data;
   return { status: res.status, remoteId: data?.id === undefined ? null : String(data.id) };
 }
 
-export async function upsertActivity(payload: CustomerGaugeActivity, now: number): Promise<Receipt> {
-  const token = await accessToken(now, false);
+export async function upsertActivity(payload: CustomerGaugeActivity, ctx: CallContext): Promise<Receipt> {
+  const token = await accessToken(ctx, false);
   try {
-    return await put(payload, token, now);
+    return await put(payload, token, ctx);
   } catch (err) {
     if (!(err instanceof AuthError)) throw err;
     // The cached token may have been revoked or expired early: one fresh token, one resend.
-    return put(payload, await accessToken(now, true), now);
+    return put(payload, await accessToken(ctx, true), ctx);
   }
 }

@@ -16,6 +16,6 @@ export const customerGauge = defineDestination({
     recipient: payload.contact ? `${payload.account} / ${payload.contact}` : payload.account,
     reference: payload.reference,
   }),
-  send: (payload, _settings, now) => upsertActivity(payload, now),
+  send: upsertActivity,
   idempotent: true,
 });

@@ -7,10 +7,11 @@
  * per event. The schedule fires (and so disappears) five minutes before the token expires.
  */
 import { AuthError, PayloadInvalidError } from '../../core/errors';
-import { invoke, isRecord } from '../../core/http';
+import { invoke, isRecord, type CallContext } from '../../core/http';
 
 export const TOKEN_SCHEDULE = 'cg-token';
 const EXPIRY_MARGIN_MS = 5 * 60_000;
+const MIN_SCHEDULE_LEAD_MS = 5 * 60_000 + 30_000;
 
 interface TokenBody {
   access_token?: string;
@@ -37,7 +38,8 @@ async function storeToken(token: string, expiresAt: number): Promise<void> {
   const spec = {
     name: TOKEN_SCHEDULE,
     data: { kind: 'token', access_token: token, expires_at: expiresAt },
-    schedule_at: new Date(expiresAt - EXPIRY_MARGIN_MS).toISOString(),
+    // One-time schedules must lie at least 5 minutes ahead; `cachedToken` checks expires_at itself.
+    schedule_at: new Date(Math.max(expiresAt - EXPIRY_MARGIN_MS, Date.now() + MIN_SCHEDULE_LEAD_MS)).toISOString(),
   };
   try {
     await $schedule.create(spec);
@@ -47,21 +49,23 @@ async function storeToken(token: string, expiresAt: number): Promise<void> {
   }
 }
 
-async function fetchToken(now: number): Promise<string> {
-  const res = await invoke('customerGaugeToken', { body: 'grant_type=client_credentials' }, readTokenError, now).catch((err: unknown) => {
+const TOKEN_REQUEST = { template: 'customerGaugeToken', options: { body: 'grant_type=client_credentials' }, readMessage: readTokenError, idempotent: true };
+
+async function fetchToken(ctx: CallContext): Promise<string> {
+  const res = await invoke(TOKEN_REQUEST, ctx).catch((err: unknown) => {
     // Bad client credentials come back as 400 or 401 invalid_client: both are an auth failure, not a bad payload.
     const refused = err instanceof PayloadInvalidError || err instanceof AuthError;
     throw refused ? new AuthError({ status: err.status, message: `CustomerGauge token request refused: ${err.message}` }) : err;
   });
   const body = (res.body ?? {}) as TokenBody;
   if (!body.access_token) throw new AuthError({ status: res.status, message: 'token response has no access_token' });
-  const expiresAt = now + (body.expires_in ?? 3600) * 1000;
+  const expiresAt = Date.now() + (body.expires_in ?? 3600) * 1000;
   await storeToken(body.access_token, expiresAt);
   return body.access_token;
 }
 
 /** A valid token: the cached one unless `forceRefresh` (after a 401) or none is cached. */
-export async function accessToken(now: number, forceRefresh: boolean): Promise<string> {
-  const cached = forceRefresh ? null : await cachedToken(now);
-  return cached ?? fetchToken(now);
+export async function accessToken(ctx: CallContext, forceRefresh: boolean): Promise<string> {
+  const cached = forceRefresh ? null : await cachedToken(Date.now());
+  return cached ?? fetchToken(ctx);
 }

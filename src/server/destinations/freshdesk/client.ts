@@ -1,5 +1,5 @@
 /** Thin Freshdesk API client: one call, through the `freshdeskCreateContactActivity` template. */
-import { invoke, isRecord } from '../../core/http';
+import { invoke, isRecord, type CallContext } from '../../core/http';
 import type { Receipt } from '../types';
 import type { FreshdeskContactActivity } from './mapping';
 
@@ -21,7 +21,9 @@ function describeFieldError(error: { field?: string; message?: string; code?: st
   return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(' ');
 }
 
-export async function createContactActivity(payload: FreshdeskContactActivity, now: number): Promise<Receipt> {
-  const res = await invoke('freshdeskCreateContactActivity', { body: JSON.stringify(payload) }, readFreshdeskError, now);
+/** Freshdesk has no idempotency key: never resent within an invocation. */
+export async function createContactActivity(payload: FreshdeskContactActivity, ctx: CallContext): Promise<Receipt> {
+  const spec = { template: 'freshdeskCreateContactActivity', options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
+  const res = await invoke(spec, ctx);
   return { status: res.status, remoteId: null };
 }

@@ -16,6 +16,6 @@ export const freshdesk = defineDestination({
     recipient: 'email' in payload.contact ? payload.contact.email : `external id ${payload.contact.unique_external_id}`,
     reference: payload.activity.object.id,
   }),
-  send: (payload, _settings, now) => createContactActivity(payload, now),
+  send: createContactActivity,
   idempotent: false,
 });

@@ -1,0 +1,116 @@
+/**
+ * Replays: the sidebar's Retry (one push) and Retry all. A replay claims the event like a first
+ * delivery (its write-ahead copy is the event's lock, and the stored push must still be the one the
+ * admin saw), so two Retry clicks, or a Retry while a queued retry fires, push once. A push that is
+ * still `retrying` keeps its backoff and the destination's Retry-After: the answer says when it runs.
+ */
+import { HttpStatusError } from '../core/errors';
+import type { CallContext } from '../core/http';
+import type { DestinationId } from '../destinations/types';
+import { toActivity, type Activity, type StreamItem } from '../history/activity';
+import { findActivityItem, readBudget } from '../history/query';
+import { isReplayable, type EventRecord, type PushState } from '../history/record';
+import { pageId, readPage } from '../history/store';
+import { readHead } from '../history/head';
+import { newRunToken } from './dedup';
+import { queueWork, runWork, type QueuedWork } from './process';
+
+type Iparams = Record<string, unknown>;
+
+export interface RetryAnswer {
+  activity: Activity;
+  /** When the push runs, if it was queued rather than sent now (ISO). */
+  queued_at: string | null;
+  message: string;
+}
+
+export interface RetryAllAnswer {
+  /** Pushes queued by this call, and when the first and last of them run. */
+  queued: number;
+  first_at: string | null;
+  last_at: string | null;
+  /** Pushes already waiting for their own retry (left as they are). */
+  already_queued: number;
+  message: string;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** The work that replays `ids` of `record`: attempts restart, the stored states are the basis to check. */
+function replayWork(record: EventRecord, ids: DestinationId[], now: number): QueuedWork {
+  const copy = JSON.parse(JSON.stringify(record)) as EventRecord;
+  const basis: Partial<Record<DestinationId, number>> = {};
+  for (const id of ids) {
+    const push = copy.pushes[id] as PushState;
+    basis[id] = push.updated_at;
+    copy.pushes[id] = { ...push, outcome: 'retrying', attempts: 0, next_retry_at: now, reason: 'retry requested' };
+  }
+  return { kind: 'deliver', claimed: true, run: newRunToken(now), only: ids, basis, record: copy, priority: ids.length === 1 };
+}
+
+const replayable = (item: StreamItem): boolean => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
+
+function alreadyWaiting(item: StreamItem, push: PushState): RetryAnswer {
+  const at = iso(push.next_retry_at);
+  return { activity: toActivity(item), queued_at: at, message: `Already queued: the next attempt is at ${at}, as the destination asked.` };
+}
+
+function answerFor(item: StreamItem, record: EventRecord, status: string, at: number | null): RetryAnswer {
+  const activity = toActivity({ ...item, record });
+  if (status === 'held') throw new HttpStatusError(409, `activity ${activity.id} is being retried already`);
+  if (status === 'queued') return { activity, queued_at: iso(at), message: `Queued: it runs at ${iso(at)}.` };
+  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
+}
+
+/**
+ * Retry of one push: sent now (a rare admin action may take a queued delivery's quota; that one
+ * waits for its next slot). Without quota it takes the next minute's extra slot: the answer says when.
+ */
+export async function replayPush(id: unknown, iparams: Iparams, call: CallContext): Promise<RetryAnswer> {
+  const item = await findActivityItem(id);
+  const push = item.destination ? item.record.pushes[item.destination] : undefined;
+  if (push?.outcome === 'retrying') return alreadyWaiting(item, push);
+  if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
+  const work = replayWork(item.record, [item.destination as DestinationId], Date.now());
+  const run = await runWork(work, { ...call, iparams, resuming: false });
+  return answerFor(item, run.record, run.status, run.at);
+}
+
+/** At most this many events are queued per call: each needs a few schedule calls within the 20 s. */
+const RETRY_ALL_MAX = 40;
+
+async function newestRecords(now: number): Promise<EventRecord[]> {
+  const head = await readHead();
+  const budget = await readBudget(now);
+  const pages = Array.from({ length: Math.min(budget.pages, head.page + 1) }, (_, i) => pageId(head.page - i));
+  return (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
+}
+
+const idsWhere = (record: EventRecord, test: (push: NonNullable<EventRecord['pushes'][DestinationId]>) => boolean): DestinationId[] =>
+  (Object.keys(record.pushes) as DestinationId[]).filter((id) => {
+    const push = record.pushes[id];
+    return push !== undefined && test(push);
+  });
+
+/** Queues each record's failed pushes, one slot per record, each after the previous; returns their times. */
+async function queueFailed(records: EventRecord[], now: number): Promise<number[]> {
+  const times: number[] = [];
+  for (const record of records) {
+    const failed = idsWhere(record, (p) => p.outcome !== 'retrying' && isReplayable(p));
+    if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
+    const queued = await queueWork(replayWork(record, failed, now), times[times.length - 1] ?? now);
+    if (queued.at !== null) times.push(...failed.map(() => queued.at as number));
+  }
+  return times;
+}
+
+/** Queues every failed push on the newest pages; each runs in its own slot, spread within the quotas. */
+export async function replayAllFailed(now: number): Promise<RetryAllAnswer> {
+  const records = await newestRecords(now);
+  const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === 'retrying').length, 0);
+  const times = await queueFailed(records, now);
+  const first = iso(times.length > 0 ? times[0] : null);
+  const last = iso(times.length > 0 ? times[times.length - 1] : null);
+  const message = times.length > 0 ? `Queued ${times.length} to run from ${first} to ${last}.` : 'Nothing to retry.';
+  return { queued: times.length, first_at: first, last_at: last, already_queued: already, message };
+}
