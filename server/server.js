@@ -837,8 +837,14 @@ function cgDateTime(ms) {
   return isoUtc(ms).slice(0, 19).replace("T", " ");
 }
 
+function maxLengthOf(iparams, name) {
+  const limit = iparams.find((p) => p.name === name)?.maxLength;
+  if (limit === void 0) throw new Error(`${name} has no maxLength in its descriptor`);
+  return limit;
+}
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
-const CG_ACCOUNT_MAX = 255;
+const CG_ACCOUNT_MAX = maxLengthOf(customerGauge$1.iparams, "cg_account");
+maxLengthOf(freshdesk$1.iparams, "freshdesk_contact_external_id");
 
 const CustomerGaugeSettings = typebox.Type.Object({
   cg_region: OneOf(CUSTOMERGAUGE_REGIONS),

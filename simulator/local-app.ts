@@ -4,7 +4,7 @@
  * `npm start`, `npm run simulate` and the benchmarks.
  */
 import path from 'node:path';
-import { DESCRIPTORS, DESTINATION_LABELS, type DestinationId } from '../src/shared/destinations';
+import { DESCRIPTORS, DESTINATION_LABELS, SECURE_IPARAMS, type DestinationId } from '../src/shared/destinations';
 import { FRESHDESK_CONTACT_MODES } from '../src/shared/destinations/freshdesk';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
 import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk, type FakeVendorServer } from './fake-vendors';
@@ -76,6 +76,8 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     ...options,
     appDir: APP_DIR,
     iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
+    // The installation page declares these in `__meta.secure` (config/iparams.html has no static list).
+    secureIparams: options.secureIparams ?? [...SECURE_IPARAMS],
     hostOverride: options.live ? undefined : fakeVendorHostOverride(urls),
   });
   return {

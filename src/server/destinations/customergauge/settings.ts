@@ -1,4 +1,4 @@
-/** The iparams CustomerGauge needs (see config/iparams.json). */
+/** The iparams CustomerGauge needs (set on config/iparams.html). */
 import { Type } from '@sinclair/typebox';
 import { CUSTOMERGAUGE_REGIONS } from '../../../shared/destinations/customergauge';
 import { CG_ACCOUNT_MAX } from '../../../shared/iparam-rules';

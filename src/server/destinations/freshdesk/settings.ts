@@ -1,4 +1,4 @@
-/** The iparams Freshdesk needs (see config/iparams.json). */
+/** The iparams Freshdesk needs (set on config/iparams.html). */
 import { Type } from '@sinclair/typebox';
 import { FRESHDESK_SUBDOMAIN_PATTERN } from '../../../shared/iparam-rules';
 import { FRESHDESK_CONTACT_MODES } from '../../../shared/destinations/freshdesk';
