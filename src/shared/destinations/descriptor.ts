@@ -13,6 +13,8 @@ export interface IparamDescriptor {
   options?: readonly string[];
   /** Longest accepted value, in characters. */
   maxLength?: number;
+  /** Computed by the installation page from other fields, never typed: it has no field of its own. */
+  derived?: boolean;
 }
 
 export interface DestinationDescriptor {
