@@ -66,11 +66,25 @@ export interface LocalApp {
 export const FAKE_VENDOR_NAMES: readonly DestinationId[] = DESCRIPTORS.map((d) => d.id);
 export type FakeVendorName = DestinationId;
 
+interface FakeStart {
+  now: (() => number) | undefined;
+  freshdeskRatePerMinute: number | undefined;
+}
+
+/** Each destination's fake vendor server, by destination id: a descriptor without a fake does not compile. */
+const FAKES: Record<DestinationId, (start: FakeStart) => Promise<FakeVendorServer>> = {
+  freshdesk: ({ now, freshdeskRatePerMinute }) => startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: freshdeskRatePerMinute }),
+  customergauge: ({ now }) => startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now }),
+};
+
+async function startFakes(start: FakeStart): Promise<Record<DestinationId, FakeVendorServer>> {
+  const started = await Promise.all(FAKE_VENDOR_NAMES.map(async (id) => [id, await FAKES[id](start)] as const));
+  return Object.fromEntries(started) as Record<DestinationId, FakeVendorServer>;
+}
+
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const now = options.clock ? () => options.clock!.now() : undefined;
-  const freshdesk = await startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: options.freshdeskRatePerMinute });
-  const customerGauge = await startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now });
-  const fakes: Record<DestinationId, FakeVendorServer> = { freshdesk, customergauge: customerGauge };
+  const fakes = await startFakes({ now, freshdeskRatePerMinute: options.freshdeskRatePerMinute });
   const urls = Object.fromEntries(FAKE_VENDOR_NAMES.map((id) => [id, fakes[id].url])) as Record<DestinationId, string>;
   const runtime = await PlatformRuntime.load({
     ...options,
@@ -82,8 +96,8 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
   });
   return {
     runtime,
-    freshdesk,
-    customerGauge,
+    freshdesk: fakes.freshdesk as FakeFreshdesk,
+    customerGauge: fakes.customergauge as FakeCustomerGauge,
     fakes,
     close: async () => {
       await Promise.all(FAKE_VENDOR_NAMES.map((id) => fakes[id].close()));

@@ -251,7 +251,7 @@ const customerGauge = {
     { name: "cg_client_id", secure: false },
     { name: "cg_client_secret", secure: true },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: "cg_client_credentials", secure: true },
+    { name: "cg_client_credentials", secure: true, derived: true },
     { name: "cg_account", secure: false, maxLength: 255 },
     { name: "cg_send_contact", secure: false }
   ],

@@ -10,11 +10,11 @@ const PLACEHOLDER = /<%=\s*(?:encode\()?iparam\.(\w+)/g;
 
 const templateNames = (descriptors: readonly DestinationDescriptor[]): string[] => descriptors.flatMap((d) => Object.values(d.templates));
 
+const unowned = (what: string, found: readonly string[], expected: readonly string[]): string[] =>
+  found.filter((name) => !expected.includes(name)).map((name) => `${what} has "${name}", which no descriptor names`);
+
 function sameNames(what: string, found: readonly string[], expected: readonly string[]): string[] {
-  return [
-    ...expected.filter((name) => !found.includes(name)).map((name) => `${what} lacks "${name}"`),
-    ...found.filter((name) => !expected.includes(name)).map((name) => `${what} has "${name}", which no descriptor names`),
-  ];
+  return [...expected.filter((name) => !found.includes(name)).map((name) => `${what} lacks "${name}"`), ...unowned(what, found, expected)];
 }
 
 /** A template reads only iparams of the destination that owns it. */
@@ -63,6 +63,6 @@ export function iparamDrift(descriptors: readonly DestinationDescriptor[], field
   return [
     ...expected.flatMap((p) => fieldDrift(p.name, p, fields[p.name])),
     ...fieldDrift('destinations', { secure: false, options: descriptors.map((d) => d.label) }, fields.destinations),
-    ...sameNames('the installation page', Object.keys(fields), [...expected.map((p) => p.name), ...ownFields]),
+    ...unowned('the installation page', Object.keys(fields), [...expected.map((p) => p.name), ...ownFields]),
   ];
 }
