@@ -1,0 +1,6 @@
+import { describeMappingSnapshots } from '../mapping-snapshot';
+
+describeMappingSnapshots('customergauge');
+describe('with the agent as contact', () => {
+  describeMappingSnapshots('customergauge', { cg_send_contact: true });
+});
