@@ -1,7 +1,7 @@
 /** The sidebar's calls to the app's server methods (manifest `functions`), through the FDK client. */
 import type { Activity, CountResult, ListFilter, ListResult, RetryAllResult } from './types';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 /** FDK rejects with the server's `{status, message}`; some clients carry it as a JSON `response`. */
 export function errorMessage(err: unknown): string {

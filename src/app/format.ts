@@ -2,7 +2,7 @@
 import { DURATION_UNITS, statusLabel } from '../shared/status-text';
 import type { Activity, AgentActivity, Outcome } from './types';
 
-export type PillColor = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+type PillColor = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
 
 const OUTCOMES: Record<Outcome, { label: string; color: PillColor }> = {
   delivered: { label: 'Delivered', color: 'green' },

@@ -16,7 +16,7 @@ export function retryNotice(activity: Activity, now: number): Notice {
   return ['error', `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
 }
 
-export function queuedList(result: RetryAllResult): QueuedRetry[] {
+function queuedList(result: RetryAllResult): QueuedRetry[] {
   return Array.isArray(result.queued) ? result.queued : [];
 }
 

@@ -15,7 +15,7 @@ export interface ConnectionResult {
 
 let clientReady: Promise<FdkClient> | undefined;
 /** The page's FDK client, initialised once. */
-export function fdkClient(): Promise<FdkClient> {
+function fdkClient(): Promise<FdkClient> {
   if (!clientReady) clientReady = app.initialized();
   return clientReady;
 }

@@ -31,7 +31,7 @@ export function isFreshdeskSubdomain(value: string): boolean {
 }
 
 export const CG_ACCOUNT_MAX = maxLengthOf(customerGauge.iparams, 'cg_account');
-export const EXTERNAL_ID_MAX = maxLengthOf(freshdesk.iparams, 'freshdesk_contact_external_id');
+const EXTERNAL_ID_MAX = maxLengthOf(freshdesk.iparams, 'freshdesk_contact_external_id');
 /** The only regions a CustomerGauge host is built from: a crafted value never reaches a template. */
 export const CG_REGIONS = CUSTOMERGAUGE_REGIONS;
 export type CgRegion = (typeof CG_REGIONS)[number];
@@ -40,12 +40,12 @@ export function isCgRegion(value: unknown): value is CgRegion {
   return (CG_REGIONS as readonly unknown[]).includes(value);
 }
 
-export const DESTINATIONS = DESTINATION_LABELS;
+const DESTINATIONS = DESTINATION_LABELS;
 /** The last option forwards kinds of change Freshchat adds after this app was written (the server reads it as such). */
-export const EVENT_KINDS = ['GeneralAvailability', 'Intelliassign', 'Kinds added later'] as const;
+const EVENT_KINDS = ['GeneralAvailability', 'Intelliassign', 'Kinds added later'] as const;
 export const CONTACT_MODE_AGENT = FRESHDESK_CONTACT_MODES.agent;
 export const CONTACT_MODE_FIXED = FRESHDESK_CONTACT_MODES.fixed;
-export const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED] as const;
+const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED] as const;
 
 /** The non-secure values, as the page posts them and `getConfigs` gets them back. */
 export interface IparamValues {

@@ -4,7 +4,7 @@ import { agentName, dateTime, destinationName, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
-export interface DetailHandlers {
+interface DetailHandlers {
   back(): void;
   retry(id: string, button: HTMLElement): void;
 }
@@ -63,7 +63,7 @@ function retryButton(activity: Activity, handlers: DetailHandlers): HTMLElement 
   return el('div', 'detail-actions', [button]);
 }
 
-export function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
+function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
   const back = smallButton('← All pushes', 'back', 'text');
   back.classList.add('back');
   back.addEventListener('click', () => handlers.back());

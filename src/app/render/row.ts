@@ -4,13 +4,13 @@ import { agentName, ago, dateTime, destinationName, transition, until } from '..
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
-export interface RowHandlers {
+interface RowHandlers {
   open(id: string): void;
   retry(id: string, button: HTMLElement): void;
 }
 
 /** A relative time that the sidebar's ticker keeps current (`data-at`). */
-export function timeView(iso: string, now: number): HTMLTimeElement {
+function timeView(iso: string, now: number): HTMLTimeElement {
   const time = el('time', 'ago', [ago(iso, now)]);
   time.dateTime = iso;
   time.dataset.at = iso;

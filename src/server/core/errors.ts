@@ -6,7 +6,7 @@
 import { scrubCredentials } from './credentials';
 import { truncate } from './text';
 
-export interface FailureDetail {
+interface FailureDetail {
   /** HTTP status from the destination or the platform; 0 when there was no answer. */
   status: number;
   /** Readable reason, ready for the history record (no secrets). */

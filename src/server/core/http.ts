@@ -6,16 +6,16 @@ import type { TemplateName } from '../../shared/destinations';
 import { scrubCredentials } from './credentials';
 import { AuthError, DeliveryError, NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from './errors';
 
-export type ErrorMessageReader = (body: unknown) => string | null;
+type ErrorMessageReader = (body: unknown) => string | null;
 
-export interface JsonResponse {
+interface JsonResponse {
   status: number;
   body: unknown;
 }
 
 /** The platform stops an invocation after 20 s; a template call waits up to 15 s for an answer. */
-export const INVOCATION_LIMIT_MS = 20_000;
-export const REQUEST_TIMEOUT_MS = 15_000;
+const INVOCATION_LIMIT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 /** Kept free after the last call for the history write, parking and the write-ahead schedule. */
 const FINISH_RESERVE_MS = 3_000;
 
@@ -24,11 +24,11 @@ export interface CallContext {
   startedAt: number;
 }
 
-export function timeLeftFor(ctx: CallContext): boolean {
+function timeLeftFor(ctx: CallContext): boolean {
   return Date.now() - ctx.startedAt + REQUEST_TIMEOUT_MS + FINISH_RESERVE_MS <= INVOCATION_LIMIT_MS;
 }
 
-export interface InvokeSpec {
+interface InvokeSpec {
   template: TemplateName;
   options: FdkInvokeOptions;
   readMessage: ErrorMessageReader;
@@ -113,7 +113,7 @@ function classify(err: FdkRequestError, status: number): ErrorClass {
  */
 const MAY_HAVE_LANDED = new Set([0, 408, 500, 502, 503, 504]);
 
-export function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, now: number): DeliveryError {
+function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, now: number): DeliveryError {
   const status = typeof err.status === 'number' ? err.status : 0;
   const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, 'retry-after'), now) };
   const kind = classify(err, status);

@@ -26,7 +26,7 @@ export interface AgentStatusChange {
   account: string | null;
 }
 
-export type ParsedEvent = { ok: true; change: AgentStatusChange } | { ok: false; field: string; message: string };
+type ParsedEvent = { ok: true; change: AgentStatusChange } | { ok: false; field: string; message: string };
 
 const str = (value: string | number | null | undefined, max = 200): string | null =>
   value === null || value === undefined || value === '' ? null : truncate(String(value), max);

@@ -8,7 +8,7 @@ export function agentLabel(change: AgentStatusChange): string {
 }
 
 /** Milliseconds spent in the previous status, when both timestamps are known and ordered. */
-export function timeInPrevious(change: AgentStatusChange): number | null {
+function timeInPrevious(change: AgentStatusChange): number | null {
   if (change.prevChangedAt === null || change.prevChangedAt > change.changedAt) return null;
   return change.changedAt - change.prevChangedAt;
 }

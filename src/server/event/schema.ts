@@ -9,7 +9,7 @@ const Text = (maxLength: number) => Type.String({ maxLength });
  * digits when parsed, so two agents could end up with one id. One JSON-schema node with two types
  * (rather than a union) so that ajv's error names the id field itself.
  */
-export const Id = Type.Unsafe<string | number>({
+const Id = Type.Unsafe<string | number>({
   type: ['string', 'integer'],
   maxLength: 200,
   minimum: -Number.MAX_SAFE_INTEGER,
@@ -29,7 +29,7 @@ const Timestamp = Type.Unsafe<string | number>({
   maximum: LATEST_EVENT_TIME,
 });
 
-export const ActorSchema = Type.Object({
+const ActorSchema = Type.Object({
   type: Text(64),
   id: Nullable(Id),
   org_actor_id: Nullable(Id),
@@ -42,7 +42,7 @@ export const ActorSchema = Type.Object({
 });
 
 /** Unknown `availability_event_type` and `status` values are kept as opaque strings (forward-compatible). */
-export const AgentActivitySchema = Type.Object({
+const AgentActivitySchema = Type.Object({
   availability_event_type: Type.String({ minLength: 1, maxLength: 100 }),
   status: Type.String({ minLength: 1, maxLength: 500 }),
   prev_status: Nullable(Text(500)),

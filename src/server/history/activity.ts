@@ -36,7 +36,7 @@ export const KEY_PATTERN = '^[0-9a-z]{1,40}$';
 const isBucket = (value: unknown): value is string => typeof value === 'string' && new RegExp(BUCKET_PATTERN).test(value);
 const isKey = (value: unknown): value is string => typeof value === 'string' && new RegExp(KEY_PATTERN).test(value);
 
-export const activityId = (item: StreamPosition & { destination: string | null }): string => `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
+const activityId = (item: StreamPosition & { destination: string | null }): string => `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
 
 export function parseActivityId(id: string): { bucket: string; key: string; destination: string } | null {
   const [bucket, key, destination, ...rest] = id.split('.');

@@ -11,7 +11,7 @@
 export const HEAD_SCHEDULE = 'history-head';
 const DAY_MS = 24 * 3600_000;
 
-export interface Head {
+interface Head {
   page: number;
   dropped: number;
 }

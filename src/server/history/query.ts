@@ -14,11 +14,11 @@ import { queueBusy } from '../pipeline/slots';
 import { readHead } from './head';
 import { compareBuckets, pageId, pageNumber, readPage } from './store';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 25;
 
 
-export const ListArgs = Type.Object({
+const ListArgs = Type.Object({
   page: Type.Optional(
     Type.Object(
       {
@@ -44,7 +44,7 @@ export const ListArgs = Type.Object({
 
 type Filter = NonNullable<Static<typeof ListArgs>['filter']>;
 
-export class QueryError extends Error {
+class QueryError extends Error {
   readonly status: number;
   constructor(message: string) {
     super(message);
@@ -53,7 +53,7 @@ export class QueryError extends Error {
 }
 
 /** Newest first: bucket, then arrival, then key, then destination slot. */
-export function comparePositions(a: StreamPosition, b: StreamPosition): number {
+function comparePositions(a: StreamPosition, b: StreamPosition): number {
   return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
 }
 
@@ -63,7 +63,7 @@ export function comparePositions(a: StreamPosition, b: StreamPosition): number {
  * signature would protect nothing: any position a caller could forge is one it can page to. So a
  * decoded cursor is validated like any other input, field by field.
  */
-export function encodeCursor(position: StreamPosition): string {
+function encodeCursor(position: StreamPosition): string {
   return base64(JSON.stringify([position.bucket, position.received_at, position.key, position.slot])).replace(/=+$/, '');
 }
 
@@ -89,7 +89,7 @@ function cursorFields(cursor: string): Record<string, unknown> | null {
   }
 }
 
-export function decodeCursor(cursor: string, name: string): StreamPosition {
+function decodeCursor(cursor: string, name: string): StreamPosition {
   const refusal = `page[${name}] is not a cursor issued by this API`;
   const fields = cursorFields(cursor);
   if (!fields) throw new QueryError(refusal);
@@ -132,13 +132,13 @@ interface Walk {
  * operations whatever the history length), and 1 each while the retry queue has this minute and the
  * next booked, so the sidebar never takes the quota queued deliveries count on.
  */
-export interface ReadBudget {
+interface ReadBudget {
   pages: number;
   /** Why fewer pages are read than usual, for the answer; null when nothing is held back. */
   notice: string | null;
 }
 
-export const MAX_PAGES_PER_CALL = 2;
+const MAX_PAGES_PER_CALL = 2;
 const BUSY_NOTICE = 'Deliveries are catching up with a burst: the history shows its newest page only for now.';
 const QUOTA_NOTICE = 'The installation\'s storage quota is spent for this minute: showing what could be read.';
 

@@ -20,7 +20,7 @@ export interface PushState {
   may_duplicate: boolean;
 }
 
-export interface InvalidEvent {
+interface InvalidEvent {
   field: string;
   message: string;
   /** The start of the raw payload, to recognise it; secrets never reach event payloads. */
@@ -52,7 +52,7 @@ export function isReplayable(state: PushState | undefined): boolean {
 }
 
 /** UTF-8 length of `text` without Buffer (the sandbox has none). */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;

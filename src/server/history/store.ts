@@ -22,7 +22,7 @@ const PAGE_TRIES = 3;
 
 export const pageId = (page: number): string => page.toString(36);
 export const pageNumber = (id: string): number => parseInt(id, 36);
-export const pageKey = (id: string): string => `h:${id}`;
+const pageKey = (id: string): string => `h:${id}`;
 
 export class HistoryWriteError extends Error {
   readonly status: number;

@@ -9,9 +9,9 @@
 import { messageOf } from '../core/errors';
 import { HISTORY_TTL_SECONDS } from '../history/store';
 
-export const CLAIM_TTL_SECONDS = HISTORY_TTL_SECONDS;
+const CLAIM_TTL_SECONDS = HISTORY_TTL_SECONDS;
 
-export type ClaimResult = 'claimed' | 'duplicate' | 'deferred';
+type ClaimResult = 'claimed' | 'duplicate' | 'deferred';
 
 const claimKey = (key: string): string => `ev:${key}`;
 

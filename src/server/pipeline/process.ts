@@ -43,9 +43,9 @@ export interface QueuedWork {
   record: EventRecord;
 }
 
-export type RunStatus = 'done' | 'duplicate' | 'queued' | 'held' | 'dropped';
+type RunStatus = 'done' | 'duplicate' | 'queued' | 'held' | 'dropped';
 
-export interface RunResult {
+interface RunResult {
   status: RunStatus;
   record: EventRecord;
   /** When parked work runs next. */

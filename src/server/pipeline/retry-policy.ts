@@ -10,7 +10,7 @@ export const MAX_ATTEMPTS = 6;
 const FIRST_STEP_MS = 5 * 60_000;
 
 /** Exponential backoff after the n-th failed attempt: 5, 10, 20, 40, 80 minutes. */
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return FIRST_STEP_MS * 2 ** Math.max(0, attempts - 1);
 }
 

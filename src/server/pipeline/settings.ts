@@ -3,9 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { DESTINATION_LABELS } from '../../shared/destinations';
 
 /** The kinds Freshchat sends today; any other kind is governed by LATER_KINDS_OPTION. */
-export const KNOWN_EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as const;
+const KNOWN_EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as const;
 /** `event_kinds` option for kinds Freshchat adds after this app was written (forwarded as they come). */
-export const LATER_KINDS_OPTION = 'Kinds added later';
+const LATER_KINDS_OPTION = 'Kinds added later';
 
 export const PipelineSettings = Type.Object({
   destinations: Type.Array(Type.String(), { default: [...DESTINATION_LABELS] }),

@@ -11,7 +11,7 @@
  */
 import { messageOf } from '../core/errors';
 
-export const SLOTS_PER_MINUTE = 23;
+const SLOTS_PER_MINUTE = 23;
 const MINUTE_MS = 60_000;
 /** The platform refuses one-time schedules less than 5 minutes ahead; 15 s covers clock skew. */
 export const MIN_LEAD_MS = 5 * MINUTE_MS + 15_000;
@@ -19,15 +19,15 @@ export const MIN_LEAD_MS = 5 * MINUTE_MS + 15_000;
 const HORIZON_MINUTES = 4096;
 const CREATE_TRIES = 6;
 
-export interface Slot {
+interface Slot {
   minute: number;
   index: number;
 }
 
-export const slotName = (slot: Slot): string => `q${slot.minute.toString(36)}-${slot.index.toString(36)}`;
-export const slotTime = (slot: Slot): number => slot.minute * MINUTE_MS + Math.floor((slot.index * MINUTE_MS) / SLOTS_PER_MINUTE);
+const slotName = (slot: Slot): string => `q${slot.minute.toString(36)}-${slot.index.toString(36)}`;
+const slotTime = (slot: Slot): number => slot.minute * MINUTE_MS + Math.floor((slot.index * MINUTE_MS) / SLOTS_PER_MINUTE);
 
-export class QueueFullError extends Error {}
+class QueueFullError extends Error {}
 
 async function taken(slot: Slot): Promise<boolean> {
   try {

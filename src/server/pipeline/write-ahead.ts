@@ -9,7 +9,7 @@
 import { messageOf } from '../core/errors';
 import { MIN_LEAD_MS } from './slots';
 
-export type WriteAhead = 'written' | 'held' | 'unavailable';
+type WriteAhead = 'written' | 'held' | 'unavailable';
 
 const nameOf = (key: string): string => `w${key}`;
 

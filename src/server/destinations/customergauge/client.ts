@@ -7,7 +7,7 @@ import type { CustomerGaugeActivity } from './mapping';
 import { accessToken } from './token';
 
 /** "The given data was invalid.: type The type field is required." */
-export function readCustomerGaugeError(body: unknown): string | null {
+function readCustomerGaugeError(body: unknown): string | null {
   if (!isRecord(body)) return null;
   const { message, errors } = body as { message?: string; errors?: Record<string, string[]> };
   const details = Object.entries(errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);

@@ -20,9 +20,9 @@ export interface CustomerGaugeActivity {
   additional_information_object: Record<string, string | number | null>;
 }
 
-export const CUSTOMERGAUGE_LIMITS = { reference: 128, account: 255, type: 100, source: 100, contact: 255 } as const;
+const CUSTOMERGAUGE_LIMITS = { reference: 128, account: 255, type: 100, source: 100, contact: 255 } as const;
 
-export function customerGaugeReference(change: AgentStatusChange): string {
+function customerGaugeReference(change: AgentStatusChange): string {
   return truncate(`freshchat-agent-activity-${change.key}`, CUSTOMERGAUGE_LIMITS.reference);
 }
 

@@ -10,7 +10,7 @@ import { AuthError, PayloadInvalidError } from '../../core/errors';
 import { customerGauge } from '../../../shared/destinations/customergauge';
 import { invoke, isRecord, type CallContext } from '../../core/http';
 
-export const TOKEN_SCHEDULE = 'cg-token';
+const TOKEN_SCHEDULE = 'cg-token';
 const EXPIRY_MARGIN_MS = 5 * 60_000;
 const MIN_SCHEDULE_LEAD_MS = 5 * 60_000 + 30_000;
 
@@ -19,7 +19,7 @@ interface TokenBody {
   expires_in?: number;
 }
 
-export function readTokenError(body: unknown): string | null {
+function readTokenError(body: unknown): string | null {
   if (!isRecord(body)) return null;
   const { error, error_description: description } = body as { error?: string; error_description?: string };
   return [error, description].filter(Boolean).join(': ') || null;

@@ -11,7 +11,7 @@ interface FreshdeskErrorBody {
 }
 
 /** "Validation failed: activity.foo invalid_field (Unexpected/invalid field in request)". */
-export function readFreshdeskError(body: unknown): string | null {
+function readFreshdeskError(body: unknown): string | null {
   if (!isRecord(body)) return null;
   const { description, message, errors } = body as FreshdeskErrorBody;
   const head = description ?? message ?? null;

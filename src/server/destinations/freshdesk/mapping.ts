@@ -24,7 +24,7 @@ export interface FreshdeskContactActivity {
   contact: { email: string } | { unique_external_id: string };
 }
 
-export const FRESHDESK_LIMITS = { name: 255, description: 1000, id: 255 } as const;
+const FRESHDESK_LIMITS = { name: 255, description: 1000, id: 255 } as const;
 
 function contactFor(change: AgentStatusChange, settings: Static<typeof FreshdeskSettings>): FreshdeskContactActivity['contact'] {
   if (settings.freshdesk_contact_mode === FRESHDESK_CONTACT_MODES.fixed) {
