@@ -844,7 +844,7 @@ function maxLengthOf(iparams, name) {
 }
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const CG_ACCOUNT_MAX = maxLengthOf(customerGauge$1.iparams, "cg_account");
-maxLengthOf(freshdesk$1.iparams, "freshdesk_contact_external_id");
+const EXTERNAL_ID_MAX = maxLengthOf(freshdesk$1.iparams, "freshdesk_contact_external_id");
 
 const CustomerGaugeSettings = typebox.Type.Object({
   cg_region: OneOf(CUSTOMERGAUGE_REGIONS),
@@ -920,7 +920,7 @@ const FreshdeskSettings = typebox.Type.Object({
   freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
   freshdesk_api_key: typebox.Type.String({ minLength: 1 }),
   freshdesk_contact_mode: OneOf([CONTACT_MODE_AGENT, CONTACT_MODE_FIXED], { default: CONTACT_MODE_AGENT }),
-  freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: 255 }))
+  freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: EXTERNAL_ID_MAX }))
 });
 
 const freshdesk = defineDestination(freshdesk$1, {

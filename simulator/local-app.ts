@@ -12,7 +12,7 @@ import { fakeVendorHostOverride } from './fake-vendors/host-override';
 
 export const APP_DIR = path.resolve(__dirname, '..');
 
-/** Credentials the sandbox servers accept; the CustomerGauge pair is also in `cg_client_credentials`. */
+/** Credentials the fake vendor servers accept; the CustomerGauge pair is also in `cg_client_credentials`. */
 export const SANDBOX_CREDENTIALS = {
   freshdeskApiKey: 'sandbox-freshdesk-api-key',
   cgClientId: 'sandbox-client-id',
@@ -48,7 +48,7 @@ export interface LocalAppOptions extends Partial<Omit<RuntimeOptions, 'appDir' |
   clock?: Clock;
   /** Overrides merged over SANDBOX_IPARAMS. */
   iparamOverrides?: Record<string, unknown>;
-  /** Use these destinations instead of starting sandbox servers ('live' mode passes none). */
+  /** Talk to the real vendors: no fake is routed to ('live' mode). */
   live?: boolean;
   freshdeskRatePerMinute?: number;
 }

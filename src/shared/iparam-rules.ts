@@ -31,7 +31,7 @@ export function isFreshdeskSubdomain(value: string): boolean {
 }
 
 export const CG_ACCOUNT_MAX = maxLengthOf(customerGauge.iparams, 'cg_account');
-const EXTERNAL_ID_MAX = maxLengthOf(freshdesk.iparams, 'freshdesk_contact_external_id');
+export const EXTERNAL_ID_MAX = maxLengthOf(freshdesk.iparams, 'freshdesk_contact_external_id');
 /** The only regions a CustomerGauge host is built from: a crafted value never reaches a template. */
 export const CG_REGIONS = CUSTOMERGAUGE_REGIONS;
 export type CgRegion = (typeof CG_REGIONS)[number];

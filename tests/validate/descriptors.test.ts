@@ -1,6 +1,7 @@
 /** The config files cannot drift from the destination descriptors: names, secure flags, options, limits. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { destinations } from '../../src/server/destinations/registry';
 import { DESCRIPTORS } from '../../src/shared/destinations';
 import { iparamDrift, requestDrift } from '../support/descriptor-drift';
 import { installationPageFields } from '../support/installation-page';
@@ -15,6 +16,17 @@ const page = fs.readFileSync(path.join(APP_DIR, 'config/iparams.html'), 'utf8');
 const PIPELINE_IPARAMS = ['destinations', 'event_kinds'];
 
 describe('destination descriptors against the config files', () => {
+  it.each(DESCRIPTORS.map((d) => [d.id, d] as const))('the %s settings schema reads only iparams its descriptor declares, with its choices', (id, descriptor) => {
+    const schema = destinations.find((d) => d.id === id)?.settings.properties as Record<string, { enum?: unknown[]; maxLength?: number }>;
+    const declared = new Map(descriptor.iparams.map((p) => [p.name, p as { options?: readonly string[]; maxLength?: number }]));
+    for (const [name, property] of Object.entries(schema)) {
+      expect([name, declared.has(name)]).toEqual([name, true]);
+      expect([name, property.enum]).toEqual([name, declared.get(name)?.options]);
+      expect([name, property.maxLength]).toEqual([name, declared.get(name)?.maxLength]);
+    }
+  });
+
+
   it('config/requests.json and manifest.json declare exactly the templates the descriptors name, each reading only its own iparams', () => {
     expect(requestDrift(DESCRIPTORS, requests, manifest)).toEqual([]);
   });
