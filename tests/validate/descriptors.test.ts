@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { destinations } from '../../src/server/destinations/registry';
 import { DESCRIPTORS } from '../../src/shared/destinations';
+import type { IparamDescriptor } from '../../src/shared/destinations/descriptor';
 import { iparamDrift, requestDrift } from '../support/descriptor-drift';
 import { installationPageFields } from '../support/installation-page';
 
@@ -18,7 +19,7 @@ const PIPELINE_IPARAMS = ['destinations', 'event_kinds'];
 describe('destination descriptors against the config files', () => {
   it.each(DESCRIPTORS.map((d) => [d.id, d] as const))('the %s settings schema reads only iparams its descriptor declares, with its choices', (id, descriptor) => {
     const schema = destinations.find((d) => d.id === id)?.settings.properties as Record<string, { enum?: unknown[]; maxLength?: number }>;
-    const declared = new Map<string, { options?: readonly string[]; maxLength?: number }>(descriptor.iparams.map((p) => [p.name, p]));
+    const declared = new Map<string, IparamDescriptor>(descriptor.iparams.map((p): [string, IparamDescriptor] => [p.name, p]));
     for (const [name, property] of Object.entries(schema)) {
       expect([name, declared.has(name)]).toEqual([name, true]);
       expect([name, property.enum]).toEqual([name, declared.get(name)?.options]);

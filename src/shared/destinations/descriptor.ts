@@ -5,7 +5,7 @@
  * tests/validate/descriptors.test.ts. Behaviour (mapping, sending) lives in src/server/destinations/<id>/.
  */
 
-interface IparamDescriptor {
+export interface IparamDescriptor {
   name: string;
   /** Stored securely: reachable only in request-template headers, never logged, stored or sent to the browser. */
   secure: boolean;
