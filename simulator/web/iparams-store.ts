@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { iparamsWhere } from '../../src/shared/destinations';
 import { IPARAM_DEFAULTS, SECURE_IPARAMS } from '../../src/shared/iparam-rules';
 import { SANDBOX_IPARAMS } from '../local-app';
 import { isPlainObject } from './http';
@@ -16,7 +17,7 @@ export class IparamsFileError extends Error {}
  * Which destination account the app talks to. In sandbox mode these always come from
  * SANDBOX_IPARAMS (the only credentials the fake servers accept); everything else is the user's.
  */
-export const ACCOUNT_FIELDS: readonly string[] = ['freshdesk_subdomain', 'freshdesk_api_key', 'cg_client_id', 'cg_client_secret', 'cg_client_credentials'];
+const ACCOUNT_FIELDS: readonly string[] = iparamsWhere((p) => p.account === true);
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
 

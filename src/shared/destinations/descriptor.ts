@@ -15,6 +15,8 @@ export interface IparamDescriptor {
   maxLength?: number;
   /** Computed by the installation page from other fields, never typed: it has no field of its own. */
   derived?: boolean;
+  /** Says which vendor account the app talks to: the simulator's sandbox mode always puts its fake's value here. */
+  account?: boolean;
 }
 
 export interface DestinationDescriptor {

@@ -3,7 +3,7 @@
  * line below; the server then requires its implementation (src/server/destinations/registry.ts).
  */
 import { customerGauge } from './customergauge';
-import type { DestinationDescriptor } from './descriptor';
+import type { DestinationDescriptor, IparamDescriptor } from './descriptor';
 
 export type { DestinationDescriptor };
 import { freshdesk } from './freshdesk';
@@ -15,8 +15,13 @@ export type DestinationId = (typeof DESCRIPTORS)[number]['id'];
 export type TemplateName = TemplatesOf<(typeof DESCRIPTORS)[number]>;
 type TemplatesOf<D> = D extends { templates: infer T } ? T[keyof T] : never;
 
+/** The names of every destination's iparams that pass `test`. */
+export function iparamsWhere(test: (iparam: IparamDescriptor) => boolean): string[] {
+  return (DESCRIPTORS as readonly DestinationDescriptor[]).flatMap((d) => d.iparams.filter(test).map((p) => p.name));
+}
+
 /** Secure iparams of every destination: never logged, never stored in history, never returned to the browser. */
-export const SECURE_IPARAMS: readonly string[] = DESCRIPTORS.flatMap((d) => d.iparams.filter((p) => p.secure).map((p) => p.name));
+export const SECURE_IPARAMS: readonly string[] = iparamsWhere((p) => p.secure);
 
 /** The values of the `destinations` iparam, in the registry's order. */
 export const DESTINATION_LABELS: readonly string[] = DESCRIPTORS.map((d) => d.label);
