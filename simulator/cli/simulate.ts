@@ -14,7 +14,7 @@ import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { ensureBuild } from './build';
 import { CliError, reportAndExit } from './errors';
 
-const USAGE = 'Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault freshdesk|customergauge=<mode>]';
+const USAGE = `Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault ${FAKE_VENDOR_NAMES.join('|')}=<mode>]`;
 
 interface Args {
   file: string;
@@ -28,7 +28,7 @@ interface Args {
 function parseFault(spec: string | undefined): [FakeVendorName, FaultMode] {
   const [name, mode] = (spec ?? '').split('=');
   if (!(FAKE_VENDOR_NAMES as readonly string[]).includes(name) || !FAULT_MODES.includes(mode as FaultMode)) {
-    throw new CliError(`--fault takes freshdesk=<mode> or customergauge=<mode>, mode one of ${FAULT_MODES.join(', ')}`, 2);
+    throw new CliError(`--fault takes ${FAKE_VENDOR_NAMES.map((n) => `${n}=<mode>`).join(' or ')}, mode one of ${FAULT_MODES.join(', ')}`, 2);
   }
   return [name as FakeVendorName, mode as FaultMode];
 }

@@ -5,6 +5,7 @@
  * `--reset` starts the mode's local state (history, pending retries, token, clock) afresh.
  */
 import path from 'node:path';
+import { DESCRIPTORS } from '../../src/shared/destinations';
 import { startSimulatorServer, type SimulatorServer } from '../web/server';
 import { ensureBuild } from './build';
 import { CliError, reportAndExit } from './errors';
@@ -12,7 +13,6 @@ import { CliError, reportAndExit } from './errors';
 const USAGE = 'Usage: npm start [-- [--live] [--reset]]';
 
 function banner(server: SimulatorServer, live: boolean): string {
-  const { freshdesk, customerGauge } = server.local;
   const lines = [
     '',
     `Agent availability app running locally (${live ? 'LIVE: real Freshdesk and CustomerGauge' : 'sandbox: fake Freshdesk and CustomerGauge on this machine'})`,
@@ -21,7 +21,7 @@ function banner(server: SimulatorServer, live: boolean): string {
     `  Installation page:  ${server.url}/custom_configs`,
     `  Event simulator:    ${server.url}/web/test`,
     `  Sidebar:            ${server.url}/app/`,
-    ...(live ? [] : [`  Fake Freshdesk:     ${freshdesk.url}`, `  Fake CustomerGauge: ${customerGauge.url}`]),
+    ...(live ? [] : DESCRIPTORS.map((d) => `  ${`Fake ${d.label}:`.padEnd(20)}${server.local.fakes[d.id].url}`)),
     '',
     `State (${live ? 'live' : 'sandbox'} only): ${server.store ? path.relative(process.cwd(), server.store.dir) || server.store.dir : 'in memory'}`,
     '',

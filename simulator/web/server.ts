@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { DESCRIPTORS } from '../../src/shared/destinations';
 import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
 import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
@@ -254,8 +255,7 @@ class SimulatorApp {
         live: this.live,
         iparamsSaved: this.store.saved,
         iparamsFile: repoPath(this.store.file),
-        freshdeskUrl: this.local.freshdesk.url,
-        customerGaugeUrl: this.local.customerGauge.url,
+        fakes: DESCRIPTORS.map((d) => ({ label: d.label, url: this.local.fakes[d.id].url })),
         stateDir: this.state && repoPath(this.state.dir),
       }),
     );

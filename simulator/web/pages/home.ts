@@ -5,8 +5,8 @@ export interface HomeInfo {
   live: boolean;
   iparamsSaved: boolean;
   iparamsFile: string;
-  freshdeskUrl: string;
-  customerGaugeUrl: string;
+  /** Each destination's fake server, in the descriptors' order. */
+  fakes: ReadonlyArray<{ label: string; url: string }>;
   /** this mode's own state folder; undefined when kept in memory */
   stateDir: string | undefined;
 }
@@ -28,9 +28,8 @@ export function homePage(info: HomeInfo): string {
   const destinations = info.live
     ? html`<p>Live mode: requests go to the real Freshdesk and CustomerGauge hosts with the saved credentials.</p>`
     : html`<p>Sandbox mode: the request templates point at local fake servers, so nothing leaves this machine.</p>
-<table>
-  <tr><th>Fake Freshdesk</th><td><code>${info.freshdeskUrl}</code></td></tr>
-  <tr><th>Fake CustomerGauge</th><td><code>${info.customerGaugeUrl}</code></td></tr>
+<table>${info.fakes.map(({ label, url }) => html`
+  <tr><th>Fake ${label}</th><td><code>${url}</code></td></tr>`)}
 </table>`;
   const body = html`<h1>Local simulator</h1>
 <section>
