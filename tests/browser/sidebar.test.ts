@@ -39,6 +39,8 @@ let server: SimulatorServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/** Console errors: Crayons logs one when an icon cannot be drawn (and shows an image placeholder instead). */
+const consoleErrors: string[] = [];
 
 async function fire(event: Payload): Promise<void> {
   // A few seconds apart, so the list has a stable newest-first order.
@@ -139,6 +141,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.goto(`${server.url}/app/index.html`);
   await waitForRows('rows.length === 10');
   // Crayons renders its components after loading; wait until the pills are upgraded.
@@ -231,6 +236,9 @@ describe('sidebar in a browser', () => {
     const before = server.local.freshdesk.received.length;
     expect(await noticeAfter('section.detail fw-button[data-action=retry]', 'section.detail .detail-notices')).toBe('Retried: delivered to Freshdesk.');
     expect(server.local.freshdesk.received.length).toBe(before + 1);
+    // The success notice's icon is Crayons' own, served locally (not its image placeholder).
+    await page.waitForFunction(() => !!document.querySelector('section.detail fw-inline-message')?.shadowRoot?.querySelector('fw-icon')?.shadowRoot?.querySelector('svg'));
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-detail-retried.png') });
     expect(await page.locator('section.detail fw-pill').textContent()).toBe('Delivered');
     expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
 
@@ -296,6 +304,7 @@ describe('sidebar in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   test('while deliveries catch up with a burst, the server says the history shows its newest page only, and the sidebar shows it', async () => {
