@@ -238,7 +238,6 @@ describe('sidebar in a browser', () => {
     expect(server.local.freshdesk.received.length).toBe(before + 1);
     // The success notice's icon is Crayons' own, served locally (not its image placeholder).
     await page.waitForFunction(() => !!document.querySelector('section.detail fw-inline-message')?.shadowRoot?.querySelector('fw-icon')?.shadowRoot?.querySelector('svg'));
-    await page.screenshot({ path: path.join(DOCS, 'sidebar-detail-retried.png') });
     expect(await page.locator('section.detail fw-pill').textContent()).toBe('Delivered');
     expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
 
