@@ -416,7 +416,7 @@ function droppedNotice(dropped) {
   return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
 }
 function serverNotices(list, count) {
-  return [...new Set([list, count?.notice ?? null].filter((n) => typeof n === "string" && n !== ""))];
+  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
 }
 
 function agentKey(activity) {
@@ -481,7 +481,7 @@ class Sidebar {
     this.detailId = null;
     this.summaryOpen = true;
     this.listNotice = null;
-    this.counted = null;
+    this.countNotice = null;
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
@@ -514,7 +514,7 @@ class Sidebar {
       const { count } = await this.api.count();
       this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, Date.now())}`;
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
-      this.counted = count;
+      this.countNotice = count.notice;
       this.renderServerNotice();
     } catch (err) {
       this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
@@ -553,7 +553,7 @@ class Sidebar {
     this.renderServerNotice();
   }
   renderServerNotice() {
-    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.counted).map((text) => noticeView("info", text, false)));
+    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false)));
   }
   showListError(err) {
     this.hasMore = false;

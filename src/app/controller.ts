@@ -13,7 +13,7 @@ import { emptyView, errorView, loadingView, noticeView, type NoticeType } from '
 import { summaryView } from './render/summary';
 import { droppedNotice, retriedActivity, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
 import { summarize } from './summary';
-import type { Activity, CountResult, ListFilter, ListResult } from './types';
+import type { Activity, ListFilter, ListResult } from './types';
 
 type FilterName = keyof ListFilter;
 
@@ -32,7 +32,7 @@ export class Sidebar {
   private summaryOpen: boolean;
   /** The server's latest word on why it shows less than usual, from the list and from the count. */
   private listNotice: string | null;
-  private counted: CountResult['count'] | null;
+  private countNotice: string | null;
 
   constructor(private readonly api: HistoryApi) {
     this.layout = createLayout();
@@ -44,7 +44,7 @@ export class Sidebar {
     this.detailId = null;
     this.summaryOpen = true;
     this.listNotice = null;
-    this.counted = null;
+    this.countNotice = null;
   }
 
   mount(parent: HTMLElement): void {
@@ -82,7 +82,7 @@ export class Sidebar {
       const { count } = await this.api.count();
       this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, Date.now())}`;
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView('warning', droppedNotice(count.dropped), false)] : []);
-      this.counted = count;
+      this.countNotice = count.notice;
       this.renderServerNotice();
     } catch (err) {
       this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
@@ -125,7 +125,7 @@ export class Sidebar {
   }
 
   private renderServerNotice(): void {
-    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.counted).map((text) => noticeView('info', text, false)));
+    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.countNotice).map((text) => noticeView('info', text, false)));
   }
 
   private showListError(err: unknown): void {

@@ -1,7 +1,7 @@
 /** What a retry, "Retry all failed", the count and the list tell the admin, in one sentence each. */
 import { destinationName, outcomeLabel, pluralize, whenText } from './format';
 import type { NoticeType } from './render/states';
-import type { Activity, CountResult, RetryAllResult, RetryResult } from './types';
+import type { Activity, RetryAllResult, RetryResult } from './types';
 
 export type Notice = [NoticeType, string];
 
@@ -58,6 +58,6 @@ export function droppedNotice(dropped: number): string {
 }
 
 /** What the server says above the list (list and count may both say it): each sentence once. */
-export function serverNotices(list: string | null, count: CountResult['count'] | null): string[] {
-  return [...new Set([list, count?.notice ?? null].filter((n): n is string => typeof n === 'string' && n !== ''))];
+export function serverNotices(list: string | null, count: string | null): string[] {
+  return [...new Set([list, count].filter((n): n is string => typeof n === 'string' && n !== ''))];
 }

@@ -16,11 +16,11 @@ const sent = (activity: Activity) => ({ activity, queued_at: null, message: '' }
 
 describe('after Retry', () => {
   test.each([
-    [push('a', 'delivered'), 'success', /^Retried: delivered to Freshdesk\.$/],
-    [push('a', 'retrying', inMinutes(5)), 'warning', /^Retry queued: Freshdesk has not taken it yet; next try in 5 min \(at .+\)\.$/],
-    [push('a', 'retrying'), 'warning', /^Retry queued: Freshdesk has not taken it yet\.$/],
-    [push('a', 'rejected'), 'error', /^Retried: Freshdesk refused it again \(HTTP 400: no such contact\)\.$/],
-  ])('sent now %#: %s', (activity, type, text) => {
+    ['delivered', push('a', 'delivered'), 'success', /^Retried: delivered to Freshdesk\.$/],
+    ['still retrying, with its time', push('a', 'retrying', inMinutes(5)), 'warning', /^Retry queued: Freshdesk has not taken it yet; next try in 5 min \(at .+\)\.$/],
+    ['still retrying, no time', push('a', 'retrying'), 'warning', /^Retry queued: Freshdesk has not taken it yet\.$/],
+    ['refused again', push('a', 'rejected'), 'error', /^Retried: Freshdesk refused it again \(HTTP 400: no such contact\)\.$/],
+  ])('sent now, %s', (_case, activity, type, text) => {
     const [shownType, message] = retryNotice(sent(activity), NOW);
     expect(shownType).toBe(type);
     expect(message).toMatch(text);
@@ -69,10 +69,10 @@ describe('notices from the server', () => {
   });
 
   test('the list and the count saying the same thing show it once; none says nothing', () => {
-    const count = { value: 3, refreshed_at: '', exact: false, dropped: 0, notice: 'Catching up.' };
-    expect(serverNotices('Catching up.', count)).toEqual(['Catching up.']);
-    expect(serverNotices(null, count)).toEqual(['Catching up.']);
-    expect(serverNotices('Quota spent.', { ...count, notice: null })).toEqual(['Quota spent.']);
+    expect(serverNotices('Catching up.', 'Catching up.')).toEqual(['Catching up.']);
+    expect(serverNotices(null, 'Catching up.')).toEqual(['Catching up.']);
+    expect(serverNotices('Quota spent.', null)).toEqual(['Quota spent.']);
+    expect(serverNotices('Quota spent.', 'Catching up.')).toEqual(['Quota spent.', 'Catching up.']);
     expect(serverNotices(null, null)).toEqual([]);
   });
 });
