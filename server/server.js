@@ -436,6 +436,13 @@ function fitToBytes(value, maxBytes) {
   return copy;
 }
 
+const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
+const CG_ACCOUNT_MAX = 255;
+const CG_REGIONS = ["eu", "us", "au"];
+const CONTACT_MODE_AGENT = "Agent's own email";
+const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
+const SECURE_IPARAMS = ["freshdesk_api_key", "cg_client_secret", "cg_client_credentials"];
+
 const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
 const LATER_KINDS_OPTION = "Kinds added later";
 const PipelineSettings = typebox.Type.Object({
@@ -446,7 +453,6 @@ function forwardsKind(eventKinds, kind) {
   const known = KNOWN_EVENT_KINDS.includes(kind);
   return eventKinds.includes(known ? kind : LATER_KINDS_OPTION);
 }
-const SECURE_IPARAMS = ["freshdesk_api_key", "cg_client_secret", "cg_client_credentials"];
 
 const MIN_SECRET_LENGTH = 4;
 function secretsOf(iparams) {
@@ -811,10 +817,6 @@ function mapToCustomerGauge(change, settings) {
   return activity;
 }
 
-const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
-const CG_ACCOUNT_MAX = 255;
-const CG_REGIONS = ["eu", "us", "au"];
-
 const CustomerGaugeSettings = typebox.Type.Object({
   cg_region: OneOf(CG_REGIONS),
   cg_client_id: typebox.Type.String({ minLength: 1 }),
@@ -856,8 +858,6 @@ async function createContactActivity(payload, ctx) {
   return { status: res.status, remoteId: null };
 }
 
-const CONTACT_MODE_AGENT = "Agent's own email";
-const CONTACT_MODE_FIXED = "One fixed contact (unique external ID)";
 const FreshdeskSettings = typebox.Type.Object({
   freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
   freshdesk_api_key: typebox.Type.String({ minLength: 1 }),

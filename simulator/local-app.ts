@@ -4,6 +4,7 @@
  * `npm start`, `npm run simulate` and the benchmarks.
  */
 import path from 'node:path';
+import { SECURE_IPARAMS } from '../src/shared/iparam-rules';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
 import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk, type FakeVendorServer } from './fake-vendors';
 import { fakeVendorHostOverride } from './fake-vendors/host-override';
@@ -74,6 +75,8 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     ...options,
     appDir: APP_DIR,
     iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
+    // The installation page declares these in `__meta.secure` (config/iparams.html has no static list).
+    secureIparams: options.secureIparams ?? [...SECURE_IPARAMS],
     hostOverride: options.live ? undefined : fakeVendorHostOverride(freshdesk.url, customerGauge.url),
   });
   return {

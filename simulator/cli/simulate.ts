@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_DIR, FAKE_VENDOR_NAMES, fakeVendor, runtimeIparams, startLocalApp, type FakeVendorName } from '../local-app';
-import { loadIparamFields } from '../web/iparams-config';
 import { IparamsStore } from '../web/iparams-store';
 import { describeOutcome, hasFailure, isRetrying, Simulator, EVENT_NAME, type SimulationReport } from '../web/simulation';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
@@ -88,7 +87,7 @@ function leftRetrying(report: SimulationReport, schedules: number): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const payload = readPayload(args.file);
-  const store = new IparamsStore(args.iparamsFile, loadIparamFields(APP_DIR));
+  const store = new IparamsStore(args.iparamsFile);
   if (args.build) ensureBuild();
 
   const local = await startLocalApp({ live: args.live, iparams: runtimeIparams(store.effective(args.live), args.live) });

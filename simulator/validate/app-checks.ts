@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readAppDefinition, type AppDefinition, type RequestTemplate } from '../runtime/app';
 import { checkEcmaVersion, checkInstallationPage, checkServerExports } from './static-checks';
+import { SECURE_IPARAMS } from '../../src/shared/iparam-rules';
 
 const IPARAM_TYPES = new Set(['text', 'paragraph', 'dropdown', 'radio', 'checkbox', 'multiselect', 'number', 'email', 'phone_number', 'url', 'date']);
 const WITH_OPTIONS = new Set(['dropdown', 'radio', 'multiselect']);
@@ -72,7 +73,8 @@ export async function validateApp(appDir: string): Promise<string[]> {
   if (manifest['platform-version'] !== '3.0') problems.push('manifest.json platform-version must be "3.0"');
   let app: AppDefinition;
   try {
-    app = await readAppDefinition(appDir);
+    // The custom installation page declares its secure iparams at runtime (`__meta.secure`).
+    app = await readAppDefinition(appDir, SECURE_IPARAMS);
   } catch (err) {
     return [...problems, (err as Error).message];
   }

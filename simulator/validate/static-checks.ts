@@ -107,13 +107,29 @@ function checkIparamEvents(iparams: IparamEvents, functions: readonly string[]):
   return problems;
 }
 
-/** iparams.html: loads config/assets/iparams.js, which declares getConfigs and postConfigs at top level. */
+/** Top-level functions of the inline classic scripts of a page (FDK 6.9 reads `script:not([type])` text with esprima). */
+function inlineFunctions(html: string): string[] {
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)(?![^>]*\btype\s*=\s*["']module)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+  return inline.flatMap((source) => {
+    const parsed = parseScript(source, 'config/iparams.html');
+    return parsed.ok ? topLevelFunctions(parsed.program) : [];
+  });
+}
+
+/**
+ * iparams.html: loads config/assets/iparams.js, which declares getConfigs and postConfigs at top
+ * level (platform-3.0 docs, FDK 10 sample); FDK 6.9 looks for them in inline scripts of the page
+ * instead. Which one FDK 10 checks is unknown, so both are required (the stricter reading).
+ */
 function checkCustomPage(html: string, functions: readonly string[]): string[] {
   const problems: string[] = [];
   const sources = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1].replace(/^\.\//, ''));
   if (!sources.includes('assets/iparams.js')) problems.push(`config/iparams.html must load ./assets/iparams.js with a <script src>`);
   const missing = CONFIG_METHODS.filter((name) => !functions.includes(name));
   if (missing.length > 0) problems.push(`Mandatory method(s) missing in iparams.html: ${missing.join(',')} (top-level function declarations in ${ASSETS_SCRIPT}).`);
+  const inline = inlineFunctions(html);
+  const missingInline = CONFIG_METHODS.filter((name) => !inline.includes(name));
+  if (missingInline.length > 0) problems.push(`Mandatory method(s) missing in iparams.html: ${missingInline.join(',')} (inline <script> declarations, where FDK 6.9 looks).`);
   return problems;
 }
 

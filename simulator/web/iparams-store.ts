@@ -1,12 +1,13 @@
 /**
- * Saved installation parameters (the git-ignored config/iparam_test_data.json, as `fdk run` keeps
- * them): validation on save, secure values kept server-side, and the values the runtime gets.
+ * Saved installation parameters (the git-ignored config/iparam_test_data.json): what the
+ * installation page's postConfigs() returned, stored as the platform stores it. Values named in
+ * `__meta.secure` are kept on this side only: never in getConfigs, never in `client.iparams.get()`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { IPARAM_DEFAULTS, SECURE_IPARAMS } from '../../src/shared/iparam-rules';
 import { SANDBOX_IPARAMS } from '../local-app';
 import { isPlainObject } from './http';
-import { defaultValue, type IparamField } from './iparams-config';
 
 /** The iparams file exists but cannot be used; the message says how to fix it. */
 export class IparamsFileError extends Error {}
@@ -17,88 +18,85 @@ export class IparamsFileError extends Error {}
  */
 export const ACCOUNT_FIELDS: readonly string[] = ['freshdesk_subdomain', 'freshdesk_api_key', 'cg_client_id', 'cg_client_secret', 'cg_client_credentials'];
 
-export type SaveResult = { ok: true } | { ok: false; errors: Record<string, string> };
+export type SaveResult = { ok: true } | { ok: false; message: string };
+
+interface Stored {
+  values: Record<string, unknown>;
+  secure: string[];
+}
 
 export class IparamsStore {
-  private values: Record<string, unknown> | undefined;
+  private stored: Stored | undefined;
 
-  constructor(
-    readonly file: string,
-    readonly fields: readonly IparamField[],
-  ) {
-    this.values = readIparamsFile(file);
+  constructor(readonly file: string) {
+    this.stored = readIparamsFile(file);
   }
 
   get saved(): boolean {
-    return this.values !== undefined;
+    return this.stored !== undefined;
   }
 
-  /** Names of secure fields holding a saved value (the page says "saved" instead of showing it). */
-  savedSecureFields(): string[] {
-    return this.fields.filter((f) => f.secure && hasText(this.values?.[f.name])).map((f) => f.name);
+  /** Names the page declared secure (`__meta.secure`). */
+  secureNames(): string[] {
+    return [...(this.stored?.secure ?? [])];
   }
 
-  /** What the browser may see: saved (or default) values, secure ones left out. */
+  /**
+   * What the browser may see, as getConfigs and `client.iparams.get()` get it: the saved values
+   * without the secure ones; {} before the first save (getConfigs is then not called).
+   */
   publicValues(): Record<string, unknown> {
-    return Object.fromEntries(this.fields.filter((f) => !f.secure).map((f) => [f.name, this.values?.[f.name] ?? defaultValue(f)]));
+    const stored = this.stored;
+    if (!stored) return {};
+    return Object.fromEntries(Object.entries(stored.values).filter(([name]) => !stored.secure.includes(name)));
   }
 
   /** The iparams the runtime should use in the given mode. */
   effective(live: boolean): Record<string, unknown> {
-    if (live) return { ...Object.fromEntries(this.fields.map((f) => [f.name, defaultValue(f)])), ...this.values };
-    const choices = Object.entries(this.values ?? {}).filter(([name]) => !ACCOUNT_FIELDS.includes(name));
+    const values = this.stored?.values ?? {};
+    if (live) return { ...IPARAM_DEFAULTS, ...values };
+    const choices = Object.entries(values).filter(([name]) => !ACCOUNT_FIELDS.includes(name));
     return { ...SANDBOX_IPARAMS, ...Object.fromEntries(choices) };
   }
 
-  /** Validates posted form values against config/iparams.json and writes the file. */
+  /**
+   * Stores what postConfigs() returned. A secure value left out keeps the stored one: the page
+   * never gets secrets back, so it cannot resend them (README, "Decisions and open points").
+   */
   save(input: unknown): SaveResult {
-    if (!isPlainObject(input)) return { ok: false, errors: { _form: 'Expected a JSON object of field values' } };
-    const errors: Record<string, string> = {};
-    const next: Record<string, unknown> = {};
-    for (const field of this.fields) {
-      const checked = checkValue(field, input[field.name]);
-      if (!checked.ok) {
-        errors[field.name] = checked.error;
-        continue;
-      }
-      // The browser never gets secure values back, so a blank one means "keep what is saved".
-      const value = field.secure && !hasText(checked.value) ? this.values?.[field.name] : checked.value;
-      if (field.required && isEmpty(value)) errors[field.name] = `${field.display_name} is required`;
-      else if (value !== undefined) next[field.name] = value;
-    }
-    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const checked = checkConfigs(input);
+    if (!checked.ok) return checked;
+    const previous = this.stored;
+    const kept = previous ? previous.secure.filter((name) => !(name in checked.stored.values) && name in previous.values) : [];
+    const next: Stored = {
+      values: { ...checked.stored.values, ...Object.fromEntries(kept.map((name) => [name, previous!.values[name]])) },
+      secure: [...new Set([...checked.stored.secure, ...kept])],
+    };
     writeIparamsFile(this.file, next);
-    this.values = next;
+    this.stored = next;
     return { ok: true };
   }
 }
 
-type Checked = { ok: true; value: unknown } | { ok: false; error: string };
+type Checked = { ok: true; stored: Stored } | { ok: false; message: string };
 
-const accept = (value: unknown): Checked => ({ ok: true, value });
-const refuse = (error: string): Checked => ({ ok: false, error });
-
-function checkValue(field: IparamField, value: unknown): Checked {
-  if (value === undefined || value === null) return accept(field.type === 'checkbox' ? false : field.type === 'multiselect' ? [] : '');
-  switch (field.type) {
-    case 'text':
-      return typeof value === 'string' ? accept(value) : refuse('Expected text');
-    case 'checkbox':
-      return typeof value === 'boolean' ? accept(value) : refuse('Expected true or false');
-    case 'dropdown':
-      return value === '' || field.options.includes(value as string) ? accept(value) : refuse(`Choose one of: ${field.options.join(', ')}`);
-    case 'multiselect':
-      return Array.isArray(value) && value.every((v) => field.options.includes(v as string))
-        ? accept(value)
-        : refuse(`Choose among: ${field.options.join(', ')}`);
+/** The shape postConfigs() must return: an object of values, with `__meta.secure` a list of their names. */
+function checkConfigs(input: unknown): Checked {
+  if (!isPlainObject(input)) return { ok: false, message: 'postConfigs() must return an object of iparam values' };
+  const { __meta: meta, ...values } = input;
+  const secure = meta === undefined ? [] : isPlainObject(meta) ? meta.secure : undefined;
+  if (!Array.isArray(secure) || !secure.every((name) => typeof name === 'string')) {
+    return { ok: false, message: 'postConfigs(): __meta.secure must be a list of iparam names' };
   }
+  return { ok: true, stored: { values, secure: secure.map(String) } };
 }
 
-const hasText = (value: unknown): boolean => typeof value === 'string' && value !== '';
-const isEmpty = (value: unknown): boolean => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-
-/** Missing file: nothing saved yet. Unreadable JSON: an error naming the file and the fix. */
-export function readIparamsFile(file: string): Record<string, unknown> | undefined {
+/**
+ * Missing file: nothing saved yet. Unreadable JSON or another shape: an error naming the file and
+ * the fix. A flat file without `__meta` (FDK's old iparam_test_data.json format, or hand-written for
+ * `npm run simulate -- --iparams`) gets the app's secure names, so its secrets stay server-side.
+ */
+export function readIparamsFile(file: string): Stored | undefined {
   if (!fs.existsSync(file)) return undefined;
   const shown = path.relative(process.cwd(), file) || file;
   let parsed: unknown;
@@ -108,13 +106,15 @@ export function readIparamsFile(file: string): Record<string, unknown> | undefin
     throw new IparamsFileError(`${shown} is not valid JSON: ${(err as Error).message}. Delete it or fix it.`);
   }
   if (!isPlainObject(parsed)) throw new IparamsFileError(`${shown} must hold a JSON object of iparam values. Delete it or fix it.`);
-  return parsed;
+  const checked = checkConfigs(parsed.__meta === undefined ? { ...parsed, __meta: { secure: [...SECURE_IPARAMS] } } : parsed);
+  if (!checked.ok) throw new IparamsFileError(`${shown}: ${checked.message.replace('postConfigs(): ', '')}. Delete it or fix it.`);
+  return checked.stored;
 }
 
-function writeIparamsFile(file: string, values: Record<string, unknown>): void {
+function writeIparamsFile(file: string, stored: Stored): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // It holds API keys: readable by the owner only, replaced atomically.
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, `${JSON.stringify(values, null, 2)}\n`, { mode: 0o600 });
+  fs.writeFileSync(temp, `${JSON.stringify({ __meta: { secure: stored.secure }, ...stored.values }, null, 2)}\n`, { mode: 0o600 });
   fs.renameSync(temp, file);
 }

@@ -12,7 +12,7 @@ import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
 import { clientShimSource } from './client-shim';
 import { HttpError, isPlainObject, readJson, send, sendHtml, sendJson } from './http';
-import { loadIparamFields } from './iparams-config';
+import { installationPageHtml } from './iparams-config';
 import { IparamsStore } from './iparams-store';
 import { customConfigsPage } from './pages/custom-configs';
 import { homePage } from './pages/home';
@@ -93,7 +93,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
   if (state && opts.reset) resetLocalStore(state);
   // Read every file before starting anything, so a broken one fails fast with nothing to clean up.
   if (state) checkLocalStore(state);
-  const store = new IparamsStore(iparamsFile, loadIparamFields(APP_DIR));
+  const store = new IparamsStore(iparamsFile);
   const clock = simulatorClock(opts, live, state);
   const local = await startLocalApp({ clock, live, iparams: runtimeIparams(store.effective(live), live), dbFile: state?.dbFile, log: opts.log, requestTimeoutMs: opts.requestTimeoutMs });
   const app = new SimulatorApp(local, store, live, state);
@@ -160,13 +160,14 @@ class SimulatorApp {
   private readonly routes: Route[] = [
     { method: 'GET', pattern: /^\/$/, handle: (_q, res) => this.home(res) },
     { method: 'GET', pattern: /^\/custom_configs\/?$/, handle: (_q, res) => this.customConfigs(res) },
+    { method: 'GET', pattern: /^\/custom_configs\/form$/, handle: async (_q, res) => sendHtml(res, 200, installationPageHtml(APP_DIR)) },
+    { method: 'GET', pattern: /^\/custom_configs\/assets\/(.+)$/, handle: (_q, res, [file]) => serveFile(res, path.join(APP_DIR, 'config', 'assets'), file) },
     { method: 'GET', pattern: /^\/web\/test\/?$/, handle: (_q, res) => this.webTest(res) },
     { method: 'GET', pattern: /^\/app$/, handle: async (_q, res) => redirect(res, '/app/') },
     { method: 'GET', pattern: /^\/app\/(.*)$/, handle: (_q, res, [file]) => this.appFile(res, file) },
     { method: 'GET', pattern: /^\/_fdk\/client\.js$/, handle: (_q, res) => this.clientShim(res) },
     { method: 'GET', pattern: /^\/_fdk\/crayons\/(.+)$/, handle: (_q, res, [file]) => serveCrayons(res, file) },
     { method: 'GET', pattern: /^\/_fdk\/crayons-icon\/icons\/([a-z0-9-]+)\.svg$/, handle: (_q, res, [name]) => serveCrayonsIcon(res, name) },
-    { method: 'GET', pattern: /^\/_fdk\/config-assets\/(.+)$/, handle: (_q, res, [file]) => serveFile(res, path.join(APP_DIR, 'config', 'assets'), file) },
     { method: 'GET', pattern: /^\/_fdk\/watch$/, handle: (_q, res) => this.watch(res) },
     { method: 'POST', pattern: /^\/_fdk\/iparams$/, handle: (req, res) => this.saveIparams(req, res) },
     { method: 'POST', pattern: /^\/_fdk\/invoke\/([A-Za-z0-9_]+)$/, handle: (req, res, [name]) => this.invoke(req, res, name) },
@@ -261,8 +262,7 @@ class SimulatorApp {
   }
 
   private async customConfigs(res: http.ServerResponse): Promise<void> {
-    const { store } = this;
-    sendHtml(res, 200, customConfigsPage({ live: this.live, fields: store.fields, values: store.publicValues(), savedSecure: store.savedSecureFields() }));
+    sendHtml(res, 200, customConfigsPage({ live: this.live, configs: this.store.publicValues() }));
   }
 
   private async webTest(res: http.ServerResponse): Promise<void> {
@@ -284,9 +284,10 @@ class SimulatorApp {
 
   private async saveIparams(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const result = this.store.save(await readJson(req));
-    if (!result.ok) return sendJson(res, 400, { message: 'Not saved: fix the fields marked in red.', errors: result.errors });
+    if (!result.ok) return sendJson(res, 400, { message: result.message });
     this.local.runtime.setIparams(runtimeIparams(this.store.effective(this.live), this.live));
-    sendJson(res, 200, { saved: true, savedSecure: this.store.savedSecureFields() });
+    // What getConfigs gets on the next "Edit settings": never a secure value.
+    sendJson(res, 200, { saved: true, configs: this.store.publicValues() });
   }
 
   /** client.request.invoke: FDK resolves with { requestID, response } and rejects with renderData's error. */

@@ -13,7 +13,9 @@ const SECRETS = {
   cg_client_credentials: Buffer.from('user-cg-id:user-cg-secret-b81e44').toString('base64'),
 };
 
+/** What the page's postConfigs() returns: every secret listed in __meta.secure. */
 const FORM = {
+  __meta: { secure: Object.keys(SECRETS) },
   destinations: ['Freshdesk', 'CustomerGauge'],
   event_kinds: ['GeneralAvailability', 'Intelliassign'],
   freshdesk_subdomain: 'acme',
@@ -46,20 +48,18 @@ describe('pages', () => {
     expect(text).toContain('Not saved yet');
   });
 
-  test('installation page is generated from config/iparams.json', async () => {
+  test("installation page: the app's config/iparams.html in a frame, as fdk run serves it", async () => {
     const { text } = await sim.get('/custom_configs');
-    const iparams = JSON.parse(fs.readFileSync(path.join(__dirname, '../../config/iparams.json'), 'utf8')) as Record<string, { display_name: string }>;
-    for (const [name, spec] of Object.entries(iparams)) {
-      expect(text).toContain(`data-field="${name}"`);
-      expect(text).toContain(spec.display_name.replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
-    }
-    expect(text).toMatch(/data-field="cg_client_credentials"[^>]*hidden/);
-    expect(text).toMatch(/<input type="password" id="f-freshdesk_api_key"/);
-    expect(text).toMatch(/<select id="f-cg_region"><option value="eu" selected>/);
-    expect(text).toContain('<script src="/_fdk/config-assets/iparams.js"></script>');
-    const asset = await sim.get('/_fdk/config-assets/iparams.js');
+    expect(text).toContain('<iframe id="iparams-frame" src="/custom_configs/form"');
+    const form = await sim.get('/custom_configs/form');
+    expect(form.type).toMatch(/^text\/html/);
+    expect(form.text).toContain('<script src="/_fdk/client.js"></script>');
+    expect(form.text).toContain('src="/_fdk/crayons/crayons.esm.js"');
+    expect(form.text).not.toContain('cdn.jsdelivr.net');
+    const asset = await sim.get('/custom_configs/assets/iparams.js');
     expect(asset.type).toMatch(/^text\/javascript/);
-    expect(asset.text).toContain('onFreshdeskChange');
+    expect(asset.text).toMatch(/^function postConfigs\(/m);
+    expect((await sim.get('/custom_configs/assets/../../package.json')).status).toBe(404);
   });
 
   test('event simulator page lists every test_data payload', async () => {
@@ -81,30 +81,32 @@ describe('pages', () => {
 });
 
 describe('installation parameters', () => {
-  test('missing required fields are refused and nothing is written', async () => {
-    const { status, json } = await sim.post('/_fdk/iparams', { ...FORM, destinations: [], cg_region: 'mars' });
-    expect(status).toBe(400);
-    expect(Object.keys(json.errors).sort()).toEqual(['cg_region', 'destinations']);
+  test('an answer that is not what postConfigs() returns is refused and nothing is written', async () => {
+    const { status, json } = await sim.post('/_fdk/iparams', { ...FORM, __meta: { secure: 'freshdesk_api_key' } });
+    expect([status, json.message]).toEqual([400, 'postConfigs(): __meta.secure must be a list of iparam names']);
     expect(fs.existsSync(sim.iparamsFile)).toBe(false);
   });
 
-  test('saved values are kept in the file and pre-filled, secure ones never sent back', async () => {
+  test('saved values are kept in the file and handed to getConfigs, secure ones never sent back', async () => {
     const { status, json } = await sim.post('/_fdk/iparams', FORM);
     expect(status).toBe(200);
-    expect(json.savedSecure.sort()).toEqual(['cg_client_credentials', 'cg_client_secret', 'freshdesk_api_key']);
-    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject(FORM);
+    const { __meta, ...values } = FORM;
+    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject({ __meta, ...values });
+    for (const name of Object.keys(SECRETS)) expect(json.configs).not.toHaveProperty(name);
+    expect(json.configs).toMatchObject({ cg_account: 'Globex Test Account', cg_region: 'us' });
 
     const page = await sim.get('/custom_configs');
-    expect(page.text).toContain('value="Globex Test Account"');
-    expect(page.text).toMatch(/id="f-freshdesk_api_key" autocomplete="new-password" placeholder="saved, leave blank to keep"/);
-    expect(page.text).toMatch(/<option value="us" selected>/);
+    expect(page.text).toContain('"cg_account":"Globex Test Account"');
+    for (const secret of Object.values(SECRETS)) expect(page.text).not.toContain(secret);
     expect((await sim.get('/')).text).toContain('Saved in');
   });
 
-  test('saving a blank secure field keeps the saved secret', async () => {
-    const { status } = await sim.post('/_fdk/iparams', { ...FORM, freshdesk_api_key: '', cg_client_secret: '', cg_client_credentials: '' });
+  test('secure values left out of postConfigs keep the saved secrets', async () => {
+    const { freshdesk_api_key, cg_client_secret, cg_client_credentials, ...rest } = FORM;
+    const { status } = await sim.post('/_fdk/iparams', { ...rest, cg_region: 'eu' });
     expect(status).toBe(200);
-    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject(SECRETS);
+    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject({ ...SECRETS, cg_region: 'eu' });
+    await sim.post('/_fdk/iparams', FORM);
   });
 
   test('the client shim gets the non-secure iparams only', async () => {

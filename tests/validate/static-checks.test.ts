@@ -127,7 +127,8 @@ describe('installation-page callbacks are top-level function declarations of con
   });
 
   describe('a custom config/iparams.html', () => {
-    const page = '<html><body><script src="{{{appclient}}}"></script><script src="./assets/iparams.js"></script></body></html>';
+    const inline = '<script>function getConfigs(c) { return page.getConfigs(c); }\nfunction postConfigs() { return page.postConfigs(); }</script>';
+    const page = `<html><body><script src="{{{appclient}}}"></script>${inline}<script src="./assets/iparams.js"></script></body></html>`;
     const script = 'function getConfigs(configs) { return configs; }\nfunction postConfigs() { return { __meta: { secure: [] } }; }\nfunction validate() { return true; }\n';
 
     function appWithHtmlPage(html: string, js: string): string {
@@ -149,8 +150,14 @@ describe('installation-page callbacks are top-level function declarations of con
       ]);
     });
 
+    test('reports getConfigs and postConfigs missing from the inline scripts (FDK 6.9 reads only those)', () => {
+      expect(checkInstallationPage(appWithHtmlPage(page.replace(inline, ''), script))).toEqual([
+        'Mandatory method(s) missing in iparams.html: getConfigs,postConfigs (inline <script> declarations, where FDK 6.9 looks).',
+      ]);
+    });
+
     test('reports a page that does not load config/assets/iparams.js', () => {
-      expect(checkInstallationPage(appWithHtmlPage('<html><body><script src="{{{appclient}}}"></script></body></html>', script))).toEqual([
+      expect(checkInstallationPage(appWithHtmlPage(`<html><body><script src="{{{appclient}}}"></script>${inline}</body></html>`, script))).toEqual([
         'config/iparams.html must load ./assets/iparams.js with a <script src>',
       ]);
     });

@@ -18,4 +18,4 @@ export function forwardsKind(eventKinds: readonly string[], kind: string): boole
 }
 
 /** Secure iparams: never logged, never stored, never returned to the browser. */
-export const SECURE_IPARAMS = ['freshdesk_api_key', 'cg_client_secret', 'cg_client_credentials'] as const;
+export { SECURE_IPARAMS } from '../../shared/iparam-rules';

@@ -1,4 +1,4 @@
-/** The iparams CustomerGauge needs (see config/iparams.json). */
+/** The iparams CustomerGauge needs (set on config/iparams.html). */
 import { Type } from '@sinclair/typebox';
 import { CG_ACCOUNT_MAX, CG_REGIONS } from '../../../shared/iparam-rules';
 import { OneOf } from '../../core/validation';

@@ -1,10 +1,9 @@
-/** The iparams Freshdesk needs (see config/iparams.json). */
+/** The iparams Freshdesk needs (set on config/iparams.html). */
 import { Type } from '@sinclair/typebox';
-import { FRESHDESK_SUBDOMAIN_PATTERN } from '../../../shared/iparam-rules';
+import { CONTACT_MODE_AGENT, CONTACT_MODE_FIXED, FRESHDESK_SUBDOMAIN_PATTERN } from '../../../shared/iparam-rules';
 import { OneOf } from '../../core/validation';
 
-export const CONTACT_MODE_AGENT = "Agent's own email";
-export const CONTACT_MODE_FIXED = 'One fixed contact (unique external ID)';
+export { CONTACT_MODE_AGENT, CONTACT_MODE_FIXED };
 
 export const FreshdeskSettings = Type.Object({
   freshdesk_subdomain: Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
