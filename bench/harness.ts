@@ -1,6 +1,6 @@
 /**
- * Shared by the benchmark scenarios: the built app in the local runtime against the sandbox
- * destinations on a ManualClock, distinct events, and what the runtime and the sandboxes saw.
+ * Shared by the benchmark scenarios: the built app in the local runtime against the fake vendor
+ * servers on a ManualClock, distinct events, and what the runtime and the fake servers saw.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the built server/server.js in the local platform runtime, against the sandbox
- * destinations on a manual clock. Measures (never asserts) cost per event, sustained rate, burst
+ * `npm run bench`: the built server/server.js in the local platform runtime, against the fake vendor
+ * servers on a manual clock. Measures (never asserts) cost per event, sustained rate, burst
  * drain, sidebar load, a Retry behind a burst, handler overhead and bundle load; prints a table and
  * writes bench/.results/results.json (git-ignored), or the committed bench/results.json with `--update`.
  */
@@ -44,7 +44,7 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 async function main(): Promise<void> {
   const started = performance.now();
   const loadStart = os.loadavg()[0];
-  console.log('Benchmark: built server/server.js in the local runtime, sandbox destinations, manual clock');
+  console.log('Benchmark: built server/server.js in the local runtime, fake vendor servers, manual clock');
 
   // The bundle first: its load time must not profit from compilation or require caches.
   const bundle = await step('bundle load', runBundle);

@@ -39,8 +39,8 @@ class HistoryApi {
   count() {
     return this.call("countActivities");
   }
-  async retry(id) {
-    return (await this.call("retryActivity", { id })).activity;
+  retry(id) {
+    return this.call("retryActivity", { id });
   }
   retryAllFailed() {
     return this.call("retryAllFailed");
@@ -307,6 +307,7 @@ function createLayout() {
   const refresh = smallButton("Refresh", "refresh");
   const header = el("header", "header", [el("div", "header-text", [el("h1", "title", ["Recent pushes"]), count]), refresh]);
   const dropped = el("div", "notices dropped");
+  const serverNotice = el("div", "notices server-notice");
   const outcome = outcomeSelect();
   const destination = destinationSelect();
   const parts = { failed: el("div", "failed-bar"), notice: el("div", "notices"), summary: el("div", "summary-slot"), body: el("div", "list-body"), list: el("ul", "rows"), more: el("div", "more") };
@@ -314,8 +315,8 @@ function createLayout() {
   const listPane = el("div", "list-pane", [el("div", "filters", [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
   const detailPane = el("div", "detail-pane");
   detailPane.hidden = true;
-  const root = el("main", "sidebar", [header, dropped, listPane, detailPane]);
-  return { root, count, dropped, refresh, outcome, destination, listPane, detailPane, ...parts };
+  const root = el("main", "sidebar", [header, dropped, serverNotice, listPane, detailPane]);
+  return { root, count, dropped, serverNotice, refresh, outcome, destination, listPane, detailPane, ...parts };
 }
 
 function timeView(iso, now) {
@@ -418,7 +419,14 @@ function summaryView(summaries, open) {
   return details;
 }
 
-function retryNotice(activity, now) {
+function queuedNotice(activity, queuedAt, now) {
+  const where = destinationName(activity);
+  const when = whenText(queuedAt, now);
+  if (activity.attempts > 0) return ["info", `Already waiting for its retry: ${where} is tried again ${when}.`];
+  return ["info", `Retry queued: it runs ${when}.`];
+}
+function retryNotice({ activity, queued_at }, now) {
+  if (queued_at !== null) return queuedNotice(activity, queued_at, now);
   const where = destinationName(activity);
   if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
   if (activity.outcome === "retrying") {
@@ -427,44 +435,30 @@ function retryNotice(activity, now) {
   }
   return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
 }
-function queuedList(result) {
-  return Array.isArray(result.queued) ? result.queued : [];
+function retriedActivity({ activity, queued_at }) {
+  return queued_at === null ? activity : { ...activity, outcome: "retrying", next_retry_at: queued_at };
 }
-function queuedCount(result) {
-  return Array.isArray(result.queued) ? result.queued.length : Number(result.queued) || 0;
+function waitingNote(alreadyQueued) {
+  if (alreadyQueued === 0) return "";
+  return ` ${pluralize(alreadyQueued, "push", "pushes")} already waiting for ${alreadyQueued === 1 ? "its" : "their"} own retry ${alreadyQueued === 1 ? "keeps its" : "keep their"} time.`;
 }
-function firstRun(result, activities) {
-  const listed = queuedList(result);
-  const answered = [result.next_retry_at, ...listed.map((q) => q.next_retry_at)];
-  const ids = new Set(listed.map((q) => q.id));
-  const rows = activities.filter((a) => a.outcome === "retrying" && (ids.size === 0 || ids.has(a.id))).map((a) => a.next_retry_at);
-  for (const candidates of [answered, rows]) {
-    const times = candidates.map((iso) => parseTime(iso)).filter((t) => t !== null);
-    if (times.length > 0) return new Date(Math.min(...times)).toISOString();
-  }
-  return null;
+function runsText(result, now) {
+  const first = whenText(result.first_at, now);
+  const last = whenText(result.last_at, now);
+  if (first === "") return "";
+  if (result.queued === 1) return `; it runs ${first}`;
+  return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
 }
-function retryAllNotice(result, activities, now) {
-  const count = queuedCount(result);
-  if (count === 0) return ["info", "Nothing to retry."];
-  const when = whenText(firstRun(result, activities), now);
-  const runs = count === 1 ? "it runs" : "the first runs";
-  return ["success", `Queued ${pluralize(count, "push", "pushes")} for retry${when ? `; ${runs} ${when}` : ""}.`];
-}
-function markQueued(activities, result) {
-  const queued = new Map(queuedList(result).map((q) => [q.id, q]));
-  return activities.map((a) => {
-    const entry = queued.get(a.id);
-    if (!entry || a.outcome === "retrying") return a;
-    return { ...a, outcome: "retrying", next_retry_at: entry.next_retry_at ?? a.next_retry_at };
-  });
-}
-function droppedCount(result) {
-  const dropped = result.dropped ?? result.count.dropped;
-  return typeof dropped === "number" && dropped > 0 ? dropped : 0;
+function retryAllNotice(result, now) {
+  const waiting = waitingNote(result.already_queued);
+  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
+  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
 }
 function droppedNotice(dropped) {
   return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
+}
+function serverNotices(list, count) {
+  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
 }
 
 function agentKey(activity) {
@@ -528,6 +522,8 @@ class Sidebar {
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = true;
+    this.listNotice = null;
+    this.countNotice = null;
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
@@ -557,11 +553,11 @@ class Sidebar {
   }
   async loadCount() {
     try {
-      const result = await this.api.count();
-      const { count } = result;
+      const { count } = await this.api.count();
       this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, Date.now())}`;
-      const dropped = droppedCount(result);
-      replaceChildren(this.layout.dropped, dropped > 0 ? [noticeView("warning", droppedNotice(dropped), false)] : []);
+      replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
+      this.countNotice = count.notice;
+      this.renderServerNotice();
     } catch (err) {
       this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
     }
@@ -594,7 +590,12 @@ class Sidebar {
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.listNotice = meta.notice;
     this.renderList();
+    this.renderServerNotice();
+  }
+  renderServerNotice() {
+    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false)));
   }
   showListError(err) {
     this.hasMore = false;
@@ -671,9 +672,9 @@ class Sidebar {
   async retry(id, button) {
     button.setAttribute("loading", "true");
     try {
-      const activity = await this.api.retry(id);
-      this.replace(activity);
-      const notice = retryNotice(activity, Date.now());
+      const result = await this.api.retry(id);
+      this.replace(retriedActivity(result));
+      const notice = retryNotice(result, Date.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     } catch (err) {
@@ -688,15 +689,13 @@ class Sidebar {
     this.renderList();
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
-  /** Queues every failed push; says how many and when the first runs, and shows those rows as retrying. */
+  /** Queues every failed push; says how many and when the first and last run (the rows change once they have run). */
   async retryAll(button) {
     button.setAttribute("loading", "true");
     try {
       const result = await this.api.retryAllFailed();
       await this.reload();
-      this.activities = markQueued(this.activities, result);
-      this.renderList();
-      this.notify(...retryAllNotice(result, this.activities, Date.now()));
+      this.notify(...retryAllNotice(result, Date.now()));
     } catch (err) {
       button.removeAttribute("loading");
       this.notify("error", `Retry all failed: ${errorMessage(err)}`);

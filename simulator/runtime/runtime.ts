@@ -2,7 +2,7 @@ import { loadApp, type AppDefinition } from './app';
 import { ManualClock, SystemClock, type Clock } from './clock';
 import { resolveCoverageTarget, type CoverageOption } from './coverage';
 import { DbEmulator } from './db';
-import { jsonByteLength, platformError } from './errors';
+import { jsonByteLength, jsonText, platformError } from './errors';
 import { readState, writeState } from './persistence';
 import { PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, RollingWindowQuota } from './quota';
 import { RequestEmulator, type RequestTrace } from './request';
@@ -149,7 +149,7 @@ export class PlatformRuntime {
     const handlerName = this.app.eventHandlers.get(eventName);
     if (!handlerName) throw new Error(`Event '${eventName}' has no handler in manifest.json`);
     const envelope = this.envelope(eventName, payload);
-    const bytes = jsonByteLength(envelope);
+    const bytes = jsonByteLength(envelope, jsonText);
     if (bytes > PLATFORM_DEFAULTS.maxEventPayloadBytes) return refusal(413, `Event payload is ${bytes} bytes; the limit is 256 KB`);
     return this.invoke(handlerName, envelope, APP_SETUP_EVENTS.has(eventName), PLATFORM_DEFAULTS.executionTimeoutMs);
   }
@@ -169,7 +169,7 @@ export class PlatformRuntime {
         return refusal(429, 'Rate limit exceeded', { retryAfter: Math.ceil(decision.retryAfterMs / 1000) });
       }
     }
-    const bytes = jsonByteLength(args);
+    const bytes = jsonByteLength(args, jsonText);
     if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes) return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
     return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, this.app.serverMethodTimeoutsMs.get(name)!);
   }

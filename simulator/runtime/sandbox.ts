@@ -4,7 +4,7 @@ import vm from 'node:vm';
 
 import { coverageGlobals, instrumentSource, type CoverageMap } from './coverage';
 import type { DbEmulator } from './db';
-import { describeThrown } from './errors';
+import { describeThrown, jsonText } from './errors';
 import type { RequestEmulator } from './request';
 import type { ScheduleEmulator } from './schedule';
 
@@ -181,7 +181,8 @@ export class ServerScript {
         throw new Error(`Handler '${spec.handlerName}' is not exported by server/server.js`);
       }
       context.__fdkHandlerName__ = spec.handlerName;
-      context.__fdkPayload__ = vm.runInContext('JSON.parse', context)(JSON.stringify(spec.payload));
+      // jsonText, not JSON.stringify: a payload nested deeper than the stack allows is still valid JSON.
+      context.__fdkPayload__ = vm.runInContext('JSON.parse', context)(jsonText(spec.payload));
       const returned: unknown = this.invoker.runInContext(context, { timeout: spec.timeoutMs });
       delete context.__fdkHandlerName__;
       delete context.__fdkPayload__;

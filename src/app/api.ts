@@ -1,5 +1,5 @@
 /** The sidebar's calls to the app's server methods (manifest `functions`), through the FDK client. */
-import type { Activity, CountResult, ListFilter, ListResult, RetryAllResult } from './types';
+import type { Activity, CountResult, ListFilter, ListResult, RetryAllResult, RetryResult } from './types';
 
 const PAGE_SIZE = 25;
 
@@ -45,8 +45,8 @@ export class HistoryApi {
     return this.call<CountResult>('countActivities');
   }
 
-  async retry(id: string): Promise<Activity> {
-    return (await this.call<{ activity: Activity }>('retryActivity', { id })).activity;
+  retry(id: string): Promise<RetryResult> {
+    return this.call<RetryResult>('retryActivity', { id });
   }
 
   retryAllFailed(): Promise<RetryAllResult> {

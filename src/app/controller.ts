@@ -11,9 +11,9 @@ import { smallButton } from './render/pill';
 import { rowView } from './render/row';
 import { emptyView, errorView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
-import { droppedCount, droppedNotice, markQueued, retryAllNotice, retryNotice, type Notice } from './notices';
+import { droppedNotice, retriedActivity, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
 import { summarize } from './summary';
-import type { Activity, ListFilter } from './types';
+import type { Activity, ListFilter, ListResult } from './types';
 
 type FilterName = keyof ListFilter;
 
@@ -30,6 +30,9 @@ export class Sidebar {
   private generation: number;
   private detailId: string | null;
   private summaryOpen: boolean;
+  /** The server's latest word on why it shows less than usual, from the list and from the count. */
+  private listNotice: string | null;
+  private countNotice: string | null;
 
   constructor(private readonly api: HistoryApi) {
     this.layout = createLayout();
@@ -40,6 +43,8 @@ export class Sidebar {
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = true;
+    this.listNotice = null;
+    this.countNotice = null;
   }
 
   mount(parent: HTMLElement): void {
@@ -74,11 +79,11 @@ export class Sidebar {
 
   private async loadCount(): Promise<void> {
     try {
-      const result = await this.api.count();
-      const { count } = result;
+      const { count } = await this.api.count();
       this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, Date.now())}`;
-      const dropped = droppedCount(result);
-      replaceChildren(this.layout.dropped, dropped > 0 ? [noticeView('warning', droppedNotice(dropped), false)] : []);
+      replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView('warning', droppedNotice(count.dropped), false)] : []);
+      this.countNotice = count.notice;
+      this.renderServerNotice();
     } catch (err) {
       this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
     }
@@ -110,11 +115,17 @@ export class Sidebar {
     }
   }
 
-  private accept(activities: Activity[], meta: { has_more: boolean; after_cursor: string | null }): void {
+  private accept(activities: Activity[], meta: ListResult['meta']): void {
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.listNotice = meta.notice;
     this.renderList();
+    this.renderServerNotice();
+  }
+
+  private renderServerNotice(): void {
+    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.countNotice).map((text) => noticeView('info', text, false)));
   }
 
   private showListError(err: unknown): void {
@@ -205,9 +216,9 @@ export class Sidebar {
   async retry(id: string, button: HTMLElement): Promise<void> {
     button.setAttribute('loading', 'true');
     try {
-      const activity = await this.api.retry(id);
-      this.replace(activity);
-      const notice = retryNotice(activity, Date.now());
+      const result = await this.api.retry(id);
+      this.replace(retriedActivity(result));
+      const notice = retryNotice(result, Date.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     } catch (err) {
@@ -224,15 +235,13 @@ export class Sidebar {
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
 
-  /** Queues every failed push; says how many and when the first runs, and shows those rows as retrying. */
+  /** Queues every failed push; says how many and when the first and last run (the rows change once they have run). */
   private async retryAll(button: HTMLElement): Promise<void> {
     button.setAttribute('loading', 'true');
     try {
       const result = await this.api.retryAllFailed();
       await this.reload();
-      this.activities = markQueued(this.activities, result);
-      this.renderList();
-      this.notify(...retryAllNotice(result, this.activities, Date.now()));
+      this.notify(...retryAllNotice(result, Date.now()));
     } catch (err) {
       button.removeAttribute('loading');
       this.notify('error', `Retry all failed: ${errorMessage(err)}`);

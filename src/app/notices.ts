@@ -1,12 +1,22 @@
-/** What a retry, "Retry all failed" or the count tell the admin, in one sentence each. */
-import { destinationName, outcomeLabel, parseTime, pluralize, whenText } from './format';
+/** What a retry, "Retry all failed", the count and the list tell the admin, in one sentence each. */
+import { destinationName, outcomeLabel, pluralize, whenText } from './format';
 import type { NoticeType } from './render/states';
-import type { Activity, CountResult, QueuedRetry, RetryAllResult } from './types';
+import type { Activity, RetryAllResult, RetryResult } from './types';
 
 export type Notice = [NoticeType, string];
 
+/** A retry the server queued (no quota left this minute), or a push already waiting for its own retry. */
+function queuedNotice(activity: Activity, queuedAt: string, now: number): Notice {
+  const where = destinationName(activity);
+  const when = whenText(queuedAt, now);
+  // A replay restarts the attempts: a push with attempts behind it was already waiting, and keeps its time.
+  if (activity.attempts > 0) return ['info', `Already waiting for its retry: ${where} is tried again ${when}.`];
+  return ['info', `Retry queued: it runs ${when}.`];
+}
+
 /** The outcome of one retry. */
-export function retryNotice(activity: Activity, now: number): Notice {
+export function retryNotice({ activity, queued_at }: RetryResult, now: number): Notice {
+  if (queued_at !== null) return queuedNotice(activity, queued_at, now);
   const where = destinationName(activity);
   if (activity.outcome === 'delivered') return ['success', `Retried: delivered to ${where}.`];
   if (activity.outcome === 'retrying') {
@@ -16,52 +26,38 @@ export function retryNotice(activity: Activity, now: number): Notice {
   return ['error', `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
 }
 
-function queuedList(result: RetryAllResult): QueuedRetry[] {
-  return Array.isArray(result.queued) ? result.queued : [];
+/** The push as the list shows it after a retry: a queued one runs at the time the answer gives. */
+export function retriedActivity({ activity, queued_at }: RetryResult): Activity {
+  return queued_at === null ? activity : { ...activity, outcome: 'retrying', next_retry_at: queued_at };
 }
 
-function queuedCount(result: RetryAllResult): number {
-  return Array.isArray(result.queued) ? result.queued.length : Number(result.queued) || 0;
+function waitingNote(alreadyQueued: number): string {
+  if (alreadyQueued === 0) return '';
+  return ` ${pluralize(alreadyQueued, 'push', 'pushes')} already waiting for ${alreadyQueued === 1 ? 'its' : 'their'} own retry ${alreadyQueued === 1 ? 'keeps its' : 'keep their'} time.`;
 }
 
-/** The earliest run of the queued retries: from the answer, else from the retrying rows. */
-function firstRun(result: RetryAllResult, activities: Activity[]): string | null {
-  const listed = queuedList(result);
-  const answered = [result.next_retry_at, ...listed.map((q) => q.next_retry_at)];
-  const ids = new Set(listed.map((q) => q.id));
-  const rows = activities.filter((a) => a.outcome === 'retrying' && (ids.size === 0 || ids.has(a.id))).map((a) => a.next_retry_at);
-  for (const candidates of [answered, rows]) {
-    const times = candidates.map((iso) => parseTime(iso)).filter((t): t is number => t !== null);
-    if (times.length > 0) return new Date(Math.min(...times)).toISOString();
-  }
-  return null;
+/** When the queued retries run: "it runs in 5 min (at 12:05)", or the first and last of several. */
+function runsText(result: RetryAllResult, now: number): string {
+  const first = whenText(result.first_at, now);
+  const last = whenText(result.last_at, now);
+  if (first === '') return '';
+  if (result.queued === 1) return `; it runs ${first}`;
+  return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
 }
 
-/** "Queued 3 pushes for retry; the first runs in 5 min (at 12:05)." */
-export function retryAllNotice(result: RetryAllResult, activities: Activity[], now: number): Notice {
-  const count = queuedCount(result);
-  if (count === 0) return ['info', 'Nothing to retry.'];
-  const when = whenText(firstRun(result, activities), now);
-  const runs = count === 1 ? 'it runs' : 'the first runs';
-  return ['success', `Queued ${pluralize(count, 'push', 'pushes')} for retry${when ? `; ${runs} ${when}` : ''}.`];
+/** "Queued 3 pushes for retry; the first runs in 5 min (at 12:05), the last in 6 min (at 12:06)." */
+export function retryAllNotice(result: RetryAllResult, now: number): Notice {
+  const waiting = waitingNote(result.already_queued);
+  if (result.queued === 0) return ['info', `Nothing to retry.${waiting}`];
+  return ['success', `Queued ${pluralize(result.queued, 'push', 'pushes')} for retry${runsText(result, now)}.${waiting}`];
 }
 
-/** The rows "Retry all failed" queued, shown as retrying with their run time (the list is reloaded too). */
-export function markQueued(activities: Activity[], result: RetryAllResult): Activity[] {
-  const queued = new Map(queuedList(result).map((q) => [q.id, q]));
-  return activities.map((a) => {
-    const entry = queued.get(a.id);
-    if (!entry || a.outcome === 'retrying') return a;
-    return { ...a, outcome: 'retrying', next_retry_at: entry.next_retry_at ?? a.next_retry_at };
-  });
-}
-
-/** Events the app could store nowhere during an overload; 0 from servers that do not count them. */
-export function droppedCount(result: CountResult): number {
-  const dropped = result.dropped ?? result.count.dropped;
-  return typeof dropped === 'number' && dropped > 0 ? dropped : 0;
-}
-
+/** Events the app could store nowhere during an overload. */
 export function droppedNotice(dropped: number): string {
   return `${pluralize(dropped, 'event')} could not be stored during an overload. ${dropped === 1 ? 'It is' : 'They are'} not in this list; the app's logs name each one.`;
+}
+
+/** What the server says above the list (list and count may both say it): each sentence once. */
+export function serverNotices(list: string | null, count: string | null): string[] {
+  return [...new Set([list, count].filter((n): n is string => typeof n === 'string' && n !== ''))];
 }

@@ -23,7 +23,7 @@ type Conforms<Answer extends Contract, Contract> = [Answer, Contract];
 export type HistoryApiConformance = [
   Conforms<ListResult, HistoryApi.ListResult>,
   Conforms<CountResult, HistoryApi.CountResult>,
-  Conforms<RetryAnswer, HistoryApi.ActivityResult>,
+  Conforms<RetryAnswer, HistoryApi.RetryResult>,
   Conforms<RetryAllAnswer, HistoryApi.RetryAllResult>,
 ];
 

@@ -50,31 +50,43 @@ export interface ListFilter {
   destination?: DestinationId;
 }
 
-/** listActivities */
+/**
+ * listActivities. `meta.notice`: why the answer shows less than usual (deliveries are catching up
+ * with a burst, or this minute's storage quota is spent), for the admin to read; null otherwise.
+ */
 export interface ListResult {
   activities: Activity[];
-  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null };
+  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null };
 }
 
-/** showActivity and retryActivity */
+/** showActivity */
 export interface ActivityResult {
   activity: Activity;
 }
 
-/** countActivities; `dropped`: events that could be stored nowhere during an overload (absent from servers that do not count them). */
+/** retryActivity: the push as it is now, and when it runs if it was queued rather than sent (ISO). */
+export interface RetryResult {
+  activity: Activity;
+  queued_at: string | null;
+  message: string;
+}
+
+/**
+ * countActivities. `dropped`: events that could be stored nowhere during an overload; `notice` as
+ * in ListResult.
+ */
 export interface CountResult {
-  count: { value: number; refreshed_at: string; exact: boolean; dropped?: number };
-  dropped?: number;
+  count: { value: number; refreshed_at: string; exact: boolean; dropped: number; notice: string | null };
 }
 
-/** A push that retryAllFailed queued, and when it runs. */
-export interface QueuedRetry {
-  id?: string;
-  next_retry_at?: string | null;
-}
-
-/** retryAllFailed: how many pushes were queued, or the list of them with when they run. */
+/**
+ * retryAllFailed: how many pushes this call queued and when the first and last of them run (ISO);
+ * `already_queued`: pushes still waiting for their own retry, left as they are.
+ */
 export interface RetryAllResult {
-  queued: number | QueuedRetry[];
-  next_retry_at?: string | null;
+  queued: number;
+  first_at: string | null;
+  last_at: string | null;
+  already_queued: number;
+  message: string;
 }

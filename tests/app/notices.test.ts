@@ -1,57 +1,78 @@
 /**
- * What the sidebar says after Retry and "Retry all failed", and about dropped events: tolerant of
- * servers that answer a bare count (today) and of those that list queued pushes and when they run.
+ * What the sidebar says after Retry and "Retry all failed", about dropped events, and the server's
+ * notices, from the answers the server gives (src/shared/history-api.ts).
  */
-import { droppedCount, droppedNotice, markQueued, retryAllNotice, retryNotice } from '../../src/app/notices';
-import type { Activity } from '../../src/app/types';
+import { droppedNotice, retriedActivity, retryAllNotice, retryNotice, serverNotices } from '../../src/app/notices';
+import type { Activity, RetryAllResult } from '../../src/app/types';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const inMinutes = (n: number) => new Date(NOW + n * 60_000 + 20_000).toISOString();
 
-function push(id: string, outcome: Activity['outcome'], next: string | null = null): Activity {
-  return { id, outcome, next_retry_at: next, reason: 'HTTP 400: no such contact', target: { name: 'Freshdesk' } } as unknown as Activity;
+function push(id: string, outcome: Activity['outcome'], next: string | null = null, attempts = 1): Activity {
+  return { id, outcome, attempts, next_retry_at: next, reason: 'HTTP 400: no such contact', target: { name: 'Freshdesk' } } as unknown as Activity;
 }
+
+const sent = (activity: Activity) => ({ activity, queued_at: null, message: '' });
 
 describe('after Retry', () => {
   test.each([
-    [push('a', 'delivered'), 'success', /^Retried: delivered to Freshdesk\.$/],
-    [push('a', 'retrying', inMinutes(5)), 'warning', /^Retry queued: Freshdesk has not taken it yet; next try in 5 min \(at .+\)\.$/],
-    [push('a', 'retrying'), 'warning', /^Retry queued: Freshdesk has not taken it yet\.$/],
-    [push('a', 'rejected'), 'error', /^Retried: Freshdesk refused it again \(HTTP 400: no such contact\)\.$/],
-  ])('%#: %s', (activity, type, text) => {
-    const [shownType, message] = retryNotice(activity, NOW);
+    ['delivered', push('a', 'delivered'), 'success', /^Retried: delivered to Freshdesk\.$/],
+    ['still retrying, with its time', push('a', 'retrying', inMinutes(5)), 'warning', /^Retry queued: Freshdesk has not taken it yet; next try in 5 min \(at .+\)\.$/],
+    ['still retrying, no time', push('a', 'retrying'), 'warning', /^Retry queued: Freshdesk has not taken it yet\.$/],
+    ['refused again', push('a', 'rejected'), 'error', /^Retried: Freshdesk refused it again \(HTTP 400: no such contact\)\.$/],
+  ])('sent now, %s', (_case, activity, type, text) => {
+    const [shownType, message] = retryNotice(sent(activity), NOW);
     expect(shownType).toBe(type);
     expect(message).toMatch(text);
+  });
+
+  test('queued for want of quota: says when it runs, and the row shows that time', () => {
+    // A replay restarts the attempts; the activity the server answers still carries the time of the request.
+    const result = { activity: push('a', 'retrying', new Date(NOW).toISOString(), 0), queued_at: inMinutes(6), message: 'Queued: it runs at …' };
+    expect(retryNotice(result, NOW)).toEqual(['info', expect.stringMatching(/^Retry queued: it runs in 6 min \(at .+\)\.$/)]);
+    expect(retriedActivity(result)).toMatchObject({ outcome: 'retrying', next_retry_at: inMinutes(6) });
+    expect(retriedActivity(sent(push('b', 'delivered')))).toMatchObject({ outcome: 'delivered' });
+  });
+
+  test('a push already waiting for its own retry keeps its time, and the notice says so', () => {
+    const result = { activity: push('a', 'retrying', inMinutes(3), 2), queued_at: inMinutes(3), message: 'Already queued: …' };
+    expect(retryNotice(result, NOW)[1]).toMatch(/^Already waiting for its retry: Freshdesk is tried again in 3 min \(at .+\)\.$/);
   });
 });
 
 describe('after Retry all failed', () => {
-  const rows = [push('a', 'rejected'), push('b', 'dead_letter'), push('c', 'retrying', inMinutes(9))];
-
-  test('a server that answers a count: how many, and when the first waiting row runs', () => {
-    expect(retryAllNotice({ queued: 2 }, rows, NOW)[1]).toMatch(/^Queued 2 pushes for retry; the first runs in 9 min \(at .+\)\.$/);
-    expect(retryAllNotice({ queued: 1 }, [], NOW)).toEqual(['success', 'Queued 1 push for retry.']);
-    expect(retryAllNotice({ queued: 0 }, rows, NOW)).toEqual(['info', 'Nothing to retry.']);
-    expect(markQueued(rows, { queued: 2 })).toEqual(rows);
+  const answer = (queued: number, first: number | null, last: number | null, already = 0): RetryAllResult => ({
+    queued,
+    first_at: first === null ? null : inMinutes(first),
+    last_at: last === null ? null : inMinutes(last),
+    already_queued: already,
+    message: '',
   });
 
-  test('a server that lists the queued pushes: the earliest run, and those rows turn to retrying with their time', () => {
-    const result = { queued: [{ id: 'a', next_retry_at: inMinutes(6) }, { id: 'b', next_retry_at: inMinutes(5) }] };
-    expect(retryAllNotice(result, rows, NOW)[1]).toMatch(/^Queued 2 pushes for retry; the first runs in 5 min \(at .+\)\.$/);
-    expect(markQueued(rows, result).map((a) => [a.id, a.outcome, a.next_retry_at])).toEqual([
-      ['a', 'retrying', inMinutes(6)],
-      ['b', 'retrying', inMinutes(5)],
-      ['c', 'retrying', inMinutes(9)],
-    ]);
+  test('how many were queued, and when the first and the last run', () => {
+    expect(retryAllNotice(answer(3, 5, 7), NOW)).toEqual(['success', expect.stringMatching(/^Queued 3 pushes for retry; the first runs in 5 min \(at .+\), the last in 7 min \(at .+\)\.$/)]);
+    expect(retryAllNotice(answer(2, 5, 5), NOW)[1]).toMatch(/^Queued 2 pushes for retry; they run in 5 min \(at .+\)\.$/);
+    expect(retryAllNotice(answer(1, 6, 6), NOW)[1]).toMatch(/^Queued 1 push for retry; it runs in 6 min \(at .+\)\.$/);
+  });
+
+  test('pushes already waiting for their own retry are named, and nothing queued says so', () => {
+    expect(retryAllNotice(answer(1, 6, 6, 1), NOW)[1]).toMatch(/\. 1 push already waiting for its own retry keeps its time\.$/);
+    expect(retryAllNotice(answer(0, null, null, 2), NOW)).toEqual(['info', 'Nothing to retry. 2 pushes already waiting for their own retry keep their time.']);
+    expect(retryAllNotice(answer(0, null, null), NOW)).toEqual(['info', 'Nothing to retry.']);
   });
 });
 
-describe('dropped events', () => {
-  test('read from the answer wherever the server puts it, and absent means none', () => {
-    const count = { value: 3, refreshed_at: '', exact: true };
-    expect(droppedCount({ count })).toBe(0);
-    expect(droppedCount({ count, dropped: 4 })).toBe(4);
-    expect(droppedCount({ count: { ...count, dropped: 1 } })).toBe(1);
+describe('notices from the server', () => {
+  test('dropped events are counted in words', () => {
     expect(droppedNotice(1)).toBe("1 event could not be stored during an overload. It is not in this list; the app's logs name each one.");
+    expect(droppedNotice(3)).toMatch(/^3 events could not be stored .* They are not in this list/);
+  });
+
+  test('the list and the count saying the same thing show it once; none says nothing', () => {
+    expect(serverNotices('Catching up.', 'Catching up.')).toEqual(['Catching up.']);
+    expect(serverNotices(null, 'Catching up.')).toEqual(['Catching up.']);
+    expect(serverNotices('Quota spent.', null)).toEqual(['Quota spent.']);
+    expect(serverNotices('Quota spent.', 'Catching up.')).toEqual(['Quota spent.', 'Catching up.']);
+    expect(serverNotices(null, null)).toEqual([]);
   });
 });

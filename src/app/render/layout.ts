@@ -9,6 +9,8 @@ export interface Layout {
   count: HTMLElement;
   /** Events lost to an overload, when the server counts them. */
   dropped: HTMLElement;
+  /** Why the server's answers show less than usual (its `notice`). */
+  serverNotice: HTMLElement;
   refresh: HTMLElement;
   outcome: HTMLElement;
   destination: HTMLElement;
@@ -50,6 +52,7 @@ export function createLayout(): Layout {
   const refresh = smallButton('Refresh', 'refresh');
   const header = el('header', 'header', [el('div', 'header-text', [el('h1', 'title', ['Recent pushes']), count]), refresh]);
   const dropped = el('div', 'notices dropped');
+  const serverNotice = el('div', 'notices server-notice');
   const outcome = outcomeSelect();
   const destination = destinationSelect();
   const parts = { failed: el('div', 'failed-bar'), notice: el('div', 'notices'), summary: el('div', 'summary-slot'), body: el('div', 'list-body'), list: el('ul', 'rows'), more: el('div', 'more') };
@@ -57,6 +60,6 @@ export function createLayout(): Layout {
   const listPane = el('div', 'list-pane', [el('div', 'filters', [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
   const detailPane = el('div', 'detail-pane');
   detailPane.hidden = true;
-  const root = el('main', 'sidebar', [header, dropped, listPane, detailPane]);
-  return { root, count, dropped, refresh, outcome, destination, listPane, detailPane, ...parts };
+  const root = el('main', 'sidebar', [header, dropped, serverNotice, listPane, detailPane]);
+  return { root, count, dropped, serverNotice, refresh, outcome, destination, listPane, detailPane, ...parts };
 }
