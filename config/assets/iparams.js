@@ -82,15 +82,15 @@ const NOTHING_STORED = { freshdeskApiKey: false, cgClientId: void 0 };
 function storedSecretsOf(saved) {
   const on = Array.isArray(saved.destinations) ? saved.destinations : [];
   return {
-    freshdeskApiKey: on.includes("Freshdesk"),
-    cgClientId: on.includes("CustomerGauge") && typeof saved.cg_client_id === "string" ? saved.cg_client_id : void 0
+    freshdeskApiKey: on.includes(freshdesk.label),
+    cgClientId: on.includes(customerGauge.label) && typeof saved.cg_client_id === "string" ? saved.cg_client_id : void 0
   };
 }
 function settingsErrors(values, secrets, stored) {
   return {
     ...choiceErrors(values),
-    ...values.destinations.includes("Freshdesk") ? freshdeskErrors(values, secrets, stored) : {},
-    ...values.destinations.includes("CustomerGauge") ? customerGaugeErrors(values, secrets, stored) : {}
+    ...values.destinations.includes(freshdesk.label) ? freshdeskErrors(values, secrets, stored) : {},
+    ...values.destinations.includes(customerGauge.label) ? customerGaugeErrors(values, secrets, stored) : {}
   };
 }
 function choiceErrors(values) {
@@ -275,13 +275,9 @@ function showErrors(errors) {
 let stored = NOTHING_STORED;
 let configsApplied = false;
 let refusals = {};
-const SECTION = {
-  Freshdesk: { section: "freshdesk-section", test: "freshdesk-test", result: "freshdesk-test-result" },
-  CustomerGauge: { section: "customergauge-section", test: "customergauge-test", result: "customergauge-test-result" }
-};
+const SECTION = Object.fromEntries(DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }]));
 function destinationOf(field) {
-  if (field.startsWith("freshdesk_")) return "Freshdesk";
-  return field.startsWith("cg_") ? "CustomerGauge" : void 0;
+  return DESCRIPTORS.find((d) => d.iparams.some((p) => p.name === field))?.label;
 }
 const crayonsReady = () => Promise.all(CRAYONS_TAGS.map((tag) => customElements.whenDefined(tag)));
 function syncVisibility(values) {
@@ -331,7 +327,7 @@ function showResult(destination, result) {
 }
 function connectionTest(destination, values) {
   const secrets = readSecrets();
-  if (destination === "Freshdesk") {
+  if (destination === freshdesk.label) {
     const subdomain = normaliseSubdomain(values.freshdesk_subdomain);
     return secrets.freshdesk_api_key && isFreshdeskSubdomain(subdomain) ? testFreshdesk(subdomain, secrets.freshdesk_api_key) : void 0;
   }

@@ -20,11 +20,13 @@ import {
   type IparamValues,
   type StoredSecrets,
 } from '../shared/iparam-rules';
+import { DESCRIPTORS, type DestinationDescriptor } from '../shared/destinations';
+import { freshdesk } from '../shared/destinations/freshdesk';
 import { basicCredentials } from './credentials';
 import { testCustomerGauge, testFreshdesk, type ConnectionResult } from './connection';
 import { ALL_FIELDS, byId, CRAYONS_TAGS, readSecrets, readValues, showError, showErrors, shownError, writeValues } from './form';
 
-type Destination = 'Freshdesk' | 'CustomerGauge';
+type Destination = (typeof DESCRIPTORS)[number]['label'];
 
 /** What is already stored, learnt from getConfigs; nothing on a first installation. */
 let stored: StoredSecrets = NOTHING_STORED;
@@ -32,14 +34,14 @@ let configsApplied = false;
 /** Refusals from the vendors, shown until a field of that destination changes. */
 let refusals: FieldErrors = {};
 
-const SECTION: Record<Destination, { section: string; test: string; result: string }> = {
-  Freshdesk: { section: 'freshdesk-section', test: 'freshdesk-test', result: 'freshdesk-test-result' },
-  CustomerGauge: { section: 'customergauge-section', test: 'customergauge-test', result: 'customergauge-test-result' },
-};
+/** Each destination's part of config/iparams.html, named after its id: `<id>-section`, `<id>-test`, `<id>-test-result`. */
+const SECTION = Object.fromEntries(DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }])) as Record<
+  Destination,
+  { section: string; test: string; result: string }
+>;
 
 function destinationOf(field: FieldName): Destination | undefined {
-  if (field.startsWith('freshdesk_')) return 'Freshdesk';
-  return field.startsWith('cg_') ? 'CustomerGauge' : undefined;
+  return (DESCRIPTORS as readonly DestinationDescriptor[]).find((d) => d.iparams.some((p) => p.name === field))?.label as Destination | undefined;
 }
 
 const crayonsReady = (): Promise<unknown> => Promise.all(CRAYONS_TAGS.map((tag) => customElements.whenDefined(tag)));
@@ -105,7 +107,7 @@ function showResult(destination: Destination, result: ConnectionResult): void {
 /** The connection check of one destination with the typed values; undefined when there is nothing typed to check. */
 function connectionTest(destination: Destination, values: IparamValues): Promise<ConnectionResult> | undefined {
   const secrets = readSecrets();
-  if (destination === 'Freshdesk') {
+  if (destination === freshdesk.label) {
     const subdomain = normaliseSubdomain(values.freshdesk_subdomain);
     return secrets.freshdesk_api_key && isFreshdeskSubdomain(subdomain) ? testFreshdesk(subdomain, secrets.freshdesk_api_key) : undefined;
   }

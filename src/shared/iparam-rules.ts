@@ -94,8 +94,8 @@ export const NOTHING_STORED: StoredSecrets = { freshdeskApiKey: false, cgClientI
 export function storedSecretsOf(saved: Partial<IparamValues>): StoredSecrets {
   const on = Array.isArray(saved.destinations) ? saved.destinations : [];
   return {
-    freshdeskApiKey: on.includes('Freshdesk'),
-    cgClientId: on.includes('CustomerGauge') && typeof saved.cg_client_id === 'string' ? saved.cg_client_id : undefined,
+    freshdeskApiKey: on.includes(freshdesk.label),
+    cgClientId: on.includes(customerGauge.label) && typeof saved.cg_client_id === 'string' ? saved.cg_client_id : undefined,
   };
 }
 
@@ -106,8 +106,8 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 export function settingsErrors(values: IparamValues, secrets: TypedSecrets, stored: StoredSecrets): FieldErrors {
   return {
     ...choiceErrors(values),
-    ...(values.destinations.includes('Freshdesk') ? freshdeskErrors(values, secrets, stored) : {}),
-    ...(values.destinations.includes('CustomerGauge') ? customerGaugeErrors(values, secrets, stored) : {}),
+    ...(values.destinations.includes(freshdesk.label) ? freshdeskErrors(values, secrets, stored) : {}),
+    ...(values.destinations.includes(customerGauge.label) ? customerGaugeErrors(values, secrets, stored) : {}),
   };
 }
 
