@@ -293,20 +293,42 @@ describe('sidebar in a browser', () => {
     expect(await page.locator('.failed-bar').isHidden()).toBe(true);
   });
 
+  test('a Retry queued for want of quota shows the row Retrying at its time, across Refresh, until it has run', async () => {
+    server.local.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}' });
+    await fire(payload('intelliassign-available', { prev_status: 'AVAILABLE', status: 'Lunch break', prev_status_change_timestamp: '2026-11-23T13:55:00.000Z', status_change_timestamp: '2026-11-23T14:30:00.000Z' }));
+    await refresh(16);
+    const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
+    // A minute later other work has spent all but one of this minute's storage operations: the Retry can read the push, not send it.
+    aMinuteLater();
+    for (let i = 0; i < 49; i++) await server.local.runtime.db.set(`other-${i}`, { i });
+    await page.click(`li.row[data-id="${rejected.id}"] fw-button[data-action=retry]`);
+    await page.waitForFunction(() => /^Retry queued/.test(document.querySelector('.list-pane .notices')?.textContent ?? ''));
+    const runsAt = /\(at ([^)]+)\)/.exec((await page.locator('.list-pane .notices').textContent()) ?? '')?.[1];
+    const queuedRow = { id: rejected.id, outcome: 'retrying', pill: 'Retrying', color: 'yellow', next: `·runs at ${runsAt}` };
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+    await refresh(16);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+
+    clock.advance(10 * MINUTE);
+    await server.local.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
+    await refresh(16);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject({ outcome: 'delivered', pill: 'Delivered', next: '' });
+  });
+
   test('events lost to an overload are counted above the list when the server reports them, and absent otherwise', async () => {
     expect(await page.locator('.dropped').textContent()).toBe('');
     await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, dropped: 3 } }));
-    await refresh(14);
+    await refresh(16);
     await page.waitForSelector('.dropped fw-inline-message');
     expect(await page.locator('.dropped').textContent()).toBe("3 events could not be stored during an overload. They are not in this list; the app's logs name each one.");
     await page.unroute('**/_fdk/invoke/countActivities');
-    await refresh(14);
+    await refresh(16);
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
 
   test('a status named like markup is shown as text and never runs', async () => {
     await fire(payload('intelliassign', { prev_status: 'In a meeting', status: HOSTILE, prev_status_change_timestamp: '2026-11-23T10:45:00.000Z', status_change_timestamp: '2026-11-23T11:30:00.000Z' }));
-    await refresh(16);
+    await refresh(18);
     const hostile = (await rows()).filter((r) => r.transition === `In a meeting → ${HOSTILE}`);
     expect(hostile).toHaveLength(2);
     await page.click(`li.row[data-id="${hostile[0].id}"]`);
