@@ -308,6 +308,12 @@ describe('sidebar in a browser', () => {
     expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
     await refresh(16);
     expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+    // Its detail shows it queued too, with no Retry of its own.
+    await page.click(`li.row[data-id="${rejected.id}"]`);
+    await page.waitForSelector('section.detail');
+    expect(await page.locator('section.detail fw-pill').textContent()).toBe('Retrying');
+    expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
+    await page.click('section.detail fw-button[data-action=back]');
 
     clock.advance(10 * MINUTE);
     await server.local.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
