@@ -1592,24 +1592,28 @@ const idsWhere = (record, test) => Object.keys(record.pushes).filter((id) => {
   const push = record.pushes[id];
   return push !== void 0 && test(push);
 });
+const queuedPushes = (record, ids, at) => itemsOf(record).filter((item) => ids.includes(item.destination)).map((item) => toActivity(item)).map((activity) => ({ id: activity.id, at: new Date(at).toISOString(), updated_at: activity.updated_at }));
 async function queueFailed(records, now) {
-  const times = [];
+  const queued = [];
+  let after = now;
   for (const record of records) {
     const failed = idsWhere(record, (p) => p.outcome !== "retrying" && isReplayable(p));
-    if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
-    const queued = await queueWork(replayWork(record, failed, now), times[times.length - 1] ?? now);
-    if (queued.at !== null) times.push(...failed.map(() => queued.at));
+    if (failed.length === 0 || queued.length >= RETRY_ALL_MAX) continue;
+    const { at } = await queueWork(replayWork(record, failed, now), after);
+    if (at === null) continue;
+    after = at;
+    queued.push(...queuedPushes(record, failed, at));
   }
-  return times;
+  return queued;
 }
 async function replayAllFailed(now) {
   const records = await newestRecords(now);
   const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === "retrying").length, 0);
-  const times = await queueFailed(records, now);
-  const first = iso(times.length > 0 ? times[0] : null);
-  const last = iso(times.length > 0 ? times[times.length - 1] : null);
-  const message = times.length > 0 ? `Queued ${times.length} to run from ${first} to ${last}.` : "Nothing to retry.";
-  return { queued: times.length, first_at: first, last_at: last, already_queued: already, message };
+  const queued = await queueFailed(records, now);
+  const first = queued.length > 0 ? queued[0].at : null;
+  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
+  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${first} to ${last}.` : "Nothing to retry.";
+  return { queued: queued.length, first_at: first, last_at: last, already_queued: already, queued_pushes: queued, message };
 }
 
 async function answer(work) {

@@ -326,14 +326,14 @@ function timeView(iso, now) {
   time.title = dateTime(iso);
   return time;
 }
-function nextTryView(activity, now) {
+function nextTryView(activity, now, queued) {
   const at = activity.next_retry_at;
   if (activity.outcome !== "retrying" || !at) return null;
-  const time = el("time", "until", [until(at, now)]);
+  const time = el("time", queued ? "at" : "until", [queued ? clockTime(at) : until(at, now)]);
   time.dateTime = at;
-  time.dataset.until = at;
+  if (!queued) time.dataset.until = at;
   time.title = dateTime(at);
-  return el("span", "row-next", [el("span", "sep", ["\xB7"]), "next try ", time]);
+  return el("span", "row-next", [el("span", "sep", ["\xB7"]), queued ? "runs at " : "next try ", time]);
 }
 function retryButton(activity, handlers) {
   const button = smallButton("Retry", "retry");
@@ -343,11 +343,11 @@ function retryButton(activity, handlers) {
   });
   return button;
 }
-function rowView(activity, now, handlers) {
+function rowView(activity, now, handlers, queued = false) {
   const change = transition(activity);
   const text = el("span", "row-transition", [change]);
   text.title = change;
-  const where = el("span", "row-where", [el("span", "row-destination", [destinationName(activity)]), el("span", "sep", ["\xB7"]), timeView(activity.created_at, now), nextTryView(activity, now)]);
+  const where = el("span", "row-where", [el("span", "row-destination", [destinationName(activity)]), el("span", "sep", ["\xB7"]), timeView(activity.created_at, now), nextTryView(activity, now, queued)]);
   const meta = el("div", "row-meta", [where, activity.retryable && retryButton(activity, handlers)]);
   const top = el("div", "row-top", [el("span", "row-agent", [agentName(activity)]), outcomePill(activity.outcome)]);
   const row = el("li", "row", [top, text, meta]);
@@ -435,9 +435,6 @@ function retryNotice({ activity, queued_at }, now) {
   }
   return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
 }
-function retriedActivity({ activity, queued_at }) {
-  return queued_at === null ? activity : { ...activity, outcome: "retrying", next_retry_at: queued_at };
-}
 function waitingNote(alreadyQueued) {
   if (alreadyQueued === 0) return "";
   return ` ${pluralize(alreadyQueued, "push", "pushes")} already waiting for ${alreadyQueued === 1 ? "its" : "their"} own retry ${alreadyQueued === 1 ? "keeps its" : "keep their"} time.`;
@@ -459,6 +456,36 @@ function droppedNotice(dropped) {
 }
 function serverNotices(list, count) {
   return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
+}
+
+const MARGIN_MS = 10 * 6e4;
+class QueuedRetries {
+  constructor() {
+    this.marks = /* @__PURE__ */ new Map();
+  }
+  /** What Retry all queued. */
+  noteAll(result) {
+    for (const { id, at, updated_at } of result.queued_pushes) this.marks.set(id, { at, updated_at });
+  }
+  /** A Retry: remembered when it was queued rather than sent. */
+  note({ activity, queued_at }) {
+    if (queued_at === null) this.marks.delete(activity.id);
+    else this.marks.set(activity.id, { at: queued_at, updated_at: activity.updated_at });
+  }
+  isQueued(id) {
+    return this.marks.has(id);
+  }
+  /** The push as the sidebar shows it: a queued one is Retrying at its time, with no Retry of its own. Forgets settled marks. */
+  shown(activity, now) {
+    const mark = this.marks.get(activity.id);
+    if (!mark) return activity;
+    const at = parseTime(mark.at);
+    if (mark.updated_at !== activity.updated_at || at === null || now > at + MARGIN_MS) {
+      this.marks.delete(activity.id);
+      return activity;
+    }
+    return { ...activity, outcome: "retrying", next_retry_at: mark.at, retryable: false };
+  }
 }
 
 function agentKey(activity) {
@@ -524,6 +551,7 @@ class Sidebar {
     this.summaryOpen = true;
     this.listNotice = null;
     this.countNotice = null;
+    this.queued = new QueuedRetries();
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
@@ -604,13 +632,14 @@ class Sidebar {
   }
   renderList() {
     const now = Date.now();
+    const shown = this.activities.map((a) => this.queued.shown(a, now));
     const handlers = { open: (id) => void this.openDetail(id), retry: (id, button) => void this.retry(id, button) };
-    replaceChildren(this.layout.list, this.activities.map((a) => rowView(a, now, handlers)));
+    replaceChildren(this.layout.list, shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id))));
     const filtered = Object.keys(this.filter).length > 0;
-    replaceChildren(this.layout.body, this.activities.length === 0 ? [emptyView(filtered)] : []);
+    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
     this.renderMore();
-    this.renderSummary();
-    this.renderFailed();
+    this.renderSummary(shown);
+    this.renderFailed(shown);
   }
   renderMore() {
     if (!this.hasMore) return replaceChildren(this.layout.more, []);
@@ -618,13 +647,13 @@ class Sidebar {
     button.addEventListener("click", () => void this.loadMore(button));
     replaceChildren(this.layout.more, [button]);
   }
-  renderSummary() {
-    const view = summaryView(summarize(this.activities), this.summaryOpen);
+  renderSummary(shown) {
+    const view = summaryView(summarize(shown), this.summaryOpen);
     view?.addEventListener("toggle", () => this.summaryOpen = view.open);
     replaceChildren(this.layout.summary, [view]);
   }
-  renderFailed() {
-    const failed = this.activities.filter((a) => a.retryable && a.outcome !== "retrying").length;
+  renderFailed(shown) {
+    const failed = shown.filter((a) => a.retryable && a.outcome !== "retrying").length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
     const button = smallButton("Retry all failed", "retry-all");
@@ -652,7 +681,8 @@ class Sidebar {
   }
   renderDetail(activity) {
     const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
-    replaceChildren(this.layout.detailPane, [detailView(activity, Date.now(), handlers)]);
+    const now = Date.now();
+    replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
   }
   renderDetailError(err) {
     const back = smallButton("\u2190 All pushes", "back", "text");
@@ -673,7 +703,8 @@ class Sidebar {
     button.setAttribute("loading", "true");
     try {
       const result = await this.api.retry(id);
-      this.replace(retriedActivity(result));
+      this.queued.note(result);
+      this.replace(result.activity);
       const notice = retryNotice(result, Date.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
@@ -689,11 +720,12 @@ class Sidebar {
     this.renderList();
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
-  /** Queues every failed push; says how many and when the first and last run (the rows change once they have run). */
+  /** Queues every failed push; says how many and when the first and last run; their rows show Retrying until they have run. */
   async retryAll(button) {
     button.setAttribute("loading", "true");
     try {
       const result = await this.api.retryAllFailed();
+      this.queued.noteAll(result);
       await this.reload();
       this.notify(...retryAllNotice(result, Date.now()));
     } catch (err) {

@@ -11,7 +11,8 @@ import { smallButton } from './render/pill';
 import { rowView } from './render/row';
 import { emptyView, errorView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
-import { droppedNotice, retriedActivity, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
+import { droppedNotice, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
+import { QueuedRetries } from './queued-retries';
 import { summarize } from './summary';
 import type { Activity, ListFilter, ListResult } from './types';
 
@@ -33,6 +34,8 @@ export class Sidebar {
   /** The server's latest word on why it shows less than usual, from the list and from the count. */
   private listNotice: string | null;
   private countNotice: string | null;
+  /** Retries queued but not run yet: their rows show Retrying at their time across reloads. */
+  private readonly queued: QueuedRetries;
 
   constructor(private readonly api: HistoryApi) {
     this.layout = createLayout();
@@ -45,6 +48,7 @@ export class Sidebar {
     this.summaryOpen = true;
     this.listNotice = null;
     this.countNotice = null;
+    this.queued = new QueuedRetries();
   }
 
   mount(parent: HTMLElement): void {
@@ -136,13 +140,14 @@ export class Sidebar {
 
   private renderList(): void {
     const now = Date.now();
+    const shown = this.activities.map((a) => this.queued.shown(a, now));
     const handlers = { open: (id: string) => void this.openDetail(id), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
-    replaceChildren(this.layout.list, this.activities.map((a) => rowView(a, now, handlers)));
+    replaceChildren(this.layout.list, shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id))));
     const filtered = Object.keys(this.filter).length > 0;
-    replaceChildren(this.layout.body, this.activities.length === 0 ? [emptyView(filtered)] : []);
+    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
     this.renderMore();
-    this.renderSummary();
-    this.renderFailed();
+    this.renderSummary(shown);
+    this.renderFailed(shown);
   }
 
   private renderMore(): void {
@@ -152,15 +157,15 @@ export class Sidebar {
     replaceChildren(this.layout.more, [button]);
   }
 
-  private renderSummary(): void {
-    const view = summaryView(summarize(this.activities), this.summaryOpen);
+  private renderSummary(shown: Activity[]): void {
+    const view = summaryView(summarize(shown), this.summaryOpen);
     view?.addEventListener('toggle', () => (this.summaryOpen = view.open));
     replaceChildren(this.layout.summary, [view]);
   }
 
-  private renderFailed(): void {
+  private renderFailed(shown: Activity[]): void {
     // Pushes still waiting for their retry are not failures (yet).
-    const failed = this.activities.filter((a) => a.retryable && a.outcome !== 'retrying').length;
+    const failed = shown.filter((a) => a.retryable && a.outcome !== 'retrying').length;
     this.layout.failed.hidden = failed === 0;
     if (failed === 0) return;
     const button = smallButton('Retry all failed', 'retry-all');
@@ -192,7 +197,8 @@ export class Sidebar {
 
   private renderDetail(activity: Activity): void {
     const handlers = { back: () => this.closeDetail(), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
-    replaceChildren(this.layout.detailPane, [detailView(activity, Date.now(), handlers)]);
+    const now = Date.now();
+    replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
   }
 
   private renderDetailError(err: unknown): void {
@@ -217,7 +223,8 @@ export class Sidebar {
     button.setAttribute('loading', 'true');
     try {
       const result = await this.api.retry(id);
-      this.replace(retriedActivity(result));
+      this.queued.note(result);
+      this.replace(result.activity);
       const notice = retryNotice(result, Date.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
@@ -235,11 +242,12 @@ export class Sidebar {
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
 
-  /** Queues every failed push; says how many and when the first and last run (the rows change once they have run). */
+  /** Queues every failed push; says how many and when the first and last run; their rows show Retrying until they have run. */
   private async retryAll(button: HTMLElement): Promise<void> {
     button.setAttribute('loading', 'true');
     try {
       const result = await this.api.retryAllFailed();
+      this.queued.noteAll(result);
       await this.reload();
       this.notify(...retryAllNotice(result, Date.now()));
     } catch (err) {

@@ -26,11 +26,6 @@ export function retryNotice({ activity, queued_at }: RetryResult, now: number): 
   return ['error', `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
 }
 
-/** The push as the list shows it after a retry: a queued one runs at the time the answer gives. */
-export function retriedActivity({ activity, queued_at }: RetryResult): Activity {
-  return queued_at === null ? activity : { ...activity, outcome: 'retrying', next_retry_at: queued_at };
-}
-
 function waitingNote(alreadyQueued: number): string {
   if (alreadyQueued === 0) return '';
   return ` ${pluralize(alreadyQueued, 'push', 'pushes')} already waiting for ${alreadyQueued === 1 ? 'its' : 'their'} own retry ${alreadyQueued === 1 ? 'keeps its' : 'keep their'} time.`;

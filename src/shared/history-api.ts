@@ -80,13 +80,25 @@ export interface CountResult {
 }
 
 /**
+ * A push Retry all queued: its activity id, when it runs (ISO), and its `updated_at` as it was
+ * queued. The stored push still shows its failure until the retry runs; then `updated_at` moves on.
+ */
+export interface QueuedPush {
+  id: string;
+  at: string;
+  updated_at: string;
+}
+
+/**
  * retryAllFailed: how many pushes this call queued and when the first and last of them run (ISO);
- * `already_queued`: pushes still waiting for their own retry, left as they are.
+ * `already_queued`: pushes still waiting for their own retry, left as they are; `queued_pushes`:
+ * each push queued.
  */
 export interface RetryAllResult {
   queued: number;
   first_at: string | null;
   last_at: string | null;
   already_queued: number;
+  queued_pushes: QueuedPush[];
   message: string;
 }

@@ -260,41 +260,81 @@ describe('sidebar in a browser', () => {
     await waitForRows(`rows.some((r) => r.dataset.id === ${JSON.stringify(rejected[0].id)} && r.dataset.outcome === 'delivered')`);
   });
 
-  test('Retry all failed says how many pushes were queued and when they run; once they have run, the rows show it', async () => {
+  test('Retry all failed says how many pushes were queued and when they run; the rows show Retrying at that time until they have run', async () => {
     server.local.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}' });
     await fire(payload('intelliassign-available', { prev_status: 'In a meeting', status: 'AVAILABLE', prev_status_change_timestamp: '2026-11-23T13:10:00.000Z', status_change_timestamp: '2026-11-23T13:55:00.000Z' }));
     await refresh(14);
     expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
+    const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
 
     // The push still waiting for its own retry keeps its Retry-After (issue 12 item 8): only the rejected one is queued.
     // (The browser reads the time with the real clock, which the tests' clock has run ahead of: any minutes.)
-    expect(await noticeAfter('.failed-bar fw-button[data-action=retry-all]')).toMatch(
-      /^Queued 1 push for retry; it runs in \d+ min \(at [^)]+\)\. 1 push already waiting for its own retry keeps its time\.$/,
-    );
+    const notice = await noticeAfter('.failed-bar fw-button[data-action=retry-all]');
+    expect(notice).toMatch(/^Queued 1 push for retry; it runs in \d+ min \(at [^)]+\)\. 1 push already waiting for its own retry keeps its time\.$/);
+    const runsAt = /\(at ([^)]+)\)/.exec(notice)?.[1];
+    // The stored push still says Rejected (rewriting it would spend $db quota): the row shows the queued retry instead.
+    const queuedRow = { id: rejected.id, outcome: 'retrying', pill: 'Retrying', color: 'yellow', next: `·runs at ${runsAt}` };
+    await waitForRows(`rows.some((r) => r.dataset.id === ${JSON.stringify(rejected.id)} && r.dataset.outcome === 'retrying')`);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+    expect(await page.locator(`li.row[data-id="${rejected.id}"] fw-button[data-action=retry]`).count()).toBe(0);
+    expect(await page.locator('.failed-bar').isHidden()).toBe(true);
     await page.screenshot({ path: path.join(DOCS, 'sidebar-retry-all.png') });
 
-    // Time passes: the queued retries run.
+    // Refresh before the retry has run: the row still shows it queued.
+    await refresh(14);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+
+    // Time passes: the queued retries run, and the rows show their real outcome.
     clock.advance(10 * MINUTE);
     await server.local.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
     await refresh(14);
     expect((await rows()).filter((r) => r.outcome !== 'delivered')).toEqual([]);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject({ pill: 'Delivered', color: 'green', next: '' });
     expect(await page.locator('.failed-bar').isHidden()).toBe(true);
+  });
+
+  test('a Retry queued for want of quota shows the row Retrying at its time, across Refresh, until it has run', async () => {
+    server.local.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}' });
+    await fire(payload('intelliassign-available', { prev_status: 'AVAILABLE', status: 'Lunch break', prev_status_change_timestamp: '2026-11-23T13:55:00.000Z', status_change_timestamp: '2026-11-23T14:30:00.000Z' }));
+    await refresh(16);
+    const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
+    // A minute later other work has spent all but one of this minute's storage operations: the Retry can read the push, not send it.
+    aMinuteLater();
+    for (let i = 0; i < 49; i++) await server.local.runtime.db.set(`other-${i}`, { i });
+    await page.click(`li.row[data-id="${rejected.id}"] fw-button[data-action=retry]`);
+    await page.waitForFunction(() => /^Retry queued/.test(document.querySelector('.list-pane .notices')?.textContent ?? ''));
+    const runsAt = /\(at ([^)]+)\)/.exec((await page.locator('.list-pane .notices').textContent()) ?? '')?.[1];
+    const queuedRow = { id: rejected.id, outcome: 'retrying', pill: 'Retrying', color: 'yellow', next: `·runs at ${runsAt}` };
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+    await refresh(16);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
+    // Its detail shows it queued too, with no Retry of its own.
+    await page.click(`li.row[data-id="${rejected.id}"]`);
+    await page.waitForSelector('section.detail');
+    expect(await page.locator('section.detail fw-pill').textContent()).toBe('Retrying');
+    expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
+    await page.click('section.detail fw-button[data-action=back]');
+
+    clock.advance(10 * MINUTE);
+    await server.local.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
+    await refresh(16);
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject({ outcome: 'delivered', pill: 'Delivered', next: '' });
   });
 
   test('events lost to an overload are counted above the list when the server reports them, and absent otherwise', async () => {
     expect(await page.locator('.dropped').textContent()).toBe('');
     await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, dropped: 3 } }));
-    await refresh(14);
+    await refresh(16);
     await page.waitForSelector('.dropped fw-inline-message');
     expect(await page.locator('.dropped').textContent()).toBe("3 events could not be stored during an overload. They are not in this list; the app's logs name each one.");
     await page.unroute('**/_fdk/invoke/countActivities');
-    await refresh(14);
+    await refresh(16);
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
 
   test('a status named like markup is shown as text and never runs', async () => {
     await fire(payload('intelliassign', { prev_status: 'In a meeting', status: HOSTILE, prev_status_change_timestamp: '2026-11-23T10:45:00.000Z', status_change_timestamp: '2026-11-23T11:30:00.000Z' }));
-    await refresh(16);
+    await refresh(18);
     const hostile = (await rows()).filter((r) => r.transition === `In a meeting → ${HOSTILE}`);
     expect(hostile).toHaveLength(2);
     await page.click(`li.row[data-id="${hostile[0].id}"]`);

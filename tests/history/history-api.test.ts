@@ -153,8 +153,13 @@ describe('replay', () => {
     app.freshdesk.setMode('bad_credentials');
     await fireSpread(3);
     app.freshdesk.setMode('none');
+    const failed = (await allActivities(app)).filter((a) => a.outcome !== 'delivered');
     const answer = await app.call('retryAllFailed');
     expect(answer.queued).toBe(3);
+    // It names each queued push as the list does, with its time and its updated_at as queued (the stored push is not rewritten).
+    expect(answer.queued_pushes.map((q: { id: string; updated_at: string }) => [q.id, q.updated_at]).sort()).toEqual(failed.map((a) => [a.id, a.updated_at]).sort());
+    expect(answer.queued_pushes.map((q: { at: string }) => q.at)).toEqual(expect.arrayContaining([answer.first_at, answer.last_at]));
+    expect((await allActivities(app)).filter((a) => a.outcome !== 'delivered')).toEqual(failed);
     await app.runtime.runUntilIdle();
     const all = await allActivities(app);
     expect(all.filter((a) => a.outcome === 'delivered')).toHaveLength(6);

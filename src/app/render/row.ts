@@ -1,6 +1,6 @@
 /** One push in the list: agent, transition, destination, outcome and when; failed ones get Retry. */
 import { el, onActivate } from '../dom';
-import { agentName, ago, dateTime, destinationName, transition, until } from '../format';
+import { agentName, ago, clockTime, dateTime, destinationName, transition, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -18,15 +18,15 @@ function timeView(iso: string, now: number): HTMLTimeElement {
   return time;
 }
 
-/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`). */
-function nextTryView(activity: Activity, now: number): HTMLElement | null {
+/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`); a retry the admin queued: "runs at 12:05". */
+function nextTryView(activity: Activity, now: number, queued: boolean): HTMLElement | null {
   const at = activity.next_retry_at;
   if (activity.outcome !== 'retrying' || !at) return null;
-  const time = el('time', 'until', [until(at, now)]);
+  const time = el('time', queued ? 'at' : 'until', [queued ? clockTime(at) : until(at, now)]);
   time.dateTime = at;
-  time.dataset.until = at;
+  if (!queued) time.dataset.until = at;
   time.title = dateTime(at);
-  return el('span', 'row-next', [el('span', 'sep', ['·']), 'next try ', time]);
+  return el('span', 'row-next', [el('span', 'sep', ['·']), queued ? 'runs at ' : 'next try ', time]);
 }
 
 function retryButton(activity: Activity, handlers: RowHandlers): HTMLElement {
@@ -39,11 +39,12 @@ function retryButton(activity: Activity, handlers: RowHandlers): HTMLElement {
   return button;
 }
 
-export function rowView(activity: Activity, now: number, handlers: RowHandlers): HTMLLIElement {
+/** `queued`: a retry the admin queued that has not run yet (the stored push still shows the failure). */
+export function rowView(activity: Activity, now: number, handlers: RowHandlers, queued = false): HTMLLIElement {
   const change = transition(activity);
   const text = el('span', 'row-transition', [change]);
   text.title = change;
-  const where = el('span', 'row-where', [el('span', 'row-destination', [destinationName(activity)]), el('span', 'sep', ['·']), timeView(activity.created_at, now), nextTryView(activity, now)]);
+  const where = el('span', 'row-where', [el('span', 'row-destination', [destinationName(activity)]), el('span', 'sep', ['·']), timeView(activity.created_at, now), nextTryView(activity, now, queued)]);
   const meta = el('div', 'row-meta', [where, activity.retryable && retryButton(activity, handlers)]);
   const top = el('div', 'row-top', [el('span', 'row-agent', [agentName(activity)]), outcomePill(activity.outcome)]);
   const row = el('li', 'row', [top, text, meta]);

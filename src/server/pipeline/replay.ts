@@ -7,11 +7,12 @@
 import { HttpStatusError } from '../core/errors';
 import type { CallContext } from '../core/http';
 import type { DestinationId } from '../destinations/types';
-import { toActivity, type Activity, type StreamItem } from '../history/activity';
+import { itemsOf, toActivity, type Activity, type StreamItem } from '../history/activity';
 import { findActivityItem, readBudget } from '../history/query';
 import { isReplayable, type EventRecord, type PushState } from '../history/record';
 import { pageId, readPage } from '../history/store';
 import { readHead } from '../history/head';
+import type { QueuedPush } from '../../shared/history-api';
 import { newRunToken } from './dedup';
 import { queueWork, runWork, type QueuedWork } from './process';
 
@@ -31,6 +32,8 @@ export interface RetryAllAnswer {
   last_at: string | null;
   /** Pushes already waiting for their own retry (left as they are). */
   already_queued: number;
+  /** The stored pushes stay as they were until their retry runs (writing each would spend `$db` quota): this says which are queued. */
+  queued_pushes: QueuedPush[];
   message: string;
 }
 
@@ -92,25 +95,35 @@ const idsWhere = (record: EventRecord, test: (push: NonNullable<EventRecord['pus
     return push !== undefined && test(push);
   });
 
-/** Queues each record's failed pushes, one slot per record, each after the previous; returns their times. */
-async function queueFailed(records: EventRecord[], now: number): Promise<number[]> {
-  const times: number[] = [];
+/** The activities of `ids` of `record`, queued to run at `at`. */
+const queuedPushes = (record: EventRecord, ids: DestinationId[], at: number): QueuedPush[] =>
+  itemsOf(record)
+    .filter((item) => ids.includes(item.destination as DestinationId))
+    .map((item) => toActivity(item))
+    .map((activity) => ({ id: activity.id, at: new Date(at).toISOString(), updated_at: activity.updated_at }));
+
+/** Queues each record's failed pushes, one slot per record, each after the previous; lists them with their times. */
+async function queueFailed(records: EventRecord[], now: number): Promise<QueuedPush[]> {
+  const queued: QueuedPush[] = [];
+  let after = now;
   for (const record of records) {
     const failed = idsWhere(record, (p) => p.outcome !== 'retrying' && isReplayable(p));
-    if (failed.length === 0 || times.length >= RETRY_ALL_MAX) continue;
-    const queued = await queueWork(replayWork(record, failed, now), times[times.length - 1] ?? now);
-    if (queued.at !== null) times.push(...failed.map(() => queued.at as number));
+    if (failed.length === 0 || queued.length >= RETRY_ALL_MAX) continue;
+    const { at } = await queueWork(replayWork(record, failed, now), after);
+    if (at === null) continue;
+    after = at;
+    queued.push(...queuedPushes(record, failed, at));
   }
-  return times;
+  return queued;
 }
 
 /** Queues every failed push on the newest pages; each runs in its own slot, spread within the quotas. */
 export async function replayAllFailed(now: number): Promise<RetryAllAnswer> {
   const records = await newestRecords(now);
   const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === 'retrying').length, 0);
-  const times = await queueFailed(records, now);
-  const first = iso(times.length > 0 ? times[0] : null);
-  const last = iso(times.length > 0 ? times[times.length - 1] : null);
-  const message = times.length > 0 ? `Queued ${times.length} to run from ${first} to ${last}.` : 'Nothing to retry.';
-  return { queued: times.length, first_at: first, last_at: last, already_queued: already, message };
+  const queued = await queueFailed(records, now);
+  const first = queued.length > 0 ? queued[0].at : null;
+  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
+  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${first} to ${last}.` : 'Nothing to retry.';
+  return { queued: queued.length, first_at: first, last_at: last, already_queued: already, queued_pushes: queued, message };
 }
