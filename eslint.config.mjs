@@ -105,10 +105,16 @@ const fdkOwnRules = {
 
 /** What ES2020 cannot parse, reported in the TypeScript source rather than after bundling. */
 const beyondEs2020 = [
-  { selector: 'PropertyDefinition[value]', message: 'No class fields: FDK parses shipped JS at ES2020. Declare the type and assign in the constructor.' },
+  {
+    selector: 'PropertyDefinition[value]',
+    message: 'No class fields: FDK parses shipped JS at ES2020. Declare the type and assign in the constructor.',
+  },
   { selector: 'PrivateIdentifier', message: 'No #private members: FDK parses shipped JS at ES2020.' },
   { selector: 'StaticBlock', message: 'No static blocks: FDK parses shipped JS at ES2020.' },
-  { selector: 'AssignmentExpression[operator=/^(\\?\\?|\\|\\||&&)=$/]', message: 'No logical assignment (??=, ||=, &&=): FDK parses shipped JS at ES2020.' },
+  {
+    selector: 'AssignmentExpression[operator=/^(\\?\\?|\\|\\||&&)=$/]',
+    message: 'No logical assignment (??=, ||=, &&=): FDK parses shipped JS at ES2020.',
+  },
 ];
 
 /** Folder boundaries (issue 14), enforced on every TypeScript file. */
@@ -132,7 +138,16 @@ export default [
     files: ['server/server.js'],
     languageOptions: {
       ...platformScript,
-      globals: { $request: 'readonly', $db: 'readonly', $schedule: 'readonly', renderData: 'readonly', generateTargetUrl: 'readonly', require: 'readonly', exports: 'writable', console: 'readonly' },
+      globals: {
+        $request: 'readonly',
+        $db: 'readonly',
+        $schedule: 'readonly',
+        renderData: 'readonly',
+        generateTargetUrl: 'readonly',
+        require: 'readonly',
+        exports: 'writable',
+        console: 'readonly',
+      },
     },
     plugins: { fdk },
     rules: { ...fdkCoreRules, ...fdkOwnRules, 'fdk/no-dependency-mismatch': 'error' },
@@ -156,7 +171,19 @@ export default [
     rules: {
       // The TypeScript compiler checks names and redeclarations itself.
       ...off(['no-undef', 'no-redeclare', 'no-unused-vars', 'no-empty-function', 'no-dupe-class-members']),
-      ...Object.fromEntries(Object.entries(fdkCoreRules).filter(([name]) => !['no-redeclare', 'no-unused-vars', 'no-empty-function', 'no-dupe-class-members', 'no-extra-semi', 'no-mixed-spaces-and-tabs'].includes(name))),
+      ...Object.fromEntries(
+        Object.entries(fdkCoreRules).filter(
+          ([name]) =>
+            ![
+              'no-redeclare',
+              'no-unused-vars',
+              'no-empty-function',
+              'no-dupe-class-members',
+              'no-extra-semi',
+              'no-mixed-spaces-and-tabs',
+            ].includes(name),
+        ),
+      ),
       ...fdkOwnRules,
       '@typescript-eslint/no-empty-function': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { args: 'after-used' }],

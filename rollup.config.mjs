@@ -54,6 +54,12 @@ export default [
   {
     input: 'src/iparams/iparams-page.ts',
     plugins: [...plugins, topLevelFunctions(IPARAMS_NAMESPACE)],
-    output: { ...output, file: 'config/assets/iparams.js', format: 'iife', name: IPARAMS_NAMESPACE, generatedCode: { preset: 'es2015', symbols: false } },
+    output: {
+      ...output,
+      file: 'config/assets/iparams.js',
+      format: 'iife',
+      name: IPARAMS_NAMESPACE,
+      generatedCode: { preset: 'es2015', symbols: false },
+    },
   },
 ];

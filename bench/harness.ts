@@ -59,7 +59,9 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
   return { ...local, clock, logCounts, fire, moveTo };
 }
 
-const BASE_EVENT = JSON.parse(fs.readFileSync(path.join(APP_DIR, 'test_data', 'onAgentActivityCreate.intelliassign.json'), 'utf8')) as EventPayload;
+const BASE_EVENT = JSON.parse(
+  fs.readFileSync(path.join(APP_DIR, 'test_data', 'onAgentActivityCreate.intelliassign.json'), 'utf8'),
+) as EventPayload;
 const BASE_CHANGED_AT = Date.parse('2026-11-23T08:00:00Z');
 
 interface EventPayload {

@@ -90,7 +90,9 @@ function costRows(cost: CostResults): Row[] {
   const rows: Row[] = [];
   for (const result of Object.values(cost.bySetting)) {
     const quotaHit = result.refused.requests + result.refused.dbOps > 0 ? ' (quota hit: not steady state)' : '';
-    const templates = Object.entries(result.requestsByTemplate).map(([name, n]) => `${name} ${n}`).join(', ');
+    const templates = Object.entries(result.requestsByTemplate)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ');
     rows.push({
       section: '1 cost',
       metric: `requests/event, ${result.setting}`,
@@ -158,7 +160,10 @@ function sustainedRows(sustained: BenchResults['sustained']): Row[] {
     metric: `max events/min, ${setting}`,
     measured: `${result.maxEventsPerMinute}/min (${pct(result.ratio)} of theoretical)`,
     comparedTo: `theoretical ${fmt(result.theoreticalMax)}/min (${fmt(result.withBucketsMax)} with page creation); floor-based ${fmt(result.floorMax)}/min`,
-    verdict: result.ratio >= TARGETS.sustainedRatio ? `meets target (>= ${pct(TARGETS.sustainedRatio)})` : `MISSES target (>= ${pct(TARGETS.sustainedRatio)})`,
+    verdict:
+      result.ratio >= TARGETS.sustainedRatio
+        ? `meets target (>= ${pct(TARGETS.sustainedRatio)})`
+        : `MISSES target (>= ${pct(TARGETS.sustainedRatio)})`,
   }));
 }
 
@@ -212,7 +217,10 @@ function burstRows(bursts: BenchResults['bursts']): Row[] {
       metric: 'invocations/event (arrival + queued runs)',
       measured: `${fmt(burst.invocationsPerEvent)} (${burst.invocations}; ${burst.refused.dbOps} $db refusals; ${fmt(burst.scheduleOpsPerEvent, 1)} schedule calls/event)`,
       comparedTo: `target <= ${TARGETS.invocationsPerEvent}; floor 1`,
-      verdict: burst.invocationsPerEvent <= TARGETS.invocationsPerEvent ? `meets target (ratio to floor ${fmt(burst.invocationsPerEvent)})` : 'MISSES target',
+      verdict:
+        burst.invocationsPerEvent <= TARGETS.invocationsPerEvent
+          ? `meets target (ratio to floor ${fmt(burst.invocationsPerEvent)})`
+          : 'MISSES target',
     });
   }
   return rows;
@@ -303,7 +311,11 @@ const COLUMNS: Array<[keyof Row, string]> = [
 /** Plain-text table with aligned columns. */
 export function formatTable(rows: Row[]): string {
   const widths = COLUMNS.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   const out = [line(COLUMNS.map(([, title]) => title)), widths.map((w) => '-'.repeat(w)).join('-+-')];
   let previous = '';
   for (const row of rows) {

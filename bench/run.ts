@@ -8,7 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildRows, floorMaxRate, formatTable, maxRateWithBuckets, theoreticalDrainMinutes, theoreticalMaxRate, writeResults, type BenchResults } from './report';
+import {
+  buildRows,
+  floorMaxRate,
+  formatTable,
+  maxRateWithBuckets,
+  theoreticalDrainMinutes,
+  theoreticalMaxRate,
+  writeResults,
+  type BenchResults,
+} from './report';
 import { runBuckets } from './scenarios/buckets';
 import { runBundle } from './scenarios/bundle';
 import { runBurst } from './scenarios/burst';

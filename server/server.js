@@ -248,7 +248,10 @@ function explained(failure) {
   const name = failure.field.slice(failure.field.lastIndexOf(".") + 1);
   if (TIME_FIELDS.has(name)) return unreadable(failure.field);
   if (!ID_FIELDS.has(name)) return failure;
-  return { ...failure, message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)` };
+  return {
+    ...failure,
+    message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)`
+  };
 }
 function eventTime(value) {
   const ms = parseTimestamp(value);
@@ -267,10 +270,18 @@ function parseAgentActivityEvent(payload) {
 }
 function identified(change) {
   if (change.agent.id || change.agent.email) return { ok: true, change };
-  return { ok: false, field: "data.agent_activity.org_agent_id", message: "data.agent_activity.org_agent_id or email is required to identify the agent" };
+  return {
+    ok: false,
+    field: "data.agent_activity.org_agent_id",
+    message: "data.agent_activity.org_agent_id or email is required to identify the agent"
+  };
 }
 function unreadable(field) {
-  return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)` };
+  return {
+    ok: false,
+    field,
+    message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`
+  };
 }
 function agentName(event) {
   const actor = event.data.actor;
@@ -280,7 +291,11 @@ function agentName(event) {
 const NO_ACTOR = { type: "system" };
 function agentOf(event, actor) {
   const activity = event.data.agent_activity;
-  return { id: str(activity.org_agent_id) ?? str(actor.org_actor_id), email: str(activity.email) ?? str(actor.email), name: agentName(event) };
+  return {
+    id: str(activity.org_agent_id) ?? str(actor.org_actor_id),
+    email: str(activity.email) ?? str(actor.email),
+    name: agentName(event)
+  };
 }
 function normalise(event, changedAt, prevChangedAt) {
   const activity = event.data.agent_activity;
@@ -290,7 +305,17 @@ function normalise(event, changedAt, prevChangedAt) {
   const prevStatus = str(activity.prev_status);
   const account = str(event.account_id) ?? str(event.domain);
   const customStatusId = str(activity.custom_status_id);
-  const identity = JSON.stringify([activity.availability_event_type, account, agent.id, agent.email, status, prevStatus, changedAt, prevChangedAt, customStatusId]);
+  const identity = JSON.stringify([
+    activity.availability_event_type,
+    account,
+    agent.id,
+    agent.email,
+    status,
+    prevStatus,
+    changedAt,
+    prevChangedAt,
+    customStatusId
+  ]);
   return {
     key: digest(identity),
     kind: truncate(activity.availability_event_type, 60),
@@ -416,7 +441,10 @@ function stringSlots(value, out) {
   return out;
 }
 function longest(slots) {
-  return slots.reduce((best, slot) => best === void 0 || slot.value.length > best.value.length ? slot : best, void 0);
+  return slots.reduce(
+    (best, slot) => best === void 0 || slot.value.length > best.value.length ? slot : best,
+    void 0
+  );
 }
 function shrinkOnce(copy) {
   const slot = longest(stringSlots(copy, []));
@@ -446,7 +474,11 @@ const customerGauge$1 = {
     { name: "cg_account", secure: false, maxLength: 255 },
     { name: "cg_send_contact", secure: false }
   ],
-  templates: { token: "customerGaugeToken", verifyCredentials: "customerGaugeVerifyCredentials", upsertActivity: "customerGaugeUpsertActivity" },
+  templates: {
+    token: "customerGaugeToken",
+    verifyCredentials: "customerGaugeVerifyCredentials",
+    upsertActivity: "customerGaugeUpsertActivity"
+  },
   vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
 };
 
@@ -712,7 +744,12 @@ async function storeToken(token, expiresAt) {
     await $schedule.update(spec).catch(() => void 0);
   }
 }
-const TOKEN_REQUEST = { template: customerGauge$1.templates.token, options: { body: "grant_type=client_credentials" }, readMessage: readTokenError, idempotent: true };
+const TOKEN_REQUEST = {
+  template: customerGauge$1.templates.token,
+  options: { body: "grant_type=client_credentials" },
+  readMessage: readTokenError,
+  idempotent: true
+};
 async function fetchToken(ctx) {
   const res = await invoke(TOKEN_REQUEST, ctx).catch((err) => {
     const refused = err instanceof PayloadInvalidError || err instanceof AuthError;
@@ -737,7 +774,10 @@ function readCustomerGaugeError(body) {
 }
 async function put(payload, token, ctx) {
   const options = { context: { access_token: token }, body: JSON.stringify(payload) };
-  const res = await invoke({ template: customerGauge$1.templates.upsertActivity, options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
+  const res = await invoke(
+    { template: customerGauge$1.templates.upsertActivity, options, readMessage: readCustomerGaugeError, idempotent: true },
+    ctx
+  );
   const data = res.body?.data;
   return { status: res.status, remoteId: data?.id === void 0 ? null : String(data.id) };
 }
@@ -882,7 +922,12 @@ function describeFieldError(error) {
   return [error.field, error.code, error.message && `(${error.message})`].filter(Boolean).join(" ");
 }
 async function createContactActivity(payload, ctx) {
-  const spec = { template: freshdesk$1.templates.createContactActivity, options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
+  const spec = {
+    template: freshdesk$1.templates.createContactActivity,
+    options: { body: JSON.stringify(payload) },
+    readMessage: readFreshdeskError,
+    idempotent: false
+  };
   const res = await invoke(spec, ctx);
   return { status: res.status, remoteId: null };
 }
@@ -891,11 +936,15 @@ const FRESHDESK_LIMITS = { name: 255, description: 1e3, id: 255 };
 function contactFor(change, settings) {
   if (settings.freshdesk_contact_mode === FRESHDESK_CONTACT_MODES.fixed) {
     const externalId = settings.freshdesk_contact_external_id?.trim();
-    if (!externalId) throw new PayloadInvalidError({ status: 0, message: "iparam freshdesk_contact_external_id is required in fixed-contact mode" });
+    if (!externalId)
+      throw new PayloadInvalidError({ status: 0, message: "iparam freshdesk_contact_external_id is required in fixed-contact mode" });
     return { unique_external_id: externalId };
   }
   if (!change.agent.email) {
-    throw new PayloadInvalidError({ status: 0, message: "the event has no agent email (data.agent_activity.email) to pick the Freshdesk contact" });
+    throw new PayloadInvalidError({
+      status: 0,
+      message: "the event has no agent email (data.agent_activity.email) to pick the Freshdesk contact"
+    });
   }
   return { email: change.agent.email };
 }
@@ -954,13 +1003,25 @@ function retryLater(err, attempts, now) {
   const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(attempts));
   const reason = reasonOf(err);
   if (attempts >= MAX_ATTEMPTS) {
-    return { outcome: "dead_letter", reason: `gave up after ${attempts} attempts: ${reason}`, attempts, last_status: err.status, next_retry_at: null };
+    return {
+      outcome: "dead_letter",
+      reason: `gave up after ${attempts} attempts: ${reason}`,
+      attempts,
+      last_status: err.status,
+      next_retry_at: null
+    };
   }
   return { outcome: "retrying", reason, attempts, last_status: err.status, next_retry_at: now + wait };
 }
 function decide(err, attempts, now) {
   if (err instanceof NotSentError) {
-    return { outcome: "retrying", reason: reasonOf(err), attempts: attempts - 1, last_status: err.status, next_retry_at: now + (err.retryAfterMs ?? 0) };
+    return {
+      outcome: "retrying",
+      reason: reasonOf(err),
+      attempts: attempts - 1,
+      last_status: err.status,
+      next_retry_at: now + (err.retryAfterMs ?? 0)
+    };
   }
   if (err instanceof RetryableError) return retryLater(err, attempts, now);
   const status = err instanceof DeliveryError ? err.status : null;
@@ -981,7 +1042,17 @@ function forwardsKind(eventKinds, kind) {
 }
 
 function skipped(reason, now) {
-  return { outcome: "skipped", reason, attempts: 0, last_status: null, next_retry_at: null, updated_at: now, sent: null, remote_id: null, may_duplicate: false };
+  return {
+    outcome: "skipped",
+    reason,
+    attempts: 0,
+    last_status: null,
+    next_retry_at: null,
+    updated_at: now,
+    sent: null,
+    remote_id: null,
+    may_duplicate: false
+  };
 }
 function skipReason(destination, change, iparams) {
   const settings = validate(PipelineSettings, iparams, "iparams");
@@ -999,16 +1070,36 @@ function mayHaveLandedBefore(destination, previous, ctx) {
 async function attempt(destination, change, previous, ctx) {
   const now = Date.now();
   const done = previous?.attempts ?? 0;
-  const base = { updated_at: now, sent: null, remote_id: null, may_duplicate: mayHaveLandedBefore(destination, previous, ctx) };
+  const base = {
+    updated_at: now,
+    sent: null,
+    remote_id: null,
+    may_duplicate: mayHaveLandedBefore(destination, previous, ctx)
+  };
   const settings = validate(destination.settings, ctx.iparams, "iparams");
   if (!settings.ok) {
-    return { ...base, outcome: "rejected", reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };
+    return {
+      ...base,
+      outcome: "rejected",
+      reason: `installation settings invalid: ${settings.message}`,
+      attempts: done,
+      last_status: null,
+      next_retry_at: null
+    };
   }
   try {
     const payload = destination.map(change, settings.value);
     base.sent = destination.summarize(payload);
     const receipt = await destination.send(payload, ctx);
-    return { ...base, outcome: "delivered", reason: null, attempts: done + 1, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
+    return {
+      ...base,
+      outcome: "delivered",
+      reason: null,
+      attempts: done + 1,
+      last_status: receipt.status,
+      next_retry_at: null,
+      remote_id: receipt.remoteId
+    };
   } catch (err) {
     return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
   }
@@ -1156,7 +1247,13 @@ async function giveUp(work, why) {
   const { open } = stillOpen(work.record, work.only);
   if (!work.claimed || open.length === 0) return drop(work, why);
   const now = Date.now();
-  for (const id of open) Object.assign(work.record.pushes[id], { outcome: "dead_letter", reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  for (const id of open)
+    Object.assign(work.record.pushes[id], {
+      outcome: "dead_letter",
+      reason: `could not be queued for retry: ${why}`,
+      next_retry_at: null,
+      updated_at: now
+    });
   const saved = await saveRecord(work.record, open).then(
     () => true,
     () => false
@@ -1204,7 +1301,13 @@ async function deliverAndRecord(work, ctx, hasWriteAhead) {
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result("done", work.record), kept: false };
-  const next = { ...work, basis: void 0, priority: void 0, only: open.length > 0 ? open : work.only, unsaved: saved ? void 0 : work.unsaved };
+  const next = {
+    ...work,
+    basis: void 0,
+    priority: void 0,
+    only: open.length > 0 ? open : work.only,
+    unsaved: saved ? void 0 : work.unsaved
+  };
   return parkWork(next, at ?? Date.now(), hasWriteAhead);
 }
 async function runHeld(work, ctx, hasWriteAhead) {
@@ -1235,10 +1338,22 @@ async function processEvent(payload, iparams, call) {
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
   if (!parsed.ok) {
-    const work2 = { kind: "deliver", claimed: true, run: "", only: [], record: invalidRecord(payload, parsed.field, parsed.message, now) };
+    const work2 = {
+      kind: "deliver",
+      claimed: true,
+      run: "",
+      only: [],
+      record: invalidRecord(payload, parsed.field, parsed.message, now)
+    };
     return runWork(work2, contextFor(iparams, call, false));
   }
-  const work = { kind: "deliver", claimed: false, run: newRunToken(now), only: allDestinations(), record: newRecord(parsed.change.key, parsed.change, now) };
+  const work = {
+    kind: "deliver",
+    claimed: false,
+    run: newRunToken(now),
+    only: allDestinations(),
+    record: newRecord(parsed.change.key, parsed.change, now)
+  };
   if (await queueBusy(now)) return parkWork(work, now, false);
   return runWork(work, contextFor(iparams, call, false));
 }
@@ -1255,7 +1370,8 @@ async function onAgentActivityCreate(payload) {
   const call = { startedAt: Date.now() };
   try {
     const run = await processEvent(payload, iparamsOf(payload), call);
-    if (run.status === "duplicate" || run.status === "held") console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    if (run.status === "duplicate" || run.status === "held")
+      console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
@@ -1302,7 +1418,14 @@ function itemsOf(record) {
 function systemActivity(item, described) {
   const at = iso$1(item.received_at);
   const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
-  return { id: activityId(item), actor: { type: "system", id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
+  return {
+    id: activityId(item),
+    actor: { type: "system", id: null, name: null, email: null },
+    ...described,
+    ...nothingSent,
+    created_at: at,
+    updated_at: at
+  };
 }
 function invalidActivity(item) {
   const invalid = item.record.invalid;
@@ -1331,7 +1454,8 @@ function unreadableActivity(item, err) {
 }
 function storedPush(record, destination) {
   const push = record.pushes[destination];
-  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome)) throw new Error(`the ${destination} push has no known outcome`);
+  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome))
+    throw new Error(`the ${destination} push has no known outcome`);
   return push;
 }
 function toActivity(item) {
@@ -1452,7 +1576,9 @@ function matches(item, activityOf, filter, since) {
   return FILTERS.every((test) => test(activity, filter));
 }
 function matchesAgent(activity, needle) {
-  return [activity.actor.name, activity.actor.email, activity.actor.id].some((v) => typeof v === "string" && v.toLowerCase().includes(needle));
+  return [activity.actor.name, activity.actor.email, activity.actor.id].some(
+    (v) => typeof v === "string" && v.toLowerCase().includes(needle)
+  );
 }
 function sinceOf(filter) {
   if (filter.since === void 0) return null;
@@ -1493,7 +1619,9 @@ async function walk(head, from, backwards, want, keep, budget) {
     const records = await readOrNull(pageId(page), budget);
     const end = endsHere(records, backwards);
     if (end !== null) return { items, exhausted: end };
-    items.push(...(records ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b)));
+    items.push(
+      ...(records ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b))
+    );
   }
   return { items, exhausted: true };
 }
@@ -1546,7 +1674,13 @@ async function countActivities(now) {
   const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
   const counted = await walk(head.page, null, false, Number.MAX_SAFE_INTEGER, () => true, budget);
   return {
-    count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted, dropped: head.dropped, notice: budget.notice }
+    count: {
+      value: counted.items.length,
+      refreshed_at: new Date(now).toISOString(),
+      exact: counted.exhausted,
+      dropped: head.dropped,
+      notice: budget.notice
+    }
   };
 }
 

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { DESCRIPTORS, DESTINATION_LABELS, SECURE_IPARAMS, type DestinationId } from '../src/shared/destinations';
 import { FRESHDESK_CONTACT_MODES } from '../src/shared/destinations/freshdesk';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
-import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk, type FakeVendorServer } from './fake-vendors';
+import {
+  startFakeCustomerGauge,
+  startFakeFreshdesk,
+  type FakeCustomerGauge,
+  type FakeFreshdesk,
+  type FakeVendorServer,
+} from './fake-vendors';
 import { fakeVendorHostOverride } from './fake-vendors/host-override';
 
 export const APP_DIR = path.resolve(__dirname, '..');
@@ -73,8 +79,10 @@ interface FakeStart {
 
 /** Each destination's fake vendor server, by destination id: a descriptor without a fake does not compile. */
 const FAKES: Record<DestinationId, (start: FakeStart) => Promise<FakeVendorServer>> = {
-  freshdesk: ({ now, freshdeskRatePerMinute }) => startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: freshdeskRatePerMinute }),
-  customergauge: ({ now }) => startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now }),
+  freshdesk: ({ now, freshdeskRatePerMinute }) =>
+    startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: freshdeskRatePerMinute }),
+  customergauge: ({ now }) =>
+    startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now }),
 };
 
 async function startFakes(start: FakeStart): Promise<Record<DestinationId, FakeVendorServer>> {

@@ -8,7 +8,10 @@ interface FdkInvokeResult<T> {
 interface FdkClient {
   request: {
     invoke<T = unknown>(method: string, args: Record<string, unknown>): Promise<FdkInvokeResult<T>>;
-    invokeTemplate(name: string, options: { context?: Record<string, unknown>; body?: string }): Promise<{ status: number; response: string }>;
+    invokeTemplate(
+      name: string,
+      options: { context?: Record<string, unknown>; body?: string },
+    ): Promise<{ status: number; response: string }>;
   };
   iparams: { get(key?: string): Promise<Record<string, unknown>> };
   events: { on(event: string, callback: (event: unknown) => void): void };

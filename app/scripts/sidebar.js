@@ -184,7 +184,11 @@ function smallButton(label, action, color = "secondary") {
 
 function facts(rows) {
   const shown = rows.filter(([, value]) => value !== null && value !== void 0 && value !== "");
-  return el("dl", "facts", shown.flatMap(([label, value]) => [el("dt", "", [label]), el("dd", "", [value])]));
+  return el(
+    "dl",
+    "facts",
+    shown.flatMap(([label, value]) => [el("dt", "", [label]), el("dd", "", [value])])
+  );
 }
 function nextRetry(activity, now) {
   if (!activity.next_retry_at || activity.outcome !== "retrying") return null;
@@ -237,7 +241,15 @@ function backButton(handlers) {
 function detailView(activity, now, handlers) {
   const head = el("div", "detail-head", [el("h2", "detail-title", [activity.title]), outcomePill(activity.outcome)]);
   const notices = el("div", "notices detail-notices");
-  const section = el("section", "detail", [backButton(handlers), head, notices, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton$1(activity, handlers)]);
+  const section = el("section", "detail", [
+    backButton(handlers),
+    head,
+    notices,
+    duplicateNote(activity),
+    pushFacts(activity, now),
+    ...sentView(activity),
+    retryButton$1(activity, handlers)
+  ]);
   section.dataset.id = activity.id;
   return section;
 }
@@ -255,7 +267,11 @@ const customerGauge = {
     { name: "cg_account", secure: false, maxLength: 255 },
     { name: "cg_send_contact", secure: false }
   ],
-  templates: { token: "customerGaugeToken", verifyCredentials: "customerGaugeVerifyCredentials", upsertActivity: "customerGaugeUpsertActivity" },
+  templates: {
+    token: "customerGaugeToken",
+    verifyCredentials: "customerGaugeVerifyCredentials",
+    upsertActivity: "customerGaugeUpsertActivity"
+  },
   vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
 };
 
@@ -286,7 +302,11 @@ DESCRIPTORS.map((d) => d.label);
 const ALL = "all";
 function select(name, label, options) {
   const children = [[ALL, "All"], ...options].map(([value, text]) => fw("fw-select-option", { value }, [text]));
-  return fw("fw-select", { name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` }, children);
+  return fw(
+    "fw-select",
+    { name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` },
+    children
+  );
 }
 function outcomeSelect() {
   return select(
@@ -310,9 +330,24 @@ function createLayout() {
   const serverNotice = el("div", "notices server-notice");
   const outcome = outcomeSelect();
   const destination = destinationSelect();
-  const parts = { failed: el("div", "failed-bar"), notice: el("div", "notices"), summary: el("div", "summary-slot"), body: el("div", "list-body"), list: el("ul", "rows"), more: el("div", "more") };
+  const parts = {
+    failed: el("div", "failed-bar"),
+    notice: el("div", "notices"),
+    summary: el("div", "summary-slot"),
+    body: el("div", "list-body"),
+    list: el("ul", "rows"),
+    more: el("div", "more")
+  };
   parts.failed.hidden = true;
-  const listPane = el("div", "list-pane", [el("div", "filters", [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
+  const listPane = el("div", "list-pane", [
+    el("div", "filters", [outcome, destination]),
+    parts.failed,
+    parts.notice,
+    parts.summary,
+    parts.list,
+    parts.body,
+    parts.more
+  ]);
   const detailPane = el("div", "detail-pane");
   detailPane.hidden = true;
   const root = el("main", "sidebar", [header, dropped, serverNotice, listPane, detailPane]);
@@ -347,7 +382,12 @@ function rowView(activity, now, handlers, queued = false) {
   const change = transition(activity);
   const text = el("span", "row-transition", [change]);
   text.title = change;
-  const where = el("span", "row-where", [el("span", "row-destination", [destinationName(activity)]), el("span", "sep", ["\xB7"]), timeView(activity.created_at, now), nextTryView(activity, now, queued)]);
+  const where = el("span", "row-where", [
+    el("span", "row-destination", [destinationName(activity)]),
+    el("span", "sep", ["\xB7"]),
+    timeView(activity.created_at, now),
+    nextTryView(activity, now, queued)
+  ]);
   const meta = el("div", "row-meta", [where, activity.retryable && retryButton(activity, handlers)]);
   const top = el("div", "row-top", [el("span", "row-agent", [agentName(activity)]), outcomePill(activity.outcome)]);
   const row = el("li", "row", [top, text, meta]);
@@ -405,16 +445,34 @@ function agentView(summary, colors) {
       el("span", "agent-time-name", [summary.agent, el("span", "agent-time-kind muted", [summary.kind])]),
       el("span", "muted", [humanDuration(summary.total)])
     ]),
-    el("div", "bar", summary.statuses.map((t) => segment(t, summary.total, color(t)))),
-    el("div", "legend", summary.statuses.map((t) => legendItem(t, color(t))))
+    el(
+      "div",
+      "bar",
+      summary.statuses.map((t) => segment(t, summary.total, color(t)))
+    ),
+    el(
+      "div",
+      "legend",
+      summary.statuses.map((t) => legendItem(t, color(t)))
+    )
   ]);
 }
 function summaryView(summaries, open) {
   if (summaries.length === 0) return null;
   const colors = colorsFor(summaries);
   const agents = new Set(summaries.map((s) => s.agent)).size;
-  const head = el("summary", "", [el("span", "summary-title", ["Time in status"]), el("span", "muted", [` \xB7 ${pluralize(agents, "agent")} in the pushes shown`])]);
-  const details = el("details", "time-summary", [head, el("ul", "agent-times", summaries.map((s) => agentView(s, colors)))]);
+  const head = el("summary", "", [
+    el("span", "summary-title", ["Time in status"]),
+    el("span", "muted", [` \xB7 ${pluralize(agents, "agent")} in the pushes shown`])
+  ]);
+  const details = el("details", "time-summary", [
+    head,
+    el(
+      "ul",
+      "agent-times",
+      summaries.map((s) => agentView(s, colors))
+    )
+  ]);
   details.open = open;
   return details;
 }
@@ -498,7 +556,15 @@ function changeOf(activity) {
   const kind = kindLabel(change.kind);
   const since = parseTime(change.prev_changed_at);
   const key = agentKey(activity);
-  return { timeline: `${key}\0${kind}`, agentKey: key, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
+  return {
+    timeline: `${key}\0${kind}`,
+    agentKey: key,
+    agent: agentName(activity),
+    kind,
+    status: statusLabel(change.prev_status),
+    at,
+    since
+  };
 }
 function uniqueEvents(activities) {
   const seen = /* @__PURE__ */ new Set();
@@ -521,7 +587,12 @@ function timelineSummary(changes, names) {
     if (start !== null && start <= change.at) byStatus.set(change.status, (byStatus.get(change.status) ?? 0) + change.at - start);
   });
   const statuses = [...byStatus].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
-  return { agent: names.get(changes[0].agentKey) ?? changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
+  return {
+    agent: names.get(changes[0].agentKey) ?? changes[0].agent,
+    kind: changes[0].kind,
+    total: statuses.reduce((sum, s) => sum + s.ms, 0),
+    statuses
+  };
 }
 function summarize(activities) {
   const timelines = /* @__PURE__ */ new Map();
@@ -623,7 +694,10 @@ class Sidebar {
     this.renderServerNotice();
   }
   renderServerNotice() {
-    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false)));
+    replaceChildren(
+      this.layout.serverNotice,
+      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false))
+    );
   }
   showListError(err) {
     this.hasMore = false;
@@ -633,8 +707,14 @@ class Sidebar {
   renderList() {
     const now = Date.now();
     const shown = this.activities.map((a) => this.queued.shown(a, now));
-    const handlers = { open: (id) => void this.openDetail(id), retry: (id, button) => void this.retry(id, button) };
-    replaceChildren(this.layout.list, shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id))));
+    const handlers = {
+      open: (id) => void this.openDetail(id),
+      retry: (id, button) => void this.retry(id, button)
+    };
+    replaceChildren(
+      this.layout.list,
+      shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id)))
+    );
     const filtered = Object.keys(this.filter).length > 0;
     replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
     this.renderMore();
@@ -658,7 +738,10 @@ class Sidebar {
     if (failed === 0) return;
     const button = smallButton("Retry all failed", "retry-all");
     button.addEventListener("click", () => void this.retryAll(button));
-    replaceChildren(this.layout.failed, [el("span", "failed-text", [`${pluralize(failed, "failed push", "failed pushes")} shown`]), button]);
+    replaceChildren(this.layout.failed, [
+      el("span", "failed-text", [`${pluralize(failed, "failed push", "failed pushes")} shown`]),
+      button
+    ]);
   }
   notify(type, message) {
     replaceChildren(this.layout.notice, [noticeView(type, message)]);

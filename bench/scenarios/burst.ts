@@ -75,12 +75,14 @@ export async function runBurst(events: number, windowMs = MINUTE_MS): Promise<Bu
     // Drain a simulated minute at a time (runUntilIdle), looking at the backlog in between:
     // listing the schedules copies them all, too slow to do at every fire time.
     let peakBacklog = backlog(app.runtime);
-    for (let waiting = peakBacklog; waiting > 0 && app.clock.now() < firstArrival + IDLE_LIMIT_MS; ) {
+    for (let waiting = peakBacklog; waiting > 0 && app.clock.now() < firstArrival + IDLE_LIMIT_MS;) {
       await app.runtime.runUntilIdle({ maxMs: MINUTE_MS });
       waiting = backlog(app.runtime);
       peakBacklog = Math.max(peakBacklog, waiting);
     }
-    const deliveries = app.runtime.requests.slice(traceFrom).filter((r) => DELIVERY_TEMPLATES.has(r.template) && r.status >= 200 && r.status < 300);
+    const deliveries = app.runtime.requests
+      .slice(traceFrom)
+      .filter((r) => DELIVERY_TEMPLATES.has(r.template) && r.status >= 200 && r.status < 300);
     const lastDelivery = Math.max(...deliveries.map((r) => r.at));
     const queuedRuns = app.runtime.scheduledInvocations.slice(invocationsFrom).filter((s) => isQueueSchedule(s.schedule.name));
     const settledAt = queuedRuns.length > 0 ? queuedRuns[queuedRuns.length - 1].firedAt : lastDelivery;
@@ -97,7 +99,10 @@ export async function runBurst(events: number, windowMs = MINUTE_MS): Promise<Bu
     const cg = customerGaugeCount(app);
     const delta = statsDelta(before, app.runtime.stats());
     // The warm-up event reached the sandboxes too: take it out.
-    const minus = (now: DestinationCount, then: DestinationCount): DestinationCount => ({ distinct: now.distinct - then.distinct, extra: now.extra - then.extra });
+    const minus = (now: DestinationCount, then: DestinationCount): DestinationCount => ({
+      distinct: now.distinct - then.distinct,
+      extra: now.extra - then.extra,
+    });
     return {
       events,
       drainMinutes: round((lastDelivery - firstArrival) / MINUTE_MS, 2),

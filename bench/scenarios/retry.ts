@@ -31,13 +31,21 @@ export async function runRetry(): Promise<RetryResult> {
     }
     await app.moveTo(start + MINUTE_MS + 30_000);
     const clicked = app.clock.now();
-    const isRetried = () => app.freshdesk.received.filter((r) => (r.json as { contact?: { email?: string } } | undefined)?.contact?.email === 'agent0@example.com' && r.status === 200).length;
+    const isRetried = () =>
+      app.freshdesk.received.filter(
+        (r) => (r.json as { contact?: { email?: string } } | undefined)?.contact?.email === 'agent0@example.com' && r.status === 200,
+      ).length;
     const answer = await app.runtime.invokeServerMethod('retryActivity', { id });
     const data = answer.data as { message?: string } | undefined;
     while (isRetried() === 0 && app.clock.now() < clicked + 60 * MINUTE_MS) await app.runtime.runUntilIdle({ maxMs: 5_000 });
     const reached = isRetried() > 0 ? app.clock.now() : Number.NaN;
     await app.runtime.runUntilIdle();
-    return { burst, answer: answer.ok ? (data?.message ?? 'ok') : JSON.stringify(answer.error), minutesToVendor: round((reached - clicked) / MINUTE_MS, 2), activities: isRetried() };
+    return {
+      burst,
+      answer: answer.ok ? (data?.message ?? 'ok') : JSON.stringify(answer.error),
+      minutesToVendor: round((reached - clicked) / MINUTE_MS, 2),
+      activities: isRetried(),
+    };
   } finally {
     await app.close();
   }

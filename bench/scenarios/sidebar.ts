@@ -4,7 +4,17 @@
  * cost in `$db` operations and whether anything was lost, duplicated or missing from the history.
  */
 import { performance } from 'node:perf_hooks';
-import { agentId, BENCH_START, BOTH, customerGaugeCount, freshdeskCount, historyRecords, MINUTE_MS, round, startBenchApp } from '../harness';
+import {
+  agentId,
+  BENCH_START,
+  BOTH,
+  customerGaugeCount,
+  freshdeskCount,
+  historyRecords,
+  MINUTE_MS,
+  round,
+  startBenchApp,
+} from '../harness';
 
 const EVENTS_PER_MINUTE = 20;
 const OPENS_PER_MINUTE = 2;
@@ -41,7 +51,10 @@ export async function runSidebar(hours = HOURS): Promise<SidebarResult> {
     let next = 1;
     const open = async () => {
       const before = app.runtime.stats().dbOps;
-      const [list, count] = await Promise.all([app.runtime.invokeServerMethod('listActivities', { page: { size: 25 } }), app.runtime.invokeServerMethod('countActivities')]);
+      const [list, count] = await Promise.all([
+        app.runtime.invokeServerMethod('listActivities', { page: { size: 25 } }),
+        app.runtime.invokeServerMethod('countActivities'),
+      ]);
       costs.push(app.runtime.stats().dbOps - before);
       if (!list.ok || !count.ok) failed++;
       else if ((list.data as { meta: { notice: string | null } }).meta.notice) reduced++;

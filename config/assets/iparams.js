@@ -15,7 +15,11 @@ const customerGauge = {
     { name: "cg_account", secure: false, maxLength: 255 },
     { name: "cg_send_contact", secure: false }
   ],
-  templates: { token: "customerGaugeToken", verifyCredentials: "customerGaugeVerifyCredentials", upsertActivity: "customerGaugeUpsertActivity" },
+  templates: {
+    token: "customerGaugeToken",
+    verifyCredentials: "customerGaugeVerifyCredentials",
+    upsertActivity: "customerGaugeUpsertActivity"
+  },
   vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
 };
 
@@ -108,7 +112,8 @@ function subdomainError(subdomain) {
   return isFreshdeskSubdomain(subdomain) ? void 0 : "Only a Freshdesk address is accepted: acme or acme.freshdesk.com.";
 }
 function contactErrors(values) {
-  if (!CONTACT_MODES.includes(values.freshdesk_contact_mode)) return { freshdesk_contact_mode: "Choose whose timeline gets the activity." };
+  if (!CONTACT_MODES.includes(values.freshdesk_contact_mode))
+    return { freshdesk_contact_mode: "Choose whose timeline gets the activity." };
   if (values.freshdesk_contact_mode !== CONTACT_MODE_FIXED) return {};
   const id = values.freshdesk_contact_external_id.trim();
   if (id === "") return { freshdesk_contact_external_id: "Enter the unique external ID of the contact." };
@@ -118,7 +123,8 @@ function freshdeskErrors(values, secrets, stored) {
   const errors = { ...contactErrors(values) };
   const subdomain = subdomainError(values.freshdesk_subdomain);
   if (subdomain) errors.freshdesk_subdomain = subdomain;
-  if (secrets.freshdesk_api_key.trim() === "" && !stored.freshdeskApiKey) errors.freshdesk_api_key = "Enter the API key of a Freshdesk agent.";
+  if (secrets.freshdesk_api_key.trim() === "" && !stored.freshdeskApiKey)
+    errors.freshdesk_api_key = "Enter the API key of a Freshdesk agent.";
   return errors;
 }
 function secretError(values, secrets, stored) {
@@ -166,8 +172,15 @@ function agentName(response) {
 }
 function freshdeskFailure(host, status) {
   if (status === 401) return { ok: false, refused: true, field: "freshdesk_api_key", message: `${host} rejected this API key.` };
-  if (status === 403) return { ok: false, refused: true, field: "freshdesk_api_key", message: `This API key's agent may not use the Freshdesk API at ${host}.` };
-  if (status === 404) return { ok: false, refused: true, field: "freshdesk_subdomain", message: `No Freshdesk account answers at ${host}.` };
+  if (status === 403)
+    return {
+      ok: false,
+      refused: true,
+      field: "freshdesk_api_key",
+      message: `This API key's agent may not use the Freshdesk API at ${host}.`
+    };
+  if (status === 404)
+    return { ok: false, refused: true, field: "freshdesk_subdomain", message: `No Freshdesk account answers at ${host}.` };
   return { ok: false, message: `${host} could not be reached (${status ? `HTTP ${status}` : "no answer"}). Try again later.` };
 }
 async function testFreshdesk(subdomain, apiKey) {
@@ -183,7 +196,10 @@ async function testFreshdesk(subdomain, apiKey) {
 async function tokenStatus(region, credentials) {
   try {
     const client = await fdkClient();
-    const answer = await client.request.invokeTemplate("customerGaugeVerifyCredentials", { context: { region, credentials }, body: "grant_type=client_credentials" });
+    const answer = await client.request.invokeTemplate("customerGaugeVerifyCredentials", {
+      context: { region, credentials },
+      body: "grant_type=client_credentials"
+    });
     return answer.status;
   } catch (err) {
     return statusOf(err);
@@ -199,10 +215,25 @@ async function regionThatAccepts(chosen, credentials) {
 async function testCustomerGauge(region, credentials) {
   const status = await tokenStatus(region, credentials);
   if (status >= 200 && status < 300) return { ok: true, message: `Connected: CustomerGauge ${region} issued a token for this client.` };
-  if (!isRefusal(status)) return { ok: false, message: `CustomerGauge ${region} could not be reached (${status ? `HTTP ${status}` : "no answer"}). Try again later.` };
+  if (!isRefusal(status))
+    return {
+      ok: false,
+      message: `CustomerGauge ${region} could not be reached (${status ? `HTTP ${status}` : "no answer"}). Try again later.`
+    };
   const other = await regionThatAccepts(region, credentials);
-  if (other) return { ok: false, refused: true, field: "cg_region", message: `CustomerGauge ${region} does not know this client; ${other} accepts it. Choose ${other}.` };
-  return { ok: false, refused: true, field: "cg_client_secret", message: `CustomerGauge rejected this client ID or secret (tried ${CG_REGIONS.join(", ")}).` };
+  if (other)
+    return {
+      ok: false,
+      refused: true,
+      field: "cg_region",
+      message: `CustomerGauge ${region} does not know this client; ${other} accepts it. Choose ${other}.`
+    };
+  return {
+    ok: false,
+    refused: true,
+    field: "cg_client_secret",
+    message: `CustomerGauge rejected this client ID or secret (tried ${CG_REGIONS.join(", ")}).`
+  };
 }
 
 const CRAYONS_TAGS = ["fw-input", "fw-radio-group", "fw-checkbox"];
@@ -245,9 +276,17 @@ function readSecrets() {
 }
 function writeValues(values) {
   for (const group of ["destinations", "event_kinds"]) {
-    for (const box of Array.from(byId(group).querySelectorAll("fw-checkbox"))) box.checked = values[group].includes(box.getAttribute("value") ?? "");
+    for (const box of Array.from(byId(group).querySelectorAll("fw-checkbox")))
+      box.checked = values[group].includes(box.getAttribute("value") ?? "");
   }
-  for (const id of ["freshdesk_subdomain", "freshdesk_contact_mode", "freshdesk_contact_external_id", "cg_region", "cg_client_id", "cg_account"]) {
+  for (const id of [
+    "freshdesk_subdomain",
+    "freshdesk_contact_mode",
+    "freshdesk_contact_external_id",
+    "cg_region",
+    "cg_client_id",
+    "cg_account"
+  ]) {
     byId(id).value = values[id];
   }
   byId("cg_send_contact").checked = values.cg_send_contact;
@@ -265,7 +304,8 @@ function showError(field, message) {
 }
 function shownError(field) {
   const element = byId(field);
-  if (element.tagName === "FW-INPUT" || element.tagName === "FW-RADIO-GROUP") return element.state === "error" ? element.errorText ?? "" : "";
+  if (element.tagName === "FW-INPUT" || element.tagName === "FW-RADIO-GROUP")
+    return element.state === "error" ? element.errorText ?? "" : "";
   return byId(`${field}-error`).textContent ?? "";
 }
 function showErrors(errors) {
@@ -275,17 +315,23 @@ function showErrors(errors) {
 let stored = NOTHING_STORED;
 let configsApplied = false;
 let refusals = {};
-const SECTION = Object.fromEntries(DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }]));
+const SECTION = Object.fromEntries(
+  DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }])
+);
 function destinationOf(field) {
   return DESCRIPTORS.find((d) => d.iparams.some((p) => p.name === field))?.label;
 }
 const crayonsReady = () => Promise.all(CRAYONS_TAGS.map((tag) => customElements.whenDefined(tag)));
 function syncVisibility(values) {
-  for (const destination of Object.keys(SECTION)) byId(SECTION[destination].section).hidden = !values.destinations.includes(destination);
+  for (const destination of Object.keys(SECTION))
+    byId(SECTION[destination].section).hidden = !values.destinations.includes(destination);
   byId("external-id-row").hidden = values.freshdesk_contact_mode !== CONTACT_MODE_FIXED;
 }
 function syncSecretHints() {
-  byId("freshdesk_api_key").setAttribute("hint-text", stored.freshdeskApiKey ? "Saved. Leave blank to keep the saved key." : "Stored securely: agents and the sidebar can never read it.");
+  byId("freshdesk_api_key").setAttribute(
+    "hint-text",
+    stored.freshdeskApiKey ? "Saved. Leave blank to keep the saved key." : "Stored securely: agents and the sidebar can never read it."
+  );
   byId("cg_client_secret").setAttribute(
     "hint-text",
     stored.cgClientId === void 0 ? "Stored securely: agents and the sidebar can never read it." : "Saved. Leave blank to keep it; needed again only when the client ID changes."
@@ -346,7 +392,9 @@ async function checkConnection(destination) {
 async function onTest(destination) {
   normaliseSubdomainField();
   dropRefusals(destination);
-  const errors = Object.entries(settingsErrors(readValues(), readSecrets(), stored)).filter(([field]) => destinationOf(field) === destination);
+  const errors = Object.entries(settingsErrors(readValues(), readSecrets(), stored)).filter(
+    ([field]) => destinationOf(field) === destination
+  );
   for (const [field, message] of errors) showError(field, message);
   if (errors.length > 0) return showResult(destination, { ok: false, message: "Fix the fields marked in red first." });
   const result = await checkConnection(destination);
@@ -407,7 +455,8 @@ async function start() {
   if (!configsApplied) applyValues({ ...IPARAM_DEFAULTS });
   for (const name of ["fwInput", "fwChange"]) document.addEventListener(name, onEdit);
   byId("freshdesk_subdomain").addEventListener("fwBlur", normaliseSubdomainField);
-  for (const destination of Object.keys(SECTION)) byId(SECTION[destination].test).addEventListener("click", () => void onTest(destination));
+  for (const destination of Object.keys(SECTION))
+    byId(SECTION[destination].test).addEventListener("click", () => void onTest(destination));
 }
 void start();
 

@@ -78,7 +78,12 @@ const noNonClientRequestModel = {
         if (calleeIsNonClient(node)) report(node);
       },
       MemberExpression(node) {
-        if (node.object.type === 'Identifier' && NON_CLIENT_REQUEST_OBJECTS.includes(node.object.name) && NON_CLIENT_REQUEST_MEMBERS.includes(propertyName(node))) report(node);
+        if (
+          node.object.type === 'Identifier' &&
+          NON_CLIENT_REQUEST_OBJECTS.includes(node.object.name) &&
+          NON_CLIENT_REQUEST_MEMBERS.includes(propertyName(node))
+        )
+          report(node);
       },
     };
   },
@@ -107,7 +112,10 @@ const noCrossScopeAssign = {
       },
       'AssignmentExpression[left.type="Identifier"]'(node) {
         if (scopes.at(-1).includes(node.left.name)) return;
-        context.report({ node, message: `'${node.left.name}' declared and assigned in different scopes. Possible asynchronous race condition.` });
+        context.report({
+          node,
+          message: `'${node.left.name}' declared and assigned in different scopes. Possible asynchronous race condition.`,
+        });
       },
     };
   },
@@ -178,7 +186,15 @@ export default {
     'no-dependency-mismatch': noDependencyMismatch,
     'no-unpkg-cdn': noUnpkgCdn,
     // Platform 3.0 sends requests only through request templates (invokeTemplate).
-    'no-proxy-requests': verbCallRule('client.request', 'Use client.request.invokeTemplate with a request template.', 'disallow the front-end request proxy (client.request.get/post/...)'),
-    'no-deprecated-apis': verbCallRule('$request', 'Use $request.invokeTemplate with a request template.', 'disallow the deprecated $request.get/post/... methods'),
+    'no-proxy-requests': verbCallRule(
+      'client.request',
+      'Use client.request.invokeTemplate with a request template.',
+      'disallow the front-end request proxy (client.request.get/post/...)',
+    ),
+    'no-deprecated-apis': verbCallRule(
+      '$request',
+      'Use $request.invokeTemplate with a request template.',
+      'disallow the deprecated $request.get/post/... methods',
+    ),
   },
 };

@@ -23,7 +23,14 @@ export default {
       {
         type: 'object',
         properties: {
-          forbid: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, message: { type: 'string' } }, required: ['from', 'to'] } },
+          forbid: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { from: { type: 'string' }, to: { type: 'string' }, message: { type: 'string' } },
+              required: ['from', 'to'],
+            },
+          },
           siblings: { type: 'array', items: { type: 'string' } },
         },
         additionalProperties: false,
@@ -41,7 +48,10 @@ export default {
       const target = relative(path.resolve(path.dirname(context.filename), specifier));
       for (const rule of forbid) {
         if (inside(importer, rule.from) && inside(target, rule.to)) {
-          context.report({ node, message: `${rule.from} must not import ${rule.to} ('${specifier}')${rule.message ? `: ${rule.message}` : ''}` });
+          context.report({
+            node,
+            message: `${rule.from} must not import ${rule.to} ('${specifier}')${rule.message ? `: ${rule.message}` : ''}`,
+          });
         }
       }
       for (const base of siblings) {

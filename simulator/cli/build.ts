@@ -27,6 +27,8 @@ export function ensureBuild(appDir: string = APP_DIR): void {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', 'build'], { cwd: appDir, stdio: 'inherit' });
   if (result.status !== 0) {
-    throw new CliError(`npm run build failed${result.error ? ` (${result.error.message})` : ''}: fix the errors above, then run npm start again.`);
+    throw new CliError(
+      `npm run build failed${result.error ? ` (${result.error.message})` : ''}: fix the errors above, then run npm start again.`,
+    );
   }
 }

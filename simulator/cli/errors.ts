@@ -14,7 +14,8 @@ export class CliError extends Error {
 }
 
 export function reportAndExit(err: unknown): never {
-  const known = err instanceof CliError || err instanceof PortInUseError || err instanceof IparamsFileError || err instanceof LocalStoreError;
+  const known =
+    err instanceof CliError || err instanceof PortInUseError || err instanceof IparamsFileError || err instanceof LocalStoreError;
   console.error(known ? `Error: ${(err as Error).message}` : err);
   process.exit(err instanceof CliError ? err.exitCode : 1);
 }

@@ -28,7 +28,10 @@ interface Args {
 function parseFault(spec: string | undefined): [FakeVendorName, FaultMode] {
   const [name, mode] = (spec ?? '').split('=');
   if (!(FAKE_VENDOR_NAMES as readonly string[]).includes(name) || !FAULT_MODES.includes(mode as FaultMode)) {
-    throw new CliError(`--fault takes ${FAKE_VENDOR_NAMES.map((n) => `${n}=<mode>`).join(' or ')}, mode one of ${FAULT_MODES.join(', ')}`, 2);
+    throw new CliError(
+      `--fault takes ${FAKE_VENDOR_NAMES.map((n) => `${n}=<mode>`).join(' or ')}, mode one of ${FAULT_MODES.join(', ')}`,
+      2,
+    );
   }
   return [name as FakeVendorName, mode as FaultMode];
 }
@@ -52,7 +55,8 @@ function parseArgs(argv: string[]): Args {
     else args.file = arg;
   }
   if (!args.file) throw new CliError(`Which payload? ${USAGE}`, 2);
-  if (args.live && args.faults.length > 0) throw new CliError('--fault makes a fake vendor misbehave: it works in sandbox mode only, not with --live', 2);
+  if (args.live && args.faults.length > 0)
+    throw new CliError('--fault makes a fake vendor misbehave: it works in sandbox mode only, not with --live', 2);
   return args;
 }
 
@@ -64,7 +68,8 @@ function readPayload(file: string): Record<string, unknown> {
   } catch (err) {
     throw new CliError(`${file} is not valid JSON: ${(err as Error).message}`, 2);
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new CliError(`${file} must hold a JSON object (an event payload)`, 2);
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new CliError(`${file} must hold a JSON object (an event payload)`, 2);
   return payload as Record<string, unknown>;
 }
 
@@ -76,7 +81,9 @@ function exitCode(report: SimulationReport): number {
 /** What is still queued when the command ends, and that it goes with it. */
 function leftRetrying(report: SimulationReport, schedules: number): string {
   const waiting = report.outcomes.filter((o) => o.outcome === 'retrying');
-  const lines = waiting.map((o) => `  ${o.destination}: next retry ${o.next_retry_at ?? 'not scheduled'}${o.reason ? ` (${o.reason})` : ''}`);
+  const lines = waiting.map(
+    (o) => `  ${o.destination}: next retry ${o.next_retry_at ?? 'not scheduled'}${o.reason ? ` (${o.reason})` : ''}`,
+  );
   return [
     `Left retrying: ${waiting.length} push${waiting.length === 1 ? '' : 'es'}, ${schedules} $schedule event${schedules === 1 ? '' : 's'} queued.`,
     ...lines,

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   if (unknown) throw new CliError(`Unknown option ${unknown}. ${USAGE}`, 2);
   const live = args.includes('--live') || process.env.FDK_LIVE === '1';
   ensureBuild();
-  const server = await startSimulatorServer({ live, reset: args.includes('--reset'), log: (level, text) => console.log(`[app ${level}] ${text}`) });
+  const server = await startSimulatorServer({
+    live,
+    reset: args.includes('--reset'),
+    log: (level, text) => console.log(`[app ${level}] ${text}`),
+  });
   console.log(banner(server, live));
   let stopping = false;
   const stop = () => {

@@ -176,7 +176,14 @@ class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustom
       const error = status === 401 || status === 400 ? 'invalid_client' : status === 429 ? 'too_many_requests' : 'server_error';
       return { status, json: { error } };
     }
-    const message = status === 401 ? 'Unauthenticated.' : status === 429 ? 'Too Many Attempts.' : status >= 500 ? 'Server Error' : (http.STATUS_CODES[status] ?? 'Error');
+    const message =
+      status === 401
+        ? 'Unauthenticated.'
+        : status === 429
+          ? 'Too Many Attempts.'
+          : status >= 500
+            ? 'Server Error'
+            : (http.STATUS_CODES[status] ?? 'Error');
     return { status, json: { message } };
   }
 

@@ -74,7 +74,11 @@ function toFreshdeskError(issue: Issue): FreshdeskError {
       return { field: issue.field, message: `It should be a/an ${expected}`, code: 'datatype_mismatch' };
     case 'too_long': {
       const max = issue.rule?.kind === 'string' ? issue.rule.maxChars : undefined;
-      return { field: issue.field, message: `Has ${issue.length} characters, it can have maximum of ${max} characters`, code: 'invalid_value' };
+      return {
+        field: issue.field,
+        message: `Has ${issue.length} characters, it can have maximum of ${max} characters`,
+        code: 'invalid_value',
+      };
     }
     case 'format':
       return { field: issue.field, message: "It should be in the 'valid date time' format", code: 'invalid_value' };
@@ -102,7 +106,8 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
     {
       method: 'GET',
       path: '/api/v2/agents/me',
-      handle: (r) => this.guarded(r, () => ({ status: 200, json: { id: 1, contact: { name: 'Sandbox Agent', email: 'agent@sandbox.test' } } })),
+      handle: (r) =>
+        this.guarded(r, () => ({ status: 200, json: { id: 1, contact: { name: 'Sandbox Agent', email: 'agent@sandbox.test' } } })),
     },
   ];
 

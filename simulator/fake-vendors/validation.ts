@@ -5,7 +5,13 @@
  */
 
 export type Rule =
-  | { kind: 'string'; required?: boolean; maxChars?: number; format?: (value: string) => boolean; oneOf?: () => readonly string[] | undefined }
+  | {
+      kind: 'string';
+      required?: boolean;
+      maxChars?: number;
+      format?: (value: string) => boolean;
+      oneOf?: () => readonly string[] | undefined;
+    }
   /** Identifiers that vendors accept either as strings or numbers. */
   | { kind: 'id'; required?: boolean }
   /** `fields` undefined means any object is accepted (e.g. Freshdesk activity.context). */

@@ -90,7 +90,12 @@ export function parseTemplate(name: string, raw: unknown): RequestTemplate {
   if (typeof templatePath !== 'string' || !templatePath.startsWith('/')) throw new Error(`${where}.schema.path must start with /`);
 
   const maxAttempts = options.maxAttempts ?? 1;
-  if (typeof maxAttempts !== 'number' || !Number.isInteger(maxAttempts) || maxAttempts < MAX_ATTEMPTS.min || maxAttempts > MAX_ATTEMPTS.max) {
+  if (
+    typeof maxAttempts !== 'number' ||
+    !Number.isInteger(maxAttempts) ||
+    maxAttempts < MAX_ATTEMPTS.min ||
+    maxAttempts > MAX_ATTEMPTS.max
+  ) {
     throw new Error(`${where}.options.maxAttempts must be an integer from ${MAX_ATTEMPTS.min} to ${MAX_ATTEMPTS.max}`);
   }
   const retryDelay = options.retryDelay ?? 0;
@@ -116,7 +121,9 @@ function serverMethodTimeouts(functions: Record<string, unknown>): Map<string, n
   for (const [name, spec] of Object.entries(functions)) {
     const timeout = objectAt(spec, `modules.common.functions.${name}`).timeout ?? SERVER_METHOD_TIMEOUTS_S.default;
     if (!(SERVER_METHOD_TIMEOUTS_S.allowed as readonly unknown[]).includes(timeout)) {
-      throw new Error(`manifest.json: modules.common.functions.${name}.timeout must be one of ${SERVER_METHOD_TIMEOUTS_S.allowed.join(', ')} (seconds)`);
+      throw new Error(
+        `manifest.json: modules.common.functions.${name}.timeout must be one of ${SERVER_METHOD_TIMEOUTS_S.allowed.join(', ')} (seconds)`,
+      );
     }
     timeouts.set(name, (timeout as number) * 1000);
   }

@@ -105,7 +105,10 @@ export class DbEmulator {
 
   /** Test setup without consuming quota or validating. */
   seed(key: string, value: Record<string, unknown>, ttlSeconds?: number): void {
-    this.records.set(key, { value: jsonClone(value), expiresAt: ttlSeconds === undefined ? null : this.options.clock.now() + ttlSeconds * 1000 });
+    this.records.set(key, {
+      value: jsonClone(value),
+      expiresAt: ttlSeconds === undefined ? null : this.options.clock.now() + ttlSeconds * 1000,
+    });
     this.options.onChange?.();
   }
 
@@ -240,4 +243,3 @@ function applyUpdate(value: Record<string, unknown>, action: unknown, attributes
       throw badRequest(`Unsupported update action '${String(action)}'; use increment, append, set or remove`);
   }
 }
-

@@ -60,7 +60,13 @@ export function jsonText(value: unknown): string | undefined {
     if (ancestors.has(item)) throw new TypeError('Converting circular structure to JSON');
     ancestors.add(item);
     const array = Array.isArray(item);
-    open.push({ value: item as Record<string, unknown>, array, keys: array ? Array.from({ length: item.length }, (_, i) => String(i)) : Object.keys(item), next: 0, written: false });
+    open.push({
+      value: item as Record<string, unknown>,
+      array,
+      keys: array ? Array.from({ length: item.length }, (_, i) => String(i)) : Object.keys(item),
+      next: 0,
+      written: false,
+    });
     out.push(array ? '[' : '{');
   };
   const root = jsonValueOf(value, '');

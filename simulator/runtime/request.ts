@@ -60,9 +60,7 @@ interface PreparedRequest {
   body: string | undefined;
 }
 
-type Attempt =
-  | { kind: 'response'; response: AxiosResponse<string> }
-  | { kind: 'network'; status: number; reason: string; detail: string };
+type Attempt = { kind: 'response'; response: AxiosResponse<string> } | { kind: 'network'; status: number; reason: string; detail: string };
 
 const RATE_LIMIT_BODY = JSON.stringify({ message: 'Rate limit exceeded' });
 
@@ -119,8 +117,10 @@ export class RequestEmulator {
   /** Checks the call and renders the template; throws `{ status, message }` before anything is sent. */
   private prepare(name: unknown, invokeOptions: unknown): PreparedRequest {
     const { app } = this.options;
-    if (typeof name !== 'string' || !app.templates.has(name)) throw badRequest(`Request template '${String(name)}' is not defined in config/requests.json`);
-    if (!app.declaredRequests.has(name)) throw badRequest(`Request template '${name}' is not declared in manifest.json modules.common.requests`);
+    if (typeof name !== 'string' || !app.templates.has(name))
+      throw badRequest(`Request template '${String(name)}' is not defined in config/requests.json`);
+    if (!app.declaredRequests.has(name))
+      throw badRequest(`Request template '${name}' is not declared in manifest.json modules.common.requests`);
     if (invokeOptions !== undefined && !isPlainObject(invokeOptions)) throw badRequest('invokeTemplate options must be an object');
     const { context = {}, body } = (invokeOptions ?? {}) as InvokeTemplateOptions;
     if (!isPlainObject(context)) throw badRequest('invokeTemplate context must be an object');
@@ -177,10 +177,14 @@ export class RequestEmulator {
         maxRedirects: 0,
         proxy: false,
       });
-      return { kind: 'response', response: { ...response, data: typeof response.data === 'string' ? response.data : String(response.data ?? '') } };
+      return {
+        kind: 'response',
+        response: { ...response, data: typeof response.data === 'string' ? response.data : String(response.data ?? '') },
+      };
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'ERR_NETWORK';
-      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return { kind: 'network', status: 504, reason: TIMEOUT_ERROR, detail: 'timeout' };
+      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
+        return { kind: 'network', status: 504, reason: TIMEOUT_ERROR, detail: 'timeout' };
       return { kind: 'network', status: 502, reason: NETWORK_ERROR, detail: code };
     }
   }

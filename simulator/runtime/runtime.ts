@@ -86,7 +86,15 @@ export class PlatformRuntime {
   readonly clock: Clock;
 
   private iparams: Record<string, unknown>;
-  private readonly counters: RuntimeStats = { requests: 0, requestsRefused: 0, dbOps: 0, dbOpsRefused: 0, scheduleOps: 0, invocations: 0, serverMethodsRefused: 0 };
+  private readonly counters: RuntimeStats = {
+    requests: 0,
+    requestsRefused: 0,
+    dbOps: 0,
+    dbOpsRefused: 0,
+    scheduleOps: 0,
+    invocations: 0,
+    serverMethodsRefused: 0,
+  };
   private readonly requestEmulator: RequestEmulator;
   private readonly serverMethodQuota: RollingWindowQuota;
   private readonly services: PlatformServices;
@@ -170,7 +178,8 @@ export class PlatformRuntime {
       }
     }
     const bytes = jsonByteLength(args, jsonText);
-    if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes) return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
+    if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes)
+      return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
     return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, this.app.serverMethodTimeoutsMs.get(name)!);
   }
 
@@ -212,7 +221,12 @@ export class PlatformRuntime {
     }
   }
 
-  private async invoke(handlerName: string, payload: Record<string, unknown>, requireRenderData: boolean, timeoutMs: number): Promise<InvocationResult> {
+  private async invoke(
+    handlerName: string,
+    payload: Record<string, unknown>,
+    requireRenderData: boolean,
+    timeoutMs: number,
+  ): Promise<InvocationResult> {
     this.counters.invocations++;
     return this.script.invoke(this.services, {
       handlerName,

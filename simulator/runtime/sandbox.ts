@@ -171,7 +171,12 @@ export class ServerScript {
   }
 
   /** Runs the script and the handler, then waits until no platform call is pending. */
-  private async execute(context: vm.Context, spec: InvocationSpec, state: InvocationState, loaded: boolean): Promise<{ value: unknown } | undefined> {
+  private async execute(
+    context: vm.Context,
+    spec: InvocationSpec,
+    state: InvocationState,
+    loaded: boolean,
+  ): Promise<{ value: unknown } | undefined> {
     let thrown: { value: unknown } | undefined;
     try {
       // vm's own timeout also stops synchronous infinite loops, which a host timer cannot.
@@ -229,12 +234,14 @@ export class ServerScript {
     const wrapAll = <T extends object>(target: T, names: ReadonlyArray<keyof T & string>) =>
       Object.freeze(Object.fromEntries(names.map((name) => [name, track((...args) => (target[name] as AsyncMethod).apply(target, args))])));
 
-    const log = (level: LogLevel) => (...args: unknown[]) => {
-      const text = format(...args);
-      const { state, spec } = now();
-      state.logs.push(text);
-      spec.log?.(level, text);
-    };
+    const log =
+      (level: LogLevel) =>
+      (...args: unknown[]) => {
+        const text = format(...args);
+        const { state, spec } = now();
+        state.logs.push(text);
+        spec.log?.(level, text);
+      };
 
     const renderData = (error?: unknown, data?: unknown): void => {
       const { state } = now();

@@ -117,7 +117,13 @@ export class ScheduleEmulator {
       if (this.schedules.has(valid.name)) throw badRequest(SCHEDULE_MESSAGES.exists);
       this.checkCapacity(valid.repeat !== undefined, undefined);
       const now = new Date(this.options.clock.now()).toISOString();
-      const stored: StoredSchedule = { ...valid, created_at: now, updated_at: now, nextFireAt: Date.parse(valid.schedule_at), seq: this.seq++ };
+      const stored: StoredSchedule = {
+        ...valid,
+        created_at: now,
+        updated_at: now,
+        nextFireAt: Date.parse(valid.schedule_at),
+        seq: this.seq++,
+      };
       this.schedules.set(valid.name, stored);
       return publicRecord(stored);
     });

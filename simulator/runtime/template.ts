@@ -69,7 +69,11 @@ export const HOST_ERRORS = { ip: 'Invalid URL - IP is disallowed', fqdn: 'Invali
 export function hostProblem(host: string): string | undefined {
   if (IPV4.test(host) || host.startsWith('[')) return HOST_ERRORS.ip;
   const labels = host.split('.');
-  const fqdn = host.length <= MAX_HOST_LENGTH && labels.length >= 2 && labels.every((label) => LABEL.test(label)) && TLD.test(labels[labels.length - 1]);
+  const fqdn =
+    host.length <= MAX_HOST_LENGTH &&
+    labels.length >= 2 &&
+    labels.every((label) => LABEL.test(label)) &&
+    TLD.test(labels[labels.length - 1]);
   return fqdn ? undefined : HOST_ERRORS.fqdn;
 }
 

@@ -8,7 +8,19 @@ import { readAppDefinition, type AppDefinition, type RequestTemplate } from '../
 import { checkEcmaVersion, checkInstallationPage, checkServerExports } from './static-checks';
 import { SECURE_IPARAMS } from '../../src/shared/iparam-rules';
 
-const IPARAM_TYPES = new Set(['text', 'paragraph', 'dropdown', 'radio', 'checkbox', 'multiselect', 'number', 'email', 'phone_number', 'url', 'date']);
+const IPARAM_TYPES = new Set([
+  'text',
+  'paragraph',
+  'dropdown',
+  'radio',
+  'checkbox',
+  'multiselect',
+  'number',
+  'email',
+  'phone_number',
+  'url',
+  'date',
+]);
 const WITH_OPTIONS = new Set(['dropdown', 'radio', 'multiselect']);
 const PLACEHOLDER = /<%=\s*(iparam|context)\.(\w+)\s*%>|<%=\s*encode\((iparam|context)\.(\w+)\)\s*%>/g;
 const FQDN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -21,8 +33,11 @@ function readJson(file: string): Record<string, unknown> {
 
 function checkRequests(app: AppDefinition): string[] {
   const problems: string[] = [];
-  for (const name of app.declaredRequests) if (!app.templates.has(name)) problems.push(`manifest declares request "${name}" but config/requests.json has no such template`);
-  for (const name of app.templates.keys()) if (!app.declaredRequests.has(name)) problems.push(`config/requests.json template "${name}" is not declared in manifest modules.common.requests`);
+  for (const name of app.declaredRequests)
+    if (!app.templates.has(name)) problems.push(`manifest declares request "${name}" but config/requests.json has no such template`);
+  for (const name of app.templates.keys())
+    if (!app.declaredRequests.has(name))
+      problems.push(`config/requests.json template "${name}" is not declared in manifest modules.common.requests`);
   return problems;
 }
 
@@ -33,7 +48,8 @@ function checkIparam(name: string, spec: IparamSpec): string[] {
   if (!WITH_OPTIONS.has(type) || spec.default_value === undefined) return problems;
   const options = Array.isArray(spec.options) ? spec.options : [];
   const defaults = Array.isArray(spec.default_value) ? spec.default_value : [spec.default_value];
-  for (const value of defaults) if (!options.includes(value)) problems.push(`iparam "${name}" default "${String(value)}" is not one of its options`);
+  for (const value of defaults)
+    if (!options.includes(value)) problems.push(`iparam "${name}" default "${String(value)}" is not one of its options`);
   return problems;
 }
 
@@ -52,7 +68,8 @@ function checkTemplate(template: RequestTemplate, secure: ReadonlySet<string>): 
   const where = `template "${template.name}"`;
   if (template.protocol !== 'https') problems.push(`${where} must use https`);
   const outsideHeaders = [template.host, template.path, ...Object.values(template.query)].flatMap(placeholders);
-  for (const p of outsideHeaders) if (p.source === 'iparam' && secure.has(p.name)) problems.push(`${where} uses secure iparam "${p.name}" outside headers`);
+  for (const p of outsideHeaders)
+    if (p.source === 'iparam' && secure.has(p.name)) problems.push(`${where} uses secure iparam "${p.name}" outside headers`);
   const host = template.host.replace(PLACEHOLDER, 'x');
   if (!FQDN.test(host)) problems.push(`${where} host "${template.host}" is not a fully qualified domain name`);
   return problems;
@@ -62,7 +79,8 @@ function checkAssets(appDir: string, manifest: Record<string, unknown>): string[
   const files = ['app/styles/images/icon.svg'];
   const modules = manifest.modules as Record<string, { location?: Record<string, { url?: string; icon?: string }> }>;
   for (const spec of Object.values(modules)) {
-    for (const location of Object.values(spec.location ?? {})) files.push(...[location.url, location.icon].filter((f): f is string => !!f).map((f) => `app/${f}`));
+    for (const location of Object.values(spec.location ?? {}))
+      files.push(...[location.url, location.icon].filter((f): f is string => !!f).map((f) => `app/${f}`));
   }
   return files.filter((file) => !fs.existsSync(path.join(appDir, file))).map((file) => `${file} is missing`);
 }

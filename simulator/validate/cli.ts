@@ -10,7 +10,10 @@ async function main(appDir: string): Promise<void> {
   for (const problem of platform) console.error(`✖ ${problem}`);
   for (const problem of lint) console.error(`✖ lint: ${problem}`);
   console.log(`Platform errors: ${platform.length}. Lint errors: ${lint.length}.`);
-  if (platform.length + lint.length === 0) console.log('App is valid (manifest, requests, ES2020 parse, static handlers, installation-page callbacks, iparams, assets, FDK 10 lint).');
+  if (platform.length + lint.length === 0)
+    console.log(
+      'App is valid (manifest, requests, ES2020 parse, static handlers, installation-page callbacks, iparams, assets, FDK 10 lint).',
+    );
   process.exitCode = platform.length + lint.length === 0 ? 0 : 1;
 }
 

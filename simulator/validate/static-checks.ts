@@ -58,12 +58,16 @@ export function checkServerExports(source: string, wanted: ServerEntryPoints, fi
   if (!parsed.ok) return [parsed.problem];
   const defined = definedServerFunctions(parsed.program);
   if (defined === null) {
-    return [`${file} must assign the handlers at top level as exports = { name: function (args) {...} } (FDK: "Error while parsing file containing serverless functions")`];
+    return [
+      `${file} must assign the handlers at top level as exports = { name: function (args) {...} } (FDK: "Error while parsing file containing serverless functions")`,
+    ];
   }
   const missing = (name: string) => !defined.includes(name);
   const why = `(only exports properties whose value is a function expression count; not name: identifier, not arrows)`;
   return [
-    ...[...wanted.eventHandlers].filter(([, handler]) => missing(handler)).map(([event, handler]) => `Event callback '${handler}' of ${event} is not defined in ${file} ${why}`),
+    ...[...wanted.eventHandlers]
+      .filter(([, handler]) => missing(handler))
+      .map(([event, handler]) => `Event callback '${handler}' of ${event} is not defined in ${file} ${why}`),
     ...[...wanted.serverMethods].filter(missing).map((method) => `Server method '${method}' is not defined in ${file} ${why}`),
   ];
 }
@@ -100,7 +104,10 @@ function checkIparamEvents(iparams: IparamEvents, functions: readonly string[]):
     for (const event of spec.events as Record<string, unknown>[]) {
       for (const [name, callback] of Object.entries(event)) {
         if (!VALID_IPARAM_EVENTS.includes(name)) problems.push(`The ${name} event is not supported in the '${field}' field`);
-        if (!functions.includes(String(callback))) problems.push(`The ${String(callback)} function does not exist for the '${field}' field (a top-level function declaration in ${ASSETS_SCRIPT}).`);
+        if (!functions.includes(String(callback)))
+          problems.push(
+            `The ${String(callback)} function does not exist for the '${field}' field (a top-level function declaration in ${ASSETS_SCRIPT}).`,
+          );
       }
     }
   }
@@ -109,7 +116,9 @@ function checkIparamEvents(iparams: IparamEvents, functions: readonly string[]):
 
 /** Top-level functions of the inline classic scripts of a page (FDK 6.9 reads `script:not([type])` text with esprima). */
 function inlineFunctions(html: string): string[] {
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)(?![^>]*\btype\s*=\s*["']module)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)(?![^>]*\btype\s*=\s*["']module)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (m) => m[1],
+  );
   return inline.flatMap((source) => {
     const parsed = parseScript(source, 'config/iparams.html');
     return parsed.ok ? topLevelFunctions(parsed.program) : [];
@@ -126,10 +135,16 @@ function checkCustomPage(html: string, functions: readonly string[]): string[] {
   const sources = [...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1].replace(/^\.\//, ''));
   if (!sources.includes('assets/iparams.js')) problems.push(`config/iparams.html must load ./assets/iparams.js with a <script src>`);
   const missing = CONFIG_METHODS.filter((name) => !functions.includes(name));
-  if (missing.length > 0) problems.push(`Mandatory method(s) missing in iparams.html: ${missing.join(',')} (top-level function declarations in ${ASSETS_SCRIPT}).`);
+  if (missing.length > 0)
+    problems.push(
+      `Mandatory method(s) missing in iparams.html: ${missing.join(',')} (top-level function declarations in ${ASSETS_SCRIPT}).`,
+    );
   const inline = inlineFunctions(html);
   const missingInline = CONFIG_METHODS.filter((name) => !inline.includes(name));
-  if (missingInline.length > 0) problems.push(`Mandatory method(s) missing in iparams.html: ${missingInline.join(',')} (inline <script> declarations, where FDK 6.9 looks).`);
+  if (missingInline.length > 0)
+    problems.push(
+      `Mandatory method(s) missing in iparams.html: ${missingInline.join(',')} (inline <script> declarations, where FDK 6.9 looks).`,
+    );
   return problems;
 }
 

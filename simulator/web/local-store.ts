@@ -50,8 +50,10 @@ function readJsonFile(store: LocalStore, file: string): unknown {
   }
 }
 
-const isRecord = (v: unknown): boolean => isPlainObject(v) && isPlainObject(v.value) && (v.expiresAt === null || Number.isFinite(v.expiresAt));
-const isSchedule = (v: unknown): boolean => isPlainObject(v) && typeof v.name === 'string' && isPlainObject(v.data) && Number.isFinite(v.nextFireAt) && Number.isFinite(v.seq);
+const isRecord = (v: unknown): boolean =>
+  isPlainObject(v) && isPlainObject(v.value) && (v.expiresAt === null || Number.isFinite(v.expiresAt));
+const isSchedule = (v: unknown): boolean =>
+  isPlainObject(v) && typeof v.name === 'string' && isPlainObject(v.data) && Number.isFinite(v.nextFireAt) && Number.isFinite(v.seq);
 
 /** What the runtime would otherwise choke on later, with a stack trace: the shape of each entry. */
 function shapeProblem(state: unknown): string | undefined {
@@ -82,7 +84,8 @@ export function readClockOffset(store: LocalStore): number {
   const saved = readJsonFile(store, store.clockFile);
   if (saved === undefined) return 0;
   const offset = isPlainObject(saved) ? saved.offset_ms : undefined;
-  if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0) throw unreadable(store, store.clockFile, 'offset_ms is not a non-negative number');
+  if (typeof offset !== 'number' || !Number.isFinite(offset) || offset < 0)
+    throw unreadable(store, store.clockFile, 'offset_ms is not a non-negative number');
   return offset;
 }
 

@@ -96,7 +96,14 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
   if (state) checkLocalStore(state);
   const store = new IparamsStore(iparamsFile);
   const clock = simulatorClock(opts, live, state);
-  const local = await startLocalApp({ clock, live, iparams: runtimeIparams(store.effective(live), live), dbFile: state?.dbFile, log: opts.log, requestTimeoutMs: opts.requestTimeoutMs });
+  const local = await startLocalApp({
+    clock,
+    live,
+    iparams: runtimeIparams(store.effective(live), live),
+    dbFile: state?.dbFile,
+    log: opts.log,
+    requestTimeoutMs: opts.requestTimeoutMs,
+  });
   const app = new SimulatorApp(local, store, live, state);
 
   const server = http.createServer((req, res) => void app.dispatch(req, res));
@@ -162,13 +169,21 @@ class SimulatorApp {
     { method: 'GET', pattern: /^\/$/, handle: (_q, res) => this.home(res) },
     { method: 'GET', pattern: /^\/custom_configs\/?$/, handle: (_q, res) => this.customConfigs(res) },
     { method: 'GET', pattern: /^\/custom_configs\/form$/, handle: async (_q, res) => sendHtml(res, 200, installationPageHtml(APP_DIR)) },
-    { method: 'GET', pattern: /^\/custom_configs\/assets\/(.+)$/, handle: (_q, res, [file]) => serveFile(res, path.join(APP_DIR, 'config', 'assets'), file) },
+    {
+      method: 'GET',
+      pattern: /^\/custom_configs\/assets\/(.+)$/,
+      handle: (_q, res, [file]) => serveFile(res, path.join(APP_DIR, 'config', 'assets'), file),
+    },
     { method: 'GET', pattern: /^\/web\/test\/?$/, handle: (_q, res) => this.webTest(res) },
     { method: 'GET', pattern: /^\/app$/, handle: async (_q, res) => redirect(res, '/app/') },
     { method: 'GET', pattern: /^\/app\/(.*)$/, handle: (_q, res, [file]) => this.appFile(res, file) },
     { method: 'GET', pattern: /^\/_fdk\/client\.js$/, handle: (_q, res) => this.clientShim(res) },
     { method: 'GET', pattern: /^\/_fdk\/crayons\/(.+)$/, handle: (_q, res, [file]) => serveCrayons(res, file) },
-    { method: 'GET', pattern: /^\/_fdk\/crayons-icon\/icons\/([a-z0-9-]+)\.svg$/, handle: (_q, res, [name]) => serveCrayonsIcon(res, name) },
+    {
+      method: 'GET',
+      pattern: /^\/_fdk\/crayons-icon\/icons\/([a-z0-9-]+)\.svg$/,
+      handle: (_q, res, [name]) => serveCrayonsIcon(res, name),
+    },
     { method: 'GET', pattern: /^\/_fdk\/watch$/, handle: (_q, res) => this.watch(res) },
     { method: 'POST', pattern: /^\/_fdk\/iparams$/, handle: (req, res) => this.saveIparams(req, res) },
     { method: 'POST', pattern: /^\/_fdk\/invoke\/([A-Za-z0-9_]+)$/, handle: (req, res, [name]) => this.invoke(req, res, name) },
@@ -266,7 +281,10 @@ class SimulatorApp {
   }
 
   private async webTest(res: http.ServerResponse): Promise<void> {
-    const names = fs.readdirSync(TEST_DATA_DIR).filter((n) => n.endsWith('.json')).sort();
+    const names = fs
+      .readdirSync(TEST_DATA_DIR)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     const payloads = names.map((name) => ({ name, text: fs.readFileSync(path.join(TEST_DATA_DIR, name), 'utf8') }));
     sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes }, watch: this.watchState() }));
   }
@@ -305,7 +323,11 @@ class SimulatorApp {
     const options = await readJson(req);
     if (!isPlainObject(options)) throw new HttpError(400, 'invokeTemplate options must be a JSON object');
     try {
-      sendJson(res, 200, await this.track(this.local.runtime.invokeTemplate(name, options as { context?: Record<string, unknown>; body?: string })));
+      sendJson(
+        res,
+        200,
+        await this.track(this.local.runtime.invokeTemplate(name, options as { context?: Record<string, unknown>; body?: string })),
+      );
     } catch (err) {
       const failure = isPlainObject(err) ? err : { status: 500, message: (err as Error).message };
       sendJson(res, httpStatus(failure.status), failure);
@@ -325,18 +347,26 @@ class SimulatorApp {
   /** The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled event. */
   private async advance(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { clock, schedules } = this.local.runtime;
-    if (this.live || !isSettable(clock)) throw new HttpError(409, 'The clock runs on real time in live mode: retries reach the real vendors when they are due');
+    if (this.live || !isSettable(clock))
+      throw new HttpError(409, 'The clock runs on real time in live mode: retries reach the real vendors when they are due');
     const body = await readJson(req);
     const next = schedules.nextFireAt();
-    const ms = isPlainObject(body) && body.to === 'next' ? Math.max(0, (next ?? clock.now()) - clock.now()) : isPlainObject(body) ? body.ms : undefined;
-    if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_ADVANCE_MS)) throw new HttpError(400, 'Send {"ms": <0 to 86400000>} or {"to": "next"}');
+    const ms =
+      isPlainObject(body) && body.to === 'next'
+        ? Math.max(0, (next ?? clock.now()) - clock.now())
+        : isPlainObject(body)
+          ? body.ms
+          : undefined;
+    if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_ADVANCE_MS))
+      throw new HttpError(400, 'Send {"ms": <0 to 86400000>} or {"to": "next"}');
     const fired = await this.track(this.afterFiring(advanceClock(this.local, clock, ms)));
     if (this.state && clock instanceof ShiftedClock) writeClockOffset(this.state, clock.offsetMs);
     sendJson(res, 200, { fired, ...this.watchState() });
   }
 
   private async setMode(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (!(FAKE_VENDOR_NAMES as readonly string[]).includes(name)) throw new HttpError(404, `No fake vendor named ${name}: use ${FAKE_VENDOR_NAMES.join(' or ')}`);
+    if (!(FAKE_VENDOR_NAMES as readonly string[]).includes(name))
+      throw new HttpError(404, `No fake vendor named ${name}: use ${FAKE_VENDOR_NAMES.join(' or ')}`);
     const body = await readJson(req);
     const mode = isPlainObject(body) ? body.mode : undefined;
     if (!FAULT_MODES.includes(mode as FaultMode)) throw new HttpError(400, `mode must be one of ${FAULT_MODES.join(', ')}`);
@@ -356,7 +386,6 @@ function aheadOf(clock: Clock): number | null {
   if (clock instanceof ShiftedClock) return clock.offsetMs;
   return clock instanceof SystemClock ? 0 : null;
 }
-
 
 /** Error statuses pass through when they are real HTTP error codes (a network failure can be 0). */
 function httpStatus(status: unknown): number {

@@ -138,10 +138,22 @@ export class SimulationRun {
    * event, so the simulator spends as little of the app's $db quota as possible.
    */
   private async outcomesSince(): Promise<DestinationOutcome[]> {
-    const listed = await this.local.runtime.invokeServerMethod('listActivities', { page: { size: 100 }, filter: { since: this.startedAt } });
+    const listed = await this.local.runtime.invokeServerMethod('listActivities', {
+      page: { size: 100 },
+      filter: { since: this.startedAt },
+    });
     if (!listed.ok) {
       const message = (listed.error as { message?: string } | undefined)?.message ?? 'unknown error';
-      return [{ destination: 'history', outcome: 'unknown', reason: `listActivities failed: ${message}`, last_status: null, attempts: 0, next_retry_at: null }];
+      return [
+        {
+          destination: 'history',
+          outcome: 'unknown',
+          reason: `listActivities failed: ${message}`,
+          last_status: null,
+          attempts: 0,
+          next_retry_at: null,
+        },
+      ];
     }
     const activities = (listed.data as { activities?: ListedActivity[] }).activities ?? [];
     if (this.ids === undefined) {
@@ -149,14 +161,16 @@ export class SimulationRun {
       this.ids.forEach((id) => this.reported.add(id));
     }
     const ids = this.ids;
-    return activities.filter((a) => ids.includes(a.id)).map((a) => ({
-      destination: a.target?.destination ?? 'event',
-      outcome: a.outcome,
-      reason: a.reason,
-      last_status: a.last_status,
-      attempts: a.attempts,
-      next_retry_at: a.next_retry_at,
-    }));
+    return activities
+      .filter((a) => ids.includes(a.id))
+      .map((a) => ({
+        destination: a.target?.destination ?? 'event',
+        outcome: a.outcome,
+        reason: a.reason,
+        last_status: a.last_status,
+        attempts: a.attempts,
+        next_retry_at: a.next_retry_at,
+      }));
   }
 
   report(): SimulationReport {
@@ -204,10 +218,13 @@ export function describeOutcome(o: DestinationOutcome): string {
 }
 
 function outcomeLines(report: SimulationReport): string[] {
-  if (report.inProgress) return ['In progress: the handler is still waiting for a destination (the platform gives up on a request after 15 s).'];
+  if (report.inProgress)
+    return ['In progress: the handler is still waiting for a destination (the platform gives up on a request after 15 s).'];
   if (!report.handled) return [`The handler failed: ${JSON.stringify(report.error)}`];
-  if (report.duplicate) return ['Duplicate: this event was already processed, nothing was sent. Change status_change_timestamp to send a new one.'];
-  if (report.outcomes.length === 0) return ['No activity recorded (the event kind or the destinations may be switched off in the installation page).'];
+  if (report.duplicate)
+    return ['Duplicate: this event was already processed, nothing was sent. Change status_change_timestamp to send a new one.'];
+  if (report.outcomes.length === 0)
+    return ['No activity recorded (the event kind or the destinations may be switched off in the installation page).'];
   return report.outcomes.map(describeOutcome);
 }
 
@@ -221,7 +238,12 @@ export function formatReport(report: SimulationReport): string {
     (r) =>
       `  ${clockTime(r.at)}  ${r.template}  ${r.method} ${r.url} -> ${r.status || 'no answer'}${r.error ? ` (${r.error})` : ''}${r.attempt > 1 ? ` [attempt ${r.attempt}]` : ''}`,
   );
-  sections.push(['Template requests, retries included (headers hidden: they carry the credentials)', ...(requests.length ? requests : ['  none yet'])].join('\n'));
+  sections.push(
+    [
+      'Template requests, retries included (headers hidden: they carry the credentials)',
+      ...(requests.length ? requests : ['  none yet']),
+    ].join('\n'),
+  );
 
   for (const [name, received] of Object.entries(report.received)) {
     if (received.length === 0) continue;

@@ -129,7 +129,10 @@ export class Sidebar {
   }
 
   private renderServerNotice(): void {
-    replaceChildren(this.layout.serverNotice, serverNotices(this.listNotice, this.countNotice).map((text) => noticeView('info', text, false)));
+    replaceChildren(
+      this.layout.serverNotice,
+      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView('info', text, false)),
+    );
   }
 
   private showListError(err: unknown): void {
@@ -141,8 +144,14 @@ export class Sidebar {
   private renderList(): void {
     const now = Date.now();
     const shown = this.activities.map((a) => this.queued.shown(a, now));
-    const handlers = { open: (id: string) => void this.openDetail(id), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
-    replaceChildren(this.layout.list, shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id))));
+    const handlers = {
+      open: (id: string) => void this.openDetail(id),
+      retry: (id: string, button: HTMLElement) => void this.retry(id, button),
+    };
+    replaceChildren(
+      this.layout.list,
+      shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id))),
+    );
     const filtered = Object.keys(this.filter).length > 0;
     replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
     this.renderMore();
@@ -170,7 +179,10 @@ export class Sidebar {
     if (failed === 0) return;
     const button = smallButton('Retry all failed', 'retry-all');
     button.addEventListener('click', () => void this.retryAll(button));
-    replaceChildren(this.layout.failed, [el('span', 'failed-text', [`${pluralize(failed, 'failed push', 'failed pushes')} shown`]), button]);
+    replaceChildren(this.layout.failed, [
+      el('span', 'failed-text', [`${pluralize(failed, 'failed push', 'failed pushes')} shown`]),
+      button,
+    ]);
   }
 
   private notify(type: NoticeType, message: string): void {
@@ -267,4 +279,3 @@ export class Sidebar {
     }
   }
 }
-

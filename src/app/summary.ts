@@ -44,7 +44,15 @@ function changeOf(activity: Activity): Change | null {
   const kind = kindLabel(change.kind);
   const since = parseTime(change.prev_changed_at as string | null);
   const key = agentKey(activity);
-  return { timeline: `${key}\u0000${kind}`, agentKey: key, agent: agentName(activity), kind, status: statusLabel(change.prev_status), at, since };
+  return {
+    timeline: `${key}\u0000${kind}`,
+    agentKey: key,
+    agent: agentName(activity),
+    kind,
+    status: statusLabel(change.prev_status),
+    at,
+    since,
+  };
 }
 
 function uniqueEvents(activities: Activity[]): Activity[] {
@@ -72,7 +80,12 @@ function timelineSummary(changes: Change[], names: Map<string, string>): AgentSu
     if (start !== null && start <= change.at) byStatus.set(change.status, (byStatus.get(change.status) ?? 0) + change.at - start);
   });
   const statuses = [...byStatus].map(([status, ms]) => ({ status, ms })).sort((a, b) => b.ms - a.ms);
-  return { agent: names.get(changes[0].agentKey) ?? changes[0].agent, kind: changes[0].kind, total: statuses.reduce((sum, s) => sum + s.ms, 0), statuses };
+  return {
+    agent: names.get(changes[0].agentKey) ?? changes[0].agent,
+    kind: changes[0].kind,
+    total: statuses.reduce((sum, s) => sum + s.ms, 0),
+    statuses,
+  };
 }
 
 /** Timelines by total time, most first; each timeline's statuses by time, most first. */

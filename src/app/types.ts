@@ -1,2 +1,12 @@
 /** The history API as the sidebar sees it: the contract shared with the server, nothing of the server itself. */
-export type { Activity, AgentActivity, CountResult, DestinationId, ListFilter, ListResult, Outcome, RetryAllResult, RetryResult } from '../shared/history-api';
+export type {
+  Activity,
+  AgentActivity,
+  CountResult,
+  DestinationId,
+  ListFilter,
+  ListResult,
+  Outcome,
+  RetryAllResult,
+  RetryResult,
+} from '../shared/history-api';

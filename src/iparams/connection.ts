@@ -36,8 +36,15 @@ function agentName(response: string): string {
 
 function freshdeskFailure(host: string, status: number): ConnectionResult {
   if (status === 401) return { ok: false, refused: true, field: 'freshdesk_api_key', message: `${host} rejected this API key.` };
-  if (status === 403) return { ok: false, refused: true, field: 'freshdesk_api_key', message: `This API key's agent may not use the Freshdesk API at ${host}.` };
-  if (status === 404) return { ok: false, refused: true, field: 'freshdesk_subdomain', message: `No Freshdesk account answers at ${host}.` };
+  if (status === 403)
+    return {
+      ok: false,
+      refused: true,
+      field: 'freshdesk_api_key',
+      message: `This API key's agent may not use the Freshdesk API at ${host}.`,
+    };
+  if (status === 404)
+    return { ok: false, refused: true, field: 'freshdesk_subdomain', message: `No Freshdesk account answers at ${host}.` };
   return { ok: false, message: `${host} could not be reached (${status ? `HTTP ${status}` : 'no answer'}). Try again later.` };
 }
 
@@ -56,7 +63,10 @@ export async function testFreshdesk(subdomain: string, apiKey: string): Promise<
 async function tokenStatus(region: CgRegion, credentials: string): Promise<number> {
   try {
     const client = await fdkClient();
-    const answer = await client.request.invokeTemplate('customerGaugeVerifyCredentials', { context: { region, credentials }, body: 'grant_type=client_credentials' });
+    const answer = await client.request.invokeTemplate('customerGaugeVerifyCredentials', {
+      context: { region, credentials },
+      body: 'grant_type=client_credentials',
+    });
     return answer.status;
   } catch (err) {
     return statusOf(err);
@@ -76,8 +86,23 @@ async function regionThatAccepts(chosen: CgRegion, credentials: string): Promise
 export async function testCustomerGauge(region: CgRegion, credentials: string): Promise<ConnectionResult> {
   const status = await tokenStatus(region, credentials);
   if (status >= 200 && status < 300) return { ok: true, message: `Connected: CustomerGauge ${region} issued a token for this client.` };
-  if (!isRefusal(status)) return { ok: false, message: `CustomerGauge ${region} could not be reached (${status ? `HTTP ${status}` : 'no answer'}). Try again later.` };
+  if (!isRefusal(status))
+    return {
+      ok: false,
+      message: `CustomerGauge ${region} could not be reached (${status ? `HTTP ${status}` : 'no answer'}). Try again later.`,
+    };
   const other = await regionThatAccepts(region, credentials);
-  if (other) return { ok: false, refused: true, field: 'cg_region', message: `CustomerGauge ${region} does not know this client; ${other} accepts it. Choose ${other}.` };
-  return { ok: false, refused: true, field: 'cg_client_secret', message: `CustomerGauge rejected this client ID or secret (tried ${CG_REGIONS.join(', ')}).` };
+  if (other)
+    return {
+      ok: false,
+      refused: true,
+      field: 'cg_region',
+      message: `CustomerGauge ${region} does not know this client; ${other} accepts it. Choose ${other}.`,
+    };
+  return {
+    ok: false,
+    refused: true,
+    field: 'cg_client_secret',
+    message: `CustomerGauge rejected this client ID or secret (tried ${CG_REGIONS.join(', ')}).`,
+  };
 }

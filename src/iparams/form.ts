@@ -63,9 +63,17 @@ export function readSecrets(): TypedSecrets {
 
 export function writeValues(values: IparamValues): void {
   for (const group of ['destinations', 'event_kinds'] as const) {
-    for (const box of Array.from(byId(group).querySelectorAll<CrayonsField>('fw-checkbox'))) box.checked = values[group].includes(box.getAttribute('value') ?? '');
+    for (const box of Array.from(byId(group).querySelectorAll<CrayonsField>('fw-checkbox')))
+      box.checked = values[group].includes(box.getAttribute('value') ?? '');
   }
-  for (const id of ['freshdesk_subdomain', 'freshdesk_contact_mode', 'freshdesk_contact_external_id', 'cg_region', 'cg_client_id', 'cg_account'] as const) {
+  for (const id of [
+    'freshdesk_subdomain',
+    'freshdesk_contact_mode',
+    'freshdesk_contact_external_id',
+    'cg_region',
+    'cg_client_id',
+    'cg_account',
+  ] as const) {
     byId(id).value = values[id];
   }
   byId('cg_send_contact').checked = values.cg_send_contact;
@@ -86,7 +94,8 @@ export function showError(field: FieldName, message: string | undefined): void {
 
 export function shownError(field: FieldName): string {
   const element = byId(field);
-  if (element.tagName === 'FW-INPUT' || element.tagName === 'FW-RADIO-GROUP') return element.state === 'error' ? (element.errorText ?? '') : '';
+  if (element.tagName === 'FW-INPUT' || element.tagName === 'FW-RADIO-GROUP')
+    return element.state === 'error' ? (element.errorText ?? '') : '';
   return byId(`${field}-error`).textContent ?? '';
 }
 

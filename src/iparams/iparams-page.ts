@@ -35,29 +35,35 @@ let configsApplied = false;
 let refusals: FieldErrors = {};
 
 /** Each destination's part of config/iparams.html, named after its id: `<id>-section`, `<id>-test`, `<id>-test-result`. */
-const SECTION = Object.fromEntries(DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }])) as Record<
-  Destination,
-  { section: string; test: string; result: string }
->;
+const SECTION = Object.fromEntries(
+  DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }]),
+) as Record<Destination, { section: string; test: string; result: string }>;
 
 function destinationOf(field: FieldName): Destination | undefined {
-  return (DESCRIPTORS as readonly DestinationDescriptor[]).find((d) => d.iparams.some((p) => p.name === field))?.label as Destination | undefined;
+  return (DESCRIPTORS as readonly DestinationDescriptor[]).find((d) => d.iparams.some((p) => p.name === field))?.label as
+    Destination | undefined;
 }
 
 const crayonsReady = (): Promise<unknown> => Promise.all(CRAYONS_TAGS.map((tag) => customElements.whenDefined(tag)));
 
 /** Shows the sections of the enabled destinations, and the external ID only for a fixed contact. */
 function syncVisibility(values: IparamValues): void {
-  for (const destination of Object.keys(SECTION) as Destination[]) byId(SECTION[destination].section).hidden = !values.destinations.includes(destination);
+  for (const destination of Object.keys(SECTION) as Destination[])
+    byId(SECTION[destination].section).hidden = !values.destinations.includes(destination);
   byId('external-id-row').hidden = values.freshdesk_contact_mode !== CONTACT_MODE_FIXED;
 }
 
 /** Hints on the secret fields: what is saved, and that a blank field keeps it. */
 function syncSecretHints(): void {
-  byId('freshdesk_api_key').setAttribute('hint-text', stored.freshdeskApiKey ? 'Saved. Leave blank to keep the saved key.' : 'Stored securely: agents and the sidebar can never read it.');
+  byId('freshdesk_api_key').setAttribute(
+    'hint-text',
+    stored.freshdeskApiKey ? 'Saved. Leave blank to keep the saved key.' : 'Stored securely: agents and the sidebar can never read it.',
+  );
   byId('cg_client_secret').setAttribute(
     'hint-text',
-    stored.cgClientId === undefined ? 'Stored securely: agents and the sidebar can never read it.' : 'Saved. Leave blank to keep it; needed again only when the client ID changes.',
+    stored.cgClientId === undefined
+      ? 'Stored securely: agents and the sidebar can never read it.'
+      : 'Saved. Leave blank to keep it; needed again only when the client ID changes.',
   );
 }
 
@@ -80,7 +86,10 @@ function recheckShownErrors(): void {
 
 /** A refusal is stale once a field of its destination changes; a change of destinations drops them all. */
 function dropRefusals(destination: Destination | 'all'): void {
-  refusals = destination === 'all' ? {} : Object.fromEntries(Object.entries(refusals).filter(([field]) => destinationOf(field as FieldName) !== destination));
+  refusals =
+    destination === 'all'
+      ? {}
+      : Object.fromEntries(Object.entries(refusals).filter(([field]) => destinationOf(field as FieldName) !== destination));
 }
 
 function fieldOf(event: Event): FieldName | undefined {
@@ -130,7 +139,9 @@ async function checkConnection(destination: Destination): Promise<ConnectionResu
 async function onTest(destination: Destination): Promise<void> {
   normaliseSubdomainField();
   dropRefusals(destination);
-  const errors = Object.entries(settingsErrors(readValues(), readSecrets(), stored)).filter(([field]) => destinationOf(field as FieldName) === destination);
+  const errors = Object.entries(settingsErrors(readValues(), readSecrets(), stored)).filter(
+    ([field]) => destinationOf(field as FieldName) === destination,
+  );
   for (const [field, message] of errors) showError(field as FieldName, message);
   if (errors.length > 0) return showResult(destination, { ok: false, message: 'Fix the fields marked in red first.' });
   const result = await checkConnection(destination);
@@ -144,7 +155,9 @@ function savedValues(configs: Record<string, unknown>): IparamValues {
   const merged: Record<string, unknown> = { ...IPARAM_DEFAULTS };
   for (const [name, fallback] of Object.entries(IPARAM_DEFAULTS)) {
     const value = configs[name];
-    const sameType = Array.isArray(fallback) ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === typeof fallback;
+    const sameType = Array.isArray(fallback)
+      ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+      : typeof value === typeof fallback;
     if (sameType) merged[name] = value;
   }
   return merged as unknown as IparamValues;
@@ -203,7 +216,8 @@ async function start(): Promise<void> {
   for (const name of ['fwInput', 'fwChange']) document.addEventListener(name, onEdit);
   byId('freshdesk_subdomain').addEventListener('fwBlur', normaliseSubdomainField);
   // The native click, not Crayons' fwClick: fwClick is throttled by fw-button and was seen to drop a second press.
-  for (const destination of Object.keys(SECTION) as Destination[]) byId(SECTION[destination].test).addEventListener('click', () => void onTest(destination));
+  for (const destination of Object.keys(SECTION) as Destination[])
+    byId(SECTION[destination].test).addEventListener('click', () => void onTest(destination));
 }
 
 void start();

@@ -30,7 +30,10 @@ export interface Activity {
   title: string;
   actor: { type: string; id: string | null; name: string | null; email: string | null };
   /** The status change; for an event that could not be read, why; for a stored record that cannot be read, why. */
-  object: { agent_activity: AgentActivity } | { invalid_event: { field: string; message: string; excerpt: string } } | { unreadable_record: { reason: string } };
+  object:
+    | { agent_activity: AgentActivity }
+    | { invalid_event: { field: string; message: string; excerpt: string } }
+    | { unreadable_record: { reason: string } };
   target: { destination: DestinationId; name: string; reference: string | null; remote_id: string | null } | null;
   outcome: Outcome;
   reason: string | null;

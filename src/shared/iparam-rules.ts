@@ -22,7 +22,11 @@ export const FRESHDESK_SUBDOMAIN_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])
 
 /** "https://Acme.freshdesk.com/" → "acme"; anything that is not a Freshdesk address is returned as typed (trimmed, lower case). */
 export function normaliseSubdomain(input: string): string {
-  const host = input.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const host = input
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
   return host.endsWith('.freshdesk.com') ? host.slice(0, -'.freshdesk.com'.length) : host;
 }
 
@@ -128,7 +132,8 @@ function subdomainError(subdomain: string): string | undefined {
 }
 
 function contactErrors(values: IparamValues): FieldErrors {
-  if (!(CONTACT_MODES as readonly string[]).includes(values.freshdesk_contact_mode)) return { freshdesk_contact_mode: 'Choose whose timeline gets the activity.' };
+  if (!(CONTACT_MODES as readonly string[]).includes(values.freshdesk_contact_mode))
+    return { freshdesk_contact_mode: 'Choose whose timeline gets the activity.' };
   if (values.freshdesk_contact_mode !== CONTACT_MODE_FIXED) return {};
   const id = values.freshdesk_contact_external_id.trim();
   if (id === '') return { freshdesk_contact_external_id: 'Enter the unique external ID of the contact.' };
@@ -139,7 +144,8 @@ function freshdeskErrors(values: IparamValues, secrets: TypedSecrets, stored: St
   const errors: FieldErrors = { ...contactErrors(values) };
   const subdomain = subdomainError(values.freshdesk_subdomain);
   if (subdomain) errors.freshdesk_subdomain = subdomain;
-  if (secrets.freshdesk_api_key.trim() === '' && !stored.freshdeskApiKey) errors.freshdesk_api_key = 'Enter the API key of a Freshdesk agent.';
+  if (secrets.freshdesk_api_key.trim() === '' && !stored.freshdeskApiKey)
+    errors.freshdesk_api_key = 'Enter the API key of a Freshdesk agent.';
   return errors;
 }
 

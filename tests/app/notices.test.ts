@@ -9,7 +9,14 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
 const inMinutes = (n: number) => new Date(NOW + n * 60_000 + 20_000).toISOString();
 
 function push(id: string, outcome: Activity['outcome'], next: string | null = null, attempts = 1): Activity {
-  return { id, outcome, attempts, next_retry_at: next, reason: 'HTTP 400: no such contact', target: { name: 'Freshdesk' } } as unknown as Activity;
+  return {
+    id,
+    outcome,
+    attempts,
+    next_retry_at: next,
+    reason: 'HTTP 400: no such contact',
+    target: { name: 'Freshdesk' },
+  } as unknown as Activity;
 }
 
 const sent = (activity: Activity) => ({ activity, queued_at: null, message: '' });
@@ -17,7 +24,12 @@ const sent = (activity: Activity) => ({ activity, queued_at: null, message: '' }
 describe('after Retry', () => {
   test.each([
     ['delivered', push('a', 'delivered'), 'success', /^Retried: delivered to Freshdesk\.$/],
-    ['still retrying, with its time', push('a', 'retrying', inMinutes(5)), 'warning', /^Retry queued: Freshdesk has not taken it yet; next try in 5 min \(at .+\)\.$/],
+    [
+      'still retrying, with its time',
+      push('a', 'retrying', inMinutes(5)),
+      'warning',
+      /^Retry queued: Freshdesk has not taken it yet; next try in 5 min \(at .+\)\.$/,
+    ],
     ['still retrying, no time', push('a', 'retrying'), 'warning', /^Retry queued: Freshdesk has not taken it yet\.$/],
     ['refused again', push('a', 'rejected'), 'error', /^Retried: Freshdesk refused it again \(HTTP 400: no such contact\)\.$/],
   ])('sent now, %s', (_case, activity, type, text) => {
@@ -28,7 +40,11 @@ describe('after Retry', () => {
 
   test('queued for want of quota: says when it runs', () => {
     // A replay restarts the attempts; the activity the server answers still carries the time of the request.
-    const result = { activity: push('a', 'retrying', new Date(NOW).toISOString(), 0), queued_at: inMinutes(6), message: 'Queued: it runs at …' };
+    const result = {
+      activity: push('a', 'retrying', new Date(NOW).toISOString(), 0),
+      queued_at: inMinutes(6),
+      message: 'Queued: it runs at …',
+    };
     expect(retryNotice(result, NOW)).toEqual(['info', expect.stringMatching(/^Retry queued: it runs in 6 min \(at .+\)\.$/)]);
   });
 
@@ -49,14 +65,20 @@ describe('after Retry all failed', () => {
   });
 
   test('how many were queued, and when the first and the last run', () => {
-    expect(retryAllNotice(answer(3, 5, 7), NOW)).toEqual(['success', expect.stringMatching(/^Queued 3 pushes for retry; the first runs in 5 min \(at .+\), the last in 7 min \(at .+\)\.$/)]);
+    expect(retryAllNotice(answer(3, 5, 7), NOW)).toEqual([
+      'success',
+      expect.stringMatching(/^Queued 3 pushes for retry; the first runs in 5 min \(at .+\), the last in 7 min \(at .+\)\.$/),
+    ]);
     expect(retryAllNotice(answer(2, 5, 5), NOW)[1]).toMatch(/^Queued 2 pushes for retry; they run in 5 min \(at .+\)\.$/);
     expect(retryAllNotice(answer(1, 6, 6), NOW)[1]).toMatch(/^Queued 1 push for retry; it runs in 6 min \(at .+\)\.$/);
   });
 
   test('pushes already waiting for their own retry are named, and nothing queued says so', () => {
     expect(retryAllNotice(answer(1, 6, 6, 1), NOW)[1]).toMatch(/\. 1 push already waiting for its own retry keeps its time\.$/);
-    expect(retryAllNotice(answer(0, null, null, 2), NOW)).toEqual(['info', 'Nothing to retry. 2 pushes already waiting for their own retry keep their time.']);
+    expect(retryAllNotice(answer(0, null, null, 2), NOW)).toEqual([
+      'info',
+      'Nothing to retry. 2 pushes already waiting for their own retry keep their time.',
+    ]);
     expect(retryAllNotice(answer(0, null, null), NOW)).toEqual(['info', 'Nothing to retry.']);
   });
 });

@@ -12,7 +12,15 @@ const at = (minutes: number) => new Date(NOW + minutes * MINUTE).toISOString();
 const STORED = at(-30);
 
 function push(id: string, outcome: Activity['outcome'] = 'rejected', updatedAt = STORED): Activity {
-  return { id, outcome, attempts: 1, next_retry_at: null, retryable: outcome === 'rejected', updated_at: updatedAt, reason: 'HTTP 400' } as unknown as Activity;
+  return {
+    id,
+    outcome,
+    attempts: 1,
+    next_retry_at: null,
+    retryable: outcome === 'rejected',
+    updated_at: updatedAt,
+    reason: 'HTTP 400',
+  } as unknown as Activity;
 }
 
 const retryAll = (...pushes: Array<[string, number]>): RetryAllResult => ({
@@ -28,7 +36,12 @@ describe('after Retry all failed', () => {
   test('each queued push shows as Retrying at its time, without a Retry of its own; the others as stored', () => {
     const queued = new QueuedRetries();
     queued.noteAll(retryAll(['p.a.freshdesk', 6], ['p.b.customergauge', 7]));
-    expect(queued.shown(push('p.a.freshdesk'), NOW)).toMatchObject({ outcome: 'retrying', next_retry_at: at(6), retryable: false, reason: 'HTTP 400' });
+    expect(queued.shown(push('p.a.freshdesk'), NOW)).toMatchObject({
+      outcome: 'retrying',
+      next_retry_at: at(6),
+      retryable: false,
+      reason: 'HTTP 400',
+    });
     expect(queued.shown(push('p.b.customergauge'), NOW)).toMatchObject({ outcome: 'retrying', next_retry_at: at(7) });
     expect(queued.isQueued('p.a.freshdesk')).toBe(true);
     const other = push('p.c.freshdesk');
@@ -66,7 +79,11 @@ describe('after Retry', () => {
     // The answer's activity is the push as queued: attempts restarted, the stored updated_at.
     const answer = { ...push('p.a.freshdesk', 'retrying'), attempts: 0, next_retry_at: at(0) };
     queued.note({ activity: answer, queued_at: at(6), message: '' });
-    expect(queued.shown(push('p.a.freshdesk'), NOW + MINUTE)).toMatchObject({ outcome: 'retrying', next_retry_at: at(6), retryable: false });
+    expect(queued.shown(push('p.a.freshdesk'), NOW + MINUTE)).toMatchObject({
+      outcome: 'retrying',
+      next_retry_at: at(6),
+      retryable: false,
+    });
     expect(queued.shown(push('p.a.freshdesk', 'delivered', at(6)), NOW + 7 * MINUTE).outcome).toBe('delivered');
   });
 

@@ -10,7 +10,10 @@ const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-23T09:00:00Z');
 let serial = 0;
 
-function activity(change: { agent?: string; kind?: string; prev: string; status: string; since: number | null; at: number }, destination = 'freshdesk'): Activity {
+function activity(
+  change: { agent?: string; kind?: string; prev: string; status: string; since: number | null; at: number },
+  destination = 'freshdesk',
+): Activity {
   const key = `k${serial++}`;
   return {
     id: `b.${key}.${destination}`,
@@ -77,7 +80,9 @@ describe('time in status', () => {
     fc.assert(
       fc.property(fc.array(change, { maxLength: 30 }), (changes) => {
         for (const summary of summarize(changes.map((c) => activity(c)))) {
-          const mine = changes.filter((c) => c.agent === summary.agent && (c.kind === 'GeneralAvailability' ? 'General availability' : c.kind) === summary.kind);
+          const mine = changes.filter(
+            (c) => c.agent === summary.agent && (c.kind === 'GeneralAvailability' ? 'General availability' : c.kind) === summary.kind,
+          );
           const first = Math.min(...mine.map((c) => Math.min(c.at, c.since ?? c.at)));
           const last = Math.max(...mine.map((c) => c.at));
           expect(summary.total).toBeLessThanOrEqual(last - first);

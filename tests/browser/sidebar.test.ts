@@ -30,8 +30,15 @@ function payload(name: string, change: Record<string, unknown> = {}, actor: Reco
   return parsed;
 }
 
-const PRIYA = { first_name: 'Priya', last_name: 'Sharma', email: 'priya.sharma@example.com', org_actor_id: '1730429837261049901', id: '6c2d1e0a-4b5f-4a8e-9d3c-1f2e3d4c5b6a' };
-const priya = (change: Record<string, unknown>) => payload('intelliassign', { email: PRIYA.email, org_agent_id: PRIYA.org_actor_id, emoji: null, custom_status_id: null, ...change }, PRIYA);
+const PRIYA = {
+  first_name: 'Priya',
+  last_name: 'Sharma',
+  email: 'priya.sharma@example.com',
+  org_actor_id: '1730429837261049901',
+  id: '6c2d1e0a-4b5f-4a8e-9d3c-1f2e3d4c5b6a',
+};
+const priya = (change: Record<string, unknown>) =>
+  payload('intelliassign', { email: PRIYA.email, org_agent_id: PRIYA.org_actor_id, emoji: null, custom_status_id: null, ...change }, PRIYA);
 
 let dir: string;
 let clock: ManualClock;
@@ -49,7 +56,16 @@ async function fire(event: Payload): Promise<void> {
   if (!result.ok) throw new Error(`handler failed: ${JSON.stringify(result.error)}`);
 }
 
-type Row = { id: string; outcome: string; agent: string; transition: string; destination: string; pill: string; color: string | null; next: string };
+type Row = {
+  id: string;
+  outcome: string;
+  agent: string;
+  transition: string;
+  destination: string;
+  pill: string;
+  color: string | null;
+  next: string;
+};
 
 /** Rows as the user reads them. */
 async function rows(): Promise<Row[]> {
@@ -115,7 +131,10 @@ async function changeAnswer(method: string, change: (answer: Record<string, any>
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-test-'));
   const iparamsFile = path.join(dir, 'iparam_test_data.json');
-  fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }));
+  fs.writeFileSync(
+    iparamsFile,
+    JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }),
+  );
   // The browser reads times with its own clock: start the runtime's at the real time.
   clock = new ManualClock(Date.now());
   // Queued retries run only when a test runs them (no background tick).
@@ -128,14 +147,31 @@ beforeAll(async () => {
   server.local.freshdesk.enqueueFaults({
     status: 400,
     contentType: 'application/json',
-    body: JSON.stringify({ description: 'Validation failed', errors: [{ field: 'email', message: 'There is no contact matching the given email', code: 'invalid_value' }] }),
+    body: JSON.stringify({
+      description: 'Validation failed',
+      errors: [{ field: 'email', message: 'There is no contact matching the given email', code: 'invalid_value' }],
+    }),
   });
   await fire(payload('intelliassign-available'));
   // Jonas then goes into a meeting.
-  await fire(payload('intelliassign-available', { prev_status: 'AVAILABLE', status: 'In a meeting', prev_status_change_timestamp: '2026-11-23T12:31:05.000Z', status_change_timestamp: '2026-11-23T13:10:00.000Z' }));
+  await fire(
+    payload('intelliassign-available', {
+      prev_status: 'AVAILABLE',
+      status: 'In a meeting',
+      prev_status_change_timestamp: '2026-11-23T12:31:05.000Z',
+      status_change_timestamp: '2026-11-23T13:10:00.000Z',
+    }),
+  );
   // Priya starts a training while CustomerGauge is having trouble: that push waits for its retry.
   server.local.customerGauge.setMode('server_error');
-  await fire(priya({ prev_status: 'AVAILABLE', status: 'Training', prev_status_change_timestamp: '2026-11-23T13:00:00.000Z', status_change_timestamp: '2026-11-23T14:05:00.000Z' }));
+  await fire(
+    priya({
+      prev_status: 'AVAILABLE',
+      status: 'Training',
+      prev_status_change_timestamp: '2026-11-23T13:00:00.000Z',
+      status_change_timestamp: '2026-11-23T14:05:00.000Z',
+    }),
+  );
   server.local.customerGauge.setMode('none');
 
   browser = await launchBrowser();
@@ -168,7 +204,10 @@ describe('sidebar in a browser', () => {
     const maya = shown.filter((r) => r.agent === 'Maya Patel' && r.transition === 'Available → In a meeting');
     expect(maya.map((r) => r.outcome)).toEqual(['delivered', 'delivered']);
     // The general-availability event comes from the system: the agent shows by email.
-    expect(shown.filter((r) => r.transition === 'Available → Unavailable').map((r) => r.agent)).toEqual(['maya.patel@example.com', 'maya.patel@example.com']);
+    expect(shown.filter((r) => r.transition === 'Available → Unavailable').map((r) => r.agent)).toEqual([
+      'maya.patel@example.com',
+      'maya.patel@example.com',
+    ]);
     const waiting = shown.find((r) => r.agent === 'Priya Sharma' && r.destination === 'CustomerGauge');
     expect(waiting).toMatchObject({ outcome: 'retrying', pill: 'Retrying', color: 'yellow' });
     expect(waiting?.next).toMatch(/^·next try (in \d+ (s|min)|due now)$/);
@@ -185,7 +224,9 @@ describe('sidebar in a browser', () => {
       items.map((item) => ({
         name: item.querySelector('.agent-time-name')?.firstChild?.textContent,
         kind: item.querySelector('.agent-time-kind')?.textContent,
-        legend: Array.from(item.querySelectorAll('.legend-item')).map((l) => `${l.querySelector('.legend-status')?.textContent} ${l.querySelector('.legend-time')?.textContent}`),
+        legend: Array.from(item.querySelectorAll('.legend-item')).map(
+          (l) => `${l.querySelector('.legend-status')?.textContent} ${l.querySelector('.legend-time')?.textContent}`,
+        ),
       })),
     );
     expect(agents).toEqual([
@@ -222,11 +263,14 @@ describe('sidebar in a browser', () => {
     aMinuteLater();
     await page.click('li.row[data-outcome=rejected]');
     await page.waitForSelector('section.detail');
-    const facts = await page.locator('section.detail dl.facts').first().evaluate((dl) => {
-      const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
-      const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
-      return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
-    });
+    const facts = await page
+      .locator('section.detail dl.facts')
+      .first()
+      .evaluate((dl) => {
+        const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
+        const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
+        return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+      });
     expect(await page.locator('.detail-title').textContent()).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
     expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'Last status': '400' });
     expect(facts.Reason).toContain('There is no contact matching the given email');
@@ -234,35 +278,70 @@ describe('sidebar in a browser', () => {
     await page.screenshot({ path: path.join(DOCS, 'sidebar-detail.png') });
 
     const before = server.local.freshdesk.received.length;
-    expect(await noticeAfter('section.detail fw-button[data-action=retry]', 'section.detail .detail-notices')).toBe('Retried: delivered to Freshdesk.');
+    expect(await noticeAfter('section.detail fw-button[data-action=retry]', 'section.detail .detail-notices')).toBe(
+      'Retried: delivered to Freshdesk.',
+    );
     expect(server.local.freshdesk.received.length).toBe(before + 1);
     // The success notice's icon is Crayons' own, served locally (not its image placeholder).
-    await page.waitForFunction(() => !!document.querySelector('section.detail fw-inline-message')?.shadowRoot?.querySelector('fw-icon')?.shadowRoot?.querySelector('svg'));
+    await page.waitForFunction(
+      () =>
+        !!document
+          .querySelector('section.detail fw-inline-message')
+          ?.shadowRoot?.querySelector('fw-icon')
+          ?.shadowRoot?.querySelector('svg'),
+    );
     expect(await page.locator('section.detail fw-pill').textContent()).toBe('Delivered');
     expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
 
     await page.click('section.detail fw-button[data-action=back]');
     await page.waitForSelector('.list-pane', { state: 'visible' });
     expect(await page.locator('.detail-pane').isHidden()).toBe(true);
-    expect((await rows()).filter((r) => r.agent === 'Jonas Lindqvist' && r.transition === 'Lunch break → Available').map((r) => r.outcome)).toEqual(['delivered', 'delivered']);
+    expect(
+      (await rows()).filter((r) => r.agent === 'Jonas Lindqvist' && r.transition === 'Lunch break → Available').map((r) => r.outcome),
+    ).toEqual(['delivered', 'delivered']);
     expect(await page.locator('.failed-bar').isHidden()).toBe(true);
   });
 
   test('Refresh shows new pushes, and Retry on a row says the outcome above the list', async () => {
-    server.local.customerGauge.enqueueFaults({ path: '/activities', status: 422, body: '{"message":"The given data was invalid.","errors":{"account":["Unknown account."]}}' });
-    await fire(priya({ prev_status: 'Training', status: 'AVAILABLE', prev_status_change_timestamp: '2026-11-23T14:05:00.000Z', status_change_timestamp: '2026-11-23T15:00:00.000Z' }));
+    server.local.customerGauge.enqueueFaults({
+      path: '/activities',
+      status: 422,
+      body: '{"message":"The given data was invalid.","errors":{"account":["Unknown account."]}}',
+    });
+    await fire(
+      priya({
+        prev_status: 'Training',
+        status: 'AVAILABLE',
+        prev_status_change_timestamp: '2026-11-23T14:05:00.000Z',
+        status_change_timestamp: '2026-11-23T15:00:00.000Z',
+      }),
+    );
     await refresh(12);
     expect(await page.locator('.subtitle').textContent()).toMatch(/^12 in history/);
     const rejected = (await rows()).filter((r) => r.outcome === 'rejected');
-    expect(rejected.map((r) => [r.agent, r.transition, r.destination])).toEqual([['Priya Sharma', 'Training → Available', 'CustomerGauge']]);
+    expect(rejected.map((r) => [r.agent, r.transition, r.destination])).toEqual([
+      ['Priya Sharma', 'Training → Available', 'CustomerGauge'],
+    ]);
 
-    expect(await noticeAfter(`li.row[data-id="${rejected[0].id}"] fw-button[data-action=retry]`)).toBe('Retried: delivered to CustomerGauge.');
+    expect(await noticeAfter(`li.row[data-id="${rejected[0].id}"] fw-button[data-action=retry]`)).toBe(
+      'Retried: delivered to CustomerGauge.',
+    );
     await waitForRows(`rows.some((r) => r.dataset.id === ${JSON.stringify(rejected[0].id)} && r.dataset.outcome === 'delivered')`);
   });
 
   test('Retry all failed says how many pushes were queued and when they run; the rows show Retrying at that time until they have run', async () => {
-    server.local.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}' });
-    await fire(payload('intelliassign-available', { prev_status: 'In a meeting', status: 'AVAILABLE', prev_status_change_timestamp: '2026-11-23T13:10:00.000Z', status_change_timestamp: '2026-11-23T13:55:00.000Z' }));
+    server.local.freshdesk.enqueueFaults({
+      status: 400,
+      body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}',
+    });
+    await fire(
+      payload('intelliassign-available', {
+        prev_status: 'In a meeting',
+        status: 'AVAILABLE',
+        prev_status_change_timestamp: '2026-11-23T13:10:00.000Z',
+        status_change_timestamp: '2026-11-23T13:55:00.000Z',
+      }),
+    );
     await refresh(14);
     expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
     const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
@@ -270,7 +349,9 @@ describe('sidebar in a browser', () => {
     // The push still waiting for its own retry keeps its Retry-After (issue 12 item 8): only the rejected one is queued.
     // (The browser reads the time with the real clock, which the tests' clock has run ahead of: any minutes.)
     const notice = await noticeAfter('.failed-bar fw-button[data-action=retry-all]');
-    expect(notice).toMatch(/^Queued 1 push for retry; it runs in \d+ min \(at [^)]+\)\. 1 push already waiting for its own retry keeps its time\.$/);
+    expect(notice).toMatch(
+      /^Queued 1 push for retry; it runs in \d+ min \(at [^)]+\)\. 1 push already waiting for its own retry keeps its time\.$/,
+    );
     const runsAt = /\(at ([^)]+)\)/.exec(notice)?.[1];
     // The stored push still says Rejected (rewriting it would spend $db quota): the row shows the queued retry instead.
     const queuedRow = { id: rejected.id, outcome: 'retrying', pill: 'Retrying', color: 'yellow', next: `·runs at ${runsAt}` };
@@ -294,8 +375,18 @@ describe('sidebar in a browser', () => {
   });
 
   test('a Retry queued for want of quota shows the row Retrying at its time, across Refresh, until it has run', async () => {
-    server.local.freshdesk.enqueueFaults({ status: 400, body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}' });
-    await fire(payload('intelliassign-available', { prev_status: 'AVAILABLE', status: 'Lunch break', prev_status_change_timestamp: '2026-11-23T13:55:00.000Z', status_change_timestamp: '2026-11-23T14:30:00.000Z' }));
+    server.local.freshdesk.enqueueFaults({
+      status: 400,
+      body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}',
+    });
+    await fire(
+      payload('intelliassign-available', {
+        prev_status: 'AVAILABLE',
+        status: 'Lunch break',
+        prev_status_change_timestamp: '2026-11-23T13:55:00.000Z',
+        status_change_timestamp: '2026-11-23T14:30:00.000Z',
+      }),
+    );
     await refresh(16);
     const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
     // A minute later other work has spent all but one of this minute's storage operations: the Retry can read the push, not send it.
@@ -326,14 +417,23 @@ describe('sidebar in a browser', () => {
     await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, dropped: 3 } }));
     await refresh(16);
     await page.waitForSelector('.dropped fw-inline-message');
-    expect(await page.locator('.dropped').textContent()).toBe("3 events could not be stored during an overload. They are not in this list; the app's logs name each one.");
+    expect(await page.locator('.dropped').textContent()).toBe(
+      "3 events could not be stored during an overload. They are not in this list; the app's logs name each one.",
+    );
     await page.unroute('**/_fdk/invoke/countActivities');
     await refresh(16);
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
 
   test('a status named like markup is shown as text and never runs', async () => {
-    await fire(payload('intelliassign', { prev_status: 'In a meeting', status: HOSTILE, prev_status_change_timestamp: '2026-11-23T10:45:00.000Z', status_change_timestamp: '2026-11-23T11:30:00.000Z' }));
+    await fire(
+      payload('intelliassign', {
+        prev_status: 'In a meeting',
+        status: HOSTILE,
+        prev_status_change_timestamp: '2026-11-23T10:45:00.000Z',
+        status_change_timestamp: '2026-11-23T11:30:00.000Z',
+      }),
+    );
     await refresh(18);
     const hostile = (await rows()).filter((r) => r.transition === `In a meeting → ${HOSTILE}`);
     expect(hostile).toHaveLength(2);
@@ -351,14 +451,19 @@ describe('sidebar in a browser', () => {
     // 80 status changes within one minute: beyond the quotas, the rest books the retry queue's coming minutes.
     for (let i = 0; i < 80; i++) {
       const at = new Date(Date.parse('2026-11-24T09:00:00.000Z') + i * 1000).toISOString();
-      const result = await server.local.runtime.invokeEvent('onAgentActivityCreate', priya({ prev_status: 'AVAILABLE', status: 'Training', status_change_timestamp: at }) as unknown as Record<string, unknown>);
+      const result = await server.local.runtime.invokeEvent(
+        'onAgentActivityCreate',
+        priya({ prev_status: 'AVAILABLE', status: 'Training', status_change_timestamp: at }) as unknown as Record<string, unknown>,
+      );
       expect(result.ok).toBe(true);
     }
     // The admin looks when the queued minutes come due (the first one is at least 5 minutes ahead).
     clock.advance(5 * MINUTE);
     await page.click('header fw-button[data-action=refresh]');
     await page.waitForSelector('.server-notice fw-inline-message');
-    expect(await page.locator('.server-notice').textContent()).toBe('Deliveries are catching up with a burst: the history shows its newest page only for now.');
+    expect(await page.locator('.server-notice').textContent()).toBe(
+      'Deliveries are catching up with a burst: the history shows its newest page only for now.',
+    );
     // The newest pushes are still listed.
     await waitForRows('rows.length > 0');
     expect((await rows()).every((r) => r.agent === 'Priya Sharma' && r.transition === 'Available → Training')).toBe(true);

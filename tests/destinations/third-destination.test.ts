@@ -19,7 +19,19 @@ import { installationPageFields } from '../support/installation-page';
 
 const REPO = path.resolve(__dirname, '../..');
 const FILES = path.join(__dirname, 'third-destination', 'variant');
-const COPIED = ['src', 'simulator', 'types', 'config', 'app', 'test_data', 'manifest.json', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.server.json', 'package.json'];
+const COPIED = [
+  'src',
+  'simulator',
+  'types',
+  'config',
+  'app',
+  'test_data',
+  'manifest.json',
+  'rollup.config.mjs',
+  'tsconfig.json',
+  'tsconfig.server.json',
+  'package.json',
+];
 
 /** Inserts `line` after the only line of `file` that contains `anchor`. */
 function addLine(dir: string, file: string, anchor: string, line: string): void {
@@ -39,7 +51,12 @@ function editJson(dir: string, file: string, edit: (json: any) => void): void {
 }
 
 const ECHO_TEMPLATE = {
-  schema: { method: 'POST', host: 'api.echo.example', path: '/statuses', headers: { Authorization: 'Bearer <%= iparam.echo_token %>', 'Content-Type': 'application/json' } },
+  schema: {
+    method: 'POST',
+    host: 'api.echo.example',
+    path: '/statuses',
+    headers: { Authorization: 'Bearer <%= iparam.echo_token %>', 'Content-Type': 'application/json' },
+  },
   options: { maxAttempts: 1, retryDelay: 0 },
 };
 
@@ -51,7 +68,12 @@ function makeVariant(): string {
   fs.cpSync(FILES, dir, { recursive: true });
   // Step 1: the descriptor, one line in the list of descriptors (and its import).
   addLine(dir, 'src/shared/destinations/index.ts', "import { freshdesk } from './freshdesk';", "import { echo } from './echo';");
-  fs.writeFileSync(path.join(dir, 'src/shared/destinations/index.ts'), fs.readFileSync(path.join(dir, 'src/shared/destinations/index.ts'), 'utf8').replace('[freshdesk, customerGauge]', '[freshdesk, customerGauge, echo]'));
+  fs.writeFileSync(
+    path.join(dir, 'src/shared/destinations/index.ts'),
+    fs
+      .readFileSync(path.join(dir, 'src/shared/destinations/index.ts'), 'utf8')
+      .replace('[freshdesk, customerGauge]', '[freshdesk, customerGauge, echo]'),
+  );
   // Step 2: the folder, one line in the server's registry (and its import).
   addLine(dir, 'src/server/destinations/registry.ts', "import { freshdesk } from './freshdesk';", "import { echo } from './echo';");
   addLine(dir, 'src/server/destinations/registry.ts', 'customergauge: customerGauge,', '  echo,');
@@ -60,7 +82,7 @@ function makeVariant(): string {
   editJson(dir, 'manifest.json', (manifest) => (manifest.modules.common.requests.echoPostStatus = {}));
   // Step 4: its fake, one line in the simulator's list of fakes (and its import).
   addLine(dir, 'simulator/local-app.ts', "from './fake-vendors/host-override';", "import { startFakeEcho } from './fake-vendors/echo';");
-  addLine(dir, 'simulator/local-app.ts', 'customergauge: ({ now })', '  echo: ({ now }) => startFakeEcho({ now }),');
+  addLine(dir, 'simulator/local-app.ts', 'const FAKES: Record<DestinationId', '  echo: ({ now }) => startFakeEcho({ now }),');
   return dir;
 }
 
@@ -78,7 +100,9 @@ describe('a third destination added by a folder and one line per list', () => {
   const variant = <T>(file: string): T => require(path.join(dir, file)) as T;
 
   it('its descriptor joins the list, and the config files agree with it; the installation page is told which fields it lacks', () => {
-    const { DESCRIPTORS, SECURE_IPARAMS } = variant<{ DESCRIPTORS: readonly DestinationDescriptor[]; SECURE_IPARAMS: readonly string[] }>('src/shared/destinations/index.ts');
+    const { DESCRIPTORS, SECURE_IPARAMS } = variant<{ DESCRIPTORS: readonly DestinationDescriptor[]; SECURE_IPARAMS: readonly string[] }>(
+      'src/shared/destinations/index.ts',
+    );
     expect(DESCRIPTORS.map((d) => d.label)).toEqual(['Freshdesk', 'CustomerGauge', 'Echo']);
     expect(SECURE_IPARAMS).toContain('echo_token');
     const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
@@ -94,18 +118,45 @@ describe('a third destination added by a folder and one line per list', () => {
     const { startLocalApp, SANDBOX_IPARAMS } = variant<typeof LocalAppModule>('simulator/local-app.ts');
     const { Simulator } = variant<typeof SimulationModule>('simulator/web/simulation.ts');
     const payload = JSON.parse(fs.readFileSync(path.join(REPO, 'test_data/onAgentActivityCreate.intelliassign.json'), 'utf8'));
-    const local = await startLocalApp({ clock: new ManualClock(Date.parse('2026-11-23T11:00:00Z')), coverage: false, iparamOverrides: { echo_token: 'sandbox-echo-token' } });
+    const local = await startLocalApp({
+      clock: new ManualClock(Date.parse('2026-11-23T11:00:00Z')),
+      coverage: false,
+      iparamOverrides: { echo_token: 'sandbox-echo-token' },
+    });
     try {
       expect(SANDBOX_IPARAMS.destinations).toEqual(['Freshdesk', 'CustomerGauge', 'Echo']);
       const report = await new Simulator(local).fire(payload);
-      expect(report.outcomes.map((o) => [o.destination, o.outcome])).toEqual(expect.arrayContaining([['freshdesk', 'delivered'], ['customergauge', 'delivered'], ['echo', 'delivered']]));
+      expect(report.outcomes.map((o) => [o.destination, o.outcome])).toEqual(
+        expect.arrayContaining([
+          ['freshdesk', 'delivered'],
+          ['customergauge', 'delivered'],
+          ['echo', 'delivered'],
+        ]),
+      );
       const echoReceived = (report.received as Record<string, Array<{ path: string; body: any }>>).echo;
-      expect(echoReceived).toEqual([expect.objectContaining({ path: '/statuses', body: { reference: expect.any(String), agent: 'maya.patel@example.com', status: 'In a meeting', at: Date.parse('2026-11-23T10:45:00.000Z') } })]);
+      expect(echoReceived).toEqual([
+        expect.objectContaining({
+          path: '/statuses',
+          body: {
+            reference: expect.any(String),
+            agent: 'maya.patel@example.com',
+            status: 'In a meeting',
+            at: Date.parse('2026-11-23T10:45:00.000Z'),
+          },
+        }),
+      ]);
       expect(report.requests.map((r) => r.template)).toContain('echoPostStatus');
 
       const listed = await local.runtime.invokeServerMethod('listActivities', { page: { size: 10 }, filter: { destination: 'echo' } });
-      const activities = (listed.data as { activities: Array<{ outcome: string; target: { destination: string; name: string; remote_id: string | null } }> }).activities;
-      expect(activities).toEqual([expect.objectContaining({ outcome: 'delivered', target: expect.objectContaining({ destination: 'echo', name: 'Echo', remote_id: 'echo-1' }) })]);
+      const activities = (
+        listed.data as { activities: Array<{ outcome: string; target: { destination: string; name: string; remote_id: string | null } }> }
+      ).activities;
+      expect(activities).toEqual([
+        expect.objectContaining({
+          outcome: 'delivered',
+          target: expect.objectContaining({ destination: 'echo', name: 'Echo', remote_id: 'echo-1' }),
+        }),
+      ]);
     } finally {
       await local.close();
     }
@@ -115,7 +166,12 @@ describe('a third destination added by a folder and one line per list', () => {
     const sidebar = fs.readFileSync(path.join(dir, 'app/scripts/sidebar.js'), 'utf8');
     expect(sidebar).toMatch(/id: "echo",\s+label: "Echo"/);
     const { webTestPage } = variant<typeof WebTestModule>('simulator/web/pages/web-test.ts');
-    const page = webTestPage({ live: false, payloads: [], modes: { freshdesk: 'none', customergauge: 'none', echo: 'none' } as never, watch: null });
+    const page = webTestPage({
+      live: false,
+      payloads: [],
+      modes: { freshdesk: 'none', customergauge: 'none', echo: 'none' } as never,
+      watch: null,
+    });
     expect(page).toContain('<label for="mode-echo">Echo</label>');
   });
 });

@@ -65,7 +65,9 @@ describe('agent ids', () => {
     fc.assert(
       fc.property(part, part, (a, b) => {
         const [ka, kb] = [a, b].map((p) => change(withChange(intelliassign(), p)).key);
-        const same = String(a.org_agent_id) === String(b.org_agent_id) && JSON.stringify({ ...a, org_agent_id: 0 }) === JSON.stringify({ ...b, org_agent_id: 0 });
+        const same =
+          String(a.org_agent_id) === String(b.org_agent_id) &&
+          JSON.stringify({ ...a, org_agent_id: 0 }) === JSON.stringify({ ...b, org_agent_id: 0 });
         expect(ka === kb).toBe(same);
       }),
       { numRuns: 3000 },
@@ -75,11 +77,15 @@ describe('agent ids', () => {
 
 describe('timestamps', () => {
   const TIME = 'data.agent_activity.status_change_timestamp';
-  const message = (field: string) => `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`;
+  const message = (field: string) =>
+    `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`;
 
-  test.each([1e20, 8.64e15, 4102444800001, '+275760-09-13T00:00:00.000Z', '1e20', '99999999999999999999', '1969-12-31T00:00:00Z', -5, 0])('%p is refused, naming the field', (value) => {
-    expect(failure(withChange(intelliassign(), { status_change_timestamp: value }))).toEqual({ field: TIME, message: message(TIME) });
-  });
+  test.each([1e20, 8.64e15, 4102444800001, '+275760-09-13T00:00:00.000Z', '1e20', '99999999999999999999', '1969-12-31T00:00:00Z', -5, 0])(
+    '%p is refused, naming the field',
+    (value) => {
+      expect(failure(withChange(intelliassign(), { status_change_timestamp: value }))).toEqual({ field: TIME, message: message(TIME) });
+    },
+  );
 
   test('the previous timestamp is bounded too', () => {
     const field = 'data.agent_activity.prev_status_change_timestamp';

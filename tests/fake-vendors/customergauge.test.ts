@@ -21,8 +21,10 @@ describe('fake CustomerGauge', () => {
   const clock = fakeClock();
   let cg: FakeCustomerGauge;
 
-  const requestToken = (body = 'grant_type=client_credentials', headers: Record<string, string> = { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) }) =>
-    client(cg.url).post('/oauth2/token', body, { headers });
+  const requestToken = (
+    body = 'grant_type=client_credentials',
+    headers: Record<string, string> = { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) },
+  ) => client(cg.url).post('/oauth2/token', body, { headers });
   const token = async (): Promise<string> => (await requestToken()).data.access_token;
   const put = (body: unknown, accessToken: string) =>
     client(cg.url).put('/activities', body, { headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' } });
@@ -74,9 +76,13 @@ describe('fake CustomerGauge', () => {
     });
 
     it('rejects non form-encoded token requests with 400 invalid_request', async () => {
-      const res = await client(cg.url).post('/oauth2/token', { grant_type: 'client_credentials' }, {
-        headers: { Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) },
-      });
+      const res = await client(cg.url).post(
+        '/oauth2/token',
+        { grant_type: 'client_credentials' },
+        {
+          headers: { Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) },
+        },
+      );
       expect(res.status).toBe(400);
       expect(res.data).toEqual({ error: 'invalid_request' });
     });
@@ -152,10 +158,30 @@ describe('fake CustomerGauge', () => {
     });
 
     it.each([
-      ['happened_at in ISO 8601', { happened_at: '2026-11-23T10:45:00Z' }, 'happened_at', 'The happened at does not match the format Y-m-d H:i:s.'],
-      ['happened_at with a zone suffix', { happened_at: '2026-11-23 10:45:00 +0530' }, 'happened_at', 'The happened at does not match the format Y-m-d H:i:s.'],
-      ['happened_at on an impossible date', { happened_at: '2026-02-29 10:45:00' }, 'happened_at', 'The happened at does not match the format Y-m-d H:i:s.'],
-      ['happened_at at 24:00', { happened_at: '2026-11-23 24:00:00' }, 'happened_at', 'The happened at does not match the format Y-m-d H:i:s.'],
+      [
+        'happened_at in ISO 8601',
+        { happened_at: '2026-11-23T10:45:00Z' },
+        'happened_at',
+        'The happened at does not match the format Y-m-d H:i:s.',
+      ],
+      [
+        'happened_at with a zone suffix',
+        { happened_at: '2026-11-23 10:45:00 +0530' },
+        'happened_at',
+        'The happened at does not match the format Y-m-d H:i:s.',
+      ],
+      [
+        'happened_at on an impossible date',
+        { happened_at: '2026-02-29 10:45:00' },
+        'happened_at',
+        'The happened at does not match the format Y-m-d H:i:s.',
+      ],
+      [
+        'happened_at at 24:00',
+        { happened_at: '2026-11-23 24:00:00' },
+        'happened_at',
+        'The happened at does not match the format Y-m-d H:i:s.',
+      ],
       ['account of 256 chars', { account: 'a'.repeat(256) }, 'account', 'The account may not be greater than 255 characters.'],
       ['type of 101 chars', { type: 't'.repeat(101) }, 'type', 'The type may not be greater than 100 characters.'],
       ['source of 101 chars', { source: 's'.repeat(101) }, 'source', 'The source may not be greater than 100 characters.'],
@@ -163,7 +189,12 @@ describe('fake CustomerGauge', () => {
       ['unknown contact', { contact: 'stranger@example.test' }, 'contact', 'The selected contact is invalid.'],
       ['numeric account', { account: 42 }, 'account', 'The account must be a string.'],
       ['blank type', { type: '' }, 'type', 'The type field is required.'],
-      ['non-object additional information', { additional_information_object: 'x' }, 'additional_information_object', 'The additional information object must be an array.'],
+      [
+        'non-object additional information',
+        { additional_information_object: 'x' },
+        'additional_information_object',
+        'The additional information object must be an array.',
+      ],
     ])('rejects %s', async (_label, overrides, field, message) => {
       const res = await put(activity(overrides), accessToken);
       expect(res.status).toBe(422);
@@ -187,8 +218,14 @@ describe('fake CustomerGauge', () => {
     it('accepts any contact when no contacts list is configured', async () => {
       const open = await startFakeCustomerGauge({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
       try {
-        const t = (await client(open.url).post('/oauth2/token', 'grant_type=client_credentials', { headers: { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) } })).data.access_token;
-        const res = await client(open.url).put('/activities', activity({ contact: 'anyone@example.test' }), { headers: { Authorization: `Bearer ${t}` } });
+        const t = (
+          await client(open.url).post('/oauth2/token', 'grant_type=client_credentials', {
+            headers: { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`) },
+          })
+        ).data.access_token;
+        const res = await client(open.url).put('/activities', activity({ contact: 'anyone@example.test' }), {
+          headers: { Authorization: `Bearer ${t}` },
+        });
         expect(res.status).toBe(201);
         expect(res.data.data.contact_id).toBeNull();
       } finally {
@@ -211,7 +248,10 @@ describe('fake CustomerGauge', () => {
       expect(updated.data.data).toMatchObject({ id: created.data.data.id, reference: 'avail-1', contact_id: 2 });
 
       expect(cg.activitiesByReference.size).toBe(1);
-      expect(cg.activitiesByReference.get('avail-1')).toEqual({ body: activity({ reference: 'avail-1', type: 'Went online', contact: 'jane@example.test' }), writes: 2 });
+      expect(cg.activitiesByReference.get('avail-1')).toEqual({
+        body: activity({ reference: 'avail-1', type: 'Went online', contact: 'jane@example.test' }),
+        writes: 2,
+      });
       expect(cg.activitiesWithoutReference).toHaveLength(0);
     });
 

@@ -3,12 +3,7 @@
  * check that each renders them with its own error bodies.
  */
 import { AxiosError } from 'axios';
-import {
-  startFakeCustomerGauge,
-  startFakeFreshdesk,
-  type FakeCustomerGauge,
-  type FakeFreshdesk,
-} from '../../simulator/fake-vendors';
+import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk } from '../../simulator/fake-vendors';
 import { basic, client } from './helpers';
 
 const API_KEY = 'k';

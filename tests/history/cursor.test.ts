@@ -29,8 +29,16 @@ describe('cursors', () => {
   });
 
   test.each([
-    ['a non-string bucket (was a 500: id.replace is not a function)', [123, 1795437900000, 'abc', 0], `${REFUSAL}: its bucket must be string`],
-    ['a bucket that is not a bucket id', ['../h:dir', 1795437900000, 'abc', 0], `${REFUSAL}: its bucket must match pattern "^[0-9a-z]{1,12}\\+{0,2}$"`],
+    [
+      'a non-string bucket (was a 500: id.replace is not a function)',
+      [123, 1795437900000, 'abc', 0],
+      `${REFUSAL}: its bucket must be string`,
+    ],
+    [
+      'a bucket that is not a bucket id',
+      ['../h:dir', 1795437900000, 'abc', 0],
+      `${REFUSAL}: its bucket must match pattern "^[0-9a-z]{1,12}\\+{0,2}$"`,
+    ],
     ['a text time', ['tw7yk', 'yesterday', 'abc', 0], `${REFUSAL}: its received_at must be integer`],
     ['a time beyond any date', ['tw7yk', 1e20, 'abc', 0], `${REFUSAL}: its received_at must be <= 8640000000000000`],
     ['an object key', ['tw7yk', 1795437900000, { k: 1 }, 0], `${REFUSAL}: its key must be string`],
@@ -109,7 +117,11 @@ describe('damaged records in $db', () => {
 
   test('a record that cannot be addressed (no usable key or bucket) is left out; a bad arrival time falls back to its bucket', async () => {
     const { record, put } = bucket();
-    put({ ...copy(record, '../x', () => undefined), ...copy(record, 'nobucket', (r) => (r.bucket = 5)), ...copy(record, 'late', (r) => (r.received_at = 'soon')) });
+    put({
+      ...copy(record, '../x', () => undefined),
+      ...copy(record, 'nobucket', (r) => (r.bucket = 5)),
+      ...copy(record, 'late', (r) => (r.received_at = 'soon')),
+    });
     const page = await app.call('listActivities');
     expect(page.activities.map((a: any) => a.id.split('.')[1]).sort()).toEqual([record.key, record.key, 'late', 'late'].sort());
     const late = page.activities.find((a: any) => a.id.includes('.late.'));

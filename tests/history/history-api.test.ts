@@ -75,7 +75,9 @@ describe('listActivities', () => {
     const customerGauge = await app.call('listActivities', { filter: { destination: 'customergauge' } });
     expect(customerGauge.activities.map((a: any) => a.target.destination)).toEqual(['customergauge', 'customergauge']);
     const rejected = await app.call('listActivities', { filter: { outcome: 'rejected' } });
-    expect(rejected.activities.map((a: any) => a.title)).toEqual(['Maya Patel: Available → In a meeting (Intelliassign), 45 min available']);
+    expect(rejected.activities.map((a: any) => a.title)).toEqual([
+      'Maya Patel: Available → In a meeting (Intelliassign), 45 min available',
+    ]);
     const jonas = await app.call('listActivities', { filter: { agent: 'JONAS' } });
     expect(jonas.activities).toHaveLength(2);
     const recent = await app.call('listActivities', { filter: { since } });
@@ -83,7 +85,10 @@ describe('listActivities', () => {
   });
 
   test('an empty history answers an empty page', async () => {
-    expect(await app.call('listActivities')).toEqual({ activities: [], meta: { has_more: false, after_cursor: null, before_cursor: null, notice: null } });
+    expect(await app.call('listActivities')).toEqual({
+      activities: [],
+      meta: { has_more: false, after_cursor: null, before_cursor: null, notice: null },
+    });
     expect((await app.call('countActivities')).count).toMatchObject({ value: 0, exact: true });
   });
 
@@ -107,7 +112,11 @@ describe('showActivity and countActivities', () => {
   });
 
   test('shows one activity with its attempts and the destination answer', async () => {
-    app.customerGauge.enqueueFaults({ path: '/activities', status: 422, body: '{"message":"The given data was invalid.","errors":{"account":["Too long."]}}' });
+    app.customerGauge.enqueueFaults({
+      path: '/activities',
+      status: 422,
+      body: '{"message":"The given data was invalid.","errors":{"account":["Too long."]}}',
+    });
     await app.fire(intelliassign());
     const list = await app.call('listActivities', { filter: { destination: 'customergauge' } });
     const { activity } = await app.call('showActivity', { id: list.activities[0].id });
@@ -146,7 +155,10 @@ describe('replay', () => {
   test('retryActivity answers 409 for a push that has nothing to retry', async () => {
     await app.fire(intelliassign());
     const [delivered] = (await app.call('listActivities')).activities;
-    expect(await app.callError('retryActivity', { id: delivered.id })).toMatchObject({ status: 409, message: `activity ${delivered.id} has nothing to retry` });
+    expect(await app.callError('retryActivity', { id: delivered.id })).toMatchObject({
+      status: 409,
+      message: `activity ${delivered.id} has nothing to retry`,
+    });
   });
 
   test('retryAllFailed queues every failed push; the queue delivers them', async () => {
@@ -157,7 +169,9 @@ describe('replay', () => {
     const answer = await app.call('retryAllFailed');
     expect(answer.queued).toBe(3);
     // It names each queued push as the list does, with its time and its updated_at as queued (the stored push is not rewritten).
-    expect(answer.queued_pushes.map((q: { id: string; updated_at: string }) => [q.id, q.updated_at]).sort()).toEqual(failed.map((a) => [a.id, a.updated_at]).sort());
+    expect(answer.queued_pushes.map((q: { id: string; updated_at: string }) => [q.id, q.updated_at]).sort()).toEqual(
+      failed.map((a) => [a.id, a.updated_at]).sort(),
+    );
     expect(answer.queued_pushes.map((q: { at: string }) => q.at)).toEqual(expect.arrayContaining([answer.first_at, answer.last_at]));
     expect((await allActivities(app)).filter((a) => a.outcome !== 'delivered')).toEqual(failed);
     await app.runtime.runUntilIdle();

@@ -129,7 +129,10 @@ describe('filters', () => {
   test('without the "Kinds added later" option a new kind is skipped with the reason', async () => {
     app = await startTestApp({ iparamOverrides: { event_kinds: ['GeneralAvailability', 'Intelliassign'] } });
     await app.fire(withChange(intelliassign(), { availability_event_type: 'Shift', status: 'ON_BREAK' }));
-    expect((await history(app)).map((a) => a.reason)).toEqual(['Shift events are not forwarded (app settings)', 'Shift events are not forwarded (app settings)']);
+    expect((await history(app)).map((a) => a.reason)).toEqual([
+      'Shift events are not forwarded (app settings)',
+      'Shift events are not forwarded (app settings)',
+    ]);
   });
 });
 
@@ -141,7 +144,11 @@ describe('bad input', () => {
   test.each([
     ['no agent_activity', (p: any) => delete p.data.agent_activity, 'data.agent_activity is required'],
     ['a numeric status', (p: any) => (p.data.agent_activity.status = 42), 'data.agent_activity.status must be string'],
-    ['an unreadable timestamp', (p: any) => (p.data.agent_activity.status_change_timestamp = 'yesterday-ish'), 'data.agent_activity.status_change_timestamp is not a readable timestamp'],
+    [
+      'an unreadable timestamp',
+      (p: any) => (p.data.agent_activity.status_change_timestamp = 'yesterday-ish'),
+      'data.agent_activity.status_change_timestamp is not a readable timestamp',
+    ],
     ['no data at all', (p: any) => delete p.data, 'data.agent_activity is required'],
   ])('%s is rejected, recorded with the field named, and the handler keeps working', async (_name, mutate, message) => {
     const payload = intelliassign();
@@ -178,8 +185,14 @@ describe('secrets', () => {
       ...(await history(app)).map((a) => a.id),
     ]);
     const queued = JSON.stringify(app.runtime.schedules.list().filter((s) => s.name !== 'cg-token'));
-    const shown = [answers, queued, JSON.stringify(app.runtime.db.dump()), app.logs.join('\n'), JSON.stringify(app.runtime.requests)].join('\n');
-    for (const secret of [SANDBOX_CREDENTIALS.freshdeskApiKey, SANDBOX_CREDENTIALS.cgClientSecret, SANDBOX_IPARAMS.cg_client_credentials as string]) {
+    const shown = [answers, queued, JSON.stringify(app.runtime.db.dump()), app.logs.join('\n'), JSON.stringify(app.runtime.requests)].join(
+      '\n',
+    );
+    for (const secret of [
+      SANDBOX_CREDENTIALS.freshdeskApiKey,
+      SANDBOX_CREDENTIALS.cgClientSecret,
+      SANDBOX_IPARAMS.cg_client_credentials as string,
+    ]) {
       expect(shown).not.toContain(secret);
       expect(shown).not.toContain(Buffer.from(secret).toString('base64'));
     }
@@ -191,13 +204,19 @@ describe('credentials echoed by a vendor (issue 12 item 9)', () => {
   test('item 9: a bearer token in an error body is redacted from history, queue data and answers', async () => {
     app = await startTestApp();
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.c2lnbmF0dXJlLXNhbmRib3g';
-    const echo = { path: '/activities', status: 500, body: JSON.stringify({ message: `bad gateway for Authorization: Bearer ${token}`, access_token: token }) };
+    const echo = {
+      path: '/activities',
+      status: 500,
+      body: JSON.stringify({ message: `bad gateway for Authorization: Bearer ${token}`, access_token: token }),
+    };
     app.customerGauge.enqueueFaults(echo, echo);
     await app.fire(intelliassign());
     const activity = (await byDestination(app)).customergauge;
     expect(activity.outcome).toBe('retrying');
     expect(activity.reason).toContain('[redacted]');
-    const stored = [JSON.stringify(await history(app)), JSON.stringify(app.runtime.db.dump()), JSON.stringify(slots(app.runtime))].join('\n');
+    const stored = [JSON.stringify(await history(app)), JSON.stringify(app.runtime.db.dump()), JSON.stringify(slots(app.runtime))].join(
+      '\n',
+    );
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(token.slice(0, 20));
   });

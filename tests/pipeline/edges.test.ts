@@ -18,7 +18,12 @@ describe('mapping edges', () => {
     const body = freshdeskBody(app);
     expect(body.activity.name).toBe('Agent status: In a meeting 📅');
     expect(body.activity.description).toBe('Maya Patel changed Intelliassign status from Unknown to In a meeting.');
-    expect(body.activity.context).toMatchObject({ previous_status: null, seconds_in_previous_status: null, time_in_previous_status: null, previous_changed_at_utc: null });
+    expect(body.activity.context).toMatchObject({
+      previous_status: null,
+      seconds_in_previous_status: null,
+      time_in_previous_status: null,
+      previous_changed_at_utc: null,
+    });
     expect((await history(app))[0].title).toBe('Maya Patel: Unknown → In a meeting (Intelliassign)');
   });
 
@@ -42,9 +47,14 @@ describe('mapping edges', () => {
 
   test('fixed-contact mode without the external id is rejected naming the iparam', async () => {
     await app.close();
-    app = await startTestApp({ iparamOverrides: { destinations: ['Freshdesk'], freshdesk_contact_mode: 'One fixed contact (unique external ID)' } });
+    app = await startTestApp({
+      iparamOverrides: { destinations: ['Freshdesk'], freshdesk_contact_mode: 'One fixed contact (unique external ID)' },
+    });
     await app.fire(intelliassign());
-    expect((await history(app))[0]).toMatchObject({ outcome: 'rejected', reason: 'iparam freshdesk_contact_external_id is required in fixed-contact mode' });
+    expect((await history(app))[0]).toMatchObject({
+      outcome: 'rejected',
+      reason: 'iparam freshdesk_contact_external_id is required in fixed-contact mode',
+    });
   });
 
   test('broken pipeline settings skip with the reason', async () => {
@@ -76,7 +86,11 @@ describe('vendor answers', () => {
   });
 
   test('error bodies with only a message, or no JSON at all, are reported as they are', async () => {
-    app.freshdesk.enqueueFaults({ status: 403, body: '{"message":"You are not authorized to perform this action."}', contentType: 'application/json' });
+    app.freshdesk.enqueueFaults({
+      status: 403,
+      body: '{"message":"You are not authorized to perform this action."}',
+      contentType: 'application/json',
+    });
     app.customerGauge.enqueueFaults({ path: '/activities', status: 400, body: 'Bad Request', contentType: 'text/plain' });
     await app.fire(intelliassign());
     const all = Object.fromEntries((await history(app)).map((a) => [a.target.destination, a]));

@@ -112,7 +112,10 @@ test('the same event delivered three times, and events out of order, are each pu
 
 test('the platform request quota (50 a minute) defers the rest, which drain within the quota', async () => {
   // The installation page spent most of this minute's requests checking credentials.
-  for (let i = 0; i < 45; i++) await app.runtime.invokeTemplate('freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'k' } }).catch(() => undefined);
+  for (let i = 0; i < 45; i++)
+    await app.runtime
+      .invokeTemplate('freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'k' } })
+      .catch(() => undefined);
   await fireAll(10);
   expect(app.runtime.stats().requestsRefused).toBeGreaterThan(0);
   const waiting = (await allActivities(app)).filter((a) => a.outcome === 'retrying');

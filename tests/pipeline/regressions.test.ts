@@ -184,7 +184,12 @@ describe('issue 12', () => {
   test('item 2: queued work fits 4 KB of schedule data by construction, however large the event', async () => {
     app = await startTestApp();
     const long = (c: string, n: number) => c.repeat(n);
-    const payload = withChange(intelliassign(), { status: long('é', 500), prev_status: long('ß', 500), email: `${long('a', 480)}@example.com`, emoji: long('😀', 100) });
+    const payload = withChange(intelliassign(), {
+      status: long('é', 500),
+      prev_status: long('ß', 500),
+      email: `${long('a', 480)}@example.com`,
+      emoji: long('😀', 100),
+    });
     Object.assign((payload as any).data.actor, { first_name: long('Ж', 500), last_name: long('字', 500) });
     app.freshdesk.enqueueFaults({ status: 503, body: JSON.stringify({ description: long('Ü', 2000) }) });
     await app.fire(payload);
@@ -246,7 +251,11 @@ describe('issue 12', () => {
     const stored = ttls(app.runtime);
     const claimTtl = stored[claims(app.runtime)[0]];
     expect(claimTtl).toBe(30 * 24 * 3600);
-    expect(Object.entries(stored).filter(([key]) => key.startsWith('h:')).every(([, ttl]) => ttl === claimTtl)).toBe(true);
+    expect(
+      Object.entries(stored)
+        .filter(([key]) => key.startsWith('h:'))
+        .every(([, ttl]) => ttl === claimTtl),
+    ).toBe(true);
     app.clock.advance(8 * 24 * 60 * MINUTE);
     await app.fire(intelliassign());
     expect(app.freshdesk.activities).toHaveLength(1);

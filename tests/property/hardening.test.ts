@@ -107,7 +107,7 @@ describe('item 4: deeply nested invalid payloads', () => {
 
   function nested(depth: number, shape: number): unknown {
     let value: unknown = 'bottom';
-    for (let i = 0; i < depth; i++) value = (shape >> i % 8) & 1 ? [value] : { k: value };
+    for (let i = 0; i < depth; i++) value = (shape >> (i % 8)) & 1 ? [value] : { k: value };
     return value;
   }
 
@@ -117,7 +117,10 @@ describe('item 4: deeply nested invalid payloads', () => {
     while (refused - ok > 1) {
       const depth = (ok + refused) >> 1;
       clock.advance(61_000);
-      const accepted = await local.runtime.invokeEvent('onAgentActivityCreate', { data: nested(depth, 0) }).then(() => true, () => false);
+      const accepted = await local.runtime.invokeEvent('onAgentActivityCreate', { data: nested(depth, 0) }).then(
+        () => true,
+        () => false,
+      );
       [ok, refused] = accepted ? [depth, refused] : [ok, depth];
     }
     return ok;
@@ -199,15 +202,37 @@ describe('item 12: timestamps and damaged records never break a listing', () => 
 
   test('any damage to a stored record: list, count and show still answer', async () => {
     await fire(eventData({}));
-    const [bucketKey, bucket] = Object.entries(local.runtime.db.dump()).find(([k]) => k.startsWith('h:') && k !== 'h:dir') as [string, Record<string, any>];
+    const [bucketKey, bucket] = Object.entries(local.runtime.db.dump()).find(([k]) => k.startsWith('h:') && k !== 'h:dir') as [
+      string,
+      Record<string, any>,
+    ];
     const original = Object.values(bucket)[0];
-    const paths = [['change'], ['change', 'changedAt'], ['change', 'kind'], ['change', 'agent'], ['change', 'agent', 'name'], ['pushes'], ['pushes', 'freshdesk'], ['pushes', 'freshdesk', 'outcome'], ['pushes', 'customergauge', 'updated_at'], ['pushes', 'customergauge', 'sent'], ['received_at'], ['invalid'], ['bucket'], ['key']];
+    const paths = [
+      ['change'],
+      ['change', 'changedAt'],
+      ['change', 'kind'],
+      ['change', 'agent'],
+      ['change', 'agent', 'name'],
+      ['pushes'],
+      ['pushes', 'freshdesk'],
+      ['pushes', 'freshdesk', 'outcome'],
+      ['pushes', 'customergauge', 'updated_at'],
+      ['pushes', 'customergauge', 'sent'],
+      ['received_at'],
+      ['invalid'],
+      ['bucket'],
+      ['key'],
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 3 }), async (path, value) => {
         const damaged = JSON.parse(JSON.stringify(original));
         const parent = path.slice(0, -1).reduce((node, name) => (node[name] ??= {}), damaged);
         parent[path[path.length - 1]] = value;
-        local.runtime.db.seed(bucketKey, { [original.key]: original, damaged: { ...damaged, key: path[0] === 'key' ? damaged.key : 'damaged' } }, 3600);
+        local.runtime.db.seed(
+          bucketKey,
+          { [original.key]: original, damaged: { ...damaged, key: path[0] === 'key' ? damaged.key : 'damaged' } },
+          3600,
+        );
         const list = await call('listActivities', { filter: { agent: 'maya' } });
         expect(list.error).toBeUndefined();
         const all = await call('listActivities');
@@ -233,14 +258,20 @@ describe('item 13: cursors are untrusted input', () => {
       fc.jsonValue({ maxDepth: 3 }).map(encode),
       fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 4, maxLength: 4 }).map(encode),
       // An issued cursor with one field replaced by anything.
-      fc.tuple(fc.integer({ min: 0, max: 3 }), fc.jsonValue({ maxDepth: 2 })).map(([i, v]) => encode(fields.map((f, j) => (j === i ? v : f)))),
+      fc
+        .tuple(fc.integer({ min: 0, max: 3 }), fc.jsonValue({ maxDepth: 2 }))
+        .map(([i, v]) => encode(fields.map((f, j) => (j === i ? v : f)))),
     );
     await fc.assert(
       fc.asyncProperty(cursor, fc.constantFrom('after', 'before'), async (value, name) => {
         const result = await call('listActivities', { page: { [name]: value } });
         if (result.ok) return expect(Array.isArray(result.data.activities)).toBe(true);
         expect(result.error.status).toBe(400);
-        expect(result.error.message).toMatch(value.length > 500 ? /^page\.\w+ must NOT have more than 500 characters$/ : new RegExp(`^page\\[${name}\\] is not a cursor issued by this API(: its \\w+ .+)?$`));
+        expect(result.error.message).toMatch(
+          value.length > 500
+            ? /^page\.\w+ must NOT have more than 500 characters$/
+            : new RegExp(`^page\\[${name}\\] is not a cursor issued by this API(: its \\w+ .+)?$`),
+        );
       }),
       { numRuns: 300 },
     );

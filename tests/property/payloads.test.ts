@@ -34,7 +34,10 @@ const validData = fc.record({
   }),
   agent_activity: fc.record({
     availability_event_type: fc.oneof(fc.constantFrom('GeneralAvailability', 'Intelliassign'), fc.string({ minLength: 1, maxLength: 30 })),
-    status: fc.oneof(fc.constantFrom('AVAILABLE', 'UNAVAILABLE', 'In a meeting', '<img src=x onerror=alert(1)>'), fc.string({ minLength: 1, maxLength: 60 })),
+    status: fc.oneof(
+      fc.constantFrom('AVAILABLE', 'UNAVAILABLE', 'In a meeting', '<img src=x onerror=alert(1)>'),
+      fc.string({ minLength: 1, maxLength: 60 }),
+    ),
     prev_status: maybe(text),
     status_change_timestamp: timestamp,
     prev_status_change_timestamp: maybe(timestamp),
@@ -55,7 +58,15 @@ const brokenFields: Array<[string, (data: any) => void]> = [
   ['data.agent_activity.status_change_timestamp', (d) => (d.agent_activity.status_change_timestamp = 'not a time')],
   ['data.agent_activity.status_change_timestamp', (d) => (d.agent_activity.status_change_timestamp = -5)],
   ['data.agent_activity.prev_status_change_timestamp', (d) => (d.agent_activity.prev_status_change_timestamp = 'soon')],
-  ['data.agent_activity.org_agent_id', (d) => Object.assign(d.agent_activity, { org_agent_id: null, email: null }, d.actor ? (d.actor.org_actor_id = null, d.actor.email = null, {}) : {})],
+  [
+    'data.agent_activity.org_agent_id',
+    (d) =>
+      Object.assign(
+        d.agent_activity,
+        { org_agent_id: null, email: null },
+        d.actor ? ((d.actor.org_actor_id = null), (d.actor.email = null), {}) : {},
+      ),
+  ],
   ['data.actor.type', (d) => (d.actor.type = { nested: true })],
 ];
 

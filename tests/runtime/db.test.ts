@@ -111,7 +111,10 @@ describe('$db', () => {
     });
 
     it('counts failed and invalid calls against the quota too', async () => {
-      for (let i = 0; i < PLATFORM_QUOTA_LIMIT; i++) await db().get('missing').catch(() => undefined);
+      for (let i = 0; i < PLATFORM_QUOTA_LIMIT; i++)
+        await db()
+          .get('missing')
+          .catch(() => undefined);
       await expect(db().get('missing')).rejects.toMatchObject({ status: 429 });
     });
 

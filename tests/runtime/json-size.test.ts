@@ -46,7 +46,9 @@ describe('jsonText', () => {
   test('a cycle is not JSON: refused with a 400, as before', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = { back: cyclic };
-    expect(() => jsonByteLength(cyclic, jsonText)).toThrow(expect.objectContaining({ status: 400, message: 'Value is not JSON-serialisable' }));
+    expect(() => jsonByteLength(cyclic, jsonText)).toThrow(
+      expect.objectContaining({ status: 400, message: 'Value is not JSON-serialisable' }),
+    );
     // The same object twice, side by side, is no cycle.
     const shared = { x: 1 };
     expect(jsonText({ a: shared, b: [shared, shared] })).toBe('{"a":{"x":1},"b":[{"x":1},{"x":1}]}');
@@ -63,13 +65,19 @@ describe('payloads nested deeply', () => {
   test('a deep event over 256 KB is refused for its size, not as unserialisable', async () => {
     const { runtime } = await loadFixture();
     const result = await runtime.invokeEvent('onMessageCreate', { data: { nested: nestedArrays(140_000) } });
-    expect(result).toMatchObject({ ok: false, error: { status: 413, message: expect.stringMatching(/^Event payload is \d+ bytes; the limit is 256 KB$/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { status: 413, message: expect.stringMatching(/^Event payload is \d+ bytes; the limit is 256 KB$/) },
+    });
     expect(runtime.stats().invocations).toBe(0);
   });
 
   test('server-method arguments are measured the same way', async () => {
     const { runtime } = await loadFixture();
     const result = await runtime.invokeServerMethod('echoArgs', { nested: nestedArrays(60_000) });
-    expect(result).toMatchObject({ ok: false, error: { status: 413, message: expect.stringMatching(/^Server method payload is \d+ bytes; the limit is 100 KB$/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { status: 413, message: expect.stringMatching(/^Server method payload is \d+ bytes; the limit is 100 KB$/) },
+    });
   });
 });

@@ -78,7 +78,11 @@ describe('$request.invokeTemplate', () => {
 
     expect(result).toMatchObject({ ok: true, data: { status: 200, response: '{"ok":3}', attempts: 3 } });
     expect(server.hits).toHaveLength(3);
-    expect(runtime.requests.map((r) => [r.attempt, r.status])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(runtime.requests.map((r) => [r.attempt, r.status])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 200],
+    ]);
     expect(clock.now() - start).toBe(2000); // two waits of retryDelay=1000
     expect(runtime.stats().requests).toBe(3);
   });
@@ -119,15 +123,25 @@ describe('$request.invokeTemplate', () => {
     expect(await invoke('flaky')).toMatchObject({ ok: true, data: { status, response: 'x' } });
   });
 
-  it.each([['application/octet-stream'], ['image/png'], ['application/pdf'], ['text/csv'], ['application/javascript'], ['Application/JSON']])(
-    'refuses a %s response with 415, whatever its status',
-    async (type) => {
-      server.respond((_hit, res) => (res.writeHead(200, { 'content-type': type }), res.end('x')));
-      expect(await rejection('flaky')).toEqual({ status: 415, headers: {}, response: 'Unsupported content type', errorSource: 'APP', attempts: 1 });
-      server.respond((_hit, res) => (res.writeHead(404, { 'content-type': type }), res.end('x')));
-      expect(await rejection('flaky')).toMatchObject({ status: 415 });
-    },
-  );
+  it.each([
+    ['application/octet-stream'],
+    ['image/png'],
+    ['application/pdf'],
+    ['text/csv'],
+    ['application/javascript'],
+    ['Application/JSON'],
+  ])('refuses a %s response with 415, whatever its status', async (type) => {
+    server.respond((_hit, res) => (res.writeHead(200, { 'content-type': type }), res.end('x')));
+    expect(await rejection('flaky')).toEqual({
+      status: 415,
+      headers: {},
+      response: 'Unsupported content type',
+      errorSource: 'APP',
+      attempts: 1,
+    });
+    server.respond((_hit, res) => (res.writeHead(404, { 'content-type': type }), res.end('x')));
+    expect(await rejection('flaky')).toMatchObject({ status: 415 });
+  });
 
   it('passes a response without Content-Type on (FDK 6.9)', async () => {
     server.respond((_hit, res) => (res.writeHead(204), res.end()));
@@ -142,9 +156,18 @@ describe('$request.invokeTemplate', () => {
     const error = await rejection('slow');
 
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
-    expect(error).toEqual({ status: 504, headers: {}, response: 'Timeout error while processing the request', errorSource: 'APP', attempts: 2 });
+    expect(error).toEqual({
+      status: 504,
+      headers: {},
+      response: 'Timeout error while processing the request',
+      errorSource: 'APP',
+      attempts: 2,
+    });
     expect(server.hits).toHaveLength(2);
-    expect(runtime.requests.map((r) => [r.status, r.error])).toEqual([[0, 'timeout'], [0, 'timeout']]);
+    expect(runtime.requests.map((r) => [r.status, r.error])).toEqual([
+      [0, 'timeout'],
+      [0, 'timeout'],
+    ]);
   });
 
   it('maps a refused connection to 502 and keeps the error code in the trace', async () => {
@@ -205,15 +228,24 @@ describe('$request.invokeTemplate', () => {
   });
 
   it('rejects templates not declared in manifest modules.common.requests', async () => {
-    expect(await rejection('undeclared')).toMatchObject({ status: 400, response: expect.stringContaining('not declared in manifest.json') });
+    expect(await rejection('undeclared')).toMatchObject({
+      status: 400,
+      response: expect.stringContaining('not declared in manifest.json'),
+    });
   });
 
   it('rejects unknown templates', async () => {
-    expect(await rejection('nope')).toMatchObject({ status: 400, response: expect.stringContaining('not defined in config/requests.json') });
+    expect(await rejection('nope')).toMatchObject({
+      status: 400,
+      response: expect.stringContaining('not defined in config/requests.json'),
+    });
   });
 
   it('rejects a missing context value, naming it', async () => {
-    expect(await rejection('echo', { id: '1', agent: 'a' })).toMatchObject({ status: 400, response: 'context q is missing (template echo)' });
+    expect(await rejection('echo', { id: '1', agent: 'a' })).toMatchObject({
+      status: 400,
+      response: 'context q is missing (template echo)',
+    });
     expect(server.hits).toHaveLength(0);
   });
 

@@ -174,7 +174,10 @@ describe('server.js sandbox', () => {
     // FDK 6.9 framework.js renderData(): only status (default 500) and message (default null) reach the caller;
     // an error that is not an object with a message or a status is a 400.
     it.each([
-      [{ status: 404, message: 'gone', detail: 'dropped' }, { status: 404, message: 'gone', errorSource: 'APP' }],
+      [
+        { status: 404, message: 'gone', detail: 'dropped' },
+        { status: 404, message: 'gone', errorSource: 'APP' },
+      ],
       [{ message: 'no status' }, { status: 500, message: 'no status', errorSource: 'APP' }],
       [{ status: 409 }, { status: 409, message: null, errorSource: 'APP' }],
       [{ detail: 'neither' }, INVALID_RENDER_ERROR],
@@ -275,7 +278,11 @@ describe('server.js sandbox', () => {
       expect(result).toEqual({ ok: true, logs: ['activity for maya.patel@example.com in chat_conversation'] });
       expect(server.hits).toHaveLength(1);
       expect(server.hits[0]).toMatchObject({ method: 'POST', url: '/api/v2/contact-activities' });
-      expect(JSON.parse(server.hits[0].body)).toEqual({ email: 'maya.patel@example.com', status: 'UNAVAILABLE', domain: 'acme.freshchat.com' });
+      expect(JSON.parse(server.hits[0].body)).toEqual({
+        email: 'maya.patel@example.com',
+        status: 'UNAVAILABLE',
+        domain: 'acme.freshchat.com',
+      });
       expect(runtime.db.dump()['last-activity']).toEqual({
         status: 201,
         region: 'US',

@@ -21,7 +21,11 @@ describe('$schedule', () => {
   });
 
   const at = (offsetMs: number) => new Date(clock.now() + offsetMs).toISOString();
-  const oneTime = (name: string, offsetMs = 10 * MINUTE, data: Record<string, unknown> = { name }) => ({ name, data, schedule_at: at(offsetMs) });
+  const oneTime = (name: string, offsetMs = 10 * MINUTE, data: Record<string, unknown> = { name }) => ({
+    name,
+    data,
+    schedule_at: at(offsetMs),
+  });
   const recurring = (name: string, repeat: Record<string, unknown>, offsetMs = 10 * MINUTE) => ({ ...oneTime(name, offsetMs), repeat });
   const refused = (message: string) => ({ status: 400, message });
   /** names appended to the 'fired' record by the fixture's onScheduledEvent handler */
@@ -85,7 +89,9 @@ describe('$schedule', () => {
     });
 
     it('rejects empty data and data over 4 KB', async () => {
-      await expect(runtime.schedules.create(oneTime('empty', 10 * MINUTE, {}))).rejects.toEqual(refused("The 'data' value must be of type JSON"));
+      await expect(runtime.schedules.create(oneTime('empty', 10 * MINUTE, {}))).rejects.toEqual(
+        refused("The 'data' value must be of type JSON"),
+      );
       const overhead = JSON.stringify({ s: '' }).length;
       await expect(runtime.schedules.create(oneTime('fits', 10 * MINUTE, { s: 'x'.repeat(4096 - overhead) }))).resolves.toBeDefined();
       await expect(runtime.schedules.create(oneTime('big', 10 * MINUTE, { s: 'x'.repeat(4097 - overhead) }))).rejects.toEqual(

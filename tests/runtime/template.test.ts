@@ -19,7 +19,9 @@ describe('template rendering', () => {
   });
 
   it('encode() is base64 of the UTF-8 value', () => {
-    expect(renderString('Basic <%= encode( iparam.key ) %>', 'headers', scope)).toBe(`Basic ${Buffer.from('sëcret', 'utf8').toString('base64')}`);
+    expect(renderString('Basic <%= encode( iparam.key ) %>', 'headers', scope)).toBe(
+      `Basic ${Buffer.from('sëcret', 'utf8').toString('base64')}`,
+    );
     expect(renderString('<%=encode(context.text)%>', 'path', scope)).toBe(Buffer.from('a/b c').toString('base64'));
   });
 
@@ -35,7 +37,12 @@ describe('template rendering', () => {
 
   it('URL-encodes query values and uses the path as rendered', () => {
     const template = parseTemplate('t', {
-      schema: { method: 'get', host: '<%= iparam.domain %>.example.com', path: '/p/<%= context.text %>', query: { q: '<%= context.text %>', n: '1' } },
+      schema: {
+        method: 'get',
+        host: '<%= iparam.domain %>.example.com',
+        path: '/p/<%= context.text %>',
+        query: { q: '<%= context.text %>', n: '1' },
+      },
     });
     expect(renderTemplate(template, scope)).toEqual({
       method: 'GET',
@@ -94,10 +101,7 @@ describe('config/requests.json validation', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fdk-app-'));
     mkdirSync(path.join(dir, 'config'));
     mkdirSync(path.join(dir, 'server'));
-    writeFileSync(
-      path.join(dir, 'manifest.json'),
-      JSON.stringify({ modules: { common: { requests: { t: {} }, functions: { go: {} } } } }),
-    );
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ modules: { common: { requests: { t: {} }, functions: { go: {} } } } }));
     writeFileSync(path.join(dir, 'config', 'requests.json'), JSON.stringify({ t: { schema: { ...schema, path: '/<%= iparam.k %>' } } }));
     writeFileSync(
       path.join(dir, 'server', 'server.js'),
@@ -108,6 +112,9 @@ describe('config/requests.json validation', () => {
     expect((await open.invokeServerMethod('go', {})).data).toMatchObject({ status: 502 });
 
     const secured = await PlatformRuntime.load({ appDir: dir, iparams: { k: 'v' }, secureIparams: ['k'], coverage: false, hostOverride });
-    expect((await secured.invokeServerMethod('go', {})).data).toMatchObject({ status: 400, response: 'secure iparam k can only be used in headers' });
+    expect((await secured.invokeServerMethod('go', {})).data).toMatchObject({
+      status: 400,
+      response: 'secure iparam k can only be used in headers',
+    });
   });
 });

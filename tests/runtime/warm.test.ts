@@ -10,7 +10,11 @@ function fixtureApp(): string {
   fs.mkdirSync(path.join(dir, 'config'));
   fs.writeFileSync(
     path.join(dir, 'manifest.json'),
-    JSON.stringify({ 'platform-version': '3.0', modules: { common: { functions: { loads: {} } } }, engines: { node: '24.11.1', fdk: '10.0.1' } }),
+    JSON.stringify({
+      'platform-version': '3.0',
+      modules: { common: { functions: { loads: {} } } },
+      engines: { node: '24.11.1', fdk: '10.0.1' },
+    }),
   );
   fs.writeFileSync(path.join(dir, 'config', 'requests.json'), '{}');
   fs.writeFileSync(
@@ -21,8 +25,20 @@ function fixtureApp(): string {
 }
 
 test.each([
-  [false, [{ loaded: 1, calls: 1 }, { loaded: 1, calls: 1 }]],
-  [true, [{ loaded: 1, calls: 1 }, { loaded: 1, calls: 2 }]],
+  [
+    false,
+    [
+      { loaded: 1, calls: 1 },
+      { loaded: 1, calls: 1 },
+    ],
+  ],
+  [
+    true,
+    [
+      { loaded: 1, calls: 1 },
+      { loaded: 1, calls: 2 },
+    ],
+  ],
 ])('warm=%s: a cold runtime reloads the script per invocation, a warm one keeps its module scope', async (warm, expected) => {
   const runtime = await PlatformRuntime.load({ appDir: fixtureApp(), iparams: {}, clock: new ManualClock(), coverage: false, warm });
   const answers = [];

@@ -16,7 +16,10 @@ export function testPayload(name: string): Record<string, unknown> {
 /** A copy of the Intelliassign payload with another status: a different event for the dedup. */
 export function intelliassignWithStatus(status: string, minute: number): Record<string, unknown> {
   const payload = testPayload('onAgentActivityCreate.intelliassign.json') as { data: { agent_activity: Record<string, unknown> } };
-  Object.assign(payload.data.agent_activity, { status, status_change_timestamp: `2026-11-23T10:${String(minute).padStart(2, '0')}:00.000Z` });
+  Object.assign(payload.data.agent_activity, {
+    status,
+    status_change_timestamp: `2026-11-23T10:${String(minute).padStart(2, '0')}:00.000Z`,
+  });
   return payload;
 }
 
@@ -47,7 +50,11 @@ export async function startRecordingServer(options: SimulatorServerOptions = {})
       return { status: res.status, text, type: res.headers.get('content-type') };
     },
     async post(pathname, body) {
-      const res = await fetch(server.url + pathname, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(server.url + pathname, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await res.text();
       bodies.push(text);
       return { status: res.status, json: JSON.parse(text) };

@@ -29,7 +29,10 @@ describe('installation page in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 900, height: 1250 } });
     page.on('pageerror', (err) => pageErrors.push(`${expect.getState().currentTestName}: ${err.message}`));
     page.on('response', (res) => {
-      res.text().then((body) => received.push({ url: res.url(), body }), () => undefined);
+      res.text().then(
+        (body) => received.push({ url: res.url(), body }),
+        () => undefined,
+      );
     });
   });
   afterAll(async () => {
@@ -65,7 +68,8 @@ describe('installation page in Chromium', () => {
   function errorOf(id: string): Promise<string> {
     return form().evaluate((name) => {
       const element = document.getElementById(name) as HTMLElement & { state?: string; errorText?: string };
-      if (element.tagName.startsWith('FW-INPUT') || element.tagName === 'FW-RADIO-GROUP') return element.state === 'error' ? (element.errorText ?? '') : '';
+      if (element.tagName.startsWith('FW-INPUT') || element.tagName === 'FW-RADIO-GROUP')
+        return element.state === 'error' ? (element.errorText ?? '') : '';
       return document.getElementById(`${name}-error`)?.textContent ?? '';
     }, id);
   }
@@ -81,7 +85,10 @@ describe('installation page in Chromium', () => {
 
   /** Waits for a Test connection answer that matches. */
   function resultOf(id: string, expected: RegExp): Promise<unknown> {
-    return form().waitForFunction(([name, source]) => new RegExp(source).test(document.getElementById(name)?.textContent ?? ''), [id, expected.source] as const);
+    return form().waitForFunction(([name, source]) => new RegExp(source).test(document.getElementById(name)?.textContent ?? ''), [
+      id,
+      expected.source,
+    ] as const);
   }
 
   async function save(): Promise<string> {
@@ -99,7 +106,10 @@ describe('installation page in Chromium', () => {
       await page.click('#fill-sandbox');
       await expect(save()).resolves.toBe('Saved. New events use these settings.');
       const { json } = await fresh.post('/_fdk/simulate', testPayload('onAgentActivityCreate.intelliassign.json'));
-      expect(json.outcomes.map((o: { destination: string; outcome: string }) => `${o.destination} ${o.outcome}`)).toEqual(['freshdesk delivered', 'customergauge delivered']);
+      expect(json.outcomes.map((o: { destination: string; outcome: string }) => `${o.destination} ${o.outcome}`)).toEqual([
+        'freshdesk delivered',
+        'customergauge delivered',
+      ]);
     } finally {
       // Leave the page first: its frame reloads after Save and must not lose its server mid-load.
       await page.goto('about:blank');
@@ -176,8 +186,11 @@ describe('installation page in Chromium', () => {
     await expect(errorOf('cg_client_secret')).resolves.toBe('');
     await field('customergauge-test').click();
     await resultOf('customergauge-test-result', /^Connected/);
-    await expect(field('customergauge-test-result').textContent()).resolves.toBe('Connected: CustomerGauge eu issued a token for this client.');
-    if (process.env.UPDATE_SCREENSHOTS === '1') fs.writeFileSync(path.join(APP_DIR, 'docs', 'installation-page.png'), await page.screenshot({ fullPage: true }));
+    await expect(field('customergauge-test-result').textContent()).resolves.toBe(
+      'Connected: CustomerGauge eu issued a token for this client.',
+    );
+    if (process.env.UPDATE_SCREENSHOTS === '1')
+      fs.writeFileSync(path.join(APP_DIR, 'docs', 'installation-page.png'), await page.screenshot({ fullPage: true }));
 
     await expect(save()).resolves.toBe('Saved. New events use these settings.');
     expect(saved()).toMatchObject({
@@ -200,7 +213,12 @@ describe('installation page in Chromium', () => {
     await field('cg_region').locator('fw-radio[value="us"]').click();
     await type('cg_account', 'Acme Support US');
     await expect(save()).resolves.toBe('Saved. New events use these settings.');
-    expect(saved()).toMatchObject({ cg_region: 'us', cg_account: 'Acme Support US', cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret, cg_client_credentials: CREDENTIALS });
+    expect(saved()).toMatchObject({
+      cg_region: 'us',
+      cg_account: 'Acme Support US',
+      cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
+      cg_client_credentials: CREDENTIALS,
+    });
     expect(saved().freshdesk_api_key).toBe(SANDBOX_CREDENTIALS.freshdeskApiKey);
   });
 
@@ -209,7 +227,9 @@ describe('installation page in Chromium', () => {
     await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support US');
     await type('cg_client_id', 'another-client');
     await expect(save()).resolves.toBe('Not saved: fix the fields marked in red.');
-    await expect(errorOf('cg_client_secret')).resolves.toBe(`Enter the client secret again: the saved one belongs to client ID ${SANDBOX_CREDENTIALS.cgClientId}.`);
+    await expect(errorOf('cg_client_secret')).resolves.toBe(
+      `Enter the client secret again: the saved one belongs to client ID ${SANDBOX_CREDENTIALS.cgClientId}.`,
+    );
     await type('cg_client_id', SANDBOX_CREDENTIALS.cgClientId);
     await expect(errorOf('cg_client_secret')).resolves.toBe('');
   });
@@ -219,7 +239,11 @@ describe('installation page in Chromium', () => {
     await page.route('**/_fdk/template/customerGaugeVerifyCredentials', (route) => {
       const region = (route.request().postDataJSON() as { context: { region: string } }).context.region;
       const status = region === 'us' ? 200 : 401;
-      return route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ status, headers: {}, response: status === 200 ? '{"token_type":"Bearer"}' : '{"error":"invalid_client"}' }) });
+      return route.fulfill({
+        status,
+        contentType: 'application/json',
+        body: JSON.stringify({ status, headers: {}, response: status === 200 ? '{"token_type":"Bearer"}' : '{"error":"invalid_client"}' }),
+      });
     });
     try {
       await open();

@@ -26,8 +26,15 @@ test('an untouched page with nothing stored has every required field in error', 
 });
 
 test('required fields follow the enabled destinations', () => {
-  expect(Object.keys(settingsErrors({ ...IPARAM_DEFAULTS, destinations: ['Freshdesk'] }, NO_SECRETS, NOTHING_STORED))).toEqual(['freshdesk_subdomain', 'freshdesk_api_key']);
-  expect(Object.keys(settingsErrors({ ...IPARAM_DEFAULTS, destinations: ['CustomerGauge'] }, NO_SECRETS, NOTHING_STORED))).toEqual(['cg_client_id', 'cg_client_secret', 'cg_account']);
+  expect(Object.keys(settingsErrors({ ...IPARAM_DEFAULTS, destinations: ['Freshdesk'] }, NO_SECRETS, NOTHING_STORED))).toEqual([
+    'freshdesk_subdomain',
+    'freshdesk_api_key',
+  ]);
+  expect(Object.keys(settingsErrors({ ...IPARAM_DEFAULTS, destinations: ['CustomerGauge'] }, NO_SECRETS, NOTHING_STORED))).toEqual([
+    'cg_client_id',
+    'cg_client_secret',
+    'cg_account',
+  ]);
   expect(settingsErrors({ ...FILLED, destinations: [], event_kinds: [] }, SECRETS, NOTHING_STORED)).toEqual({
     destinations: 'Choose at least one destination.',
     event_kinds: 'Choose at least one kind of change to forward.',
@@ -44,19 +51,27 @@ test.each([
 });
 
 test.each(['evil.com', 'acme.freshdesk.com.evil.com', 'a_b', '-acme'])('subdomain %j is refused', (subdomain) => {
-  expect(settingsErrors({ ...FILLED, freshdesk_subdomain: subdomain }, SECRETS, NOTHING_STORED).freshdesk_subdomain).toBe('Only a Freshdesk address is accepted: acme or acme.freshdesk.com.');
+  expect(settingsErrors({ ...FILLED, freshdesk_subdomain: subdomain }, SECRETS, NOTHING_STORED).freshdesk_subdomain).toBe(
+    'Only a Freshdesk address is accepted: acme or acme.freshdesk.com.',
+  );
 });
 
 test('cg_region is one of eu, us, au: a crafted host fragment is refused', () => {
   expect(isCgRegion('x.evil.com#')).toBe(false);
-  expect(settingsErrors({ ...FILLED, cg_region: 'x.evil.com#' }, SECRETS, NOTHING_STORED)).toEqual({ cg_region: 'Choose one of eu, us, au.' });
+  expect(settingsErrors({ ...FILLED, cg_region: 'x.evil.com#' }, SECRETS, NOTHING_STORED)).toEqual({
+    cg_region: 'Choose one of eu, us, au.',
+  });
   expect(['eu', 'us', 'au'].every(isCgRegion)).toBe(true);
 });
 
 test('a fixed contact needs its external ID, at most 255 characters', () => {
   const fixed = { ...FILLED, freshdesk_contact_mode: CONTACT_MODE_FIXED };
-  expect(settingsErrors(fixed, SECRETS, NOTHING_STORED)).toEqual({ freshdesk_contact_external_id: 'Enter the unique external ID of the contact.' });
-  expect(settingsErrors({ ...fixed, freshdesk_contact_external_id: 'x'.repeat(256) }, SECRETS, NOTHING_STORED)).toEqual({ freshdesk_contact_external_id: 'At most 255 characters.' });
+  expect(settingsErrors(fixed, SECRETS, NOTHING_STORED)).toEqual({
+    freshdesk_contact_external_id: 'Enter the unique external ID of the contact.',
+  });
+  expect(settingsErrors({ ...fixed, freshdesk_contact_external_id: 'x'.repeat(256) }, SECRETS, NOTHING_STORED)).toEqual({
+    freshdesk_contact_external_id: 'At most 255 characters.',
+  });
   expect(settingsErrors({ ...fixed, freshdesk_contact_external_id: 'crm-1' }, SECRETS, NOTHING_STORED)).toEqual({});
 });
 
@@ -72,6 +87,8 @@ test('editing: blank secrets keep the stored ones; a new client ID asks for the 
 });
 
 test('the derived credential is base64 of the UTF-8 id:secret', () => {
-  expect(basicCredentials('sandbox-client-id', 'sandbox-client-secret')).toBe(Buffer.from('sandbox-client-id:sandbox-client-secret').toString('base64'));
+  expect(basicCredentials('sandbox-client-id', 'sandbox-client-secret')).toBe(
+    Buffer.from('sandbox-client-id:sandbox-client-secret').toString('base64'),
+  );
   expect(basicCredentials('ïd', 'sécret')).toBe(Buffer.from('ïd:sécret', 'utf8').toString('base64'));
 });

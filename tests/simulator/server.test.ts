@@ -180,7 +180,9 @@ describe('simulated events', () => {
       ['customergauge', 'delivered'],
     ]);
     expect(moved.json.report.state).toBe('done');
-    expect(moved.json.report.requests.filter((r: any) => r.template === 'freshdeskCreateContactActivity').map((r: any) => r.status)).toEqual([503, 200]);
+    expect(
+      moved.json.report.requests.filter((r: any) => r.template === 'freshdeskCreateContactActivity').map((r: any) => r.status),
+    ).toEqual([503, 200]);
     expect((await sim.post('/_fdk/sandbox/nowhere/mode', { mode: 'none' })).status).toBe(404);
     expect((await sim.post('/_fdk/sandbox/freshdesk/mode', { mode: 'flaky' })).status).toBe(400);
     expect((await sim.post('/_fdk/clock/advance', { ms: -1 })).status).toBe(400);
@@ -193,18 +195,29 @@ describe('FDK client endpoints', () => {
     expect(status).toBe(200);
     expect(json.requestID).toEqual(expect.any(String));
     const summary = json.response.activities.map((a: any) => `${a.target?.destination ?? 'event'} ${a.outcome}`);
-    expect(summary.sort()).toEqual(['customergauge delivered', 'customergauge delivered', 'event rejected', 'freshdesk delivered', 'freshdesk delivered']);
+    expect(summary.sort()).toEqual([
+      'customergauge delivered',
+      'customergauge delivered',
+      'event rejected',
+      'freshdesk delivered',
+      'freshdesk delivered',
+    ]);
   });
 
   test('server method errors come back as { status, message }', async () => {
-    expect(await sim.post('/_fdk/invoke/noSuchMethod', {})).toEqual({ status: 404, json: { status: 404, message: expect.stringContaining('noSuchMethod') } });
+    expect(await sim.post('/_fdk/invoke/noSuchMethod', {})).toEqual({
+      status: 404,
+      json: { status: 404, message: expect.stringContaining('noSuchMethod') },
+    });
     const bad = await sim.post('/_fdk/invoke/listActivities', { page: { size: 1000 } });
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ status: 400, message: expect.any(String) });
   });
 
   test('/_fdk/template calls the template with the page context and rejects with the vendor answer', async () => {
-    const ok = await sim.post('/_fdk/template/freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'sandbox-freshdesk-api-key' } });
+    const ok = await sim.post('/_fdk/template/freshdeskVerifyCredentials', {
+      context: { subdomain: 'sandbox', api_key: 'sandbox-freshdesk-api-key' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ status: 200, response: expect.any(String) });
     const refused = await sim.post('/_fdk/template/freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'wrong' } });

@@ -57,7 +57,10 @@ test('sandbox mode: a choice saved blank takes the sandbox value, so the first t
   const dir = tempDir();
   const iparamsFile = path.join(dir, 'iparam_test_data.json');
   // What the issue's newcomer saved: the sandbox credentials, and no CustomerGauge account.
-  fs.writeFileSync(iparamsFile, JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['Intelliassign'], cg_account: '', cg_region: '' }));
+  fs.writeFileSync(
+    iparamsFile,
+    JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['Intelliassign'], cg_account: '', cg_region: '' }),
+  );
   const sim = await startRecordingServer({ iparamsFile, stateDir: false });
   try {
     const { json } = await sim.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 40));
@@ -90,7 +93,12 @@ describe('the clock control', () => {
       expect(json.report.outcomes[0]).toMatchObject({ destination: 'freshdesk', outcome: 'dead_letter' });
       expect(json.report.state).toBe('failed');
       // Each click runs what falls due next and nothing beyond: at most one more attempt per click.
-      expect(attempts.slice(1).map((n, i) => n - attempts[i]).every((step) => step === 0 || step === 1)).toBe(true);
+      expect(
+        attempts
+          .slice(1)
+          .map((n, i) => n - attempts[i])
+          .every((step) => step === 0 || step === 1),
+      ).toBe(true);
       expect(attempts[attempts.length - 1]).toBeGreaterThan(attempts[0]);
       const sent = json.report.requests.filter((r: any) => r.template === 'freshdeskCreateContactActivity');
       expect(sent.map((r: any) => r.status)).toEqual(sent.map(() => 503));
@@ -109,7 +117,9 @@ describe('the clock control', () => {
     try {
       const moved = await first.post('/_fdk/clock/advance', { ms: HOUR });
       expect(moved.json.clock.ahead_ms).toBeGreaterThanOrEqual(HOUR - 1000);
-      expect(JSON.parse(fs.readFileSync(path.join(stateDir, 'sandbox', 'clock.json'), 'utf8')).offset_ms).toBeGreaterThanOrEqual(HOUR - 1000);
+      expect(JSON.parse(fs.readFileSync(path.join(stateDir, 'sandbox', 'clock.json'), 'utf8')).offset_ms).toBeGreaterThanOrEqual(
+        HOUR - 1000,
+      );
     } finally {
       await closeAll(first);
     }
@@ -139,7 +149,9 @@ describe('a corrupt local store', () => {
     const message = await starting.catch((err: Error) => err.message);
     expect(message).toMatch(why);
     expect(message).toContain(`${path.relative(process.cwd(), dbFile)} cannot be read (`);
-    expect(message).toMatch(/: it holds the sandbox history and pending retries\. Delete \S+sandbox or run npm start -- --reset to start afresh\.$/);
+    expect(message).toMatch(
+      /: it holds the sandbox history and pending retries\. Delete \S+sandbox or run npm start -- --reset to start afresh\.$/,
+    );
     expect(message).not.toContain('\n');
 
     const reset = await startSimulatorServer({ ...options, reset: true });
@@ -168,7 +180,9 @@ describe('a hanging fake vendor', () => {
         sim.get('/').then((r) => r.status),
         sim.get('/web/test').then((r) => r.status),
         sim.post('/_fdk/invoke/listActivities', { page: { size: 10 } }).then((r) => r.status),
-        sim.post('/_fdk/template/customerGaugeVerifyCredentials', { context: { region: 'eu', credentials: 'x' } }).then((r) => r.status > 0),
+        sim
+          .post('/_fdk/template/customerGaugeVerifyCredentials', { context: { region: 'eu', credentials: 'x' } })
+          .then((r) => r.status > 0),
         sim.get('/_fdk/watch').then((r) => JSON.parse(r.text)),
       ]);
       expect(settled).toBe(false);
@@ -192,7 +206,9 @@ describe('a hanging fake vendor', () => {
 
 describe('Crayons icons, offline', () => {
   const crayonsDir = path.join(APP_DIR, 'node_modules/@freshworks/crayons/dist/crayons');
-  const withIconCdn = fs.readdirSync(crayonsDir).filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(crayonsDir, f), 'utf8').includes('crayons-icon@next'));
+  const withIconCdn = fs
+    .readdirSync(crayonsDir)
+    .filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(crayonsDir, f), 'utf8').includes('crayons-icon@next'));
 
   test('Crayons scripts fetch their icons from the simulator, which serves them', async () => {
     expect(withIconCdn.length).toBeGreaterThan(0);
@@ -208,7 +224,9 @@ describe('Crayons icons, offline', () => {
       expect(alert.text).toMatch(/^<svg[\s\S]*<\/svg>$/);
       expect((await sim.get('/_fdk/crayons-icon/icons/no-such-icon.svg')).status).toBe(404);
       // The shipped HTML keeps the CDN URL FDK requires; only what the simulator serves changes.
-      expect(fs.readFileSync(path.join(APP_DIR, 'app/index.html'), 'utf8')).toContain('https://cdn.jsdelivr.net/npm/@freshworks/crayons@v4/dist/crayons/crayons.esm.js');
+      expect(fs.readFileSync(path.join(APP_DIR, 'app/index.html'), 'utf8')).toContain(
+        'https://cdn.jsdelivr.net/npm/@freshworks/crayons@v4/dist/crayons/crayons.esm.js',
+      );
     } finally {
       await closeAll(sim);
     }

@@ -32,7 +32,10 @@ async function openPage(sim: RecordingClient): Promise<{ page: Page; errors: str
   const outside: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   // Console errors count, except an HTTP error status the page asked for (a rejected credential check answers 401).
-  page.on('console', (msg) => msg.type() === 'error' && !msg.text().includes('the server responded with a status of') && errors.push(msg.text()));
+  page.on(
+    'console',
+    (msg) => msg.type() === 'error' && !msg.text().includes('the server responded with a status of') && errors.push(msg.text()),
+  );
   await page.route('**/*', (route) => {
     if (route.request().url().startsWith(sim.server.url)) return route.continue();
     outside.push(route.request().url());
@@ -45,7 +48,10 @@ const statusColour = (page: Page) => page.$eval('#status', (el) => getComputedSt
 const badge = (page: Page, destination: string) => page.locator('#outcomes li', { hasText: destination }).locator('.badge');
 const waitForOutcome = (page: Page, destination: string, outcome: string) =>
   page.waitForFunction(
-    ([d, o]) => Array.from(document.querySelectorAll('#outcomes li')).some((li) => li.textContent?.includes(d) && li.querySelector('.badge')?.textContent === o),
+    ([d, o]) =>
+      Array.from(document.querySelectorAll('#outcomes li')).some(
+        (li) => li.textContent?.includes(d) && li.querySelector('.badge')?.textContent === o,
+      ),
     [destination, outcome],
   );
 
@@ -154,7 +160,9 @@ test('Crayons icons come from the simulator: the sidebar works offline with no b
         const icon = document.querySelector('fw-inline-message')?.shadowRoot?.querySelector('fw-icon');
         return icon?.shadowRoot?.querySelector('svg')?.outerHTML ?? '';
       });
-    await page.waitForFunction(() => Boolean(document.querySelector('fw-inline-message')?.shadowRoot?.querySelector('fw-icon')?.shadowRoot?.querySelector('svg')));
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector('fw-inline-message')?.shadowRoot?.querySelector('fw-icon')?.shadowRoot?.querySelector('svg')),
+    );
     const served = (await sim.get('/_fdk/crayons-icon/icons/alert.svg')).text;
     expect(await iconSvg()).toContain(served.match(/ d="([^"]{20})/)![1]);
     expect(outside).toEqual([]);

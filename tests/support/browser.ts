@@ -8,7 +8,14 @@ import { chromium, type Browser } from 'playwright-core';
 
 // Flags for a headless run on a machine without network: no sandbox (root in CI), no background
 // connections (refused here, and noisy).
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /** @sparticuz/chromium is an ES module and jest runs CommonJS: unpack it in a child Node. */
 function bundledChromium(): string {

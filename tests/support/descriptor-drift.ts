@@ -23,7 +23,9 @@ function foreignIparams(requests: Json, descriptor: DestinationDescriptor): stri
   return Object.values(descriptor.templates).flatMap((name) => {
     const text = JSON.stringify(requests[name] ?? {});
     const used = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    return used.filter((iparam) => !own.includes(iparam)).map((iparam) => `template "${name}" of ${descriptor.label} reads iparam "${iparam}", which is not its own`);
+    return used
+      .filter((iparam) => !own.includes(iparam))
+      .map((iparam) => `template "${name}" of ${descriptor.label} reads iparam "${iparam}", which is not its own`);
   });
 }
 
@@ -47,9 +49,18 @@ interface IparamField {
 function fieldDrift(name: string, expected: IparamField, field: IparamField | undefined): string[] {
   if (!field) return [`the installation page has no field "${name}"`];
   const problems: string[] = [];
-  if (field.secure !== expected.secure) problems.push(`"${name}" is ${field.secure ? 'secure' : 'not secure'} on the installation page, ${expected.secure ? 'secure' : 'not secure'} in its descriptor`);
-  if (JSON.stringify(field.options ?? null) !== JSON.stringify(expected.options ?? null)) problems.push(`"${name}" offers ${JSON.stringify(field.options ?? [])} on the installation page, ${JSON.stringify(expected.options ?? [])} in its descriptor`);
-  if (expected.maxLength !== undefined && field.maxLength !== expected.maxLength) problems.push(`"${name}" allows ${field.maxLength ?? 'any number of'} characters on the installation page, ${expected.maxLength} in its descriptor`);
+  if (field.secure !== expected.secure)
+    problems.push(
+      `"${name}" is ${field.secure ? 'secure' : 'not secure'} on the installation page, ${expected.secure ? 'secure' : 'not secure'} in its descriptor`,
+    );
+  if (JSON.stringify(field.options ?? null) !== JSON.stringify(expected.options ?? null))
+    problems.push(
+      `"${name}" offers ${JSON.stringify(field.options ?? [])} on the installation page, ${JSON.stringify(expected.options ?? [])} in its descriptor`,
+    );
+  if (expected.maxLength !== undefined && field.maxLength !== expected.maxLength)
+    problems.push(
+      `"${name}" allows ${field.maxLength ?? 'any number of'} characters on the installation page, ${expected.maxLength} in its descriptor`,
+    );
   return problems;
 }
 
@@ -58,7 +69,11 @@ function fieldDrift(name: string, expected: IparamField, field: IparamField | un
  * a person types is there with its secure flag (a password field), options and limit; the `destinations` choice offers every label;
  * no field belongs to no one (`ownFields` are the pipeline's own iparams).
  */
-export function iparamDrift(descriptors: readonly DestinationDescriptor[], fields: Record<string, IparamField>, ownFields: readonly string[]): string[] {
+export function iparamDrift(
+  descriptors: readonly DestinationDescriptor[],
+  fields: Record<string, IparamField>,
+  ownFields: readonly string[],
+): string[] {
   const expected = descriptors.flatMap((d) => d.iparams).filter((p) => p.derived !== true);
   return [
     ...expected.flatMap((p) => fieldDrift(p.name, p, fields[p.name])),

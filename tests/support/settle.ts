@@ -30,13 +30,16 @@ export async function expectSettled(app: TestApp, expectedEvents: number): Promi
   const activities = await allActivities(app);
   const settlement: Settlement = { delivered: { freshdesk: 0, customergauge: 0 }, deadLettered: 0, rejected: 0 };
   const freshdeskByKey = new Map<string, number>();
-  for (const body of app.freshdesk.activities as any[]) freshdeskByKey.set(body.activity.object.id, (freshdeskByKey.get(body.activity.object.id) ?? 0) + 1);
+  for (const body of app.freshdesk.activities as any[])
+    freshdeskByKey.set(body.activity.object.id, (freshdeskByKey.get(body.activity.object.id) ?? 0) + 1);
   for (const activity of activities) {
     expect(activity.outcome).not.toBe('retrying');
     if (activity.outcome === 'delivered') {
       settlement.delivered[activity.target.destination]++;
-      if (activity.target.destination === 'freshdesk' && !activity.may_duplicate) expect(freshdeskByKey.get(activity.target.reference)).toBe(1);
-      if (activity.target.destination === 'customergauge') expect(app.customerGauge.activitiesByReference.has(activity.target.reference)).toBe(true);
+      if (activity.target.destination === 'freshdesk' && !activity.may_duplicate)
+        expect(freshdeskByKey.get(activity.target.reference)).toBe(1);
+      if (activity.target.destination === 'customergauge')
+        expect(app.customerGauge.activitiesByReference.has(activity.target.reference)).toBe(true);
     } else {
       expect(activity.reason).toEqual(expect.any(String));
       if (activity.outcome === 'dead_letter') settlement.deadLettered++;

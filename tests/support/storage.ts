@@ -25,7 +25,11 @@ export const writeAheads = (runtime: PlatformRuntime) => queuedWork(runtime).fil
 
 /** Seeds a write-ahead copy for event `key`, as a run in progress on another invocation would hold it. */
 export async function holdEvent(runtime: PlatformRuntime, key: string): Promise<void> {
-  await runtime.schedules.create({ name: `w${key}`, data: { kind: 'lock' }, schedule_at: new Date(runtime.clock.now() + 10 * 60_000).toISOString() });
+  await runtime.schedules.create({
+    name: `w${key}`,
+    data: { kind: 'lock' },
+    schedule_at: new Date(runtime.clock.now() + 10 * 60_000).toISOString(),
+  });
 }
 
 /** History pages (`{page id: {event key: record}}`), read without spending quota. */
@@ -37,7 +41,8 @@ export function historyPages(runtime: PlatformRuntime): Record<string, Record<st
   return pages;
 }
 
-export const storedRecords = (runtime: PlatformRuntime): any[] => Object.values(historyPages(runtime)).flatMap((page) => Object.values(page));
+export const storedRecords = (runtime: PlatformRuntime): any[] =>
+  Object.values(historyPages(runtime)).flatMap((page) => Object.values(page));
 
 /** Fills history page `id` (keeping `records` on it) up to `spare` bytes short of the 40 KB value limit. */
 export function fillPage(runtime: PlatformRuntime, id: string, records: any[] = [], spare = 200): void {
@@ -48,7 +53,12 @@ export function fillPage(runtime: PlatformRuntime, id: string, records: any[] = 
 }
 
 export function setHeadPage(runtime: PlatformRuntime, page: number): Promise<unknown> {
-  const spec = { name: HEAD_SCHEDULE, data: { kind: 'head', page, dropped: 0 }, schedule_at: new Date(runtime.clock.now() + 86_400_000).toISOString(), repeat: { time_unit: 'days', frequency: 1 } };
+  const spec = {
+    name: HEAD_SCHEDULE,
+    data: { kind: 'head', page, dropped: 0 },
+    schedule_at: new Date(runtime.clock.now() + 86_400_000).toISOString(),
+    repeat: { time_unit: 'days', frequency: 1 },
+  };
   return runtime.schedules.update(spec).catch(() => runtime.schedules.create(spec));
 }
 
@@ -58,5 +68,7 @@ export const claims = (runtime: PlatformRuntime): string[] => Object.keys(runtim
 export function ttls(runtime: PlatformRuntime): Record<string, number | null> {
   const snapshot = runtime.db.snapshot();
   const now = runtime.clock.now();
-  return Object.fromEntries(Object.entries(snapshot).map(([key, stored]) => [key, stored.expiresAt === null ? null : Math.round((stored.expiresAt - now) / 1000)]));
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([key, stored]) => [key, stored.expiresAt === null ? null : Math.round((stored.expiresAt - now) / 1000)]),
+  );
 }

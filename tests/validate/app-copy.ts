@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_DIR } from '../../simulator/local-app';
 
-const FILES = ['manifest.json', 'config/requests.json', 'config/iparams.json', 'config/iparams.html', 'config/assets/iparams.js', 'server/server.js', 'app/index.html', 'app/scripts/sidebar.js', 'app/styles/images/icon.svg'];
+const FILES = [
+  'manifest.json',
+  'config/requests.json',
+  'config/iparams.json',
+  'config/iparams.html',
+  'config/assets/iparams.js',
+  'server/server.js',
+  'app/index.html',
+  'app/scripts/sidebar.js',
+  'app/styles/images/icon.svg',
+];
 
 export function copyApp(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-'));

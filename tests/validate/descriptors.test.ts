@@ -8,7 +8,8 @@ import { iparamDrift, requestDrift } from '../support/descriptor-drift';
 import { installationPageFields } from '../support/installation-page';
 
 const APP_DIR = path.resolve(__dirname, '../..');
-const readJson = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(APP_DIR, file), 'utf8')) as Record<string, unknown>;
+const readJson = (file: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(APP_DIR, file), 'utf8')) as Record<string, unknown>;
 
 const requests = readJson('config/requests.json');
 const manifest = readJson('manifest.json');
@@ -17,16 +18,18 @@ const page = fs.readFileSync(path.join(APP_DIR, 'config/iparams.html'), 'utf8');
 const PIPELINE_IPARAMS = ['destinations', 'event_kinds'];
 
 describe('destination descriptors against the config files', () => {
-  it.each(DESCRIPTORS.map((d) => [d.id, d] as const))('the %s settings schema reads only iparams its descriptor declares, with its choices', (id, descriptor) => {
-    const schema = destinations.find((d) => d.id === id)?.settings.properties as Record<string, { enum?: unknown[]; maxLength?: number }>;
-    const declared = new Map<string, IparamDescriptor>(descriptor.iparams.map((p): [string, IparamDescriptor] => [p.name, p]));
-    for (const [name, property] of Object.entries(schema)) {
-      expect([name, declared.has(name)]).toEqual([name, true]);
-      expect([name, property.enum]).toEqual([name, declared.get(name)?.options]);
-      expect([name, property.maxLength]).toEqual([name, declared.get(name)?.maxLength]);
-    }
-  });
-
+  it.each(DESCRIPTORS.map((d) => [d.id, d] as const))(
+    'the %s settings schema reads only iparams its descriptor declares, with its choices',
+    (id, descriptor) => {
+      const schema = destinations.find((d) => d.id === id)?.settings.properties as Record<string, { enum?: unknown[]; maxLength?: number }>;
+      const declared = new Map<string, IparamDescriptor>(descriptor.iparams.map((p): [string, IparamDescriptor] => [p.name, p]));
+      for (const [name, property] of Object.entries(schema)) {
+        expect([name, declared.has(name)]).toEqual([name, true]);
+        expect([name, property.enum]).toEqual([name, declared.get(name)?.options]);
+        expect([name, property.maxLength]).toEqual([name, declared.get(name)?.maxLength]);
+      }
+    },
+  );
 
   it('config/requests.json and manifest.json declare exactly the templates the descriptors name, each reading only its own iparams', () => {
     expect(requestDrift(DESCRIPTORS, requests, manifest)).toEqual([]);
@@ -58,7 +61,10 @@ describe('destination descriptors against the config files', () => {
     const drifted = page
       .replace('<fw-input id="freshdesk_api_key" type="password"', '<fw-input id="freshdesk_api_key"')
       .replace('<fw-radio value="au">au</fw-radio>', '')
-      .replace('<fw-input id="cg_account" label="Account name" required maxlength="255"', '<fw-input id="cg_account" label="Account name" required maxlength="100"')
+      .replace(
+        '<fw-input id="cg_account" label="Account name" required maxlength="255"',
+        '<fw-input id="cg_account" label="Account name" required maxlength="100"',
+      )
       .replace('<fw-checkbox value="CustomerGauge">CustomerGauge (activity)</fw-checkbox>', '')
       .replace('</form>', '<fw-input id="zendesk_token"></fw-input></form>');
     expect(iparamDrift(DESCRIPTORS, installationPageFields(drifted), PIPELINE_IPARAMS)).toEqual([

@@ -13,8 +13,19 @@ import { APP_DIR } from '../../simulator/local-app';
  * no-dependency-mismatch).
  */
 const FDK_10_SERVER_RULES =
-  'no-eval,no-alert,no-debugger,no-unreachable,no-duplicate-imports,constructor-super,for-direction,no-class-assign,no-new-native-nonconstructor,valid-typeof,no-eq-null,no-var,require-await,no-unreachable-loop,no-redeclare,no-self-assign,no-setter-return,no-shadow-restricted-names,no-this-before-super,no-unsafe-finally,no-unsafe-optional-chaining,no-unused-vars,no-useless-catch,eqeqeq,prefer-const,require-yield,no-global-assign,no-caller,no-process-env,complexity,max-nested-callbacks,handle-callback-err,getter-return,no-async-promise-executor,no-case-declarations,no-compare-neg-zero,no-cond-assign,no-const-assign,no-constant-condition,no-control-regex,no-delete-var,no-dupe-args,no-dupe-class-members,no-dupe-else-if,no-dupe-keys,no-duplicate-case,no-empty,no-empty-character-class,no-empty-pattern,no-ex-assign,no-extra-boolean-cast,no-extra-semi,no-fallthrough,no-func-assign,no-import-assign,no-inner-declarations,no-invalid-regexp,no-irregular-whitespace,no-loss-of-precision,no-misleading-character-class,no-mixed-spaces-and-tabs,no-nonoctal-decimal-escape,no-obj-calls,no-octal,no-prototype-builtins,no-regex-spaces,no-sparse-arrays,no-unexpected-multiline,no-unsafe-negation,no-unused-labels,no-useless-backreference,no-useless-escape,no-with,use-isnan,no-unpkg-cdn,no-proxy-requests,no-unhandled-promise,no-logging-rejections,no-non-client-request-model,no-deprecated-apis,no-dependency-mismatch,no-empty-function'.split(',');
-const FDK_OWN_RULES = ['no-unpkg-cdn', 'no-proxy-requests', 'no-unhandled-promise', 'no-logging-rejections', 'no-non-client-request-model', 'no-deprecated-apis', 'no-dependency-mismatch', 'no-cross-scope-assign'];
+  'no-eval,no-alert,no-debugger,no-unreachable,no-duplicate-imports,constructor-super,for-direction,no-class-assign,no-new-native-nonconstructor,valid-typeof,no-eq-null,no-var,require-await,no-unreachable-loop,no-redeclare,no-self-assign,no-setter-return,no-shadow-restricted-names,no-this-before-super,no-unsafe-finally,no-unsafe-optional-chaining,no-unused-vars,no-useless-catch,eqeqeq,prefer-const,require-yield,no-global-assign,no-caller,no-process-env,complexity,max-nested-callbacks,handle-callback-err,getter-return,no-async-promise-executor,no-case-declarations,no-compare-neg-zero,no-cond-assign,no-const-assign,no-constant-condition,no-control-regex,no-delete-var,no-dupe-args,no-dupe-class-members,no-dupe-else-if,no-dupe-keys,no-duplicate-case,no-empty,no-empty-character-class,no-empty-pattern,no-ex-assign,no-extra-boolean-cast,no-extra-semi,no-fallthrough,no-func-assign,no-import-assign,no-inner-declarations,no-invalid-regexp,no-irregular-whitespace,no-loss-of-precision,no-misleading-character-class,no-mixed-spaces-and-tabs,no-nonoctal-decimal-escape,no-obj-calls,no-octal,no-prototype-builtins,no-regex-spaces,no-sparse-arrays,no-unexpected-multiline,no-unsafe-negation,no-unused-labels,no-useless-backreference,no-useless-escape,no-with,use-isnan,no-unpkg-cdn,no-proxy-requests,no-unhandled-promise,no-logging-rejections,no-non-client-request-model,no-deprecated-apis,no-dependency-mismatch,no-empty-function'.split(
+    ',',
+  );
+const FDK_OWN_RULES = [
+  'no-unpkg-cdn',
+  'no-proxy-requests',
+  'no-unhandled-promise',
+  'no-logging-rejections',
+  'no-non-client-request-model',
+  'no-deprecated-apis',
+  'no-dependency-mismatch',
+  'no-cross-scope-assign',
+];
 const configName = (rule: string) => (FDK_OWN_RULES.includes(rule) ? `fdk/${rule}` : rule);
 
 interface Batch {
@@ -25,7 +36,11 @@ interface Batch {
 
 /** One ESLint run (in a child process) for everything a test needs. */
 function lint(request: { texts?: { code: string; filePath: string }[]; configsFor?: string[]; files?: string[] }): Batch {
-  const output = execFileSync(process.execPath, [path.join(__dirname, 'eslint-batch.mjs')], { cwd: APP_DIR, input: JSON.stringify(request), encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [path.join(__dirname, 'eslint-batch.mjs')], {
+    cwd: APP_DIR,
+    input: JSON.stringify(request),
+    encoding: 'utf8',
+  });
   return JSON.parse(output) as Batch;
 }
 
@@ -58,18 +73,68 @@ describe('the shipped JavaScript, at FDK 10 rules and ES2020', () => {
     ['a let never reassigned', 'server/server.js', 'function f() { let a = 1; return a; }\nf();\n', 'prefer-const'],
     ['an empty function', 'app/scripts/sidebar.js', 'function noop() {}\nnoop();\n', 'no-empty-function'],
     ['var', 'server/server.js', 'var a = 1;\nexports = { a: function () { return a; } };\n', 'no-var'],
-    ['async without await', 'server/server.js', 'async function f() { return 1; }\nf().then(function () { return 1; }, function () { return 2; });\n', 'require-await'],
+    [
+      'async without await',
+      'server/server.js',
+      'async function f() { return 1; }\nf().then(function () { return 1; }, function () { return 2; });\n',
+      'require-await',
+    ],
     ['process.env', 'server/server.js', 'function f() { return process.env.KEY; }\nf();\n', 'no-process-env'],
-    ['complexity 8', 'server/server.js', 'function f(a) { if (a === 1) return 1; if (a === 2) return 2; if (a === 3) return 3; if (a === 4) return 4; if (a === 5) return 5; if (a === 6) return 6; if (a === 7) return 7; return 0; }\nf(1);\n', 'complexity'],
-    ['5 nested callbacks', 'app/scripts/sidebar.js', 'const f = (cb) => cb();\nf(() => f(() => f(() => f(() => f(() => 1)))));\n', 'max-nested-callbacks'],
+    [
+      'complexity 8',
+      'server/server.js',
+      'function f(a) { if (a === 1) return 1; if (a === 2) return 2; if (a === 3) return 3; if (a === 4) return 4; if (a === 5) return 5; if (a === 6) return 6; if (a === 7) return 7; return 0; }\nf(1);\n',
+      'complexity',
+    ],
+    [
+      '5 nested callbacks',
+      'app/scripts/sidebar.js',
+      'const f = (cb) => cb();\nf(() => f(() => f(() => f(() => f(() => 1)))));\n',
+      'max-nested-callbacks',
+    ],
     ['an unused variable', 'server/server.js', 'function f() { const unused = 1; return 2; }\nf();\n', 'no-unused-vars'],
-    ['an unlisted dependency', 'server/server.js', "const _ = require('lodash');\nexports = { f: function () { return _; } };\n", 'fdk/no-dependency-mismatch'],
-    ['$request.post', 'server/server.js', 'function f() { return $request.post("https://x.example.com", {}); }\nf();\n', 'fdk/no-deprecated-apis'],
-    ['client.request.get', 'app/scripts/sidebar.js', 'function f() { return client.request.get("https://x.example.com", {}); }\nf();\n', 'fdk/no-proxy-requests'],
-    ['fetch', 'app/scripts/sidebar.js', 'function f() { return fetch("https://x.example.com"); }\nf();\n', 'fdk/no-non-client-request-model'],
-    ['an unhandled promise', 'app/scripts/sidebar.js', 'function f(p) { p.then(function (v) { return v; }); }\nf(Promise.resolve());\n', 'fdk/no-unhandled-promise'],
-    ['a rejection only logged', 'app/scripts/sidebar.js', 'function f(p) { p.catch(function (e) { console.log(e); }); }\nf(Promise.resolve());\n', 'fdk/no-logging-rejections'],
-    ['an assignment across scopes', 'app/scripts/sidebar.js', 'let ready = false;\nfunction f() { ready = true; }\nf();\nwindow.x = ready;\n', 'fdk/no-cross-scope-assign'],
+    [
+      'an unlisted dependency',
+      'server/server.js',
+      "const _ = require('lodash');\nexports = { f: function () { return _; } };\n",
+      'fdk/no-dependency-mismatch',
+    ],
+    [
+      '$request.post',
+      'server/server.js',
+      'function f() { return $request.post("https://x.example.com", {}); }\nf();\n',
+      'fdk/no-deprecated-apis',
+    ],
+    [
+      'client.request.get',
+      'app/scripts/sidebar.js',
+      'function f() { return client.request.get("https://x.example.com", {}); }\nf();\n',
+      'fdk/no-proxy-requests',
+    ],
+    [
+      'fetch',
+      'app/scripts/sidebar.js',
+      'function f() { return fetch("https://x.example.com"); }\nf();\n',
+      'fdk/no-non-client-request-model',
+    ],
+    [
+      'an unhandled promise',
+      'app/scripts/sidebar.js',
+      'function f(p) { p.then(function (v) { return v; }); }\nf(Promise.resolve());\n',
+      'fdk/no-unhandled-promise',
+    ],
+    [
+      'a rejection only logged',
+      'app/scripts/sidebar.js',
+      'function f(p) { p.catch(function (e) { console.log(e); }); }\nf(Promise.resolve());\n',
+      'fdk/no-logging-rejections',
+    ],
+    [
+      'an assignment across scopes',
+      'app/scripts/sidebar.js',
+      'let ready = false;\nfunction f() { ready = true; }\nf();\nwindow.x = ready;\n',
+      'fdk/no-cross-scope-assign',
+    ],
     ['unpkg.com', 'app/scripts/sidebar.js', 'const url = "https://unpkg.com/lib";\nwindow.x = url;\n', 'fdk/no-unpkg-cdn'],
   ];
   let found: Map<string, string[]>;
@@ -85,12 +150,27 @@ describe('the shipped JavaScript, at FDK 10 rules and ES2020', () => {
 describe('the TypeScript sources', () => {
   const cases: Case[] = [
     ['a class field', 'src/server/core/example.ts', 'export class A {\n  status = 400;\n}\n', 'no-restricted-syntax'],
-    ['a #private member', 'src/app/example.ts', 'export class A {\n  #n: number;\n  constructor() { this.#n = 1; }\n  get n(): number { return this.#n; }\n}\n', 'no-restricted-syntax'],
-    ['??=', 'src/server/core/example.ts', 'let a: number | null = null;\nexport const f = (): number => (a ??= 1);\n', 'no-restricted-syntax'],
+    [
+      'a #private member',
+      'src/app/example.ts',
+      'export class A {\n  #n: number;\n  constructor() { this.#n = 1; }\n  get n(): number { return this.#n; }\n}\n',
+      'no-restricted-syntax',
+    ],
+    [
+      '??=',
+      'src/server/core/example.ts',
+      'let a: number | null = null;\nexport const f = (): number => (a ??= 1);\n',
+      'no-restricted-syntax',
+    ],
     ['!= null', 'src/server/event/example.ts', 'export const f = (a: unknown): boolean => a != null;\n', 'no-eq-null'],
     ['process.env', 'src/server/core/example.ts', 'export const f = (): string | undefined => process.env.KEY;\n', 'no-process-env'],
     ['an empty function', 'src/app/example.ts', 'export function noop(): void {}\n', '@typescript-eslint/no-empty-function'],
-    ['complexity 8', 'src/server/core/example.ts', 'export function f(a: number): number { if (a === 1) return 1; if (a === 2) return 2; if (a === 3) return 3; if (a === 4) return 4; if (a === 5) return 5; if (a === 6) return 6; if (a === 7) return 7; return 0; }\n', 'complexity'],
+    [
+      'complexity 8',
+      'src/server/core/example.ts',
+      'export function f(a: number): number { if (a === 1) return 1; if (a === 2) return 2; if (a === 3) return 3; if (a === 4) return 4; if (a === 5) return 5; if (a === 6) return 6; if (a === 7) return 7; return 0; }\n',
+      'complexity',
+    ],
     ['explicit any', 'src/server/core/example.ts', 'export const f = (a: any): unknown => a;\n', '@typescript-eslint/no-explicit-any'],
   ];
   let found: Map<string, string[]>;
@@ -106,17 +186,49 @@ describe('the TypeScript sources', () => {
 describe('folder boundaries', () => {
   const BOUNDARY = 'local/import-boundaries';
   const violations: Case[] = [
-    ['src/app importing src/server', 'src/app/example.ts', "import type { Activity } from '../server/history/activity';\nexport type A = Activity;\n"],
-    ['src/shared importing src/server', 'src/shared/example.ts', "import type { Activity } from '../server/history/activity';\nexport type A = Activity;\n"],
-    ['a destination importing another destination', 'src/server/destinations/freshdesk/example.ts', "export { toCustomerGaugeActivity } from '../customergauge/mapping';\n"],
-    ['a nested file of a destination importing another destination', 'src/server/destinations/freshdesk/sub/example.ts', "import * as cg from '../../customergauge';\nexport const x = cg;\n"],
-    ['src/server importing the simulator', 'src/server/core/example.ts', "import { ManualClock } from '../../../simulator/runtime/clock';\nexport const c = new ManualClock(0);\n"],
-    ['the runtime importing src', 'simulator/runtime/example.ts', "import { RetryableError } from '../../src/server/core/errors';\nexport const e = RetryableError;\n"],
+    [
+      'src/app importing src/server',
+      'src/app/example.ts',
+      "import type { Activity } from '../server/history/activity';\nexport type A = Activity;\n",
+    ],
+    [
+      'src/shared importing src/server',
+      'src/shared/example.ts',
+      "import type { Activity } from '../server/history/activity';\nexport type A = Activity;\n",
+    ],
+    [
+      'a destination importing another destination',
+      'src/server/destinations/freshdesk/example.ts',
+      "export { toCustomerGaugeActivity } from '../customergauge/mapping';\n",
+    ],
+    [
+      'a nested file of a destination importing another destination',
+      'src/server/destinations/freshdesk/sub/example.ts',
+      "import * as cg from '../../customergauge';\nexport const x = cg;\n",
+    ],
+    [
+      'src/server importing the simulator',
+      'src/server/core/example.ts',
+      "import { ManualClock } from '../../../simulator/runtime/clock';\nexport const c = new ManualClock(0);\n",
+    ],
+    [
+      'the runtime importing src',
+      'simulator/runtime/example.ts',
+      "import { RetryableError } from '../../src/server/core/errors';\nexport const e = RetryableError;\n",
+    ],
   ].map(([name, filePath, code]) => [name, filePath, code, BOUNDARY]);
   const allowed: Case[] = [
-    ['a destination importing the shared destination types', 'src/server/destinations/freshdesk/example.ts', "import type { DestinationId } from '../types';\nexport type D = DestinationId;\n"],
+    [
+      'a destination importing the shared destination types',
+      'src/server/destinations/freshdesk/example.ts',
+      "import type { DestinationId } from '../types';\nexport type D = DestinationId;\n",
+    ],
     ['a destination importing its own files', 'src/server/destinations/freshdesk/example.ts', "export * from './mapping';\n"],
-    ['src/app importing the shared contract', 'src/app/example.ts', "import type { Activity } from '../shared/history-api';\nexport type A = Activity;\n"],
+    [
+      'src/app importing the shared contract',
+      'src/app/example.ts',
+      "import type { Activity } from '../shared/history-api';\nexport type A = Activity;\n",
+    ],
   ].map(([name, filePath, code]) => [name, filePath, code, BOUNDARY]);
   let found: Map<string, string[]>;
   beforeAll(() => {

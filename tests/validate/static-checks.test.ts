@@ -22,47 +22,87 @@ describe('handlers and server methods are found statically, like FDK', () => {
   });
 
   test.each([
-    ['function expressions', 'exports = { onAppInstallHandler: function (args) { renderData(null, args); }, listActivities: function () {} };'],
-    ['async function expressions', 'exports = { onAppInstallHandler: async function () { await 1; }, listActivities: async function (a) { return a; } };'],
-    ['code around the assignment', 'const helper = () => 1;\nexports = { onAppInstallHandler: function () { return helper(); }, listActivities: function () {} };\nhelper();'],
+    [
+      'function expressions',
+      'exports = { onAppInstallHandler: function (args) { renderData(null, args); }, listActivities: function () {} };',
+    ],
+    [
+      'async function expressions',
+      'exports = { onAppInstallHandler: async function () { await 1; }, listActivities: async function (a) { return a; } };',
+    ],
+    [
+      'code around the assignment',
+      'const helper = () => 1;\nexports = { onAppInstallHandler: function () { return helper(); }, listActivities: function () {} };\nhelper();',
+    ],
   ])('accepts %s', (_name, source) => {
     expect(checkServerExports(source, wanted)).toEqual([]);
   });
 
   test.each([
-    ['a name: identifier property (the old bundle)', 'function onAppInstall() {}\nexports = { onAppInstallHandler: onAppInstall, listActivities: function () {} };', 'onAppInstallHandler'],
-    ['an arrow function', 'exports = { onAppInstallHandler: function () {}, listActivities: () => renderData(null, {}) };', 'listActivities'],
-    ['an async arrow function', 'exports = { onAppInstallHandler: async () => {}, listActivities: function () {} };', 'onAppInstallHandler'],
+    [
+      'a name: identifier property (the old bundle)',
+      'function onAppInstall() {}\nexports = { onAppInstallHandler: onAppInstall, listActivities: function () {} };',
+      'onAppInstallHandler',
+    ],
+    [
+      'an arrow function',
+      'exports = { onAppInstallHandler: function () {}, listActivities: () => renderData(null, {}) };',
+      'listActivities',
+    ],
+    [
+      'an async arrow function',
+      'exports = { onAppInstallHandler: async () => {}, listActivities: function () {} };',
+      'onAppInstallHandler',
+    ],
     ['a quoted key', "exports = { 'onAppInstallHandler': function () {}, listActivities: function () {} };", 'onAppInstallHandler'],
-    ['a property added later', 'exports = { listActivities: function () {} };\nexports.onAppInstallHandler = function () {};', 'onAppInstallHandler'],
+    [
+      'a property added later',
+      'exports = { listActivities: function () {} };\nexports.onAppInstallHandler = function () {};',
+      'onAppInstallHandler',
+    ],
   ])('reports %s as not defined', (_name, source, name) => {
-    expect(checkServerExports(source, wanted)).toEqual([expect.stringMatching(new RegExp(`'${name}'.* is not defined in server/server.js`))]);
+    expect(checkServerExports(source, wanted)).toEqual([
+      expect.stringMatching(new RegExp(`'${name}'.* is not defined in server/server.js`)),
+    ]);
   });
 
   test.each([
     ['module.exports', 'module.exports = { onAppInstallHandler: function () {}, listActivities: function () {} };'],
-    ['an assignment inside an IIFE', '(function () { exports = { onAppInstallHandler: function () {}, listActivities: function () {} }; })();'],
+    [
+      'an assignment inside an IIFE',
+      '(function () { exports = { onAppInstallHandler: function () {}, listActivities: function () {} }; })();',
+    ],
   ])('needs a top-level exports = {...}, not %s', (_name, source) => {
     expect(checkServerExports(source, wanted)).toEqual([expect.stringContaining('must assign the handlers at top level as exports = {')]);
   });
 
   test('the runtime refuses to load an app whose handler is not a function expression', async () => {
     const dir = copyApp();
-    editFile(dir, 'server/server.js', (source) => source.replace(/onAppInstallHandler: function\s*\(\)\s*\{\s*return onAppInstall\(\);\s*\}/, 'onAppInstallHandler: onAppInstall'));
-    await expect(PlatformRuntime.load({ appDir: dir, iparams: {} })).rejects.toThrow("Event callback 'onAppInstallHandler' of onAppInstall is not defined in server/server.js");
+    editFile(dir, 'server/server.js', (source) =>
+      source.replace(/onAppInstallHandler: function\s*\(\)\s*\{\s*return onAppInstall\(\);\s*\}/, 'onAppInstallHandler: onAppInstall'),
+    );
+    await expect(PlatformRuntime.load({ appDir: dir, iparams: {} })).rejects.toThrow(
+      "Event callback 'onAppInstallHandler' of onAppInstall is not defined in server/server.js",
+    );
   });
 });
 
 describe('shipped JavaScript parses at ES2020', () => {
   test('every shipped script of this app parses', () => {
-    expect(shippedScripts(APP_DIR)).toEqual(expect.arrayContaining(['server/server.js', 'app/scripts/sidebar.js', 'config/assets/iparams.js']));
+    expect(shippedScripts(APP_DIR)).toEqual(
+      expect.arrayContaining(['server/server.js', 'app/scripts/sidebar.js', 'config/assets/iparams.js']),
+    );
     expect(checkEcmaVersion(APP_DIR)).toEqual([]);
   });
 
   test.each([
     ['a class field in server/server.js', 'server/server.js', 'class DeliveryError extends Error {\n  status;\n}\n'],
     ['a #private member in the sidebar', 'app/scripts/sidebar.js', 'class Sidebar { #filter = {}; }\n'],
-    ['??= in the installation page', 'config/assets/iparams.js', 'let ready = null;\nfunction client() { return (ready ??= app.initialized()); }\n'],
+    [
+      '??= in the installation page',
+      'config/assets/iparams.js',
+      'let ready = null;\nfunction client() { return (ready ??= app.initialized()); }\n',
+    ],
     ['a static block', 'app/scripts/lib/extra.js', 'class A { static { A.x = 1; } }\n'],
     ['an ES module', 'app/scripts/module.js', 'export const x = 1;\n'],
   ])('reports %s', (_name, file, source) => {
@@ -105,7 +145,10 @@ describe('installation-page callbacks are top-level function declarations of con
   });
 
   test.each([
-    ['a function inside an IIFE (the old bundle)', '(function () {\n  function onRegionChange() { return ""; }\n  Object.assign(window, { onRegionChange });\n})();\n'],
+    [
+      'a function inside an IIFE (the old bundle)',
+      '(function () {\n  function onRegionChange() { return ""; }\n  Object.assign(window, { onRegionChange });\n})();\n',
+    ],
     ['a const function expression', 'const onRegionChange = function () { return ""; };\n'],
     ['an arrow assigned to window', 'window.onRegionChange = () => "";\n'],
   ])('reports %s', (_name, script) => {
@@ -127,9 +170,11 @@ describe('installation-page callbacks are top-level function declarations of con
   });
 
   describe('a custom config/iparams.html', () => {
-    const inline = '<script>function getConfigs(c) { return page.getConfigs(c); }\nfunction postConfigs() { return page.postConfigs(); }</script>';
+    const inline =
+      '<script>function getConfigs(c) { return page.getConfigs(c); }\nfunction postConfigs() { return page.postConfigs(); }</script>';
     const page = `<html><body><script src="{{{appclient}}}"></script>${inline}<script src="./assets/iparams.js"></script></body></html>`;
-    const script = 'function getConfigs(configs) { return configs; }\nfunction postConfigs() { return { __meta: { secure: [] } }; }\nfunction validate() { return true; }\n';
+    const script =
+      'function getConfigs(configs) { return configs; }\nfunction postConfigs() { return { __meta: { secure: [] } }; }\nfunction validate() { return true; }\n';
 
     function appWithHtmlPage(html: string, js: string): string {
       const dir = copyApp();
@@ -157,9 +202,9 @@ describe('installation-page callbacks are top-level function declarations of con
     });
 
     test('reports a page that does not load config/assets/iparams.js', () => {
-      expect(checkInstallationPage(appWithHtmlPage(`<html><body><script src="{{{appclient}}}"></script>${inline}</body></html>`, script))).toEqual([
-        'config/iparams.html must load ./assets/iparams.js with a <script src>',
-      ]);
+      expect(
+        checkInstallationPage(appWithHtmlPage(`<html><body><script src="{{{appclient}}}"></script>${inline}</body></html>`, script)),
+      ).toEqual(['config/iparams.html must load ./assets/iparams.js with a <script src>']);
     });
 
     test('reports iparams.html beside iparams.json', () => {

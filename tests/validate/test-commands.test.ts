@@ -9,7 +9,12 @@ import path from 'node:path';
 import { APP_DIR } from '../../simulator/local-app';
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(APP_DIR, file), 'utf8'));
-const relative = (files: string) => files.trim().split('\n').map((f) => path.relative(APP_DIR, f)).sort();
+const relative = (files: string) =>
+  files
+    .trim()
+    .split('\n')
+    .map((f) => path.relative(APP_DIR, f))
+    .sort();
 
 let all: string[];
 /** Suites that launch a browser (they import the launcher in tests/support/browser.ts). */
@@ -24,7 +29,9 @@ test('manifest.json declares the same fdk-unit-test script as package.json', () 
 });
 
 test('fdk-unit-test runs every suite except the browser suites', () => {
-  const listed = relative(execFileSync('npm', ['run', '--silent', 'fdk-unit-test', '--', '--listTests'], { cwd: APP_DIR, encoding: 'utf8' }));
+  const listed = relative(
+    execFileSync('npm', ['run', '--silent', 'fdk-unit-test', '--', '--listTests'], { cwd: APP_DIR, encoding: 'utf8' }),
+  );
   expect(browser.length).toBeGreaterThan(0);
   expect(listed).toEqual(all.filter((file) => !browser.includes(file)));
 });

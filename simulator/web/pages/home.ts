@@ -15,7 +15,8 @@ export interface HomeInfo {
 function storeLine(info: HomeInfo) {
   const mode = info.live ? 'live' : 'sandbox';
   const other = info.live ? 'sandbox' : 'live';
-  if (!info.stateDir) return html`The ${mode} store is in memory: history, pending retries and the CustomerGauge token are gone when the simulator stops.`;
+  if (!info.stateDir)
+    return html`The ${mode} store is in memory: history, pending retries and the CustomerGauge token are gone when the simulator stops.`;
   return html`In use: the <strong>${mode}</strong> store <code>${info.stateDir}/</code> (history, pending retries, the CustomerGauge token${info.live ? '' : ', the simulator clock'}). ${other[0].toUpperCase() + other.slice(1)} mode keeps its own, so nothing from one is ever sent by the other. To start afresh: <code>npm start -- ${info.live ? '--live ' : ''}--reset</code>.`;
 }
 
@@ -28,8 +29,10 @@ export function homePage(info: HomeInfo): string {
   const destinations = info.live
     ? html`<p>Live mode: requests go to the real Freshdesk and CustomerGauge hosts with the saved credentials.</p>`
     : html`<p>Sandbox mode: the request templates point at local fake servers, so nothing leaves this machine.</p>
-<table>${info.fakes.map(({ label, url }) => html`
-  <tr><th>Fake ${label}</th><td><code>${url}</code></td></tr>`)}
+<table>${info.fakes.map(
+        ({ label, url }) => html`
+  <tr><th>Fake ${label}</th><td><code>${url}</code></td></tr>`,
+      )}
 </table>`;
   const body = html`<h1>Local simulator</h1>
 <section>

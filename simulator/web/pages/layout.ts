@@ -106,8 +106,10 @@ ${options.head}
 <main>
 ${options.body}
 </main>
-${(options.scripts ?? []).map((src) => html`<script src="${src}"></script>
-`)}${options.script ? new Html(`<script>\n${options.script}\n</script>`) : ''}
+${(options.scripts ?? []).map(
+  (src) => html`<script src="${src}"></script>
+`,
+)}${options.script ? new Html(`<script>\n${options.script}\n</script>`) : ''}
 </body>
 </html>`}`;
 }

@@ -13,7 +13,11 @@ type Fact = [label: string, value: string | null | undefined];
 
 function facts(rows: Fact[]): HTMLDListElement {
   const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
-  return el('dl', 'facts', shown.flatMap(([label, value]) => [el('dt', '', [label]), el('dd', '', [value as string])]));
+  return el(
+    'dl',
+    'facts',
+    shown.flatMap(([label, value]) => [el('dt', '', [label]), el('dd', '', [value as string])]),
+  );
 }
 
 function nextRetry(activity: Activity, now: number): string | null {
@@ -73,7 +77,15 @@ function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
 export function detailView(activity: Activity, now: number, handlers: DetailHandlers): HTMLElement {
   const head = el('div', 'detail-head', [el('h2', 'detail-title', [activity.title]), outcomePill(activity.outcome)]);
   const notices = el('div', 'notices detail-notices');
-  const section = el('section', 'detail', [backButton(handlers), head, notices, duplicateNote(activity), pushFacts(activity, now), ...sentView(activity), retryButton(activity, handlers)]);
+  const section = el('section', 'detail', [
+    backButton(handlers),
+    head,
+    notices,
+    duplicateNote(activity),
+    pushFacts(activity, now),
+    ...sentView(activity),
+    retryButton(activity, handlers),
+  ]);
   section.dataset.id = activity.id;
   return section;
 }

@@ -28,7 +28,11 @@ export const ALL = 'all';
 
 function select(name: string, label: string, options: Array<[value: string, text: string]>): HTMLElement {
   const children = [[ALL, 'All'], ...options].map(([value, text]) => fw('fw-select-option', { value }, [text]));
-  return fw('fw-select', { name, label, value: ALL, searchable: 'false', 'allow-deselect': 'false', class: `filter filter--${name}` }, children);
+  return fw(
+    'fw-select',
+    { name, label, value: ALL, searchable: 'false', 'allow-deselect': 'false', class: `filter filter--${name}` },
+    children,
+  );
 }
 
 function outcomeSelect(): HTMLElement {
@@ -55,9 +59,24 @@ export function createLayout(): Layout {
   const serverNotice = el('div', 'notices server-notice');
   const outcome = outcomeSelect();
   const destination = destinationSelect();
-  const parts = { failed: el('div', 'failed-bar'), notice: el('div', 'notices'), summary: el('div', 'summary-slot'), body: el('div', 'list-body'), list: el('ul', 'rows'), more: el('div', 'more') };
+  const parts = {
+    failed: el('div', 'failed-bar'),
+    notice: el('div', 'notices'),
+    summary: el('div', 'summary-slot'),
+    body: el('div', 'list-body'),
+    list: el('ul', 'rows'),
+    more: el('div', 'more'),
+  };
   parts.failed.hidden = true;
-  const listPane = el('div', 'list-pane', [el('div', 'filters', [outcome, destination]), parts.failed, parts.notice, parts.summary, parts.list, parts.body, parts.more]);
+  const listPane = el('div', 'list-pane', [
+    el('div', 'filters', [outcome, destination]),
+    parts.failed,
+    parts.notice,
+    parts.summary,
+    parts.list,
+    parts.body,
+    parts.more,
+  ]);
   const detailPane = el('div', 'detail-pane');
   detailPane.hidden = true;
   const root = el('main', 'sidebar', [header, dropped, serverNotice, listPane, detailPane]);

@@ -44,7 +44,12 @@ export function rowView(activity: Activity, now: number, handlers: RowHandlers, 
   const change = transition(activity);
   const text = el('span', 'row-transition', [change]);
   text.title = change;
-  const where = el('span', 'row-where', [el('span', 'row-destination', [destinationName(activity)]), el('span', 'sep', ['·']), timeView(activity.created_at, now), nextTryView(activity, now, queued)]);
+  const where = el('span', 'row-where', [
+    el('span', 'row-destination', [destinationName(activity)]),
+    el('span', 'sep', ['·']),
+    timeView(activity.created_at, now),
+    nextTryView(activity, now, queued),
+  ]);
   const meta = el('div', 'row-meta', [where, activity.retryable && retryButton(activity, handlers)]);
   const top = el('div', 'row-top', [el('span', 'row-agent', [agentName(activity)]), outcomePill(activity.outcome)]);
   const row = el('li', 'row', [top, text, meta]);

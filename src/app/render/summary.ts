@@ -41,8 +41,16 @@ function agentView(summary: AgentSummary, colors: Map<string, string>): HTMLElem
       el('span', 'agent-time-name', [summary.agent, el('span', 'agent-time-kind muted', [summary.kind])]),
       el('span', 'muted', [humanDuration(summary.total)]),
     ]),
-    el('div', 'bar', summary.statuses.map((t) => segment(t, summary.total, color(t)))),
-    el('div', 'legend', summary.statuses.map((t) => legendItem(t, color(t)))),
+    el(
+      'div',
+      'bar',
+      summary.statuses.map((t) => segment(t, summary.total, color(t))),
+    ),
+    el(
+      'div',
+      'legend',
+      summary.statuses.map((t) => legendItem(t, color(t))),
+    ),
   ]);
 }
 
@@ -50,8 +58,18 @@ export function summaryView(summaries: AgentSummary[], open: boolean): HTMLDetai
   if (summaries.length === 0) return null;
   const colors = colorsFor(summaries);
   const agents = new Set(summaries.map((s) => s.agent)).size;
-  const head = el('summary', '', [el('span', 'summary-title', ['Time in status']), el('span', 'muted', [` · ${pluralize(agents, 'agent')} in the pushes shown`])]);
-  const details = el('details', 'time-summary', [head, el('ul', 'agent-times', summaries.map((s) => agentView(s, colors)))]);
+  const head = el('summary', '', [
+    el('span', 'summary-title', ['Time in status']),
+    el('span', 'muted', [` · ${pluralize(agents, 'agent')} in the pushes shown`]),
+  ]);
+  const details = el('details', 'time-summary', [
+    head,
+    el(
+      'ul',
+      'agent-times',
+      summaries.map((s) => agentView(s, colors)),
+    ),
+  ]);
   details.open = open;
   return details;
 }

@@ -48,7 +48,9 @@ async function invokeOnce(spec: InvokeSpec, ctx: CallContext): Promise<JsonRespo
 
 /** A 5xx or a dropped connection without Retry-After: worth one immediate second try when the call is idempotent. */
 function worthRetryingNow(err: unknown): boolean {
-  return err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500);
+  return (
+    err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500)
+  );
 }
 
 /**

@@ -19,7 +19,8 @@ type Segmenter = { segment(text: string): Iterable<{ segment: string }> };
 
 /** Node 16+ (FDK 10 runs Node 18 and later) and current browsers have Intl.Segmenter. */
 function platformSegmenter(): Segmenter | null {
-  const Ctor = typeof Intl === 'object' ? (Intl as { Segmenter?: new (locale?: string, options?: object) => Segmenter }).Segmenter : undefined;
+  const Ctor =
+    typeof Intl === 'object' ? (Intl as { Segmenter?: new (locale?: string, options?: object) => Segmenter }).Segmenter : undefined;
   return typeof Ctor === 'function' ? new Ctor(undefined, { granularity: 'grapheme' }) : null;
 }
 

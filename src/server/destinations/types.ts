@@ -41,6 +41,9 @@ export interface Destination<S extends TObject = TObject, P = unknown> extends B
 }
 
 /** Joins a descriptor and its behaviour, erasing the destination's own types for the registry (the pipeline only passes values through). */
-export function defineDestination<S extends TObject, P>(descriptor: DestinationDescriptor & { id: DestinationId }, behaviour: Behaviour<S, P>): Destination {
+export function defineDestination<S extends TObject, P>(
+  descriptor: DestinationDescriptor & { id: DestinationId },
+  behaviour: Behaviour<S, P>,
+): Destination {
   return { ...behaviour, id: descriptor.id, label: descriptor.label } as unknown as Destination;
 }

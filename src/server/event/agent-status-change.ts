@@ -41,7 +41,10 @@ function explained(failure: Failure): Failure {
   const name = failure.field.slice(failure.field.lastIndexOf('.') + 1);
   if (TIME_FIELDS.has(name)) return unreadable(failure.field);
   if (!ID_FIELDS.has(name)) return failure;
-  return { ...failure, message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)` };
+  return {
+    ...failure,
+    message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)`,
+  };
 }
 
 /** Epoch milliseconds of a payload timestamp, or null when unreadable or outside the accepted years. */
@@ -64,11 +67,19 @@ export function parseAgentActivityEvent(payload: unknown): ParsedEvent {
 
 function identified(change: AgentStatusChange): ParsedEvent {
   if (change.agent.id || change.agent.email) return { ok: true, change };
-  return { ok: false, field: 'data.agent_activity.org_agent_id', message: 'data.agent_activity.org_agent_id or email is required to identify the agent' };
+  return {
+    ok: false,
+    field: 'data.agent_activity.org_agent_id',
+    message: 'data.agent_activity.org_agent_id or email is required to identify the agent',
+  };
 }
 
 function unreadable(field: string): Failure {
-  return { ok: false, field, message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)` };
+  return {
+    ok: false,
+    field,
+    message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`,
+  };
 }
 
 function agentName(event: RawEvent): string | null {
@@ -82,7 +93,11 @@ const NO_ACTOR: RawActor = { type: 'system' };
 
 function agentOf(event: RawEvent, actor: RawActor): AgentStatusChange['agent'] {
   const activity = event.data.agent_activity;
-  return { id: str(activity.org_agent_id) ?? str(actor.org_actor_id), email: str(activity.email) ?? str(actor.email), name: agentName(event) };
+  return {
+    id: str(activity.org_agent_id) ?? str(actor.org_actor_id),
+    email: str(activity.email) ?? str(actor.email),
+    name: agentName(event),
+  };
 }
 
 function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | null): AgentStatusChange {
@@ -94,7 +109,17 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
   const account = str(event.account_id) ?? str(event.domain);
   const customStatusId = str(activity.custom_status_id);
   // Everything that tells two status changes apart; JSON keeps the parts from running into each other.
-  const identity = JSON.stringify([activity.availability_event_type, account, agent.id, agent.email, status, prevStatus, changedAt, prevChangedAt, customStatusId]);
+  const identity = JSON.stringify([
+    activity.availability_event_type,
+    account,
+    agent.id,
+    agent.email,
+    status,
+    prevStatus,
+    changedAt,
+    prevChangedAt,
+    customStatusId,
+  ]);
   return {
     key: digest(identity),
     kind: truncate(activity.availability_event_type, 60),

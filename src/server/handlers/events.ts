@@ -13,7 +13,8 @@ export async function onAgentActivityCreate(payload: EventPayload): Promise<void
   const call = { startedAt: Date.now() };
   try {
     const run = await processEvent(payload, iparamsOf(payload), call);
-    if (run.status === 'duplicate' || run.status === 'held') console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    if (run.status === 'duplicate' || run.status === 'held')
+      console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);

@@ -36,7 +36,8 @@ export const KEY_PATTERN = '^[0-9a-z]{1,40}$';
 const isBucket = (value: unknown): value is string => typeof value === 'string' && new RegExp(BUCKET_PATTERN).test(value);
 const isKey = (value: unknown): value is string => typeof value === 'string' && new RegExp(KEY_PATTERN).test(value);
 
-const activityId = (item: StreamPosition & { destination: string | null }): string => `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
+const activityId = (item: StreamPosition & { destination: string | null }): string =>
+  `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
 
 export function parseActivityId(id: string): { bucket: string; key: string; destination: string } | null {
   const [bucket, key, destination, ...rest] = id.split('.');
@@ -55,9 +56,7 @@ export function itemsOf(record: EventRecord): StreamItem[] {
   const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
   const pushes = typeof record.pushes === 'object' && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
-  return destinations
-    .map((d, slot) => ({ ...base, slot, destination: d.id }))
-    .filter((item) => pushes[item.destination] !== undefined);
+  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== undefined);
 }
 
 type Described = Pick<Activity, 'verb' | 'title' | 'object' | 'target' | 'outcome' | 'reason'>;
@@ -66,7 +65,14 @@ type Described = Pick<Activity, 'verb' | 'title' | 'object' | 'target' | 'outcom
 function systemActivity(item: StreamItem, described: Described): Activity {
   const at = iso(item.received_at) as string;
   const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
-  return { id: activityId(item), actor: { type: 'system', id: null, name: null, email: null }, ...described, ...nothingSent, created_at: at, updated_at: at };
+  return {
+    id: activityId(item),
+    actor: { type: 'system', id: null, name: null, email: null },
+    ...described,
+    ...nothingSent,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 function invalidActivity(item: StreamItem): Activity {
@@ -99,7 +105,8 @@ function unreadableActivity(item: StreamItem, err: unknown): Activity {
 
 function storedPush(record: EventRecord, destination: DestinationId): PushState {
   const push = record.pushes[destination];
-  if (typeof push !== 'object' || push === null || !OUTCOMES.includes(push.outcome)) throw new Error(`the ${destination} push has no known outcome`);
+  if (typeof push !== 'object' || push === null || !OUTCOMES.includes(push.outcome))
+    throw new Error(`the ${destination} push has no known outcome`);
   return push;
 }
 

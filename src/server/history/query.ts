@@ -9,14 +9,22 @@ import { parseTimestamp } from '../core/time';
 import { OneOf, validate } from '../core/validation';
 import { destinations } from '../destinations/registry';
 import { OUTCOMES, type EventRecord } from './record';
-import { BUCKET_PATTERN, itemsOf, KEY_PATTERN, parseActivityId, toActivity, type Activity, type StreamItem, type StreamPosition } from './activity';
+import {
+  BUCKET_PATTERN,
+  itemsOf,
+  KEY_PATTERN,
+  parseActivityId,
+  toActivity,
+  type Activity,
+  type StreamItem,
+  type StreamPosition,
+} from './activity';
 import { queueBusy } from '../pipeline/slots';
 import { readHead } from './head';
 import { compareBuckets, pageId, pageNumber, readPage } from './store';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
-
 
 const ListArgs = Type.Object({
   page: Type.Optional(
@@ -54,7 +62,9 @@ class QueryError extends Error {
 
 /** Newest first: bucket, then arrival, then key, then destination slot. */
 function comparePositions(a: StreamPosition, b: StreamPosition): number {
-  return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
+  return (
+    compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot
+  );
 }
 
 /**
@@ -112,7 +122,9 @@ function matches(item: StreamItem, activityOf: (item: StreamItem) => Activity, f
 }
 
 function matchesAgent(activity: Activity, needle: string): boolean {
-  return [activity.actor.name, activity.actor.email, activity.actor.id].some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+  return [activity.actor.name, activity.actor.email, activity.actor.id].some(
+    (v) => typeof v === 'string' && v.toLowerCase().includes(needle),
+  );
 }
 
 function sinceOf(filter: Filter): number | null {
@@ -140,7 +152,7 @@ interface ReadBudget {
 
 const MAX_PAGES_PER_CALL = 2;
 const BUSY_NOTICE = 'Deliveries are catching up with a burst: the history shows its newest page only for now.';
-const QUOTA_NOTICE = 'The installation\'s storage quota is spent for this minute: showing what could be read.';
+const QUOTA_NOTICE = "The installation's storage quota is spent for this minute: showing what could be read.";
 
 export async function readBudget(now: number): Promise<ReadBudget> {
   return (await queueBusy(now).catch(() => false)) ? { pages: 1, notice: BUSY_NOTICE } : { pages: MAX_PAGES_PER_CALL, notice: null };
@@ -173,7 +185,14 @@ function endsHere(records: PageRead, backwards: boolean): Walk['exhausted'] | nu
 }
 
 /** Reads pages in stream order (or reverse for `before`) from the cursor, collecting matches. */
-async function walk(head: number, from: StreamPosition | null, backwards: boolean, want: number, keep: (i: StreamItem) => boolean, budget: ReadBudget): Promise<Walk> {
+async function walk(
+  head: number,
+  from: StreamPosition | null,
+  backwards: boolean,
+  want: number,
+  keep: (i: StreamItem) => boolean,
+  budget: ReadBudget,
+): Promise<Walk> {
   const direction = backwards ? -1 : 1;
   const items: StreamItem[] = [];
   const wanted = (i: StreamItem): boolean => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
@@ -182,7 +201,12 @@ async function walk(head: number, from: StreamPosition | null, backwards: boolea
     const records = await readOrNull(pageId(page), budget);
     const end = endsHere(records, backwards);
     if (end !== null) return { items, exhausted: end };
-    items.push(...((records as EventRecord[] | null) ?? []).flatMap(itemsOf).filter(wanted).sort((a, b) => direction * comparePositions(a, b)));
+    items.push(
+      ...((records as EventRecord[] | null) ?? [])
+        .flatMap(itemsOf)
+        .filter(wanted)
+        .sort((a, b) => direction * comparePositions(a, b)),
+    );
   }
   return { items, exhausted: true };
 }
@@ -259,6 +283,12 @@ export async function countActivities(now: number): Promise<CountResult> {
   const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
   const counted = await walk(head.page, null, false, Number.MAX_SAFE_INTEGER, () => true, budget);
   return {
-    count: { value: counted.items.length, refreshed_at: new Date(now).toISOString(), exact: counted.exhausted, dropped: head.dropped, notice: budget.notice },
+    count: {
+      value: counted.items.length,
+      refreshed_at: new Date(now).toISOString(),
+      exact: counted.exhausted,
+      dropped: head.dropped,
+      notice: budget.notice,
+    },
   };
 }

@@ -78,7 +78,10 @@ function stringSlots(value: unknown, out: StringSlot[]): StringSlot[] {
 }
 
 function longest(slots: StringSlot[]): StringSlot | undefined {
-  return slots.reduce<StringSlot | undefined>((best, slot) => (best === undefined || slot.value.length > best.value.length ? slot : best), undefined);
+  return slots.reduce<StringSlot | undefined>(
+    (best, slot) => (best === undefined || slot.value.length > best.value.length ? slot : best),
+    undefined,
+  );
 }
 
 /** Halves the longest string, or empties it once short: each step shrinks the record. */

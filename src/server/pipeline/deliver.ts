@@ -21,7 +21,17 @@ export interface RunContext extends CallContext {
 }
 
 function skipped(reason: string, now: number): PushState {
-  return { outcome: 'skipped', reason, attempts: 0, last_status: null, next_retry_at: null, updated_at: now, sent: null, remote_id: null, may_duplicate: false };
+  return {
+    outcome: 'skipped',
+    reason,
+    attempts: 0,
+    last_status: null,
+    next_retry_at: null,
+    updated_at: now,
+    sent: null,
+    remote_id: null,
+    may_duplicate: false,
+  };
 }
 
 /** Why this destination does not get this event, or null when it should. */
@@ -43,19 +53,44 @@ function mayHaveLandedBefore(destination: Destination, previous: PushState | und
   return previous?.may_duplicate === true || (ctx.resuming && !destination.idempotent);
 }
 
-async function attempt(destination: Destination, change: AgentStatusChange, previous: PushState | undefined, ctx: RunContext): Promise<PushState> {
+async function attempt(
+  destination: Destination,
+  change: AgentStatusChange,
+  previous: PushState | undefined,
+  ctx: RunContext,
+): Promise<PushState> {
   const now = Date.now();
   const done = previous?.attempts ?? 0;
-  const base = { updated_at: now, sent: null as SentSummary | null, remote_id: null, may_duplicate: mayHaveLandedBefore(destination, previous, ctx) };
+  const base = {
+    updated_at: now,
+    sent: null as SentSummary | null,
+    remote_id: null,
+    may_duplicate: mayHaveLandedBefore(destination, previous, ctx),
+  };
   const settings = validate(destination.settings, ctx.iparams, 'iparams');
   if (!settings.ok) {
-    return { ...base, outcome: 'rejected', reason: `installation settings invalid: ${settings.message}`, attempts: done, last_status: null, next_retry_at: null };
+    return {
+      ...base,
+      outcome: 'rejected',
+      reason: `installation settings invalid: ${settings.message}`,
+      attempts: done,
+      last_status: null,
+      next_retry_at: null,
+    };
   }
   try {
     const payload = destination.map(change, settings.value);
     base.sent = destination.summarize(payload);
     const receipt = await destination.send(payload, ctx);
-    return { ...base, outcome: 'delivered', reason: null, attempts: done + 1, last_status: receipt.status, next_retry_at: null, remote_id: receipt.remoteId };
+    return {
+      ...base,
+      outcome: 'delivered',
+      reason: null,
+      attempts: done + 1,
+      last_status: receipt.status,
+      next_retry_at: null,
+      remote_id: receipt.remoteId,
+    };
   } catch (err) {
     return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
   }

@@ -69,7 +69,13 @@ async function giveUp(work: QueuedWork, why: string): Promise<RunResult> {
   const { open } = stillOpen(work.record, work.only);
   if (!work.claimed || open.length === 0) return drop(work, why);
   const now = Date.now();
-  for (const id of open) Object.assign(work.record.pushes[id] as PushState, { outcome: 'dead_letter', reason: `could not be queued for retry: ${why}`, next_retry_at: null, updated_at: now });
+  for (const id of open)
+    Object.assign(work.record.pushes[id] as PushState, {
+      outcome: 'dead_letter',
+      reason: `could not be queued for retry: ${why}`,
+      next_retry_at: null,
+      updated_at: now,
+    });
   const saved = await saveRecord(work.record, open).then(
     () => true,
     () => false,
@@ -127,7 +133,13 @@ async function deliverAndRecord(work: QueuedWork, ctx: RunContext, hasWriteAhead
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result('done', work.record), kept: false };
-  const next: QueuedWork = { ...work, basis: undefined, priority: undefined, only: open.length > 0 ? open : work.only, unsaved: saved ? undefined : work.unsaved };
+  const next: QueuedWork = {
+    ...work,
+    basis: undefined,
+    priority: undefined,
+    only: open.length > 0 ? open : work.only,
+    unsaved: saved ? undefined : work.unsaved,
+  };
   return parkWork(next, at ?? Date.now(), hasWriteAhead);
 }
 
@@ -167,10 +179,22 @@ export async function processEvent(payload: unknown, iparams: Iparams, call: Cal
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
   if (!parsed.ok) {
-    const work: QueuedWork = { kind: 'deliver', claimed: true, run: '', only: [], record: invalidRecord(payload, parsed.field, parsed.message, now) };
+    const work: QueuedWork = {
+      kind: 'deliver',
+      claimed: true,
+      run: '',
+      only: [],
+      record: invalidRecord(payload, parsed.field, parsed.message, now),
+    };
     return runWork(work, contextFor(iparams, call, false));
   }
-  const work: QueuedWork = { kind: 'deliver', claimed: false, run: newRunToken(now), only: allDestinations(), record: newRecord(parsed.change.key, parsed.change, now) };
+  const work: QueuedWork = {
+    kind: 'deliver',
+    claimed: false,
+    run: newRunToken(now),
+    only: allDestinations(),
+    record: newRecord(parsed.change.key, parsed.change, now),
+  };
   // Deliveries are queued for this minute and the next: wait behind them rather than take their quota.
   if (await queueBusy(now)) return parkWork(work, now, false);
   return runWork(work, contextFor(iparams, call, false));

@@ -21,7 +21,13 @@ function retryLater(err: RetryableError, attempts: number, now: number): Decisio
   const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(attempts));
   const reason = reasonOf(err);
   if (attempts >= MAX_ATTEMPTS) {
-    return { outcome: 'dead_letter', reason: `gave up after ${attempts} attempts: ${reason}`, attempts, last_status: err.status, next_retry_at: null };
+    return {
+      outcome: 'dead_letter',
+      reason: `gave up after ${attempts} attempts: ${reason}`,
+      attempts,
+      last_status: err.status,
+      next_retry_at: null,
+    };
   }
   return { outcome: 'retrying', reason, attempts, last_status: err.status, next_retry_at: now + wait };
 }
@@ -30,7 +36,13 @@ function retryLater(err: RetryableError, attempts: number, now: number): Decisio
 export function decide(err: unknown, attempts: number, now: number): Decision {
   if (err instanceof NotSentError) {
     // Nothing reached the destination (our quota, or no time left): queued again without spending an attempt.
-    return { outcome: 'retrying', reason: reasonOf(err), attempts: attempts - 1, last_status: err.status, next_retry_at: now + (err.retryAfterMs ?? 0) };
+    return {
+      outcome: 'retrying',
+      reason: reasonOf(err),
+      attempts: attempts - 1,
+      last_status: err.status,
+      next_retry_at: now + (err.retryAfterMs ?? 0),
+    };
   }
   if (err instanceof RetryableError) return retryLater(err, attempts, now);
   const status = err instanceof DeliveryError ? err.status : null;

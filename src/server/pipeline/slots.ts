@@ -84,7 +84,8 @@ async function firstFreeSlot(at: number): Promise<Slot> {
   return { minute, index: await firstOpenIndex(minute, minute === start.minute ? start.index : 0) };
 }
 
-const nextSlot = (slot: Slot): Slot => (slot.index + 1 < SLOTS_PER_MINUTE ? { minute: slot.minute, index: slot.index + 1 } : { minute: slot.minute + 1, index: 0 });
+const nextSlot = (slot: Slot): Slot =>
+  slot.index + 1 < SLOTS_PER_MINUTE ? { minute: slot.minute, index: slot.index + 1 } : { minute: slot.minute + 1, index: 0 };
 
 type CreateResult = 'created' | 'taken' | 'full';
 

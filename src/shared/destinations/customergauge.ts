@@ -15,6 +15,10 @@ export const customerGauge = {
     { name: 'cg_account', secure: false, maxLength: 255 },
     { name: 'cg_send_contact', secure: false },
   ],
-  templates: { token: 'customerGaugeToken', verifyCredentials: 'customerGaugeVerifyCredentials', upsertActivity: 'customerGaugeUpsertActivity' },
+  templates: {
+    token: 'customerGaugeToken',
+    verifyCredentials: 'customerGaugeVerifyCredentials',
+    upsertActivity: 'customerGaugeUpsertActivity',
+  },
   vendorHosts: '^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$',
 } as const satisfies DestinationDescriptor;

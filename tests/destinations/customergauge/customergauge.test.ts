@@ -32,7 +32,11 @@ describe('CustomerGauge activity', () => {
     expect(body.reference).toMatch(/^freshchat-agent-activity-[0-9a-z]+$/);
     expect(body.reference.length).toBeLessThanOrEqual(128);
     expect(body.contact).toBeUndefined();
-    expect(body.additional_information_object).toMatchObject({ timezone: 'UTC', status: 'In a meeting', time_in_previous_status: '45 min' });
+    expect(body.additional_information_object).toMatchObject({
+      timezone: 'UTC',
+      status: 'In a meeting',
+      time_in_previous_status: '45 min',
+    });
     const [activity] = await history(app, { destination: 'customergauge' });
     expect(activity).toMatchObject({ outcome: 'delivered', target: { destination: 'customergauge', reference: body.reference } });
   });

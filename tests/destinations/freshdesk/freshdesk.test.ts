@@ -62,7 +62,10 @@ describe('Freshdesk contact activity', () => {
   test('records the vendor error and does not retry a 400 invalid_field', async () => {
     app.freshdesk.enqueueFaults({
       status: 400,
-      body: JSON.stringify({ description: 'Validation failed', errors: [{ field: 'contact', message: 'Unexpected field', code: 'invalid_field' }] }),
+      body: JSON.stringify({
+        description: 'Validation failed',
+        errors: [{ field: 'contact', message: 'Unexpected field', code: 'invalid_field' }],
+      }),
       contentType: 'application/json',
     });
     await app.fire(intelliassign());
@@ -78,7 +81,11 @@ describe('Freshdesk contact activity', () => {
 describe('Freshdesk contact choice', () => {
   test('sends every activity to one fixed contact by unique_external_id', async () => {
     app = await startTestApp({
-      iparamOverrides: { ...onlyFreshdesk, freshdesk_contact_mode: 'One fixed contact (unique external ID)', freshdesk_contact_external_id: 'agent-status-board' },
+      iparamOverrides: {
+        ...onlyFreshdesk,
+        freshdesk_contact_mode: 'One fixed contact (unique external ID)',
+        freshdesk_contact_external_id: 'agent-status-board',
+      },
     });
     await app.fire(intelliassign());
     expect((app.freshdesk.received[0].json as any).contact).toEqual({ unique_external_id: 'agent-status-board' });

@@ -3,5 +3,8 @@ import { describeMappingSnapshots } from '../mapping-snapshot';
 
 describeMappingSnapshots('freshdesk');
 describe('with one fixed contact', () => {
-  describeMappingSnapshots('freshdesk', { freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.fixed, freshdesk_contact_external_id: 'support-desk' });
+  describeMappingSnapshots('freshdesk', {
+    freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.fixed,
+    freshdesk_contact_external_id: 'support-desk',
+  });
 });

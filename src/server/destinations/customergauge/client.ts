@@ -17,7 +17,10 @@ function readCustomerGaugeError(body: unknown): string | null {
 /** An upsert by `reference`: resending cannot duplicate, so a transient failure is retried at once. */
 async function put(payload: CustomerGaugeActivity, token: string, ctx: CallContext): Promise<Receipt> {
   const options = { context: { access_token: token }, body: JSON.stringify(payload) };
-  const res = await invoke({ template: customerGauge.templates.upsertActivity, options, readMessage: readCustomerGaugeError, idempotent: true }, ctx);
+  const res = await invoke(
+    { template: customerGauge.templates.upsertActivity, options, readMessage: readCustomerGaugeError, idempotent: true },
+    ctx,
+  );
   const data = (res.body as { data?: { id?: number | string } } | null)?.data;
   return { status: res.status, remoteId: data?.id === undefined ? null : String(data.id) };
 }

@@ -50,7 +50,12 @@ async function storeToken(token: string, expiresAt: number): Promise<void> {
   }
 }
 
-const TOKEN_REQUEST = { template: customerGauge.templates.token, options: { body: 'grant_type=client_credentials' }, readMessage: readTokenError, idempotent: true };
+const TOKEN_REQUEST = {
+  template: customerGauge.templates.token,
+  options: { body: 'grant_type=client_credentials' },
+  readMessage: readTokenError,
+  idempotent: true,
+};
 
 async function fetchToken(ctx: CallContext): Promise<string> {
   const res = await invoke(TOKEN_REQUEST, ctx).catch((err: unknown) => {

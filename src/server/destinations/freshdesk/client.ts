@@ -24,7 +24,12 @@ function describeFieldError(error: { field?: string; message?: string; code?: st
 
 /** Freshdesk has no idempotency key: never resent within an invocation. */
 export async function createContactActivity(payload: FreshdeskContactActivity, ctx: CallContext): Promise<Receipt> {
-  const spec = { template: freshdesk.templates.createContactActivity, options: { body: JSON.stringify(payload) }, readMessage: readFreshdeskError, idempotent: false };
+  const spec = {
+    template: freshdesk.templates.createContactActivity,
+    options: { body: JSON.stringify(payload) },
+    readMessage: readFreshdeskError,
+    idempotent: false,
+  };
   const res = await invoke(spec, ctx);
   return { status: res.status, remoteId: null };
 }

@@ -29,11 +29,15 @@ const FRESHDESK_LIMITS = { name: 255, description: 1000, id: 255 } as const;
 function contactFor(change: AgentStatusChange, settings: Static<typeof FreshdeskSettings>): FreshdeskContactActivity['contact'] {
   if (settings.freshdesk_contact_mode === FRESHDESK_CONTACT_MODES.fixed) {
     const externalId = settings.freshdesk_contact_external_id?.trim();
-    if (!externalId) throw new PayloadInvalidError({ status: 0, message: 'iparam freshdesk_contact_external_id is required in fixed-contact mode' });
+    if (!externalId)
+      throw new PayloadInvalidError({ status: 0, message: 'iparam freshdesk_contact_external_id is required in fixed-contact mode' });
     return { unique_external_id: externalId };
   }
   if (!change.agent.email) {
-    throw new PayloadInvalidError({ status: 0, message: 'the event has no agent email (data.agent_activity.email) to pick the Freshdesk contact' });
+    throw new PayloadInvalidError({
+      status: 0,
+      message: 'the event has no agent email (data.agent_activity.email) to pick the Freshdesk contact',
+    });
   }
   return { email: change.agent.email };
 }

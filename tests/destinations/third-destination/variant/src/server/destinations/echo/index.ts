@@ -27,7 +27,12 @@ async function postStatus(payload: EchoStatus, ctx: CallContext): Promise<Receip
 export const echo = defineDestination(descriptor, {
   settings: EchoSettings,
   map: mapToEcho,
-  summarize: (payload) => ({ name: `Status ${payload.status}`, happened_at: new Date(payload.at).toISOString(), recipient: payload.agent, reference: payload.reference }),
+  summarize: (payload) => ({
+    name: `Status ${payload.status}`,
+    happened_at: new Date(payload.at).toISOString(),
+    recipient: payload.agent,
+    reference: payload.reference,
+  }),
   send: postStatus,
   idempotent: true,
 });
