@@ -604,7 +604,7 @@ function isEventRecord(value) {
 async function readPage(id) {
   try {
     const value = await $db.get(pageKey(id));
-    return Object.values(value).filter(isEventRecord);
+    return Object.values(value).filter(isEventRecord).map((record) => ({ ...record, bucket: id }));
   } catch (err) {
     if (statusOf(err) === 404) return null;
     throw err;

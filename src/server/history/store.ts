@@ -122,7 +122,11 @@ export async function readPage(id: string): Promise<EventRecord[] | null> {
   try {
     const value = await $db.get(pageKey(id));
     // Skip anything that is not a record (a hand-edited or foreign attribute must not break the list).
-    return Object.values(value).filter(isEventRecord);
+    // A record's page is where it was found, whatever its stored `bucket` says: ids built from it
+    // must lead `showActivity` and replays back here.
+    return Object.values(value)
+      .filter(isEventRecord)
+      .map((record) => ({ ...record, bucket: id }));
   } catch (err) {
     if (statusOf(err) === 404) return null;
     throw err;
