@@ -413,7 +413,7 @@ function retryAfterMs(value, now) {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 function isPlatformThrottle(err) {
-  return err.errorSource === "PLATFORM" || /rate limit exceeded/i.test(err.message ?? "");
+  return err.errorSource === "PLATFORM";
 }
 const BY_STATUS = { 401: "auth", 403: "auth", 408: "retry" };
 function classify(err, status) {
@@ -433,7 +433,7 @@ function toDeliveryError(err, readMessage, now) {
 }
 function describe(err, status, readMessage) {
   const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? err.message ?? (err.response ? err.response.slice(0, 200) : null);
+  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
   return detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
 }
 
@@ -817,7 +817,7 @@ async function onAgentActivityCreate(payload) {
   try {
     const record = await processEvent(payload, iparamsOf(payload), Date.now());
     if (!record) console.info("onAgentActivityCreate: duplicate event ignored");
-    else if (record.invalid) console.warn(`onAgentActivityCreate: rejected event: ${record.invalid.message}`);
+    else if (record.invalid) console.error(`onAgentActivityCreate: rejected event: ${record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
   }

@@ -54,7 +54,7 @@ export function retryAfterMs(value: string | undefined, now: number): number | n
 }
 
 function isPlatformThrottle(err: FdkRequestError): boolean {
-  return err.errorSource === 'PLATFORM' || /rate limit exceeded/i.test(err.message ?? '');
+  return err.errorSource === 'PLATFORM';
 }
 
 type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
@@ -82,6 +82,6 @@ export function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageR
 
 function describe(err: FdkRequestError, status: number, readMessage: ErrorMessageReader): string {
   const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? err.message ?? (err.response ? err.response.slice(0, 200) : null);
+  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
   return detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
 }

@@ -14,7 +14,7 @@ export async function onAgentActivityCreate(payload: EventPayload): Promise<void
   try {
     const record = await processEvent(payload, iparamsOf(payload), Date.now());
     if (!record) console.info('onAgentActivityCreate: duplicate event ignored');
-    else if (record.invalid) console.warn(`onAgentActivityCreate: rejected event: ${record.invalid.message}`);
+    else if (record.invalid) console.error(`onAgentActivityCreate: rejected event: ${record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
   }
