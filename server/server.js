@@ -690,7 +690,7 @@ function retryAfterMs(value, now) {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 function isPlatformThrottle(err) {
-  return err.errorSource === "PLATFORM" || /rate limit exceeded/i.test(err.message ?? "");
+  return err.errorSource === "PLATFORM";
 }
 const BY_STATUS = { 401: "auth", 403: "auth", 408: "retry" };
 function classify(err, status) {
@@ -710,7 +710,7 @@ function toDeliveryError(err, readMessage, now) {
 }
 function describe(err, status, readMessage) {
   const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? err.message ?? (err.response ? err.response.slice(0, 200) : null);
+  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
   return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
 }
 

@@ -8,15 +8,25 @@ interface FdkRequestResponse {
   status: number;
   headers: Record<string, string>;
   response: string;
+  /** how many times the request was sent (retries included) */
+  attempts: number;
 }
 
-/** Shape of a rejected `$request.invokeTemplate` call (non-2xx, network error, platform quota). */
+/**
+ * Shape of a rejected `$request.invokeTemplate` call (FDK 6.9 lib/api/proxy.js). There is no `message`:
+ * the vendor's body, or the platform's reason, is in `response`.
+ * - non-2xx: the vendor's status, headers and body; errorSource 'APP';
+ * - 415 'Unsupported content type', 502 'Error in establishing connection', 504 'Timeout error while processing
+ *   the request': headers {}, errorSource 'APP';
+ * - 429 when the app's request quota is used up: nothing was sent; errorSource 'PLATFORM', `retry-after` header;
+ * - 400 before sending (template not declared, value missing, host not an FQDN): the reason in `response`, no `attempts`.
+ */
 interface FdkRequestError {
   status: number;
-  headers?: Record<string, string>;
-  response?: string;
-  message?: string;
-  errorSource?: string;
+  headers: Record<string, string>;
+  response: string;
+  errorSource: 'APP' | 'PLATFORM';
+  attempts?: number;
 }
 
 interface FdkInvokeOptions {
@@ -87,8 +97,11 @@ interface FdkSchedule {
   delete(query: { name: string }): Promise<unknown>;
 }
 
-/** Server methods answer the front end through this callback (error first). */
-declare function renderData(error: { status?: number; message: string } | null, data?: unknown): void;
+/**
+ * Server methods answer the front end through this callback (error first). Of an error only `status`
+ * (default 500) and `message` reach the caller; anything else in it is dropped.
+ */
+declare function renderData(error: { status: number; message: string } | null, data?: unknown): void;
 
 declare const $request: FdkRequest;
 declare const $db: FdkDb;

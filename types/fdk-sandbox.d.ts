@@ -7,10 +7,9 @@
 // eslint-disable-next-line no-var
 declare var exports: Record<string, (args: any) => Promise<void> | void>;
 
-/** The sandbox's console; the platform keeps what it prints in the app logs. */
+/** The sandbox's console: only these three methods exist (FDK 6.9 framework.js); `console.warn()` throws. */
 declare const console: {
   log(...args: unknown[]): void;
   info(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
 };

@@ -206,7 +206,7 @@ export class ServerScript {
     return thrown;
   }
 
-  private createContext(services: PlatformServices, now: () => Invocation): vm.Context {
+  private createContext(services: PlatformServices, current: () => Invocation): vm.Context {
     const context = vm.createContext({});
     // Globals look the invocation up when called: a warm context outlives the first one.
     const SandboxPromise = vm.runInContext('Promise', context) as PromiseConstructor;
@@ -219,7 +219,7 @@ export class ServerScript {
       (call: AsyncMethod) =>
       (...args: unknown[]): Promise<unknown> =>
         new SandboxPromise((resolve, reject) => {
-          const { state } = now();
+          const { state } = current();
           if (!state.alive) return reject(toSandbox(ENDED));
           state.begin();
           Promise.resolve()
@@ -238,13 +238,13 @@ export class ServerScript {
       (level: LogLevel) =>
       (...args: unknown[]) => {
         const text = format(...args);
-        const { state, spec } = now();
+        const { state, spec } = current();
         state.logs.push(text);
         spec.log?.(level, text);
       };
 
     const renderData = (error?: unknown, data?: unknown): void => {
-      const { state } = now();
+      const { state } = current();
       if (!state.alive || state.rendered) return; // first call wins
       state.rendered = normaliseRender(error, data);
     };
@@ -265,7 +265,7 @@ export class ServerScript {
       console: Object.freeze(Object.fromEntries(CONSOLE_METHODS.map((level) => [level, log(level)]))),
       require: sandboxRequire,
       exports: {},
-      Date: (this.clockDate.runInContext(context) as (clock: () => number) => DateConstructor)(() => now().spec.now()),
+      Date: (this.clockDate.runInContext(context) as (clock: () => number) => DateConstructor)(() => current().spec.now()),
       ...coverageGlobals(this.options.coverage),
     });
     return context;

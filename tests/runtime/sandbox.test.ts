@@ -1,12 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import sinon from 'sinon';
 
 import type { ManualClock, PlatformRuntime } from '../../simulator/runtime';
 import { EXECUTION_TIMEOUT_ERROR as TIMED_OUT, INVALID_RENDER_ERROR } from '../../simulator/runtime/sandbox';
-import { BASIC_APP, BASIC_IPARAMS, loadFixture } from './helpers/fixtureRuntime';
+import { BASIC_IPARAMS, fixtureCopy, loadFixture } from './helpers/fixtureRuntime';
 import { json, startServer, type LocalServer } from './helpers/httpServer';
 
 const TEST_DATA = path.join(__dirname, '..', '..', 'test_data', 'onAgentActivityCreate.general-availability.json');
@@ -155,13 +154,32 @@ describe('server.js sandbox', () => {
     });
 
     it.each([[25], [3], ['20'], [12]])('refuses an app whose manifest declares timeout %p', async (timeout) => {
-      const appDir = mkdtempSync(path.join(os.tmpdir(), 'fdk-timeout-'));
-      cpSync(BASIC_APP, appDir, { recursive: true });
-      const manifestFile = path.join(appDir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-      manifest.modules.common.functions.hang = { timeout };
-      writeFileSync(manifestFile, JSON.stringify(manifest));
+      const appDir = fixtureCopy((manifest) => (manifest.modules.common.functions.hang = { timeout }));
       await expect(loadFixture({ appDir })).rejects.toThrow('modules.common.functions.hang.timeout must be one of 5, 10, 15, 20 (seconds)');
+    });
+
+    it('gives product events 20 s and onAppInstall / onAppUninstall 10 s (FDK 6.9 APP_EVENT_TIMEOUT)', async () => {
+      const appDir = fixtureCopy((manifest) => {
+        manifest.modules.common.events.onAppInstall.handler = 'hang';
+        manifest.modules.chat_conversation.events.onConversationCreate.handler = 'hang';
+      });
+      ({ runtime } = await loadFixture({ appDir }));
+      const timer = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const settled: string[] = [];
+        const track = (event: string) => runtime.invokeEvent(event, {}).then((result) => (settled.push(event), result));
+        const install = track('onAppInstall');
+        const product = track('onConversationCreate');
+        await timer.tickAsync(10_000);
+        expect(settled).toEqual(['onAppInstall']);
+        expect((await install).error).toEqual(TIMED_OUT);
+        await timer.tickAsync(9_999);
+        expect(settled).toEqual(['onAppInstall']);
+        await timer.tickAsync(1);
+        expect((await product).error).toEqual(TIMED_OUT);
+      } finally {
+        timer.restore();
+      }
     });
   });
 

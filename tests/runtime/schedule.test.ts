@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { ManualClock, PlatformRuntime, SCHEDULE_LIMITS, SystemClock } from '../../simulator/runtime';
-import { BASIC_APP, BASIC_IPARAMS, loadFixture } from './helpers/fixtureRuntime';
+import { BASIC_APP, BASIC_IPARAMS, fixtureCopy, loadFixture } from './helpers/fixtureRuntime';
 
 const MINUTE = 60_000;
 const YEAR_MINUTES = 525_600;
@@ -175,12 +175,7 @@ describe('$schedule', () => {
     });
 
     it('refuses schedules when the app subscribes no onScheduledEvent handler', async () => {
-      const appDir = mkdtempSync(path.join(os.tmpdir(), 'fdk-nosched-'));
-      cpSync(BASIC_APP, appDir, { recursive: true });
-      const manifestFile = path.join(appDir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-      delete manifest.modules.common.events.onScheduledEvent;
-      writeFileSync(manifestFile, JSON.stringify(manifest));
+      const appDir = fixtureCopy((manifest) => delete manifest.modules.common.events.onScheduledEvent);
       const { runtime: bare } = await loadFixture({ appDir, clock });
       await expect(bare.schedules.create(oneTime('x'))).rejects.toEqual(refused('The app has not registered an onScheduledEvent'));
     });

@@ -95,7 +95,7 @@ export function retryAfterMs(value: string | undefined, now: number): number | n
 }
 
 function isPlatformThrottle(err: FdkRequestError): boolean {
-  return err.errorSource === 'PLATFORM' || /rate limit exceeded/i.test(err.message ?? '');
+  return err.errorSource === 'PLATFORM';
 }
 
 type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
@@ -127,6 +127,6 @@ function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, 
 
 function describe(err: FdkRequestError, status: number, readMessage: ErrorMessageReader): string {
   const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? err.message ?? (err.response ? err.response.slice(0, 200) : null);
+  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
   return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
 }

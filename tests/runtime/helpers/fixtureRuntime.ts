@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { ManualClock, PlatformRuntime, type RuntimeOptions } from '../../../simulator/runtime';
@@ -20,4 +22,19 @@ export async function loadFixture(
     clock,
   });
   return { runtime, clock };
+}
+
+export type FixtureManifest = {
+  modules: Record<string, { functions: Record<string, unknown>; events: Record<string, { handler: string }> }>;
+};
+
+/** A copy of the basic fixture app with its manifest edited. */
+export function fixtureCopy(edit: (manifest: FixtureManifest) => void): string {
+  const appDir = mkdtempSync(path.join(os.tmpdir(), 'fdk-fixture-'));
+  cpSync(BASIC_APP, appDir, { recursive: true });
+  const manifestFile = path.join(appDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as FixtureManifest;
+  edit(manifest);
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return appDir;
 }
