@@ -12,20 +12,8 @@ import {
   retryAllFailedMethod,
   showActivityMethod,
 } from './handlers/methods';
-import type { CountResult, ListResult } from './history/query';
-import type { RetryAllAnswer, RetryAnswer } from './pipeline/replay';
-import type * as HistoryApi from '../shared/history-api';
 
 type PayloadOf<Handler extends (payload: never) => unknown> = Parameters<Handler>[0];
-
-/** Compiles only while the server's answers conform to the contract the sidebar reads. */
-type Conforms<Answer extends Contract, Contract> = [Answer, Contract];
-export type HistoryApiConformance = [
-  Conforms<ListResult, HistoryApi.ListResult>,
-  Conforms<CountResult, HistoryApi.CountResult>,
-  Conforms<RetryAnswer, HistoryApi.RetryResult>,
-  Conforms<RetryAllAnswer, HistoryApi.RetryAllResult>,
-];
 
 exports = {
   onAgentActivityCreateHandler: function (payload: PayloadOf<typeof onAgentActivityCreate>) {

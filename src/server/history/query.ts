@@ -21,6 +21,7 @@ import {
 } from './activity';
 import { queueBusy } from '../pipeline/slots';
 import { readHead } from './head';
+import type { CountResult, ListResult } from '../../shared/history-api';
 import { compareBuckets, pageId, pageNumber, readPage } from './store';
 
 const MAX_PAGE_SIZE = 100;
@@ -211,11 +212,6 @@ async function walk(
   return { items, exhausted: true };
 }
 
-export interface ListResult {
-  activities: Activity[];
-  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null };
-}
-
 type Page = NonNullable<Static<typeof ListArgs>['page']>;
 
 function parseListArgs(args: unknown): { page: Page; filter: Filter } {
@@ -268,10 +264,6 @@ export async function findActivityItem(id: unknown): Promise<StreamItem> {
 
 export async function showActivity(args: Record<string, unknown>): Promise<{ activity: Activity }> {
   return { activity: toActivity(await findActivityItem(args.id)) };
-}
-
-export interface CountResult {
-  count: { value: number; refreshed_at: string; exact: boolean; dropped: number; notice: string | null };
 }
 
 /**

@@ -7,35 +7,16 @@
 import { HttpStatusError } from '../core/errors';
 import type { CallContext } from '../core/http';
 import type { DestinationId } from '../destinations/types';
-import { itemsOf, toActivity, type Activity, type StreamItem } from '../history/activity';
+import { itemsOf, toActivity, type StreamItem } from '../history/activity';
 import { findActivityItem, readBudget } from '../history/query';
 import { isReplayable, type EventRecord, type PushState } from '../history/record';
 import { pageId, readPage } from '../history/store';
 import { readHead } from '../history/head';
-import type { QueuedPush } from '../../shared/history-api';
+import type { QueuedPush, RetryAllResult, RetryResult } from '../../shared/history-api';
 import { newRunToken } from './dedup';
 import { queueWork, runWork, type QueuedWork } from './process';
 
 type Iparams = Record<string, unknown>;
-
-export interface RetryAnswer {
-  activity: Activity;
-  /** When the push runs, if it was queued rather than sent now (ISO). */
-  queued_at: string | null;
-  message: string;
-}
-
-export interface RetryAllAnswer {
-  /** Pushes queued by this call, and when the first and last of them run. */
-  queued: number;
-  first_at: string | null;
-  last_at: string | null;
-  /** Pushes already waiting for their own retry (left as they are). */
-  already_queued: number;
-  /** The stored pushes stay as they were until their retry runs (writing each would spend `$db` quota): this says which are queued. */
-  queued_pushes: QueuedPush[];
-  message: string;
-}
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -53,12 +34,12 @@ function replayWork(record: EventRecord, ids: DestinationId[], now: number): Que
 
 const replayable = (item: StreamItem): boolean => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
 
-function alreadyWaiting(item: StreamItem, push: PushState): RetryAnswer {
+function alreadyWaiting(item: StreamItem, push: PushState): RetryResult {
   const at = iso(push.next_retry_at);
   return { activity: toActivity(item), queued_at: at, message: `Already queued: the next attempt is at ${at}, as the destination asked.` };
 }
 
-function answerFor(item: StreamItem, record: EventRecord, status: string, at: number | null): RetryAnswer {
+function answerFor(item: StreamItem, record: EventRecord, status: string, at: number | null): RetryResult {
   const activity = toActivity({ ...item, record });
   if (status === 'held') throw new HttpStatusError(409, `activity ${activity.id} is being retried already`);
   if (status === 'queued') return { activity, queued_at: iso(at), message: `Queued: it runs at ${iso(at)}.` };
@@ -69,7 +50,7 @@ function answerFor(item: StreamItem, record: EventRecord, status: string, at: nu
  * Retry of one push: sent now (a rare admin action may take a queued delivery's quota; that one
  * waits for its next slot). Without quota it takes the next minute's extra slot: the answer says when.
  */
-export async function replayPush(id: unknown, iparams: Iparams, call: CallContext): Promise<RetryAnswer> {
+export async function replayPush(id: unknown, iparams: Iparams, call: CallContext): Promise<RetryResult> {
   const item = await findActivityItem(id);
   const push = item.destination ? item.record.pushes[item.destination] : undefined;
   if (push?.outcome === 'retrying') return alreadyWaiting(item, push);
@@ -118,7 +99,7 @@ async function queueFailed(records: EventRecord[], now: number): Promise<QueuedP
 }
 
 /** Queues every failed push on the newest pages; each runs in its own slot, spread within the quotas. */
-export async function replayAllFailed(now: number): Promise<RetryAllAnswer> {
+export async function replayAllFailed(now: number): Promise<RetryAllResult> {
   const records = await newestRecords(now);
   const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === 'retrying').length, 0);
   const queued = await queueFailed(records, now);
