@@ -888,6 +888,8 @@ function maxLengthOf(iparams, name) {
 const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const CG_ACCOUNT_MAX = maxLengthOf(customerGauge$1.iparams, "cg_account");
 const EXTERNAL_ID_MAX = maxLengthOf(freshdesk$1.iparams, "freshdesk_contact_external_id");
+const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
+const LATER_KINDS_OPTION = "Kinds added later";
 
 const CustomerGaugeSettings = typebox.Type.Object({
   cg_region: OneOf(CUSTOMERGAUGE_REGIONS),
@@ -1030,8 +1032,6 @@ function decide(err, attempts, now) {
   return { outcome: "rejected", reason, attempts, last_status: status, next_retry_at: null };
 }
 
-const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
-const LATER_KINDS_OPTION = "Kinds added later";
 const PipelineSettings = typebox.Type.Object({
   destinations: typebox.Type.Array(typebox.Type.String(), { default: [...DESTINATION_LABELS] }),
   event_kinds: typebox.Type.Array(typebox.Type.String(), { default: [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION] })

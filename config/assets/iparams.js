@@ -67,7 +67,9 @@ function isCgRegion(value) {
   return CG_REGIONS.includes(value);
 }
 const DESTINATIONS = DESTINATION_LABELS;
-const EVENT_KINDS = ["GeneralAvailability", "Intelliassign", "Kinds added later"];
+const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
+const LATER_KINDS_OPTION = "Kinds added later";
+const EVENT_KINDS = [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION];
 const CONTACT_MODE_AGENT = FRESHDESK_CONTACT_MODES.agent;
 const CONTACT_MODE_FIXED = FRESHDESK_CONTACT_MODES.fixed;
 const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED];

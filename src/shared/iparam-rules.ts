@@ -45,8 +45,11 @@ export function isCgRegion(value: unknown): value is CgRegion {
 }
 
 const DESTINATIONS = DESTINATION_LABELS;
-/** The last option forwards kinds of change Freshchat adds after this app was written (the server reads it as such). */
-const EVENT_KINDS = ['GeneralAvailability', 'Intelliassign', 'Kinds added later'] as const;
+/** The kinds Freshchat sends today. */
+export const KNOWN_EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as const;
+/** `event_kinds` option for kinds Freshchat adds after this app was written (the server forwards them as they come). */
+export const LATER_KINDS_OPTION = 'Kinds added later';
+const EVENT_KINDS = [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION] as const;
 export const CONTACT_MODE_AGENT = FRESHDESK_CONTACT_MODES.agent;
 export const CONTACT_MODE_FIXED = FRESHDESK_CONTACT_MODES.fixed;
 const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED] as const;

@@ -1,11 +1,7 @@
 /** The iparams the pipeline itself reads: which destinations are on and which event kinds to forward. */
 import { Type } from '@sinclair/typebox';
 import { DESTINATION_LABELS } from '../../shared/destinations';
-
-/** The kinds Freshchat sends today; any other kind is governed by LATER_KINDS_OPTION. */
-const KNOWN_EVENT_KINDS = ['GeneralAvailability', 'Intelliassign'] as const;
-/** `event_kinds` option for kinds Freshchat adds after this app was written (forwarded as they come). */
-const LATER_KINDS_OPTION = 'Kinds added later';
+import { KNOWN_EVENT_KINDS, LATER_KINDS_OPTION } from '../../shared/iparam-rules';
 
 export const PipelineSettings = Type.Object({
   destinations: Type.Array(Type.String(), { default: [...DESTINATION_LABELS] }),
