@@ -57,6 +57,7 @@ export interface RequestEmulatorOptions {
 interface PreparedRequest {
   template: RequestTemplate;
   rendered: RenderedRequest;
+  url: string;
   body: string | undefined;
 }
 
@@ -96,7 +97,7 @@ function failure(status: number, response: string, attempts: number | undefined,
  *  - a response whose Content-Type is not accepted: 415 'Unsupported content type' (whatever its status);
  *  - timeout: 504 'Timeout error while processing the request'; connection error: 502 'Error in establishing connection';
  *  - app quota exhausted: 429 with `retry-after`, errorSource 'PLATFORM' (our reading: the platform refused it), nothing sent;
- *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN):
+ *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN, or a host the override does not route):
  *    400 with the reason in `response` and no `attempts`, nothing sent.
  * Success is `{ status, headers, response, attempts }`.
  */
@@ -111,7 +112,7 @@ export class RequestEmulator {
       const refusal = err as PlatformError;
       throw failure(refusal.status, refusal.message, undefined);
     }
-    return this.send(prepared.template, prepared.rendered, prepared.body);
+    return this.send(prepared);
   }
 
   /** Checks the call and renders the template; throws `{ status, message }` before anything is sent. */
@@ -133,11 +134,10 @@ export class RequestEmulator {
       secureIparams: app.secureIparams,
       context,
     });
-    return { template, rendered, body };
+    return { template, rendered, url: this.targetUrl(rendered), body };
   }
 
-  private async send(template: RequestTemplate, rendered: RenderedRequest, body: string | undefined): Promise<TemplateResponse> {
-    const url = this.targetUrl(rendered);
+  private async send({ template, rendered, url, body }: PreparedRequest): Promise<TemplateResponse> {
     for (let attempt = 1; ; attempt++) {
       const quota = this.options.quota.tryAcquire();
       if (!quota.allowed) {
@@ -158,8 +158,13 @@ export class RequestEmulator {
     }
   }
 
+  /** With a host override, only the hosts it routes are reachable: a sandbox never sends to the internet. */
   private targetUrl(rendered: RenderedRequest): string {
-    const base = this.options.hostOverride?.(rendered.host) ?? `${rendered.protocol}://${rendered.host}`;
+    const { hostOverride } = this.options;
+    const routed = hostOverride?.(rendered.host);
+    if (hostOverride && routed === undefined)
+      throw badRequest(`No local server stands in for ${rendered.host}: nothing was sent (the host override routes only known hosts)`);
+    const base = routed ?? `${rendered.protocol}://${rendered.host}`;
     return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
   }
 

@@ -16,7 +16,7 @@ export interface RuntimeOptions {
   /** extra secure iparam names on top of `"secure": true` entries in config/iparams.json */
   secureIparams?: string[];
   clock?: Clock;
-  /** maps a rendered template host to a base URL such as http://127.0.0.1:4321 */
+  /** maps a rendered template host to a base URL such as http://127.0.0.1:4321; a host it maps to nothing is refused (400, nothing sent) */
   hostOverride?: (host: string) => string | undefined;
   /** persist $db and $schedule state to this JSON file */
   dbFile?: string;

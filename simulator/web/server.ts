@@ -18,7 +18,7 @@ import { IparamsStore } from './iparams-store';
 import { customConfigsPage } from './pages/custom-configs';
 import { homePage } from './pages/home';
 import { webTestPage } from './pages/web-test';
-import { checkLocalStore, localStore, readClockOffset, resetLocalStore, writeClockOffset, type LocalStore } from './local-store';
+import { checkLocalStore, localStore, secureLocalStore, readClockOffset, resetLocalStore, writeClockOffset, type LocalStore } from './local-store';
 import { formatReport, hasFailure, reportState, Simulator, type SimulationReport, type SimulationRun } from './simulation';
 import { contentTypeOf, crayonsIcon, resolveStatic, rewriteAppHtml, rewriteCrayonsScript } from './static';
 
@@ -94,6 +94,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
   if (state && opts.reset) resetLocalStore(state);
   // Read every file before starting anything, so a broken one fails fast with nothing to clean up.
   if (state) checkLocalStore(state);
+  if (state) secureLocalStore(state);
   const store = new IparamsStore(iparamsFile);
   const clock = simulatorClock(opts, live, state);
   const local = await startLocalApp({
