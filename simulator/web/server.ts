@@ -14,17 +14,28 @@ import { advanceClock, isSettable, ShiftedClock } from './clock-control';
 import { clientShimSource } from './client-shim';
 import { HttpError, isPlainObject, readJson, send, sendHtml, sendJson } from './http';
 import { installationPageHtml } from './iparams-config';
+import { checkRequest, newRunToken } from './request-guard';
 import { IparamsStore } from './iparams-store';
 import { customConfigsPage } from './pages/custom-configs';
 import { homePage } from './pages/home';
 import { webTestPage } from './pages/web-test';
-import { checkLocalStore, localStore, secureLocalStore, readClockOffset, resetLocalStore, writeClockOffset, type LocalStore } from './local-store';
+import {
+  checkLocalStore,
+  localStore,
+  secureLocalStore,
+  readClockOffset,
+  resetLocalStore,
+  writeClockOffset,
+  type LocalStore,
+} from './local-store';
 import { formatReport, hasFailure, reportState, Simulator, type SimulationReport, type SimulationRun } from './simulation';
 import { contentTypeOf, crayonsIcon, resolveStatic, rewriteAppHtml, rewriteCrayonsScript } from './static';
 
 export interface SimulatorServer {
   url: string;
   port: number;
+  /** this run's secret: the pages send it with every state-changing request (./request-guard) */
+  token: string;
   local: LocalApp;
   /** where this mode's state lives; undefined when it is kept in memory */
   store: LocalStore | undefined;
@@ -105,7 +116,8 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     log: opts.log,
     requestTimeoutMs: opts.requestTimeoutMs,
   });
-  const app = new SimulatorApp(local, store, live, state);
+  const token = newRunToken();
+  const app = new SimulatorApp(local, store, live, state, token);
 
   const server = http.createServer((req, res) => void app.dispatch(req, res));
   try {
@@ -114,14 +126,16 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     await local.close();
     throw err;
   }
+  const { port, address } = server.address() as AddressInfo;
+  app.port = port;
   const timer = setInterval(() => app.tick(opts.log), opts.scheduleTickMs ?? SCHEDULE_TICK_MS);
   timer.unref();
 
-  const { port, address } = server.address() as AddressInfo;
   const shownHost = address.includes(':') ? `[${address}]` : address;
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    token,
     local,
     store: state,
     close: async () => {
@@ -166,6 +180,8 @@ class SimulatorApp {
   /** Runtime work still running, so close() can wait for it. */
   private readonly running = new Set<Promise<unknown>>();
   private ticking = false;
+  /** known once the server listens; requests must name it in their Host */
+  port = 0;
   private readonly routes: Route[] = [
     { method: 'GET', pattern: /^\/$/, handle: (_q, res) => this.home(res) },
     { method: 'GET', pattern: /^\/custom_configs\/?$/, handle: (_q, res) => this.customConfigs(res) },
@@ -199,12 +215,14 @@ class SimulatorApp {
     private readonly store: IparamsStore,
     private readonly live: boolean,
     private readonly state: LocalStore | undefined,
+    private readonly token: string,
   ) {
     this.simulator = new Simulator(local);
   }
 
   async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
+      checkRequest(req, this.port, this.token);
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
       const matching = this.routes.filter((r) => r.pattern.test(pathname));
       if (matching.length === 0) throw new HttpError(404, `Nothing at ${pathname}. Start from /`);
@@ -278,7 +296,7 @@ class SimulatorApp {
   }
 
   private async customConfigs(res: http.ServerResponse): Promise<void> {
-    sendHtml(res, 200, customConfigsPage({ live: this.live, configs: this.store.publicValues() }));
+    sendHtml(res, 200, customConfigsPage({ live: this.live, configs: this.store.publicValues(), token: this.token }));
   }
 
   private async webTest(res: http.ServerResponse): Promise<void> {
@@ -287,7 +305,7 @@ class SimulatorApp {
       .filter((n) => n.endsWith('.json'))
       .sort();
     const payloads = names.map((name) => ({ name, text: fs.readFileSync(path.join(TEST_DATA_DIR, name), 'utf8') }));
-    sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes }, watch: this.watchState() }));
+    sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes }, watch: this.watchState(), token: this.token }));
   }
 
   private async appFile(res: http.ServerResponse, file: string): Promise<void> {
@@ -298,7 +316,12 @@ class SimulatorApp {
   }
 
   private async clientShim(res: http.ServerResponse): Promise<void> {
-    send(res, 200, 'text/javascript; charset=utf-8', clientShimSource({ iparams: this.store.publicValues(), context: SIDEBAR_CONTEXT }));
+    send(
+      res,
+      200,
+      'text/javascript; charset=utf-8',
+      clientShimSource({ iparams: this.store.publicValues(), context: SIDEBAR_CONTEXT, token: this.token }),
+    );
   }
 
   private async saveIparams(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

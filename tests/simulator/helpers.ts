@@ -52,7 +52,8 @@ export async function startRecordingServer(options: SimulatorServerOptions = {})
     async post(pathname, body) {
       const res = await fetch(server.url + pathname, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        // As the simulator's own pages send it: same origin, with the run's token.
+        headers: { 'Content-Type': 'application/json', Origin: server.url, 'X-FDK-Token': server.token },
         body: JSON.stringify(body),
       });
       const text = await res.text();

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { APP_DIR } from '../../simulator/local-app';
 import { ManualClock } from '../../simulator/runtime';
@@ -56,5 +57,98 @@ describe('sandbox mode never reaches the internet', () => {
     expect(status).toBe(400);
     expect(json.response).toContain(`No local server stands in for ${host}: nothing was sent`);
     expect(sim.server.local.runtime.requests.slice(before)).toEqual([]);
+  });
+});
+
+/** A raw HTTP request, with exactly the headers a browser or a script would send (fetch would add or forbid some). */
+function raw(method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: sim.server.port,
+        method,
+        path: pathname,
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('cross-site requests and DNS rebinding', () => {
+  const own = () => `127.0.0.1:${sim.server.port}`;
+  const modeBody = JSON.stringify({ mode: 'server_error' });
+  /** The fault switch as the page shows it. */
+  const freshdeskMode = async () =>
+    /id="mode-freshdesk"[\s\S]*?<option value="([a-z_]+)" selected>/.exec((await sim.get('/web/test')).text)?.[1];
+  const sameOrigin = () => ({
+    Host: own(),
+    Origin: `http://${own()}`,
+    'Content-Type': 'application/json',
+    'X-FDK-Token': sim.server.token,
+  });
+
+  test("a form or fetch from another site (text/plain, the attacker's Origin, no token) changes nothing", async () => {
+    const attempts: Array<Record<string, string>> = [
+      // <form enctype="text/plain"> or fetch with mode no-cors: no preflight, so the browser sends it.
+      { Host: own(), Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+      { Host: own(), Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      // JSON from another origin (it would need a preflight, never granted; a script may still try).
+      { Host: own(), Origin: 'https://evil.example', 'Content-Type': 'application/json', 'X-FDK-Token': sim.server.token },
+      // The right origin but no token (a page of this server from an earlier run), or a wrong one.
+      { ...sameOrigin(), 'X-FDK-Token': '' },
+      { ...sameOrigin(), 'X-FDK-Token': 'guessed' },
+      // No Origin at all (curl, or a browser that hides it).
+      { Host: own(), 'Content-Type': 'application/json', 'X-FDK-Token': sim.server.token },
+    ];
+    for (const headers of attempts) {
+      const answer = await raw('POST', '/_fdk/sandbox/freshdesk/mode', headers, modeBody);
+      expect([headers, answer.status]).toEqual([headers, expect.any(Number)]);
+      expect(answer.status === 403 || answer.status === 415).toBe(true);
+    }
+    await expect(freshdeskMode()).resolves.toBe('none');
+    for (const route of [
+      '/_fdk/simulate',
+      '/_fdk/clock/advance',
+      '/_fdk/iparams',
+      '/_fdk/invoke/retryAllFailed',
+      '/_fdk/template/freshdeskVerifyCredentials',
+    ])
+      expect((await raw('POST', route, attempts[0], '{}')).status).toBe(415);
+    expect((await raw('POST', '/_fdk/sandbox/freshdesk/mode', sameOrigin(), modeBody)).status).toBe(200);
+    await expect(freshdeskMode()).resolves.toBe('server_error');
+    await raw('POST', '/_fdk/sandbox/freshdesk/mode', sameOrigin(), JSON.stringify({ mode: 'none' }));
+  });
+
+  test('under another host name (DNS rebinding) nothing is served: no token, no history, no settings', async () => {
+    for (const host of [
+      `evil.example:${sim.server.port}`,
+      'evil.example',
+      `127.0.0.1:${sim.server.port + 1}`,
+      `localhost.evil.example:${sim.server.port}`,
+    ]) {
+      for (const pathname of ['/web/test', '/_fdk/client.js', '/_fdk/watch', '/custom_configs'])
+        expect([host, pathname, (await raw('GET', pathname, { Host: host })).status]).toEqual([host, pathname, 421]);
+      const post = await raw('POST', '/_fdk/invoke/listActivities', { ...sameOrigin(), Host: host, Origin: `http://${host}` }, '{}');
+      expect(post.status).toBe(421);
+      expect(post.text).not.toContain(sim.server.token);
+    }
+    for (const host of [own(), `localhost:${sim.server.port}`]) expect((await raw('GET', '/web/test', { Host: host })).status).toBe(200);
+  });
+
+  test('another site may link to the pages but not load the client script that holds the token', async () => {
+    const page = await raw('GET', '/web/test', { Host: own(), 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' });
+    expect(page.status).toBe(200);
+    const script = await raw('GET', '/_fdk/client.js', { Host: own(), 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' });
+    expect(script.status).toBe(403);
+    expect(script.text).not.toContain(sim.server.token);
   });
 });

@@ -4,6 +4,8 @@
  * offline. `UPDATE_SCREENSHOTS=1` refreshes docs/simulator.png.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { APP_DIR } from '../../simulator/local-app';
@@ -169,6 +171,47 @@ test('Crayons icons come from the simulator: the sidebar works offline with no b
     expect(errors).toEqual([]);
   } finally {
     await page.close();
+    await sim.server.close();
+  }
+});
+
+test('a page on another site cannot change the simulator: a text/plain fetch, a form post and a JSON fetch all fail', async () => {
+  const sim = await startRecordingServer({ stateDir: false });
+  // The attacker's page, on another origin (localhost is not 127.0.0.1 to a browser).
+  const evil = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><title>evil</title>
+<form id="f" method="POST" enctype="text/plain" action="${sim.server.url}/_fdk/sandbox/freshdesk/mode" target="sink"><input name='{"mode":"timeout","x":"' value='"}'></form>
+<iframe name="sink"></iframe>`);
+  });
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+  const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
+  const page = await browser.newPage();
+  try {
+    await page.goto(evilUrl);
+    const target = `${sim.server.url}/_fdk/sandbox/freshdesk/mode`;
+    const fetched = await page.evaluate(async (url) => {
+      const body = JSON.stringify({ mode: 'timeout' });
+      const plain = await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }).then(
+        () => 'sent',
+        () => 'failed',
+      );
+      const json = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(
+        (r) => String(r.status),
+        () => 'blocked',
+      );
+      return { plain, json };
+    }, target);
+    expect(fetched.json).toBe('blocked');
+    await Promise.all([
+      page.waitForResponse((r) => r.url() === target),
+      page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit()),
+    ]);
+    expect((await sim.get('/web/test')).text).toContain('<option value="none" selected>');
+    expect((await sim.get('/web/test')).text).not.toContain('<option value="timeout" selected>');
+  } finally {
+    await page.close();
+    evil.close();
     await sim.server.close();
   }
 });

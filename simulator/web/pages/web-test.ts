@@ -15,6 +15,8 @@ export interface WebTestInfo {
   modes: Record<FakeVendorName, FaultMode>;
   /** the clock, the pending schedules and the last simulated event, as /_fdk/watch answers */
   watch: unknown;
+  /** this run's token, for the state-changing requests */
+  token: string;
 }
 
 function faultSwitches(modes: WebTestInfo['modes']) {
@@ -74,6 +76,7 @@ ${info.live ? '' : faultSwitches(info.modes)}
     title: 'Event simulator',
     live: info.live,
     body,
+    token: info.token,
     script: `var PAYLOADS = ${inlineJson(payloads)};\nvar WATCH = ${inlineJson(info.watch)};\n${PAGE_SCRIPT}`,
   });
 }
@@ -106,7 +109,7 @@ const PAGE_SCRIPT = String.raw`
   }
 
   function post(url, body) {
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
+    return postJson(url, body)
       .then(function (res) {
         return res.json().then(function (data) {
           if (!res.ok) throw new Error(data.message || ('HTTP ' + res.status));
