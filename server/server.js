@@ -467,10 +467,10 @@ const customerGauge$1 = {
   label: "CustomerGauge",
   iparams: [
     { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
-    { name: "cg_client_id", secure: false, account: true },
-    { name: "cg_client_secret", secure: true, account: true },
+    { name: "cg_client_id", secure: false },
+    { name: "cg_client_secret", secure: true },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: "cg_client_credentials", secure: true, derived: true, account: true },
+    { name: "cg_client_credentials", secure: true, derived: true },
     { name: "cg_account", secure: false, maxLength: 255 },
     { name: "cg_send_contact", secure: false }
   ],
@@ -478,8 +478,7 @@ const customerGauge$1 = {
     token: "customerGaugeToken",
     verifyCredentials: "customerGaugeVerifyCredentials",
     upsertActivity: "customerGaugeUpsertActivity"
-  },
-  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
+  }
 };
 
 const FRESHDESK_CONTACT_MODES = {
@@ -490,13 +489,12 @@ const freshdesk$1 = {
   id: "freshdesk",
   label: "Freshdesk",
   iparams: [
-    { name: "freshdesk_subdomain", secure: false, account: true },
-    { name: "freshdesk_api_key", secure: true, account: true },
+    { name: "freshdesk_subdomain", secure: false },
+    { name: "freshdesk_api_key", secure: true },
     { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
     { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
   ],
-  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
-  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
+  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" }
 };
 
 const DESCRIPTORS = [freshdesk$1, customerGauge$1];

@@ -7,7 +7,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DESCRIPTORS } from '../../src/shared/destinations';
-import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
+import {
+  APP_DIR,
+  FAKE_VENDOR_NAMES,
+  refuseSandboxValues,
+  runtimeIparams,
+  SandboxValuesError,
+  startLocalApp,
+  type FakeVendorName,
+  type LocalApp,
+} from '../local-app';
 import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
@@ -325,7 +334,9 @@ class SimulatorApp {
   }
 
   private async saveIparams(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const result = this.store.save(await readJson(req));
+    const body = await readJson(req);
+    if (this.live && isPlainObject(body)) refuseLiveSandboxValues(body);
+    const result = this.store.save(body);
     if (!result.ok) return sendJson(res, 400, { message: result.message });
     this.local.runtime.setIparams(runtimeIparams(this.store.effective(this.live), this.live));
     // What getConfigs gets on the next "Edit settings": never a secure value.
@@ -397,6 +408,16 @@ class SimulatorApp {
     this.local.fakes[name as FakeVendorName].setMode(mode as FaultMode);
     this.modes[name as FakeVendorName] = mode as FaultMode;
     sendJson(res, 200, { sandbox: name, mode });
+  }
+}
+
+/** Live mode never saves the sandbox's quick-start values: they would go to the real vendors. */
+function refuseLiveSandboxValues(values: Record<string, unknown>): void {
+  try {
+    refuseSandboxValues(values);
+  } catch (err) {
+    if (err instanceof SandboxValuesError) throw new HttpError(400, err.message);
+    throw err;
   }
 }
 

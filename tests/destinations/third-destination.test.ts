@@ -82,7 +82,12 @@ function makeVariant(): string {
   editJson(dir, 'manifest.json', (manifest) => (manifest.modules.common.requests.echoPostStatus = {}));
   // Step 4: its fake, one line in the simulator's list of fakes (and its import).
   addLine(dir, 'simulator/local-app.ts', "from './fake-vendors/host-override';", "import { startFakeEcho } from './fake-vendors/echo';");
-  addLine(dir, 'simulator/local-app.ts', 'const FAKES: Record<DestinationId', '  echo: ({ now }) => startFakeEcho({ now }),');
+  addLine(
+    dir,
+    'simulator/local-app.ts',
+    'const FAKES: Record<DestinationId',
+    "  echo: { hosts: /^api\\.echo\\.example$/, account: ['echo_token'], start: ({ now }) => startFakeEcho({ now }) },",
+  );
   return dir;
 }
 

@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { APP_DIR } from '../../simulator/local-app';
+import { APP_DIR, SANDBOX_IPARAMS, SandboxValuesError } from '../../simulator/local-app';
 import { ManualClock } from '../../simulator/runtime';
-import { intelliassignWithStatus, startRecordingServer, type RecordingClient } from './helpers';
+import { startSimulatorServer } from '../../simulator/web/server';
+import { intelliassignWithStatus, startRecordingServer, tempDir, type RecordingClient } from './helpers';
 
 const mode = (file: string): string => (fs.statSync(file).mode & 0o777).toString(8);
 
@@ -150,5 +151,43 @@ describe('cross-site requests and DNS rebinding', () => {
     const script = await raw('GET', '/_fdk/client.js', { Host: own(), 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors' });
     expect(script.status).toBe(403);
     expect(script.text).not.toContain(sim.server.token);
+  });
+});
+
+describe('live mode never sends the sandbox quick-start values to the real vendors', () => {
+  test('--live refuses to start with them, naming each one and what to do', async () => {
+    const dir = tempDir();
+    const iparamsFile = path.join(dir, 'iparam_test_data.json');
+    fs.writeFileSync(iparamsFile, JSON.stringify(SANDBOX_IPARAMS));
+    try {
+      const starting = startSimulatorServer({ live: true, port: 0, iparamsFile, stateDir: false });
+      await expect(starting).rejects.toThrow(SandboxValuesError);
+      await expect(starting).rejects.toThrow(
+        /^Live mode talks to the real Freshdesk and CustomerGauge, but freshdesk_subdomain, freshdesk_api_key, cg_client_id, cg_client_secret, cg_client_credentials still hold the sandbox's quick-start values\. Save your real accounts on the installation page/,
+      );
+      fs.writeFileSync(iparamsFile, JSON.stringify({ ...SANDBOX_IPARAMS, freshdesk_subdomain: 'acme', freshdesk_api_key: 'real-key' }));
+      await expect(startSimulatorServer({ live: true, port: 0, iparamsFile, stateDir: false })).rejects.toThrow(
+        /but cg_client_id, cg_client_secret, cg_client_credentials still hold/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a live installation page cannot save them either', async () => {
+    const live = await startRecordingServer({ live: true, stateDir: false });
+    try {
+      const { status, json } = await live.post('/_fdk/iparams', {
+        ...SANDBOX_IPARAMS,
+        freshdesk_subdomain: 'acme',
+        freshdesk_api_key: 'real',
+      });
+      expect(status).toBe(400);
+      expect(json.message).toMatch(/but cg_client_id, cg_client_secret, cg_client_credentials still hold/);
+      expect(fs.existsSync(live.iparamsFile)).toBe(false);
+    } finally {
+      await live.server.close();
+      fs.rmSync(live.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,10 +8,10 @@ export const customerGauge = {
   label: 'CustomerGauge',
   iparams: [
     { name: 'cg_region', secure: false, options: CUSTOMERGAUGE_REGIONS },
-    { name: 'cg_client_id', secure: false, account: true },
-    { name: 'cg_client_secret', secure: true, account: true },
+    { name: 'cg_client_id', secure: false },
+    { name: 'cg_client_secret', secure: true },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: 'cg_client_credentials', secure: true, derived: true, account: true },
+    { name: 'cg_client_credentials', secure: true, derived: true },
     { name: 'cg_account', secure: false, maxLength: 255 },
     { name: 'cg_send_contact', secure: false },
   ],
@@ -20,5 +20,4 @@ export const customerGauge = {
     verifyCredentials: 'customerGaugeVerifyCredentials',
     upsertActivity: 'customerGaugeUpsertActivity',
   },
-  vendorHosts: '^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$',
 } as const satisfies DestinationDescriptor;

@@ -1,8 +1,7 @@
 /**
  * What the app knows about a destination as plain data: read by the server (settings, secrets,
- * templates), the sidebar (filters), the installation page and the simulator (which fake stands
- * in for which hosts), and held against config/requests.json and manifest.json by
- * tests/validate/descriptors.test.ts. Behaviour (mapping, sending) lives in src/server/destinations/<id>/.
+ * templates), the sidebar (filters), the installation page and the simulator, and held against
+ * config/requests.json and manifest.json by tests/validate/descriptors.test.ts. Behaviour (mapping, sending) lives in src/server/destinations/<id>/.
  */
 
 export interface IparamDescriptor {
@@ -15,8 +14,6 @@ export interface IparamDescriptor {
   maxLength?: number;
   /** Computed by the installation page from other fields, never typed: it has no field of its own. */
   derived?: boolean;
-  /** Says which vendor account the app talks to: the simulator's sandbox mode always puts its fake's value here. */
-  account?: boolean;
 }
 
 export interface DestinationDescriptor {
@@ -27,6 +24,4 @@ export interface DestinationDescriptor {
   iparams: readonly IparamDescriptor[];
   /** The request templates the destination calls, by what they do. */
   templates: Readonly<Record<string, string>>;
-  /** The vendor's API hosts (a regular expression): the simulator points them at this destination's fake server. */
-  vendorHosts: string;
 }

@@ -10,11 +10,10 @@ export const freshdesk = {
   id: 'freshdesk',
   label: 'Freshdesk',
   iparams: [
-    { name: 'freshdesk_subdomain', secure: false, account: true },
-    { name: 'freshdesk_api_key', secure: true, account: true },
+    { name: 'freshdesk_subdomain', secure: false },
+    { name: 'freshdesk_api_key', secure: true },
     { name: 'freshdesk_contact_mode', secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
     { name: 'freshdesk_contact_external_id', secure: false, maxLength: 255 },
   ],
   templates: { createContactActivity: 'freshdeskCreateContactActivity', verifyCredentials: 'freshdeskVerifyCredentials' },
-  vendorHosts: '^[a-z0-9-]+\\.freshdesk\\.com$',
 } as const satisfies DestinationDescriptor;

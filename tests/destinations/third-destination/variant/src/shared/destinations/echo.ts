@@ -6,5 +6,4 @@ export const echo = {
   label: 'Echo',
   iparams: [{ name: 'echo_token', secure: true }],
   templates: { postStatus: 'echoPostStatus' },
-  vendorHosts: '^api\\.echo\\.example$',
 } as const satisfies DestinationDescriptor;
