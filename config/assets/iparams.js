@@ -1,4 +1,4 @@
-/* Built from src/ by `npm run build`; do not edit. */
+/* Built from src/ (source dfcf7ea492b9d555ff6f73f46bf685b284f68c5858ac607bbcb27778697aa555) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -16,6 +16,16 @@ import { CliError, reportAndExit } from './errors';
 
 const USAGE = `Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault ${FAKE_VENDOR_NAMES.join('|')}=<mode>]`;
 
+const HELP = `${USAGE}
+
+Fires one onAgentActivityCreate through the local platform runtime and prints one line per destination.
+  --live              the real Freshdesk and CustomerGauge, with the saved settings (default: the fake vendors)
+  --iparams <file>    the settings to use (default: config/iparam_test_data.json, what the installation page saved)
+  --fault <name>=<mode>  make a fake vendor misbehave (sandbox only); modes: ${FAULT_MODES.join(', ')}
+  --no-build          do not rebuild when src/ changed
+Exit code: 0 delivered (or skipped), 1 rejected or dead-lettered, 2 usage error, 3 a push is left retrying
+(its state is in memory: npm start and /web/test are where retries can be watched).`;
+
 interface Args {
   file: string;
   live: boolean;
@@ -36,7 +46,8 @@ function parseFault(spec: string | undefined): [FakeVendorName, FaultMode] {
   return [name as FakeVendorName, mode as FaultMode];
 }
 
-function parseArgs(argv: string[]): Args {
+function parseArgs(argv: string[]): Args | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const args: Args = {
     file: '',
     live: process.env.FDK_LIVE === '1',
@@ -93,6 +104,7 @@ function leftRetrying(report: SimulationReport, schedules: number): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args === 'help') return console.log(HELP);
   const payload = readPayload(args.file);
   const store = new IparamsStore(args.iparamsFile);
   if (args.build) ensureBuild();
