@@ -7,13 +7,25 @@ import { badRequest, isPlainObject, type PlatformError } from './errors';
 import { RollingWindowQuota } from './quota';
 import { renderTemplate, type RenderedRequest } from './template';
 
+/** The invocation that made a request: its handler and the payload it got (the event's envelope). */
+export interface InvocationCause {
+  handler: string;
+  payload: Readonly<Record<string, unknown>>;
+}
+
 export interface RequestTrace {
   template: string;
   method: string;
+  /** the body as sent (secure iparams are only ever in headers) */
+  body?: string;
+  /** the invocation that sent it; absent for a front-end call (`client.request.invokeTemplate`) */
+  cause?: InvocationCause;
   /** URL as sent (after hostOverride); headers are never recorded since they carry secrets. */
   url: string;
-  /** HTTP status, or 0 when no response arrived (network error / timeout) */
+  /** HTTP status, or 0 when no response arrived (network error / timeout) or none yet (`pending`) */
   status: number;
+  /** sent, no answer yet */
+  pending?: true;
   attempt: number;
   at: number;
   error?: string;
@@ -51,6 +63,8 @@ export interface RequestEmulatorOptions {
   hostOverride?: (host: string) => string | undefined;
   requestTimeoutMs: number;
   trace: RequestTrace[];
+  /** the invocation running the current call, if any */
+  cause: () => InvocationCause | undefined;
   counters: { requests: number; requestsRefused: number };
 }
 
@@ -86,6 +100,12 @@ export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'text/html',
   'text/plain',
 ]);
+
+function settleEntry(entry: RequestTrace, outcome: Attempt): void {
+  delete entry.pending;
+  entry.status = outcome.kind === 'response' ? outcome.response.status : 0;
+  if (outcome.kind === 'network') entry.error = outcome.detail;
+}
 
 function failure(status: number, response: string, attempts: number | undefined, headers: Record<string, string> = {}): TemplateFailure {
   return { status, headers, response, errorSource: 'APP', ...(attempts === undefined ? {} : { attempts }) };
@@ -146,8 +166,9 @@ export class RequestEmulator {
         throw { ...failure(429, RATE_LIMIT_BODY, attempt - 1, { 'retry-after': retryAfter }), errorSource: 'PLATFORM' };
       }
       this.options.counters.requests++;
+      const entry = this.record(template.name, rendered.method, url, body, attempt);
       const outcome = await this.attempt(rendered, url, body);
-      this.record(template.name, rendered.method, url, attempt, outcome);
+      settleEntry(entry, outcome);
 
       const retryable = outcome.kind === 'network' || outcome.response.status === 429 || outcome.response.status >= 500;
       if (retryable && attempt < template.maxAttempts) {
@@ -194,17 +215,22 @@ export class RequestEmulator {
     }
   }
 
-  private record(template: string, method: string, url: string, attempt: number, outcome: Attempt): void {
+  /** Traces an attempt as it is sent (in flight until settled), so a hanging request shows too. */
+  private record(template: string, method: string, url: string, body: string | undefined, attempt: number): RequestTrace {
+    const cause = this.options.cause();
     const entry: RequestTrace = {
       template,
       method,
       url,
-      status: outcome.kind === 'response' ? outcome.response.status : 0,
+      ...(body === undefined ? {} : { body }),
+      ...(cause === undefined ? {} : { cause }),
+      status: 0,
       attempt,
       at: this.options.clock.now(),
+      pending: true,
     };
-    if (outcome.kind === 'network') entry.error = outcome.detail;
     this.options.trace.push(entry);
+    return entry;
   }
 }
 

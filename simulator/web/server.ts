@@ -19,6 +19,7 @@ import {
 } from '../local-app';
 import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
+import { pendingDeliveries } from './app-store';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
 import { clientShimSource } from './client-shim';
 import { HttpError, isPlainObject, readJson, send, sendHtml, sendJson } from './http';
@@ -165,11 +166,12 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
   });
 }
 
-/** What /web/test polls: the simulator clock, the pending schedules and the last simulated event. */
+/** What /web/test polls: the simulator clock, the delivery work still scheduled and the last simulated event. */
 export interface WatchState {
   /** ahead_ms: how far the clock control moved npm start's clock (null for a test's manual clock) */
   clock: { now: string; ahead_ms: number | null; adjustable: boolean };
-  schedules: { pending: number; next_at: string | null };
+  /** first deliveries and retries waiting in schedules (the app's housekeeping schedules are left out) */
+  deliveries: { pending: number; next_at: string | null };
   report: (SimulationReport & { state: string; text: string }) | null;
 }
 
@@ -261,27 +263,20 @@ class SimulatorApp {
   tick(log?: (level: LogLevel, text: string) => void): void {
     if (this.ticking) return;
     this.ticking = true;
-    this.track(this.afterFiring(this.local.runtime.fireDueSchedules()))
+    this.track(this.local.runtime.fireDueSchedules())
       .catch((err: Error) => log?.('error', `scheduled retries could not run: ${err.message}`))
       .finally(() => (this.ticking = false));
   }
 
-  /** After retries ran, the watched event's outcomes are read again (only then: reads spend the app's $db quota). */
-  private async afterFiring(firing: Promise<number>): Promise<number> {
-    const fired = await firing;
-    const current = this.current;
-    if (fired > 0 && current && !current.report().inProgress) await current.refresh();
-    return fired;
-  }
-
+  /** The clock, the delivery work still scheduled (not the app's housekeeping) and the watched event, read from the store. */
   private watchState(): WatchState {
     const { runtime } = this.local;
     const now = runtime.clock.now();
-    const next = runtime.schedules.nextFireAt();
+    const work = pendingDeliveries(runtime);
     const report = this.current?.report();
     return {
       clock: { now: new Date(now).toISOString(), ahead_ms: aheadOf(runtime.clock), adjustable: !this.live && isSettable(runtime.clock) },
-      schedules: { pending: runtime.schedules.list().length, next_at: next === undefined ? null : new Date(next).toISOString() },
+      deliveries: { pending: work.length, next_at: work.length === 0 ? null : new Date(work[0].at).toISOString() },
       report: report ? { ...report, state: reportState(report), text: formatReport(report) } : null,
     };
   }
@@ -379,13 +374,16 @@ class SimulatorApp {
     sendJson(res, 200, { ...report, failed: hasFailure(report), state: reportState(report), text: formatReport(report) });
   }
 
-  /** The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled event. */
+  /**
+   * The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled
+   * delivery; everything due on the way fires at its own time.
+   */
   private async advance(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const { clock, schedules } = this.local.runtime;
+    const { clock } = this.local.runtime;
     if (this.live || !isSettable(clock))
       throw new HttpError(409, 'The clock runs on real time in live mode: retries reach the real vendors when they are due');
     const body = await readJson(req);
-    const next = schedules.nextFireAt();
+    const next = pendingDeliveries(this.local.runtime)[0]?.at;
     const ms =
       isPlainObject(body) && body.to === 'next'
         ? Math.max(0, (next ?? clock.now()) - clock.now())
@@ -394,7 +392,7 @@ class SimulatorApp {
           : undefined;
     if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_ADVANCE_MS))
       throw new HttpError(400, 'Send {"ms": <0 to 86400000>} or {"to": "next"}');
-    const fired = await this.track(this.afterFiring(advanceClock(this.local, clock, ms)));
+    const fired = await this.track(advanceClock(this.local, clock, ms));
     if (this.state && clock instanceof ShiftedClock) writeClockOffset(this.state, clock.offsetMs);
     sendJson(res, 200, { fired, ...this.watchState() });
   }

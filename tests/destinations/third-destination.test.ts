@@ -28,6 +28,7 @@ const COPIED = [
   'test_data',
   'manifest.json',
   'rollup.config.mjs',
+  'scripts',
   'tsconfig.json',
   'tsconfig.server.json',
   'package.json',

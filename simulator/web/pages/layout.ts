@@ -82,7 +82,7 @@ const STYLE = `
   .outcomes strong { margin: 0 8px; }
   .badge { display: inline-block; min-width: 84px; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; text-align: center; background: #eef2f5; color: var(--muted); }
   .badge.outcome-delivered { background: #e0f5f1; color: var(--good); }
-  .badge.outcome-retrying { background: #fff4e0; color: var(--warn); }
+  .badge.outcome-retrying, .badge.outcome-queued, .badge.outcome-unknown { background: #fff4e0; color: var(--warn); }
   .badge.outcome-rejected, .badge.outcome-dead_letter { background: #ffecf0; color: var(--bad); }
   pre { background: #12344d; color: #e8f0f6; padding: 12px 14px; border-radius: 6px; overflow: auto; font-size: 12px; line-height: 1.5; white-space: pre-wrap; }
   code { background: #eef2f5; padding: 1px 4px; border-radius: 3px; }
