@@ -62,3 +62,10 @@ export async function startRecordingServer(options: SimulatorServerOptions = {})
     },
   };
 }
+
+/** Stops a server of startRecordingServer and removes its files. */
+export async function stopRecordingServer(sim: RecordingClient | undefined): Promise<void> {
+  if (!sim) return;
+  await sim.server.close();
+  fs.rmSync(sim.dir, { recursive: true, force: true });
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { APP_DIR, SANDBOX_IPARAMS, SandboxValuesError } from '../../simulator/local-app';
 import { ManualClock } from '../../simulator/runtime';
 import { startSimulatorServer } from '../../simulator/web/server';
-import { intelliassignWithStatus, startRecordingServer, tempDir, type RecordingClient } from './helpers';
+import { intelliassignWithStatus, startRecordingServer, stopRecordingServer, tempDir, type RecordingClient } from './helpers';
 
 const mode = (file: string): string => (fs.statSync(file).mode & 0o777).toString(8);
 
@@ -17,10 +17,7 @@ let sim: RecordingClient;
 beforeAll(async () => {
   sim = await startRecordingServer({ clock: new ManualClock(Date.parse('2026-11-23T11:00:00Z')) });
 });
-afterAll(async () => {
-  await sim.server.close();
-  fs.rmSync(sim.dir, { recursive: true, force: true });
-});
+afterAll(() => stopRecordingServer(sim));
 
 describe('local files', () => {
   test("the mode's store is written 0600 in a 0700 folder, also over an older store readable by all", async () => {
@@ -37,8 +34,7 @@ describe('local files', () => {
       await again.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 1));
       expect([mode(store.dir), mode(store.dbFile)]).toEqual(['700', '600']);
     } finally {
-      await again.server.close();
-      fs.rmSync(again.dir, { recursive: true, force: true });
+      await stopRecordingServer(again);
     }
   });
 
@@ -186,8 +182,7 @@ describe('live mode never sends the sandbox quick-start values to the real vendo
       expect(json.message).toMatch(/but cg_client_id, cg_client_secret, cg_client_credentials still hold/);
       expect(fs.existsSync(live.iparamsFile)).toBe(false);
     } finally {
-      await live.server.close();
-      fs.rmSync(live.dir, { recursive: true, force: true });
+      await stopRecordingServer(live);
     }
   });
 });
