@@ -19,7 +19,7 @@ export interface DestinationPage {
   normalise?: Partial<Record<FieldName, (typed: string) => string>>;
   /** Rules beyond the descriptor's (required, choices, limits), on the normalised values. */
   errors(values: IparamValues): FieldErrors;
-  /** What a field's saved value means, shown under it while it is valid ("requests go to acme.freshdesk.com"). */
+  /** What a field's saved value means, shown under it while it is valid (a shortened address and the host it means). */
   savedAs?: Partial<Record<FieldName, (saved: string) => string>>;
   /** One authenticated call with the typed values; only called when the destination's fields have no errors. */
   test(values: IparamValues, secrets: TypedSecrets): Promise<ConnectionResult>;
