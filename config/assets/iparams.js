@@ -454,7 +454,7 @@ function fieldErrors(values, secrets) {
 }
 function settingsErrors(typed, secrets) {
   const values = normalised(typed);
-  const own = DESCRIPTORS$1.filter((d) => values.destinations.includes(d.label)).map((d) => PAGES[d.id].errors(values));
+  const own = DESCRIPTORS$1.filter((d) => values.destinations.includes(d.label)).map((d) => PAGES[d.id].errors(values, secrets));
   return Object.assign({}, ...own, choiceErrors(values), fieldErrors(values, secrets));
 }
 

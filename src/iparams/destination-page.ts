@@ -17,8 +17,8 @@ export interface ConnectionResult {
 export interface DestinationPage {
   /** The value saved for what was typed, by iparam (a pasted address shortened); others are saved trimmed. */
   normalise?: Partial<Record<FieldName, (typed: string) => string>>;
-  /** Rules beyond the descriptor's (required, choices, limits), on the normalised values. */
-  errors(values: IparamValues): FieldErrors;
+  /** Rules beyond the descriptor's (required, choices, limits), on the normalised values and the typed secrets. */
+  errors(values: IparamValues, secrets: TypedSecrets): FieldErrors;
   /** What a field's saved value means, shown under it while it is valid (a shortened address and the host it means). */
   savedAs?: Partial<Record<FieldName, (saved: string) => string>>;
   /** One authenticated call with the typed values; only called when the destination's fields have no errors. */

@@ -56,7 +56,7 @@ function fieldErrors(values: IparamValues, secrets: TypedSecrets): FieldErrors {
 /** Every problem of the form, each under the field it is about; fields not shown are not checked. */
 export function settingsErrors(typed: IparamValues, secrets: TypedSecrets): FieldErrors {
   const values = normalised(typed);
-  const own = DESCRIPTORS.filter((d) => values.destinations.includes(d.label)).map((d) => PAGES[d.id].errors(values));
+  const own = DESCRIPTORS.filter((d) => values.destinations.includes(d.label)).map((d) => PAGES[d.id].errors(values, secrets));
   // A destination's own rule says more than "missing" only about a value that is there: the descriptor's rules win.
   return Object.assign({}, ...own, choiceErrors(values), fieldErrors(values, secrets)) as FieldErrors;
 }
