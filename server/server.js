@@ -498,7 +498,7 @@ const customerGauge$1 = {
       field: {
         kind: "secret",
         label: "OAuth client secret",
-        // Least privilege (README "Security"): the app only imports activities.
+        // Least privilege (README "Installation parameters", least privilege): the app only imports activities.
         hint: "Of a client limited to imports (activities), not one with access to the whole account.",
         default: "",
         missing: "Enter the CustomerGauge OAuth client secret."
@@ -567,7 +567,7 @@ const freshdesk$1 = {
       field: {
         kind: "secret",
         label: "Freshdesk API key",
-        // Least privilege (README "Security"): the key can do whatever its agent can.
+        // Least privilege (README "Installation parameters", least privilege): the key can do whatever its agent can.
         hint: "Of an agent with the narrowest role that can still add contact activities, not an admin.",
         default: "",
         missing: "Enter the API key of a Freshdesk agent."

@@ -291,7 +291,7 @@ const customerGauge = {
       field: {
         kind: "secret",
         label: "OAuth client secret",
-        // Least privilege (README "Security"): the app only imports activities.
+        // Least privilege (README "Installation parameters", least privilege): the app only imports activities.
         hint: "Of a client limited to imports (activities), not one with access to the whole account.",
         default: "",
         missing: "Enter the CustomerGauge OAuth client secret."
@@ -360,7 +360,7 @@ const freshdesk = {
       field: {
         kind: "secret",
         label: "Freshdesk API key",
-        // Least privilege (README "Security"): the key can do whatever its agent can.
+        // Least privilege (README "Installation parameters", least privilege): the key can do whatever its agent can.
         hint: "Of an agent with the narrowest role that can still add contact activities, not an admin.",
         default: "",
         missing: "Enter the API key of a Freshdesk agent."

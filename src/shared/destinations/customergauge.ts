@@ -40,7 +40,7 @@ export const customerGauge = {
       field: {
         kind: 'secret',
         label: 'OAuth client secret',
-        // Least privilege (README "Security"): the app only imports activities.
+        // Least privilege (README "Installation parameters", least privilege): the app only imports activities.
         hint: 'Of a client limited to imports (activities), not one with access to the whole account.',
         default: '',
         missing: 'Enter the CustomerGauge OAuth client secret.',

@@ -35,7 +35,7 @@ export const freshdesk = {
       field: {
         kind: 'secret',
         label: 'Freshdesk API key',
-        // Least privilege (README "Security"): the key can do whatever its agent can.
+        // Least privilege (README "Installation parameters", least privilege): the key can do whatever its agent can.
         hint: 'Of an agent with the narrowest role that can still add contact activities, not an admin.',
         default: '',
         missing: 'Enter the API key of a Freshdesk agent.',
