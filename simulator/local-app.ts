@@ -117,7 +117,7 @@ export function refuseSandboxValues(settings: Record<string, unknown>): void {
   const left = ACCOUNT_IPARAMS.filter((name) => SANDBOX_IPARAMS[name] !== undefined && settings[name] === SANDBOX_IPARAMS[name]);
   if (left.length === 0) return;
   throw new SandboxValuesError(
-    `Live mode talks to the real Freshdesk and CustomerGauge, but ${left.join(', ')} still hold${left.length === 1 ? 's' : ''} the sandbox's quick-start value${left.length === 1 ? '' : 's'}. ` +
+    `Live mode talks to the real ${DESTINATION_LABELS.join(' and ')}, but ${left.join(', ')} still hold${left.length === 1 ? 's' : ''} the sandbox's quick-start value${left.length === 1 ? '' : 's'}. ` +
       'Save your real accounts on the installation page (npm start, then /custom_configs) or in config/iparam_test_data.json, then start --live again.',
   );
 }

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DESTINATION_LABELS } from '../../src/shared/destinations';
 import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName } from '../local-app';
 import { IparamsStore } from '../web/iparams-store';
 import { pendingDeliveries } from '../web/app-store';
@@ -28,7 +29,7 @@ const USAGE = `Usage: npm run simulate -- test_data/<file>.json [--live] [--ipar
 const HELP = `${USAGE}
 
 Fires one onAgentActivityCreate through the local platform runtime and prints one line per destination.
-  --live              the real Freshdesk and CustomerGauge, with the saved settings (default: the fake vendors)
+  --live              the real ${DESTINATION_LABELS.join(' and ')}, with the saved settings (default: the fake vendors)
   --iparams <file>    the settings to use (default: config/iparam_test_data.json, what the installation page saved)
   --fault <name>=<mode>  make a fake vendor misbehave (sandbox only); modes: ${FAULT_MODES.join(', ')}
   --no-build          do not rebuild when src/ changed
