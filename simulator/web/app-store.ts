@@ -55,11 +55,19 @@ export function workKeyOf(data: unknown): string | null {
   return text(data.record.key);
 }
 
+/** Keys already worked out: the page asks every second, for every request since its event. */
+const invocationKeys = new WeakMap<InvocationCause, string | null>();
+
+function keyOfInvocation(cause: InvocationCause): string | null {
+  if (cause.payload.event === 'onAgentActivityCreate') return eventKeyOf(cause.payload);
+  return cause.payload.event === 'onScheduledEvent' ? workKeyOf(cause.payload.data) : null;
+}
+
 /** The event an invocation worked on (its first delivery or a parked retry), or null for anything else. */
 export function invocationKeyOf(cause: InvocationCause | undefined): string | null {
   if (!cause) return null;
-  if (cause.payload.event === 'onAgentActivityCreate') return eventKeyOf(cause.payload);
-  return cause.payload.event === 'onScheduledEvent' ? workKeyOf(cause.payload.data) : null;
+  if (!invocationKeys.has(cause)) invocationKeys.set(cause, keyOfInvocation(cause));
+  return invocationKeys.get(cause) ?? null;
 }
 
 function readPush(destination: string, stored: unknown): StoredPush {
