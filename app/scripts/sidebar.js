@@ -47,37 +47,6 @@ class HistoryApi {
   }
 }
 
-function append(parent, children) {
-  for (const child of children) {
-    if (child) parent.append(child);
-  }
-}
-function el(tag, className = "", children = []) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  append(node, children);
-  return node;
-}
-function fw(tag, attributes, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  append(node, children);
-  return node;
-}
-function replaceChildren(parent, children) {
-  parent.replaceChildren();
-  append(parent, children);
-}
-function onActivate(node, handler) {
-  node.addEventListener("click", handler);
-  node.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      handler(event);
-    }
-  });
-}
-
 function statusLabel(status) {
   if (status === "AVAILABLE") return "Available";
   if (status === "UNAVAILABLE") return "Unavailable";
@@ -156,23 +125,73 @@ function until(iso, now) {
   const left = at - now;
   return left < 1e3 ? "due now" : `in ${span(left)}`;
 }
-function clockTime(iso) {
+function sameDay(a, b) {
+  return a.toDateString() === b.toDateString();
+}
+function timeText(iso, now) {
   const at = parseTime(iso);
-  return at === null ? "" : new Date(at).toLocaleTimeString(void 0, { hour: "2-digit", minute: "2-digit" });
+  if (at === null) return "";
+  const date = new Date(at);
+  const today = new Date(now);
+  const time = { hour: "2-digit", minute: "2-digit" };
+  if (sameDay(date, today)) return date.toLocaleTimeString(void 0, time);
+  const year = date.getFullYear() === today.getFullYear() ? {} : { year: "numeric" };
+  return date.toLocaleString(void 0, { day: "numeric", month: "short", ...year, ...time });
 }
 function whenText(iso, now) {
   const left = until(iso ?? null, now);
-  return left === "" || left === "due now" ? left : `${left} (at ${clockTime(iso ?? null)})`;
-}
-function dateTime(iso) {
-  const at = parseTime(iso);
-  return at === null ? "\u2014" : new Date(at).toLocaleString(void 0, { dateStyle: "medium", timeStyle: "medium" });
+  return left === "" || left === "due now" ? left : `${left} (at ${timeText(iso, now)})`;
 }
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
 }
 function pluralize(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+class PlatformClock {
+  constructor() {
+    this.offset = 0;
+  }
+  /** Takes the time a server answer carries (ISO); an answer without a readable one changes nothing. */
+  sync(serverNow) {
+    const at = parseTime(serverNow);
+    if (at !== null) this.offset = at - Date.now();
+  }
+  now() {
+    return Date.now() + this.offset;
+  }
+}
+
+function append(parent, children) {
+  for (const child of children) {
+    if (child) parent.append(child);
+  }
+}
+function el(tag, className = "", children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  append(node, children);
+  return node;
+}
+function fw(tag, attributes, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  append(node, children);
+  return node;
+}
+function replaceChildren(parent, children) {
+  parent.replaceChildren();
+  append(parent, children);
+}
+function onActivate(node, handler) {
+  node.addEventListener("click", handler);
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      handler(event);
+    }
+  });
 }
 
 function outcomePill(outcome) {
@@ -192,7 +211,7 @@ function facts(rows) {
 }
 function nextRetry(activity, now) {
   if (!activity.next_retry_at || activity.outcome !== "retrying") return null;
-  return `${until(activity.next_retry_at, now)} (${dateTime(activity.next_retry_at)})`;
+  return whenText(activity.next_retry_at, now);
 }
 function pushFacts(activity, now) {
   return facts([
@@ -203,18 +222,18 @@ function pushFacts(activity, now) {
     ["Last status", activity.last_status === null ? null : String(activity.last_status)],
     ["Reason", activity.reason],
     ["Next retry", nextRetry(activity, now)],
-    ["Received", dateTime(activity.created_at)],
-    ["Updated", dateTime(activity.updated_at)]
+    ["Received", timeText(activity.created_at, now)],
+    ["Updated", timeText(activity.updated_at, now)]
   ]);
 }
-function sentView(activity) {
+function sentView(activity, now) {
   const sent = activity.sent;
   if (!sent) return [el("h3", "detail-section", ["What was sent"]), el("p", "muted", ["Nothing was sent."])];
   return [
     el("h3", "detail-section", ["What was sent"]),
     facts([
       ["Name", sent.name],
-      ["Happened at", dateTime(sent.happened_at)],
+      ["Happened at", timeText(sent.happened_at, now)],
       ["Recipient", sent.recipient],
       ["Reference", sent.reference],
       ["Remote id", activity.target?.remote_id]
@@ -247,7 +266,7 @@ function detailView(activity, now, handlers) {
     notices,
     duplicateNote(activity),
     pushFacts(activity, now),
-    ...sentView(activity),
+    ...sentView(activity, now),
     retryButton$1(activity, handlers)
   ]);
   section.dataset.id = activity.id;
@@ -358,16 +377,16 @@ function timeView(iso, now) {
   const time = el("time", "ago", [ago(iso, now)]);
   time.dateTime = iso;
   time.dataset.at = iso;
-  time.title = dateTime(iso);
+  time.title = timeText(iso, now);
   return time;
 }
 function nextTryView(activity, now, queued) {
   const at = activity.next_retry_at;
   if (activity.outcome !== "retrying" || !at) return null;
-  const time = el("time", queued ? "at" : "until", [queued ? clockTime(at) : until(at, now)]);
+  const time = el("time", queued ? "at" : "until", [queued ? timeText(at, now) : until(at, now)]);
   time.dateTime = at;
   if (!queued) time.dataset.until = at;
-  time.title = dateTime(at);
+  time.title = timeText(at, now);
   return el("span", "row-next", [el("span", "sep", ["\xB7"]), queued ? "runs at " : "next try ", time]);
 }
 function retryButton(activity, handlers) {
@@ -623,6 +642,7 @@ class Sidebar {
     this.listNotice = null;
     this.countNotice = null;
     this.queued = new QueuedRetries();
+    this.clock = new PlatformClock();
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
@@ -653,7 +673,8 @@ class Sidebar {
   async loadCount() {
     try {
       const { count } = await this.api.count();
-      this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, Date.now())}`;
+      this.clock.sync(count.refreshed_at);
+      this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, this.clock.now())}`;
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
       this.countNotice = count.notice;
       this.renderServerNotice();
@@ -686,6 +707,7 @@ class Sidebar {
     }
   }
   accept(activities, meta) {
+    this.clock.sync(meta.now);
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
@@ -705,7 +727,7 @@ class Sidebar {
     replaceChildren(this.layout.more, []);
   }
   renderList() {
-    const now = Date.now();
+    const now = this.clock.now();
     const shown = this.activities.map((a) => this.queued.shown(a, now));
     const handlers = {
       open: (id) => void this.openDetail(id),
@@ -764,7 +786,7 @@ class Sidebar {
   }
   renderDetail(activity) {
     const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
-    const now = Date.now();
+    const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
   }
   renderDetailError(err) {
@@ -788,7 +810,7 @@ class Sidebar {
       const result = await this.api.retry(id);
       this.queued.note(result);
       this.replace(result.activity);
-      const notice = retryNotice(result, Date.now());
+      const notice = retryNotice(result, this.clock.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     } catch (err) {
@@ -810,7 +832,7 @@ class Sidebar {
       const result = await this.api.retryAllFailed();
       this.queued.noteAll(result);
       await this.reload();
-      this.notify(...retryAllNotice(result, Date.now()));
+      this.notify(...retryAllNotice(result, this.clock.now()));
     } catch (err) {
       button.removeAttribute("loading");
       this.notify("error", `Retry all failed: ${errorMessage(err)}`);
@@ -818,7 +840,7 @@ class Sidebar {
   }
   /** Keeps the relative times current. */
   tick() {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const time of Array.from(this.layout.root.querySelectorAll("time[data-at]"))) {
       time.textContent = ago(time.dataset.at ?? null, now);
     }

@@ -3,6 +3,7 @@
  * in render/*; every payload string reaches the page as a text node.
  */
 import { HistoryApi, errorMessage } from './api';
+import { PlatformClock } from './clock';
 import { el, replaceChildren } from './dom';
 import { ago, pluralize, until } from './format';
 import { detailView } from './render/detail';
@@ -36,6 +37,8 @@ export class Sidebar {
   private countNotice: string | null;
   /** Retries queued but not run yet: their rows show Retrying at their time across reloads. */
   private readonly queued: QueuedRetries;
+  /** The platform's time, from the server's answers: every relative time counts from it. */
+  private readonly clock: PlatformClock;
 
   constructor(private readonly api: HistoryApi) {
     this.layout = createLayout();
@@ -49,6 +52,7 @@ export class Sidebar {
     this.listNotice = null;
     this.countNotice = null;
     this.queued = new QueuedRetries();
+    this.clock = new PlatformClock();
   }
 
   mount(parent: HTMLElement): void {
@@ -84,7 +88,8 @@ export class Sidebar {
   private async loadCount(): Promise<void> {
     try {
       const { count } = await this.api.count();
-      this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, Date.now())}`;
+      this.clock.sync(count.refreshed_at);
+      this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, this.clock.now())}`;
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView('warning', droppedNotice(count.dropped), false)] : []);
       this.countNotice = count.notice;
       this.renderServerNotice();
@@ -120,6 +125,7 @@ export class Sidebar {
   }
 
   private accept(activities: Activity[], meta: ListResult['meta']): void {
+    this.clock.sync(meta.now);
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
@@ -142,7 +148,7 @@ export class Sidebar {
   }
 
   private renderList(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const shown = this.activities.map((a) => this.queued.shown(a, now));
     const handlers = {
       open: (id: string) => void this.openDetail(id),
@@ -209,7 +215,7 @@ export class Sidebar {
 
   private renderDetail(activity: Activity): void {
     const handlers = { back: () => this.closeDetail(), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
-    const now = Date.now();
+    const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
   }
 
@@ -237,7 +243,7 @@ export class Sidebar {
       const result = await this.api.retry(id);
       this.queued.note(result);
       this.replace(result.activity);
-      const notice = retryNotice(result, Date.now());
+      const notice = retryNotice(result, this.clock.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     } catch (err) {
@@ -261,7 +267,7 @@ export class Sidebar {
       const result = await this.api.retryAllFailed();
       this.queued.noteAll(result);
       await this.reload();
-      this.notify(...retryAllNotice(result, Date.now()));
+      this.notify(...retryAllNotice(result, this.clock.now()));
     } catch (err) {
       button.removeAttribute('loading');
       this.notify('error', `Retry all failed: ${errorMessage(err)}`);
@@ -270,7 +276,7 @@ export class Sidebar {
 
   /** Keeps the relative times current. */
   private tick(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const time of Array.from(this.layout.root.querySelectorAll<HTMLElement>('time[data-at]'))) {
       time.textContent = ago(time.dataset.at ?? null, now);
     }

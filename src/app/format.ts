@@ -56,7 +56,7 @@ export function parseTime(iso: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** "just now", "3 min ago", "2 h ago"; a time slightly ahead of this browser's clock reads "just now". */
+/** "just now", "3 min ago", "2 h ago"; a time slightly ahead of the platform's clock reads "just now". */
 export function ago(iso: string | null, now: number): string {
   const at = parseTime(iso);
   if (at === null) return '';
@@ -72,22 +72,29 @@ export function until(iso: string | null, now: number): string {
   return left < 1000 ? 'due now' : `in ${span(left)}`;
 }
 
-/** "12:05", the browser's local time of day. */
-export function clockTime(iso: string | null): string {
-  const at = parseTime(iso);
-  return at === null ? '' : new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+function sameDay(a: Date, b: Date): boolean {
+  return a.toDateString() === b.toDateString();
 }
 
-/** When something scheduled runs: "in 5 min (at 12:05)", "due now", or '' when unknown. */
+/**
+ * The one way the sidebar writes a time, in the browser's locale and time zone: "14:05" on the
+ * platform's today, "23 Nov, 14:05" on another day (with the year when it is not this year); '' when unknown.
+ */
+export function timeText(iso: string | null | undefined, now: number): string {
+  const at = parseTime(iso);
+  if (at === null) return '';
+  const date = new Date(at);
+  const today = new Date(now);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  if (sameDay(date, today)) return date.toLocaleTimeString(undefined, time);
+  const year = date.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' as const };
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', ...year, ...time });
+}
+
+/** When something scheduled runs: "in 5 min (at 14:05)", "due now", or '' when unknown. */
 export function whenText(iso: string | null | undefined, now: number): string {
   const left = until(iso ?? null, now);
-  return left === '' || left === 'due now' ? left : `${left} (at ${clockTime(iso ?? null)})`;
-}
-
-/** Local date and time, for the detail view's tooltips and facts. */
-export function dateTime(iso: string | null): string {
-  const at = parseTime(iso);
-  return at === null ? '—' : new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return left === '' || left === 'due now' ? left : `${left} (at ${timeText(iso, now)})`;
 }
 
 /** `<bucket>.<eventKey>.<destination>`: the event part is shared by the pushes of one event. */

@@ -20,6 +20,8 @@ const HOSTILE = '<img src=x onerror=window.__xss=1>';
 // Ordinary runs keep the screenshots out of the working tree.
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-shots-'));
 const MINUTE = 60_000;
+/** The platform's time when the tests start: the day after the events' own timestamps, far from the browser's real clock. */
+const PLATFORM_START = Date.parse('2026-11-24T10:00:00.000Z');
 
 type Payload = { data: { actor: Record<string, unknown>; agent_activity: Record<string, unknown> } };
 
@@ -102,6 +104,18 @@ async function refresh(count: number): Promise<void> {
   await waitForRows(`rows.length === ${count}`);
 }
 
+/** The open detail's facts by label: the push's (0), or what was sent (1). */
+async function detailFacts(which = 0): Promise<Record<string, string>> {
+  return page
+    .locator('section.detail dl.facts')
+    .nth(which)
+    .evaluate((dl) => {
+      const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
+      const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
+      return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+    });
+}
+
 /** Clicks `target` and answers the notice it brings up in `slot` (the one that replaces what was there). */
 async function noticeAfter(target: string, slot = '.list-pane .notices'): Promise<string> {
   const before = (await page.locator(slot).textContent()) ?? '';
@@ -135,8 +149,9 @@ beforeAll(async () => {
     iparamsFile,
     JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }),
   );
-  // The browser reads times with its own clock: start the runtime's at the real time.
-  clock = new ManualClock(Date.now());
+  // The platform's clock is days away from the browser's (as the simulator's is once moved): the
+  // sidebar must count its relative times from the server's `now`, never from the browser's clock.
+  clock = new ManualClock(PLATFORM_START);
   // Queued retries run only when a test runs them (no background tick).
   server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
 
@@ -175,7 +190,8 @@ beforeAll(async () => {
   server.local.customerGauge.setMode('none');
 
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  // A fixed locale and time zone, so the times the tests read are the same on every machine.
+  page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -210,13 +226,33 @@ describe('sidebar in a browser', () => {
     ]);
     const waiting = shown.find((r) => r.agent === 'Priya Sharma' && r.destination === 'CustomerGauge');
     expect(waiting).toMatchObject({ outcome: 'retrying', pill: 'Retrying', color: 'yellow' });
-    expect(waiting?.next).toMatch(/^·next try (in \d+ (s|min)|due now)$/);
+    expect(waiting?.next).toMatch(/^·next try in [45] min$/);
     expect(await page.locator('.subtitle').textContent()).toMatch(/^10 in history · updated /);
     expect(await page.locator('li.row[data-outcome=rejected] fw-button[data-action=retry]').count()).toBe(1);
     expect(await page.locator('li.row[data-outcome=delivered] fw-button[data-action=retry]').count()).toBe(0);
     // Priya's push is waiting for its retry, not failed.
     expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
     await page.screenshot({ path: path.join(DOCS, 'sidebar.png') });
+  });
+
+  test('times count from the platform’s clock (the server’s `now`), not the browser’s, and are written one way: the time today, the date otherwise', async () => {
+    // Every push was received within the last minute of the platform's clock, whatever the browser's clock says.
+    expect(await page.locator('li.row time.ago').allTextContents()).toEqual(Array(10).fill('just now'));
+    expect(await page.locator('.subtitle').textContent()).toMatch(/ · updated just now$/);
+    const waiting = (await rows()).find((r) => r.agent === 'Priya Sharma' && r.destination === 'CustomerGauge');
+    const runsAt = await page.locator(`li.row[data-id="${waiting?.id}"] .row-next time`).getAttribute('title');
+    expect(runsAt).toMatch(/^10:0\d$/);
+
+    await page.click(`li.row[data-id="${waiting?.id}"]`);
+    await page.waitForSelector('section.detail');
+    const facts = await detailFacts();
+    expect(facts['Next retry']).toMatch(new RegExp(`^in [45] min \\(at ${runsAt}\\)$`));
+    expect(facts.Received).toMatch(/^10:0\d$/);
+    expect(facts.Updated).toMatch(/^10:0\d$/);
+    // The status change happened the day before the platform's today: its date is shown.
+    expect((await detailFacts(1))['Happened at']).toBe('23 Nov, 14:05');
+    await page.click('section.detail fw-button[data-action=back]');
+    await page.waitForSelector('.list-pane', { state: 'visible' });
   });
 
   test('shows the time in each status per agent and kind of status, from the events’ own times, each event once', async () => {
@@ -263,14 +299,7 @@ describe('sidebar in a browser', () => {
     aMinuteLater();
     await page.click('li.row[data-outcome=rejected]');
     await page.waitForSelector('section.detail');
-    const facts = await page
-      .locator('section.detail dl.facts')
-      .first()
-      .evaluate((dl) => {
-        const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
-        const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
-        return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
-      });
+    const facts = await detailFacts();
     expect(await page.locator('.detail-title').textContent()).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
     expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'Last status': '400' });
     expect(facts.Reason).toContain('There is no contact matching the given email');

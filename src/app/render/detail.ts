@@ -1,6 +1,6 @@
 /** One push in full: what happened, the attempts, and what was sent. */
 import { el, fw, type Child } from '../dom';
-import { agentName, dateTime, destinationName, until } from '../format';
+import { agentName, destinationName, timeText, whenText } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -22,7 +22,7 @@ function facts(rows: Fact[]): HTMLDListElement {
 
 function nextRetry(activity: Activity, now: number): string | null {
   if (!activity.next_retry_at || activity.outcome !== 'retrying') return null;
-  return `${until(activity.next_retry_at, now)} (${dateTime(activity.next_retry_at)})`;
+  return whenText(activity.next_retry_at, now);
 }
 
 function pushFacts(activity: Activity, now: number): HTMLDListElement {
@@ -34,19 +34,19 @@ function pushFacts(activity: Activity, now: number): HTMLDListElement {
     ['Last status', activity.last_status === null ? null : String(activity.last_status)],
     ['Reason', activity.reason],
     ['Next retry', nextRetry(activity, now)],
-    ['Received', dateTime(activity.created_at)],
-    ['Updated', dateTime(activity.updated_at)],
+    ['Received', timeText(activity.created_at, now)],
+    ['Updated', timeText(activity.updated_at, now)],
   ]);
 }
 
-function sentView(activity: Activity): Child[] {
+function sentView(activity: Activity, now: number): Child[] {
   const sent = activity.sent;
   if (!sent) return [el('h3', 'detail-section', ['What was sent']), el('p', 'muted', ['Nothing was sent.'])];
   return [
     el('h3', 'detail-section', ['What was sent']),
     facts([
       ['Name', sent.name],
-      ['Happened at', dateTime(sent.happened_at)],
+      ['Happened at', timeText(sent.happened_at, now)],
       ['Recipient', sent.recipient],
       ['Reference', sent.reference],
       ['Remote id', activity.target?.remote_id],
@@ -83,7 +83,7 @@ export function detailView(activity: Activity, now: number, handlers: DetailHand
     notices,
     duplicateNote(activity),
     pushFacts(activity, now),
-    ...sentView(activity),
+    ...sentView(activity, now),
     retryButton(activity, handlers),
   ]);
   section.dataset.id = activity.id;

@@ -1,6 +1,6 @@
 /** One push in the list: agent, transition, destination, outcome and when; failed ones get Retry. */
 import { el, onActivate } from '../dom';
-import { agentName, ago, clockTime, dateTime, destinationName, transition, until } from '../format';
+import { agentName, ago, destinationName, timeText, transition, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -14,18 +14,18 @@ function timeView(iso: string, now: number): HTMLTimeElement {
   const time = el('time', 'ago', [ago(iso, now)]);
   time.dateTime = iso;
   time.dataset.at = iso;
-  time.title = dateTime(iso);
+  time.title = timeText(iso, now);
   return time;
 }
 
-/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`); a retry the admin queued: "runs at 12:05". */
+/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`); a retry the admin queued: "runs at 14:05". */
 function nextTryView(activity: Activity, now: number, queued: boolean): HTMLElement | null {
   const at = activity.next_retry_at;
   if (activity.outcome !== 'retrying' || !at) return null;
-  const time = el('time', queued ? 'at' : 'until', [queued ? clockTime(at) : until(at, now)]);
+  const time = el('time', queued ? 'at' : 'until', [queued ? timeText(at, now) : until(at, now)]);
   time.dateTime = at;
   if (!queued) time.dataset.until = at;
-  time.title = dateTime(at);
+  time.title = timeText(at, now);
   return el('span', 'row-next', [el('span', 'sep', ['·']), queued ? 'runs at ' : 'next try ', time]);
 }
 
