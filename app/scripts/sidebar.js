@@ -142,6 +142,29 @@ function whenText(iso, now) {
   const left = until(iso ?? null, now);
   return left === "" || left === "due now" ? left : `${left} (at ${timeText(iso, now)})`;
 }
+const HTTP_REASONS = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+function httpAnswer(status) {
+  if (status === 0) return "none (no answer came back)";
+  const reason = HTTP_REASONS[status];
+  return reason ? `${status} ${reason}` : String(status);
+}
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
 }
@@ -219,7 +242,8 @@ function pushFacts(activity, now) {
     ["Email", activity.actor.email],
     ["Destination", destinationName(activity)],
     ["Attempts", String(activity.attempts)],
-    ["Last status", activity.last_status === null ? null : String(activity.last_status)],
+    // "Status" alone reads like an agent's status in this app: this is the destination's HTTP answer.
+    ["HTTP answer", activity.last_status === null ? null : httpAnswer(activity.last_status)],
     ["Reason", activity.reason],
     ["Next retry", nextRetry(activity, now)],
     ["Received", timeText(activity.created_at, now)],

@@ -97,6 +97,33 @@ export function whenText(iso: string | null | undefined, now: number): string {
   return left === '' || left === 'due now' ? left : `${left} (at ${timeText(iso, now)})`;
 }
 
+/** Reason phrases of the answers the vendors give (RFC 9110); others show their number only. */
+const HTTP_REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** A destination's HTTP answer: "503 Service Unavailable"; 0 (no answer came back) as such. */
+export function httpAnswer(status: number): string {
+  if (status === 0) return 'none (no answer came back)';
+  const reason = HTTP_REASONS[status];
+  return reason ? `${status} ${reason}` : String(status);
+}
+
 /** `<bucket>.<eventKey>.<destination>`: the event part is shared by the pushes of one event. */
 export function eventKeyOf(id: string): string {
   return id.split('.').slice(0, 2).join('.');

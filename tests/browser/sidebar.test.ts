@@ -301,7 +301,7 @@ describe('sidebar in a browser', () => {
     await page.waitForSelector('section.detail');
     const facts = await detailFacts();
     expect(await page.locator('.detail-title').textContent()).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
-    expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'Last status': '400' });
+    expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'HTTP answer': '400 Bad Request' });
     expect(facts.Reason).toContain('There is no contact matching the given email');
     expect(await page.locator('section.detail').textContent()).toContain('What was sent');
     await page.screenshot({ path: path.join(DOCS, 'sidebar-detail.png') });
@@ -320,6 +320,8 @@ describe('sidebar in a browser', () => {
           ?.shadowRoot?.querySelector('svg'),
     );
     expect(await page.locator('section.detail fw-pill').textContent()).toBe('Delivered');
+    // The destination's answer is named as such, not as a "status" (the agents' statuses are this app's subject).
+    expect(await detailFacts()).toMatchObject({ Attempts: '1', 'HTTP answer': '200 OK' });
     expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
 
     await page.click('section.detail fw-button[data-action=back]');

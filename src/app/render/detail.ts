@@ -1,6 +1,6 @@
 /** One push in full: what happened, the attempts, and what was sent. */
 import { el, fw, type Child } from '../dom';
-import { agentName, destinationName, timeText, whenText } from '../format';
+import { agentName, destinationName, httpAnswer, timeText, whenText } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -31,7 +31,8 @@ function pushFacts(activity: Activity, now: number): HTMLDListElement {
     ['Email', activity.actor.email],
     ['Destination', destinationName(activity)],
     ['Attempts', String(activity.attempts)],
-    ['Last status', activity.last_status === null ? null : String(activity.last_status)],
+    // "Status" alone reads like an agent's status in this app: this is the destination's HTTP answer.
+    ['HTTP answer', activity.last_status === null ? null : httpAnswer(activity.last_status)],
     ['Reason', activity.reason],
     ['Next retry', nextRetry(activity, now)],
     ['Received', timeText(activity.created_at, now)],
