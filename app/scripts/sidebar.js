@@ -217,11 +217,80 @@ function onActivate(node, handler) {
   });
 }
 
+function queuedNotice(activity, queuedAt, now) {
+  const where = destinationName(activity);
+  const when = whenText(queuedAt, now);
+  if (activity.attempts > 0) return ["info", `Already waiting for its retry: ${where} is tried again ${when}.`];
+  return ["info", `Retry queued: it runs ${when}.`];
+}
+function retryNotice({ activity, queued_at }, now) {
+  if (queued_at !== null) return queuedNotice(activity, queued_at, now);
+  const where = destinationName(activity);
+  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
+  if (activity.outcome === "retrying") {
+    const when = whenText(activity.next_retry_at, now);
+    return ["warning", `Retry queued: ${where} has not taken it yet${when ? `; next try ${when}` : ""}.`];
+  }
+  return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
+}
+function waitingNote(alreadyQueued) {
+  if (alreadyQueued === 0) return "";
+  return ` ${pluralize(alreadyQueued, "push", "pushes")} already waiting for ${alreadyQueued === 1 ? "its" : "their"} own retry ${alreadyQueued === 1 ? "keeps its" : "keep their"} time.`;
+}
+function runsText(result, now) {
+  const first = whenText(result.first_at, now);
+  const last = whenText(result.last_at, now);
+  if (first === "") return "";
+  if (result.queued === 1) return `; it runs ${first}`;
+  return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
+}
+function retryAllNotice(result, now) {
+  const waiting = waitingNote(result.already_queued);
+  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
+  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
+}
+function droppedNotice(dropped) {
+  return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
+}
+function serverNotices(list, count) {
+  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
+}
+function lastUnclearAnswer({ outcome, last_status }) {
+  if (outcome !== "retrying" && outcome !== "dead_letter") return null;
+  return last_status === null || last_status === 429 ? null : last_status;
+}
+function unclearAttempt(activity) {
+  const status = lastUnclearAnswer(activity);
+  const where = destinationName(activity);
+  if (status === null)
+    return `An earlier attempt ended without a clear answer from ${where} (no answer, a timeout or a server error), or its run was cut off`;
+  if (status === 0) return `The last attempt got no answer from ${where} (it timed out or the connection dropped)`;
+  const timedOut = status === 408 || status === 504 ? " (a timeout)" : "";
+  return `The last attempt got ${httpAnswer(status)}${timedOut} from ${where}, which may have stored the push before answering`;
+}
+function duplicateNotice(activity) {
+  return `${unclearAttempt(activity)}. ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
+}
+
 function outcomePill(outcome) {
   return fw("fw-pill", { color: outcomeColor(outcome), class: "pill", "data-outcome": outcome }, [outcomeLabel(outcome)]);
 }
 function smallButton(label, action, color = "secondary") {
   return fw("fw-button", { size: "small", color, "data-action": action }, [label]);
+}
+
+function loadingView(text = "Loading pushes\u2026") {
+  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
+}
+function emptyView(filtered) {
+  const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
+  return el("div", "state state--empty", [el("p", "", [text])]);
+}
+function errorView(message) {
+  return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
+}
+function noticeView(type, message, closable = true) {
+  return fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
 }
 
 function facts(rows) {
@@ -266,8 +335,9 @@ function sentView(activity, now) {
 }
 function duplicateNote(activity) {
   if (!activity.may_duplicate) return null;
-  const text = `An earlier attempt timed out and ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
-  return fw("fw-inline-message", { type: "warning", closable: "false", class: "message" }, [text]);
+  const note = noticeView("warning", duplicateNotice(activity), false);
+  note.classList.add("duplicate-note");
+  return note;
 }
 function retryButton$1(activity, handlers) {
   if (!activity.retryable) return null;
@@ -443,20 +513,6 @@ function rowView(activity, now, handlers, queued = false) {
   return row;
 }
 
-function loadingView(text = "Loading pushes\u2026") {
-  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
-}
-function emptyView(filtered) {
-  const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
-  return el("div", "state state--empty", [el("p", "", [text])]);
-}
-function errorView(message) {
-  return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
-}
-function noticeView(type, message, closable = true) {
-  return fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
-}
-
 const FIXED = { Available: "#00a886", Unavailable: "#92a2b1" };
 const PALETTE = ["#2c5cc5", "#e86f25", "#8250df", "#f1b92a", "#d72d30", "#0891b2"];
 function colorsFor(summaries) {
@@ -518,45 +574,6 @@ function summaryView(summaries, open) {
   ]);
   details.open = open;
   return details;
-}
-
-function queuedNotice(activity, queuedAt, now) {
-  const where = destinationName(activity);
-  const when = whenText(queuedAt, now);
-  if (activity.attempts > 0) return ["info", `Already waiting for its retry: ${where} is tried again ${when}.`];
-  return ["info", `Retry queued: it runs ${when}.`];
-}
-function retryNotice({ activity, queued_at }, now) {
-  if (queued_at !== null) return queuedNotice(activity, queued_at, now);
-  const where = destinationName(activity);
-  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
-  if (activity.outcome === "retrying") {
-    const when = whenText(activity.next_retry_at, now);
-    return ["warning", `Retry queued: ${where} has not taken it yet${when ? `; next try ${when}` : ""}.`];
-  }
-  return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
-}
-function waitingNote(alreadyQueued) {
-  if (alreadyQueued === 0) return "";
-  return ` ${pluralize(alreadyQueued, "push", "pushes")} already waiting for ${alreadyQueued === 1 ? "its" : "their"} own retry ${alreadyQueued === 1 ? "keeps its" : "keep their"} time.`;
-}
-function runsText(result, now) {
-  const first = whenText(result.first_at, now);
-  const last = whenText(result.last_at, now);
-  if (first === "") return "";
-  if (result.queued === 1) return `; it runs ${first}`;
-  return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
-}
-function retryAllNotice(result, now) {
-  const waiting = waitingNote(result.already_queued);
-  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
-  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
-}
-function droppedNotice(dropped) {
-  return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
-}
-function serverNotices(list, count) {
-  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
 }
 
 const MARGIN_MS = 10 * 6e4;

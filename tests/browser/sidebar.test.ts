@@ -477,6 +477,28 @@ describe('sidebar in a browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a push that may appear twice says what actually happened: the HTTP 503 it got, not a timeout', async () => {
+    server.local.freshdesk.enqueueFaults({ status: 503, body: '{"message":"Service temporarily unavailable"}' });
+    await fire(
+      payload('intelliassign', {
+        prev_status: 'AVAILABLE',
+        status: 'Coaching',
+        prev_status_change_timestamp: '2026-11-23T15:00:00.000Z',
+        status_change_timestamp: '2026-11-23T15:30:00.000Z',
+      }),
+    );
+    await refresh(20);
+    const [waiting] = (await rows()).filter((r) => r.transition === 'Available → Coaching' && r.destination === 'Freshdesk');
+    expect(waiting.outcome).toBe('retrying');
+    await page.click(`li.row[data-id="${waiting.id}"]`);
+    await page.waitForSelector('section.detail .duplicate-note');
+    expect(await page.locator('section.detail .duplicate-note').textContent()).toBe(
+      'The last attempt got 503 Service Unavailable from Freshdesk, which may have stored the push before answering. Freshdesk cannot deduplicate, so this push may appear twice there.',
+    );
+    expect(await detailFacts()).toMatchObject({ 'HTTP answer': '503 Service Unavailable' });
+    await page.click('section.detail fw-button[data-action=back]');
+  });
+
   test('while deliveries catch up with a burst, the server says the history shows its newest page only, and the sidebar shows it', async () => {
     expect(await page.locator('.server-notice').textContent()).toBe('');
     // 80 status changes within one minute: beyond the quotas, the rest books the retry queue's coming minutes.

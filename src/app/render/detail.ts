@@ -1,8 +1,10 @@
 /** One push in full: what happened, the attempts, and what was sent. */
-import { el, fw, type Child } from '../dom';
+import { el, type Child } from '../dom';
 import { agentName, destinationName, httpAnswer, timeText, whenText } from '../format';
 import type { Activity } from '../types';
+import { duplicateNotice } from '../notices';
 import { outcomePill, smallButton } from './pill';
+import { noticeView } from './states';
 
 interface DetailHandlers {
   back(): void;
@@ -57,8 +59,9 @@ function sentView(activity: Activity, now: number): Child[] {
 
 function duplicateNote(activity: Activity): HTMLElement | null {
   if (!activity.may_duplicate) return null;
-  const text = `An earlier attempt timed out and ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
-  return fw('fw-inline-message', { type: 'warning', closable: 'false', class: 'message' }, [text]);
+  const note = noticeView('warning', duplicateNotice(activity), false);
+  note.classList.add('duplicate-note');
+  return note;
 }
 
 function retryButton(activity: Activity, handlers: DetailHandlers): HTMLElement | null {
