@@ -165,6 +165,11 @@ function httpAnswer(status) {
   const reason = HTTP_REASONS[status];
   return reason ? `${status} ${reason}` : String(status);
 }
+function historySize(count, listed, listedAll) {
+  const value = Math.max(count.value, listed);
+  const exact = count.exact && count.value >= listed || listedAll && listed >= count.value;
+  return `${exact ? "" : "At least "}${value} in history`;
+}
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
 }
@@ -677,6 +682,8 @@ class Sidebar {
     this.activities = [];
     this.after = null;
     this.hasMore = false;
+    this.listedAll = false;
+    this.count = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = true;
@@ -707,6 +714,9 @@ class Sidebar {
     this.filter = next;
     void this.reload();
   }
+  filtered() {
+    return Object.keys(this.filter).length > 0;
+  }
   async refresh() {
     this.closeDetail();
     await Promise.all([this.reload(), this.loadCount()]);
@@ -715,7 +725,8 @@ class Sidebar {
     try {
       const { count } = await this.api.count();
       this.clock.sync(count.refreshed_at);
-      this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, this.clock.now())}`;
+      this.count = count;
+      this.renderCount();
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
       this.countNotice = count.notice;
       this.renderServerNotice();
@@ -727,6 +738,7 @@ class Sidebar {
   async reload() {
     const generation = ++this.generation;
     this.activities = [];
+    this.listedAll = false;
     this.renderList();
     replaceChildren(this.layout.body, [loadingView()]);
     try {
@@ -752,9 +764,17 @@ class Sidebar {
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.listedAll = !meta.has_more && !this.filtered();
     this.listNotice = meta.notice;
     this.renderList();
+    this.renderCount();
     this.renderServerNotice();
+  }
+  /** The count, raised to what the unfiltered list has loaded when that is more. */
+  renderCount() {
+    if (!this.count) return;
+    const size = historySize(this.count, this.filtered() ? 0 : this.activities.length, this.listedAll);
+    replaceChildren(this.layout.count, [`${size} \xB7 updated `, timeView(this.count.refreshed_at, this.clock.now())]);
   }
   renderServerNotice() {
     replaceChildren(
@@ -778,8 +798,7 @@ class Sidebar {
       this.layout.list,
       shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id)))
     );
-    const filtered = Object.keys(this.filter).length > 0;
-    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
+    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(this.filtered())] : []);
     this.renderMore();
     this.renderSummary(shown);
     this.renderFailed(shown);

@@ -5,17 +5,17 @@
 import { HistoryApi, errorMessage } from './api';
 import { PlatformClock } from './clock';
 import { el, replaceChildren } from './dom';
-import { ago, pluralize, until } from './format';
+import { ago, historySize, pluralize, until } from './format';
 import { detailView } from './render/detail';
 import { ALL, createLayout, type Layout } from './render/layout';
 import { smallButton } from './render/pill';
-import { rowView } from './render/row';
+import { rowView, timeView } from './render/row';
 import { emptyView, errorView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
 import { droppedNotice, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
 import { QueuedRetries } from './queued-retries';
 import { summarize } from './summary';
-import type { Activity, ListFilter, ListResult } from './types';
+import type { Activity, CountResult, ListFilter, ListResult } from './types';
 
 type FilterName = keyof ListFilter;
 
@@ -28,6 +28,10 @@ export class Sidebar {
   private activities: Activity[];
   private after: string | null;
   private hasMore: boolean;
+  /** The unfiltered list has been read to its end: its length is the history's. */
+  private listedAll: boolean;
+  /** The server's latest count, which the header shows with what the list knows. */
+  private count: CountResult['count'] | null;
   /** Bumped by every list reload: answers of superseded requests are dropped. */
   private generation: number;
   private detailId: string | null;
@@ -46,6 +50,8 @@ export class Sidebar {
     this.activities = [];
     this.after = null;
     this.hasMore = false;
+    this.listedAll = false;
+    this.count = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = true;
@@ -80,6 +86,10 @@ export class Sidebar {
     void this.reload();
   }
 
+  private filtered(): boolean {
+    return Object.keys(this.filter).length > 0;
+  }
+
   async refresh(): Promise<void> {
     this.closeDetail();
     await Promise.all([this.reload(), this.loadCount()]);
@@ -89,7 +99,8 @@ export class Sidebar {
     try {
       const { count } = await this.api.count();
       this.clock.sync(count.refreshed_at);
-      this.layout.count.textContent = `${count.value}${count.exact ? '' : '+'} in history · updated ${ago(count.refreshed_at, this.clock.now())}`;
+      this.count = count;
+      this.renderCount();
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView('warning', droppedNotice(count.dropped), false)] : []);
       this.countNotice = count.notice;
       this.renderServerNotice();
@@ -102,6 +113,7 @@ export class Sidebar {
   private async reload(): Promise<void> {
     const generation = ++this.generation;
     this.activities = [];
+    this.listedAll = false;
     this.renderList();
     replaceChildren(this.layout.body, [loadingView()]);
     try {
@@ -129,9 +141,18 @@ export class Sidebar {
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.listedAll = !meta.has_more && !this.filtered();
     this.listNotice = meta.notice;
     this.renderList();
+    this.renderCount();
     this.renderServerNotice();
+  }
+
+  /** The count, raised to what the unfiltered list has loaded when that is more. */
+  private renderCount(): void {
+    if (!this.count) return;
+    const size = historySize(this.count, this.filtered() ? 0 : this.activities.length, this.listedAll);
+    replaceChildren(this.layout.count, [`${size} · updated `, timeView(this.count.refreshed_at, this.clock.now())]);
   }
 
   private renderServerNotice(): void {
@@ -158,8 +179,7 @@ export class Sidebar {
       this.layout.list,
       shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id))),
     );
-    const filtered = Object.keys(this.filter).length > 0;
-    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
+    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(this.filtered())] : []);
     this.renderMore();
     this.renderSummary(shown);
     this.renderFailed(shown);

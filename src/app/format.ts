@@ -124,6 +124,17 @@ export function httpAnswer(status: number): string {
   return reason ? `${status} ${reason}` : String(status);
 }
 
+/**
+ * How many pushes the history holds, as far as is known: the server's count (a lower bound when it
+ * read only the newest pages) or the unfiltered list loaded so far, whichever knows more. "At least
+ * 157", never "90+" while 157 are listed.
+ */
+export function historySize(count: { value: number; exact: boolean }, listed: number, listedAll: boolean): string {
+  const value = Math.max(count.value, listed);
+  const exact = (count.exact && count.value >= listed) || (listedAll && listed >= count.value);
+  return `${exact ? '' : 'At least '}${value} in history`;
+}
+
 /** `<bucket>.<eventKey>.<destination>`: the event part is shared by the pushes of one event. */
 export function eventKeyOf(id: string): string {
   return id.split('.').slice(0, 2).join('.');

@@ -456,6 +456,22 @@ describe('sidebar in a browser', () => {
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
 
+  test('the header says what is known of the history’s size: “At least” the most the count or the list has seen, exact once the list is read to its end', async () => {
+    const subtitle = async () => (await page.locator('.subtitle').textContent()) ?? '';
+    expect(await subtitle()).toMatch(/^16 in history · updated just now$/);
+    // The count read only the newest pages (a lower bound of 5), and the list has more beyond its 16 rows.
+    await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, value: 5, exact: false } }));
+    await changeAnswer('listActivities', (answer) => ({ ...answer, meta: { ...answer.meta, has_more: true } }));
+    await refresh(16);
+    await page.waitForFunction(() => /^At least/.test(document.querySelector('.subtitle')?.textContent ?? ''));
+    expect(await subtitle()).toMatch(/^At least 16 in history · updated just now$/);
+    // The list read to its end knows the exact size, whatever the count's lower bound.
+    await page.unroute('**/_fdk/invoke/listActivities');
+    await refresh(16);
+    await page.waitForFunction(() => /^16 in history/.test(document.querySelector('.subtitle')?.textContent ?? ''));
+    await page.unroute('**/_fdk/invoke/countActivities');
+  });
+
   test('a status named like markup is shown as text and never runs', async () => {
     await fire(
       payload('intelliassign', {

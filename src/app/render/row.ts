@@ -10,7 +10,7 @@ interface RowHandlers {
 }
 
 /** A relative time that the sidebar's ticker keeps current (`data-at`). */
-function timeView(iso: string, now: number): HTMLTimeElement {
+export function timeView(iso: string, now: number): HTMLTimeElement {
   const time = el('time', 'ago', [ago(iso, now)]);
   time.dateTime = iso;
   time.dataset.at = iso;
