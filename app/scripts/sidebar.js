@@ -674,6 +674,7 @@ function summarize(activities) {
 }
 
 const TICK_MS = 3e4;
+const WIDE_ENOUGH_FOR_SUMMARY = "(min-width: 480px)";
 class Sidebar {
   constructor(api) {
     this.api = api;
@@ -686,7 +687,7 @@ class Sidebar {
     this.count = null;
     this.generation = 0;
     this.detailId = null;
-    this.summaryOpen = true;
+    this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
     this.listNotice = null;
     this.countNotice = null;
     this.queued = new QueuedRetries();

@@ -20,6 +20,11 @@ import type { Activity, CountResult, ListFilter, ListResult } from './types';
 type FilterName = keyof ListFilter;
 
 const TICK_MS = 30_000;
+/**
+ * Below this width Time in status starts folded (its summary line stays): open, a few agents take
+ * a 360 px sidebar's whole height and push the list below the fold.
+ */
+const WIDE_ENOUGH_FOR_SUMMARY = '(min-width: 480px)';
 
 export class Sidebar {
   // Declared here, set in the constructor: class fields are not ES2020 (FDK's parser).
@@ -54,7 +59,7 @@ export class Sidebar {
     this.count = null;
     this.generation = 0;
     this.detailId = null;
-    this.summaryOpen = true;
+    this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
     this.listNotice = null;
     this.countNotice = null;
     this.queued = new QueuedRetries();

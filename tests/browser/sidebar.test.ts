@@ -275,6 +275,30 @@ describe('sidebar in a browser', () => {
     ]);
   });
 
+  test('in a narrow sidebar Time in status starts folded, so the list is above the fold; it opens by keyboard, and starts open where there is room', async () => {
+    const summary = page.locator('details.time-summary');
+    expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await summary.locator('summary').textContent()).toBe('Time in status · 3 agents in the pushes shown');
+    const firstRow = await page.locator('li.row').first().boundingBox();
+    expect(firstRow!.y + firstRow!.height).toBeLessThan(400);
+
+    await summary.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-time-in-status.png') });
+    await page.keyboard.press('Enter');
+    expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+    const wide = await browser.newPage({ viewport: { width: 600, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
+    try {
+      await wide.goto(`${server.url}/app/index.html`);
+      await wide.waitForSelector('details.time-summary');
+      expect(await wide.locator('details.time-summary').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    } finally {
+      await wide.close();
+    }
+  });
+
   test('the outcome and destination filters narrow the rows, and All brings them back', async () => {
     await choose('outcome', 'Rejected');
     await waitForRows("rows.length > 0 && rows.every((r) => r.dataset.outcome === 'rejected')");
