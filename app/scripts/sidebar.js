@@ -2,7 +2,6 @@
 (function () {
 'use strict';
 
-const PAGE_SIZE = 25;
 function errorMessage(err) {
   if (typeof err === "string") return err;
   const error = err ?? {};
@@ -17,6 +16,18 @@ function responseMessage(response) {
     return response || null;
   }
 }
+class ApiError extends Error {
+  constructor(err) {
+    super(errorMessage(err), { cause: err });
+    const status = err?.status;
+    this.status = typeof status === "number" ? status : null;
+  }
+}
+function quotaSpent(err) {
+  return err instanceof ApiError && err.status === 429;
+}
+
+const PAGE_SIZE = 25;
 class HistoryApi {
   constructor(client) {
     this.client = client;
@@ -26,7 +37,7 @@ class HistoryApi {
       const result = await this.client.request.invoke(method, args);
       return result.response;
     } catch (err) {
-      throw new Error(errorMessage(err), { cause: err });
+      throw new ApiError(err);
     }
   }
   list(filter, after) {
@@ -276,6 +287,17 @@ function unclearAttempt(activity) {
 function duplicateNotice(activity) {
   return `${unclearAttempt(activity)}. ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
 }
+const MINUTE_MS = 6e4;
+function quotaFreeAt(now) {
+  return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+function failureNotice(what, err, now) {
+  if (!quotaSpent(err)) return ["error", `${what}: ${errorMessage(err)}`];
+  return [
+    "warning",
+    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`
+  ];
+}
 
 function outcomePill(outcome) {
   return fw("fw-pill", { color: outcomeColor(outcome), class: "pill", "data-outcome": outcome }, [outcomeLabel(outcome)]);
@@ -451,6 +473,7 @@ function createLayout() {
   const parts = {
     failed: el("div", "failed-bar"),
     notice: el("div", "notices"),
+    stale: el("div", "stale"),
     summary: el("div", "summary-slot"),
     body: el("div", "list-body"),
     list: el("ul", "rows"),
@@ -461,6 +484,7 @@ function createLayout() {
     el("div", "filters", [outcome, destination]),
     parts.failed,
     parts.notice,
+    parts.stale,
     parts.summary,
     parts.list,
     parts.body,
@@ -685,6 +709,7 @@ class Sidebar {
     this.hasMore = false;
     this.listedAll = false;
     this.count = null;
+    this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
@@ -732,8 +757,15 @@ class Sidebar {
       this.countNotice = count.notice;
       this.renderServerNotice();
     } catch (err) {
-      this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
+      this.countFailed(err);
     }
+  }
+  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
+  countFailed(err) {
+    const now = this.clock.now();
+    if (quotaSpent(err) && this.count) return this.renderCount();
+    this.count = null;
+    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(quotaFreeAt(now), now)}` : failureNotice("Count unavailable", err, now)[1];
   }
   /** The first page for the current filters. */
   async reload() {
@@ -746,7 +778,7 @@ class Sidebar {
       const page = await this.api.list(this.filter, null);
       if (generation === this.generation) this.accept(page.activities, page.meta);
     } catch (err) {
-      if (generation === this.generation) this.showListError(err);
+      if (generation === this.generation) this.listFailed(err);
     }
   }
   async loadMore(button) {
@@ -757,7 +789,7 @@ class Sidebar {
       if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
     } catch (err) {
       button.removeAttribute("loading");
-      this.notify("error", errorMessage(err));
+      this.notify(...failureNotice("More pushes could not be read", err, this.clock.now()));
     }
   }
   accept(activities, meta) {
@@ -767,6 +799,15 @@ class Sidebar {
     this.hasMore = meta.has_more && meta.after_cursor !== null;
     this.listedAll = !meta.has_more && !this.filtered();
     this.listNotice = meta.notice;
+    replaceChildren(this.layout.stale, []);
+    this.lastList = {
+      activities,
+      after: this.after,
+      hasMore: this.hasMore,
+      listedAll: this.listedAll,
+      filter: this.filter,
+      at: this.clock.now()
+    };
     this.renderList();
     this.renderCount();
     this.renderServerNotice();
@@ -783,10 +824,29 @@ class Sidebar {
       serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false))
     );
   }
-  showListError(err) {
-    this.hasMore = false;
-    replaceChildren(this.layout.body, [errorView(errorMessage(err))]);
-    replaceChildren(this.layout.more, []);
+  /**
+   * A reload refused for quota shows the last list again, saying when it was read and when to try
+   * again; any other failure (or no list yet) says why in place of the list.
+   */
+  listFailed(err) {
+    const now = this.clock.now();
+    const last = this.lastList;
+    if (!quotaSpent(err) || !last) {
+      this.hasMore = false;
+      replaceChildren(this.layout.body, [noticeView(...failureNotice("The list could not be read", err, now), false)]);
+      replaceChildren(this.layout.more, []);
+      return;
+    }
+    const sameFilters = JSON.stringify(last.filter) === JSON.stringify(this.filter);
+    this.activities = last.activities;
+    this.after = last.after;
+    this.hasMore = sameFilters && last.hasMore;
+    this.listedAll = sameFilters && last.listedAll;
+    this.renderList();
+    this.renderCount();
+    const [type, text] = failureNotice("The list could not be refreshed", err, now);
+    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${sameFilters ? "" : ", before the filters changed"}.`;
+    replaceChildren(this.layout.stale, [noticeView(type, `${text} ${shown}`, false)]);
   }
   renderList() {
     const now = this.clock.now();
@@ -851,9 +911,11 @@ class Sidebar {
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
   }
   renderDetailError(err) {
-    const back = smallButton("\u2190 All pushes", "back", "text");
-    back.addEventListener("click", () => this.closeDetail());
-    replaceChildren(this.layout.detailPane, [back, errorView(errorMessage(err))]);
+    const back = backButton({ back: () => this.closeDetail() });
+    replaceChildren(this.layout.detailPane, [
+      back,
+      noticeView(...failureNotice("This push could not be read", err, this.clock.now()), false)
+    ]);
   }
   closeDetail() {
     this.detailId = null;
@@ -876,7 +938,7 @@ class Sidebar {
       else this.notify(...notice);
     } catch (err) {
       button.removeAttribute("loading");
-      const notice = ["error", `Retry failed: ${errorMessage(err)}`];
+      const notice = failureNotice("Retry failed", err, this.clock.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     }
@@ -896,7 +958,7 @@ class Sidebar {
       this.notify(...retryAllNotice(result, this.clock.now()));
     } catch (err) {
       button.removeAttribute("loading");
-      this.notify("error", `Retry all failed: ${errorMessage(err)}`);
+      this.notify(...failureNotice("Retry all failed", err, this.clock.now()));
     }
   }
   /** Keeps the relative times current. */

@@ -2,22 +2,33 @@
  * The sidebar's state and actions: list (filters, pages), detail, retries, counts. Rendering is
  * in render/*; every payload string reaches the page as a text node.
  */
-import { HistoryApi, errorMessage } from './api';
+import type { HistoryApi } from './api';
+import { quotaSpent } from './errors';
 import { PlatformClock } from './clock';
 import { el, replaceChildren } from './dom';
-import { ago, historySize, pluralize, until } from './format';
-import { detailView } from './render/detail';
+import { ago, historySize, pluralize, timeText, until } from './format';
+import { backButton, detailView } from './render/detail';
 import { ALL, createLayout, type Layout } from './render/layout';
 import { smallButton } from './render/pill';
 import { rowView, timeView } from './render/row';
-import { emptyView, errorView, loadingView, noticeView, type NoticeType } from './render/states';
+import { emptyView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
-import { droppedNotice, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
+import { droppedNotice, failureNotice, quotaFreeAt, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
 import { QueuedRetries } from './queued-retries';
 import { summarize } from './summary';
 import type { Activity, CountResult, ListFilter, ListResult } from './types';
 
 type FilterName = keyof ListFilter;
+
+/** A list as read: its rows, where it continues, and for which filters, when (platform time). */
+interface ShownList {
+  activities: Activity[];
+  after: string | null;
+  hasMore: boolean;
+  listedAll: boolean;
+  filter: ListFilter;
+  at: number;
+}
 
 const TICK_MS = 30_000;
 /**
@@ -44,6 +55,8 @@ export class Sidebar {
   /** The server's latest word on why it shows less than usual, from the list and from the count. */
   private listNotice: string | null;
   private countNotice: string | null;
+  /** The last list the server gave, shown again when a reload is refused for quota. */
+  private lastList: ShownList | null;
   /** Retries queued but not run yet: their rows show Retrying at their time across reloads. */
   private readonly queued: QueuedRetries;
   /** The platform's time, from the server's answers: every relative time counts from it. */
@@ -57,6 +70,7 @@ export class Sidebar {
     this.hasMore = false;
     this.listedAll = false;
     this.count = null;
+    this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
@@ -110,8 +124,18 @@ export class Sidebar {
       this.countNotice = count.notice;
       this.renderServerNotice();
     } catch (err) {
-      this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
+      this.countFailed(err);
     }
+  }
+
+  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
+  private countFailed(err: unknown): void {
+    const now = this.clock.now();
+    if (quotaSpent(err) && this.count) return this.renderCount();
+    this.count = null;
+    this.layout.count.textContent = quotaSpent(err)
+      ? `Count not read: try again from ${timeText(quotaFreeAt(now), now)}`
+      : failureNotice('Count unavailable', err, now)[1];
   }
 
   /** The first page for the current filters. */
@@ -125,7 +149,7 @@ export class Sidebar {
       const page = await this.api.list(this.filter, null);
       if (generation === this.generation) this.accept(page.activities, page.meta);
     } catch (err) {
-      if (generation === this.generation) this.showListError(err);
+      if (generation === this.generation) this.listFailed(err);
     }
   }
 
@@ -137,7 +161,7 @@ export class Sidebar {
       if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
     } catch (err) {
       button.removeAttribute('loading');
-      this.notify('error', errorMessage(err));
+      this.notify(...failureNotice('More pushes could not be read', err, this.clock.now()));
     }
   }
 
@@ -148,6 +172,15 @@ export class Sidebar {
     this.hasMore = meta.has_more && meta.after_cursor !== null;
     this.listedAll = !meta.has_more && !this.filtered();
     this.listNotice = meta.notice;
+    replaceChildren(this.layout.stale, []);
+    this.lastList = {
+      activities,
+      after: this.after,
+      hasMore: this.hasMore,
+      listedAll: this.listedAll,
+      filter: this.filter,
+      at: this.clock.now(),
+    };
     this.renderList();
     this.renderCount();
     this.renderServerNotice();
@@ -167,10 +200,30 @@ export class Sidebar {
     );
   }
 
-  private showListError(err: unknown): void {
-    this.hasMore = false;
-    replaceChildren(this.layout.body, [errorView(errorMessage(err))]);
-    replaceChildren(this.layout.more, []);
+  /**
+   * A reload refused for quota shows the last list again, saying when it was read and when to try
+   * again; any other failure (or no list yet) says why in place of the list.
+   */
+  private listFailed(err: unknown): void {
+    const now = this.clock.now();
+    const last = this.lastList;
+    if (!quotaSpent(err) || !last) {
+      this.hasMore = false;
+      replaceChildren(this.layout.body, [noticeView(...failureNotice('The list could not be read', err, now), false)]);
+      replaceChildren(this.layout.more, []);
+      return;
+    }
+    const sameFilters = JSON.stringify(last.filter) === JSON.stringify(this.filter);
+    this.activities = last.activities;
+    this.after = last.after;
+    // Load more continues only the list it belongs to.
+    this.hasMore = sameFilters && last.hasMore;
+    this.listedAll = sameFilters && last.listedAll;
+    this.renderList();
+    this.renderCount();
+    const [type, text] = failureNotice('The list could not be refreshed', err, now);
+    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${sameFilters ? '' : ', before the filters changed'}.`;
+    replaceChildren(this.layout.stale, [noticeView(type, `${text} ${shown}`, false)]);
   }
 
   private renderList(): void {
@@ -245,9 +298,11 @@ export class Sidebar {
   }
 
   private renderDetailError(err: unknown): void {
-    const back = smallButton('← All pushes', 'back', 'text');
-    back.addEventListener('click', () => this.closeDetail());
-    replaceChildren(this.layout.detailPane, [back, errorView(errorMessage(err))]);
+    const back = backButton({ back: () => this.closeDetail() });
+    replaceChildren(this.layout.detailPane, [
+      back,
+      noticeView(...failureNotice('This push could not be read', err, this.clock.now()), false),
+    ]);
   }
 
   closeDetail(): void {
@@ -273,7 +328,7 @@ export class Sidebar {
       else this.notify(...notice);
     } catch (err) {
       button.removeAttribute('loading');
-      const notice: Notice = ['error', `Retry failed: ${errorMessage(err)}`];
+      const notice = failureNotice('Retry failed', err, this.clock.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     }
@@ -295,7 +350,7 @@ export class Sidebar {
       this.notify(...retryAllNotice(result, this.clock.now()));
     } catch (err) {
       button.removeAttribute('loading');
-      this.notify('error', `Retry all failed: ${errorMessage(err)}`);
+      this.notify(...failureNotice('Retry all failed', err, this.clock.now()));
     }
   }
 

@@ -1,5 +1,6 @@
 /** What a retry, "Retry all failed", the count and the list tell the admin, in one sentence each. */
-import { destinationName, httpAnswer, outcomeLabel, pluralize, whenText } from './format';
+import { errorMessage, quotaSpent } from './errors';
+import { destinationName, httpAnswer, outcomeLabel, pluralize, timeText, whenText } from './format';
 import type { NoticeType } from './render/states';
 import type { Activity, RetryAllResult, RetryResult } from './types';
 
@@ -77,4 +78,24 @@ function unclearAttempt(activity: Activity): string {
 /** Why a push may appear twice at a destination that cannot deduplicate: what actually happened, as far as the push says. */
 export function duplicateNotice(activity: Activity): string {
   return `${unclearAttempt(activity)}. ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * When a call refused for quota can be made again: the next whole minute at least a minute after
+ * the refusal, safe whether the platform counts per clock minute or over the last 60 seconds (its
+ * documentation says "per minute" only).
+ */
+export function quotaFreeAt(now: number): string {
+  return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+
+/** Why `what` did not happen: the quota, with when to try again, or the server's message. */
+export function failureNotice(what: string, err: unknown, now: number): Notice {
+  if (!quotaSpent(err)) return ['error', `${what}: ${errorMessage(err)}`];
+  return [
+    'warning',
+    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`,
+  ];
 }

@@ -2,7 +2,16 @@
  * What the sidebar says after Retry and "Retry all failed", about dropped events, and the server's
  * notices, from the answers the server gives (src/shared/history-api.ts).
  */
-import { droppedNotice, duplicateNotice, retryAllNotice, retryNotice, serverNotices } from '../../src/app/notices';
+import { ApiError } from '../../src/app/errors';
+import {
+  droppedNotice,
+  duplicateNotice,
+  failureNotice,
+  quotaFreeAt,
+  retryAllNotice,
+  retryNotice,
+  serverNotices,
+} from '../../src/app/notices';
 import type { Activity, RetryAllResult } from '../../src/app/types';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -126,5 +135,22 @@ describe('a push that may appear twice says what happened', () => {
     ],
   ])('%s', (_case, activity, text) => {
     expect(duplicateNotice(activity)).toBe(text + TAIL);
+  });
+});
+
+describe('a call that failed', () => {
+  test('for quota: says so and when to try again, the next whole minute at least a minute later', () => {
+    expect(quotaFreeAt(Date.parse('2026-11-23T12:00:00Z'))).toBe('2026-11-23T12:01:00.000Z');
+    expect(quotaFreeAt(Date.parse('2026-11-23T12:00:30Z'))).toBe('2026-11-23T12:02:00.000Z');
+    const [type, text] = failureNotice('Retry failed', new ApiError({ status: 429, message: 'Rate limit exceeded' }), NOW);
+    expect(type).toBe('warning');
+    expect(text).toMatch(/^Retry failed: the installation's request quota is spent for this minute\. Try again from .+\.$/);
+  });
+
+  test('otherwise: the server’s message', () => {
+    expect(failureNotice('Retry failed', new ApiError({ status: 404, message: 'activity x was not found' }), NOW)).toEqual([
+      'error',
+      'Retry failed: activity x was not found',
+    ]);
   });
 });

@@ -496,6 +496,32 @@ describe('sidebar in a browser', () => {
     await page.unroute('**/_fdk/invoke/countActivities');
   });
 
+  test('when the quota is spent, Refresh keeps the last list and count and says when to try again; a minute later it works', async () => {
+    // Other tabs and the app's own work spend this minute's 50 server-method calls.
+    aMinuteLater();
+    let spent = 0;
+    while ((await server.local.runtime.invokeServerMethod('countActivities', {})).ok) spent++;
+    expect(spent).toBeLessThanOrEqual(50);
+    const header = (await page.locator('.subtitle').textContent()) ?? '';
+
+    await page.click('header fw-button[data-action=refresh]');
+    await page.waitForFunction(() => /quota/.test(document.querySelector('.list-pane .stale')?.textContent ?? ''));
+    expect(await page.locator('.list-pane .stale').textContent()).toMatch(
+      /^The list could not be refreshed: the installation's request quota is spent for this minute\. Try again from \d\d:\d\d\. Showing the list read at \d\d:\d\d\.$/,
+    );
+    expect(await page.locator('.list-pane .stale fw-inline-message').getAttribute('type')).toBe('warning');
+    expect(await rows()).toHaveLength(16);
+    expect(await page.locator('.subtitle').textContent()).toBe(header);
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-quota-spent.png') });
+
+    // The browser logs the refused calls; nothing else went wrong.
+    expect(consoleErrors.splice(0)).toEqual(
+      Array(2).fill('Failed to load resource: the server responded with a status of 429 (Too Many Requests)'),
+    );
+    await refresh(16);
+    await page.waitForFunction(() => document.querySelector('.list-pane .stale')?.textContent === '');
+  });
+
   test('a status named like markup is shown as text and never runs', async () => {
     await fire(
       payload('intelliassign', {

@@ -16,6 +16,8 @@ export interface Layout {
   destination: HTMLElement;
   failed: HTMLElement;
   notice: HTMLElement;
+  /** Why the list shown is an older one (a reload refused for quota); empty once a reload succeeds. */
+  stale: HTMLElement;
   summary: HTMLElement;
   body: HTMLElement;
   list: HTMLUListElement;
@@ -62,6 +64,7 @@ export function createLayout(): Layout {
   const parts = {
     failed: el('div', 'failed-bar'),
     notice: el('div', 'notices'),
+    stale: el('div', 'stale'),
     summary: el('div', 'summary-slot'),
     body: el('div', 'list-body'),
     list: el('ul', 'rows'),
@@ -72,6 +75,7 @@ export function createLayout(): Layout {
     el('div', 'filters', [outcome, destination]),
     parts.failed,
     parts.notice,
+    parts.stale,
     parts.summary,
     parts.list,
     parts.body,
