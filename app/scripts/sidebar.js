@@ -223,13 +223,9 @@ function replaceChildren(parent, children) {
   parent.replaceChildren();
   append(parent, children);
 }
-function onActivate(node, handler) {
-  node.addEventListener("click", handler);
-  node.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      handler(event);
-    }
+function afterRender(node, mend) {
+  void customElements.whenDefined(node.localName).then(() => node.componentOnReady()).then(() => {
+    if (node.shadowRoot) mend(node.shadowRoot);
   });
 }
 
@@ -300,7 +296,7 @@ function failureNotice(what, err, now) {
 }
 
 function outcomePill(outcome) {
-  return fw("fw-pill", { color: outcomeColor(outcome), class: "pill", "data-outcome": outcome }, [outcomeLabel(outcome)]);
+  return fw("fw-pill", { class: "pill", "data-color": outcomeColor(outcome), "data-outcome": outcome }, [outcomeLabel(outcome)]);
 }
 function smallButton(label, action, color = "secondary") {
   return fw("fw-button", { size: "small", color, "data-action": action }, [label]);
@@ -317,7 +313,9 @@ function errorView(message) {
   return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
 }
 function noticeView(type, message, closable = true) {
-  return fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
+  const notice = fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
+  if (closable) afterRender(notice, (root) => root.querySelector(".alert__close")?.setAttribute("aria-label", "Dismiss this message"));
+  return notice;
 }
 
 function facts(rows) {
@@ -379,7 +377,9 @@ function backButton(handlers) {
   return back;
 }
 function detailView(activity, now, handlers) {
-  const head = el("div", "detail-head", [el("h2", "detail-title", [activity.title]), outcomePill(activity.outcome)]);
+  const title = el("h2", "detail-title", [activity.title]);
+  title.tabIndex = -1;
+  const head = el("div", "detail-head", [title, outcomePill(activity.outcome)]);
   const notices = el("div", "notices detail-notices");
   const section = el("section", "detail", [
     backButton(handlers),
@@ -442,11 +442,26 @@ DESCRIPTORS.map((d) => d.label);
 const ALL = "all";
 function select(name, label, options) {
   const children = [[ALL, "All"], ...options].map(([value, text]) => fw("fw-select-option", { value }, [text]));
-  return fw(
+  const select2 = fw(
     "fw-select",
-    { name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` },
+    // Crayons names the inner combobox, its list and label after the host's id: without one they are "-listbox".
+    { id: `filter-${name}`, name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` },
     children
   );
+  mendCombobox(select2, label);
+  return select2;
+}
+function mendCombobox(select2, label) {
+  afterRender(select2, (root) => {
+    const box = root.querySelector('[role="combobox"]');
+    if (!box) return;
+    box.setAttribute("aria-label", label);
+    const mend = () => {
+      if (!box.hasAttribute("aria-expanded")) box.setAttribute("aria-expanded", "false");
+    };
+    new MutationObserver(mend).observe(box, { attributes: true, attributeFilter: ["aria-expanded"] });
+    mend();
+  });
 }
 function outcomeSelect() {
   return select(
@@ -531,14 +546,14 @@ function rowView(activity, now, handlers, queued = false) {
     nextTryView(activity, now, queued)
   ]);
   const meta = el("div", "row-meta", [where, activity.retryable && retryButton(activity, handlers)]);
-  const top = el("div", "row-top", [el("span", "row-agent", [agentName(activity)]), outcomePill(activity.outcome)]);
+  const open = el("button", "row-agent row-open", [agentName(activity)]);
+  open.type = "button";
+  open.setAttribute("aria-label", `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${outcomeLabel(activity.outcome)}`);
+  const top = el("div", "row-top", [open, outcomePill(activity.outcome)]);
   const row = el("li", "row", [top, text, meta]);
   row.dataset.id = activity.id;
   row.dataset.outcome = activity.outcome;
-  row.tabIndex = 0;
-  row.setAttribute("role", "button");
-  row.setAttribute("aria-label", `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${activity.outcome}`);
-  onActivate(row, () => handlers.open(activity.id));
+  row.addEventListener("click", () => handlers.open(activity.id));
   return row;
 }
 
@@ -909,6 +924,7 @@ class Sidebar {
     const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
     const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
+    this.layout.detailPane.querySelector(".detail-title")?.focus();
   }
   renderDetailError(err) {
     const back = backButton({ back: () => this.closeDetail() });
@@ -917,9 +933,12 @@ class Sidebar {
       noticeView(...failureNotice("This push could not be read", err, this.clock.now()), false)
     ]);
   }
+  /** Back to the list, with the focus on the row that was open. */
   closeDetail() {
+    const id = this.detailId;
     this.detailId = null;
     this.showPane(false);
+    if (id) this.layout.list.querySelector(`li.row[data-id="${CSS.escape(id)}"] .row-open`)?.focus();
   }
   showPane(detail) {
     this.layout.listPane.hidden = detail;

@@ -295,6 +295,8 @@ export class Sidebar {
     const handlers = { back: () => this.closeDetail(), retry: (id: string, button: HTMLElement) => void this.retry(id, button) };
     const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
+    // Keyboard and screen-reader users land on what opened: the push's title.
+    this.layout.detailPane.querySelector<HTMLElement>('.detail-title')?.focus();
   }
 
   private renderDetailError(err: unknown): void {
@@ -305,9 +307,12 @@ export class Sidebar {
     ]);
   }
 
+  /** Back to the list, with the focus on the row that was open. */
   closeDetail(): void {
+    const id = this.detailId;
     this.detailId = null;
     this.showPane(false);
+    if (id) this.layout.list.querySelector<HTMLElement>(`li.row[data-id="${CSS.escape(id)}"] .row-open`)?.focus();
   }
 
   private showPane(detail: boolean): void {

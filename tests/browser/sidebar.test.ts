@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
+import { accessibilityViolations } from '../support/accessibility';
 import { launchBrowser } from '../support/browser';
 import { ManualClock } from '../../simulator/runtime';
 import { APP_DIR } from '../../simulator/local-app';
@@ -82,7 +83,7 @@ async function rows(): Promise<Row[]> {
         transition: text('.row-transition'),
         destination: text('.row-destination'),
         pill: text('fw-pill'),
-        color: li.querySelector('fw-pill')?.getAttribute('color') ?? null,
+        color: li.querySelector('fw-pill')?.getAttribute('data-color') ?? null,
         next: text('.row-next'),
       };
     }),
@@ -286,6 +287,7 @@ describe('sidebar in a browser', () => {
     await page.keyboard.press('Enter');
     expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     await page.screenshot({ path: path.join(DOCS, 'sidebar-time-in-status.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
@@ -297,6 +299,22 @@ describe('sidebar in a browser', () => {
     } finally {
       await wide.close();
     }
+  });
+
+  test('works by keyboard and screen reader: named rows, filters and buttons; Enter opens a push with the focus on its title, Back returns it to the row; axe finds nothing in the list or the detail', async () => {
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // What a screen reader announces: the filters by their labels, each row by agent, change, destination and outcome.
+    expect(await page.getByRole('combobox', { name: 'Outcome' }).count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Destination' }).count()).toBe(1);
+    const jonas = page.getByRole('button', { name: 'Jonas Lindqvist: Lunch break → Available, Freshdesk, Rejected', exact: true });
+    await jonas.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('section.detail');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '← All pushes' }).press('Enter');
+    await page.waitForSelector('.list-pane', { state: 'visible' });
+    expect(await jonas.evaluate((button) => button === document.activeElement)).toBe(true);
   });
 
   test('the outcome and destination filters narrow the rows, and All brings them back', async () => {
@@ -312,6 +330,7 @@ describe('sidebar in a browser', () => {
     await choose('destination', 'CustomerGauge');
     await page.waitForSelector('.state--empty');
     expect(await page.locator('.state--empty').textContent()).toBe('No pushes match these filters.');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await choose('outcome', 'All');
     await waitForRows("rows.length === 5 && rows.every((r) => r.querySelector('.row-destination').textContent === 'CustomerGauge')");
@@ -513,6 +532,7 @@ describe('sidebar in a browser', () => {
     expect(await rows()).toHaveLength(16);
     expect(await page.locator('.subtitle').textContent()).toBe(header);
     await page.screenshot({ path: path.join(DOCS, 'sidebar-quota-spent.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The browser logs the refused calls; nothing else went wrong.
     expect(consoleErrors.splice(0)).toEqual(
@@ -562,6 +582,7 @@ describe('sidebar in a browser', () => {
       'The last attempt got 503 Service Unavailable from Freshdesk, which may have stored the push before answering. Freshdesk cannot deduplicate, so this push may appear twice there.',
     );
     expect(await detailFacts()).toMatchObject({ 'HTTP answer': '503 Service Unavailable' });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.click('section.detail fw-button[data-action=back]');
   });
 

@@ -79,7 +79,10 @@ export function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement 
 }
 
 export function detailView(activity: Activity, now: number, handlers: DetailHandlers): HTMLElement {
-  const head = el('div', 'detail-head', [el('h2', 'detail-title', [activity.title]), outcomePill(activity.outcome)]);
+  const title = el('h2', 'detail-title', [activity.title]);
+  // Focusable by script only: the sidebar moves the focus here when the detail opens.
+  title.tabIndex = -1;
+  const head = el('div', 'detail-head', [title, outcomePill(activity.outcome)]);
   const notices = el('div', 'notices detail-notices');
   const section = el('section', 'detail', [
     backButton(handlers),

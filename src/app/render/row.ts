@@ -1,6 +1,6 @@
 /** One push in the list: agent, transition, destination, outcome and when; failed ones get Retry. */
-import { el, onActivate } from '../dom';
-import { agentName, ago, destinationName, timeText, transition, until } from '../format';
+import { el } from '../dom';
+import { agentName, ago, destinationName, outcomeLabel, timeText, transition, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -51,13 +51,15 @@ export function rowView(activity: Activity, now: number, handlers: RowHandlers, 
     nextTryView(activity, now, queued),
   ]);
   const meta = el('div', 'row-meta', [where, activity.retryable && retryButton(activity, handlers)]);
-  const top = el('div', 'row-top', [el('span', 'row-agent', [agentName(activity)]), outcomePill(activity.outcome)]);
+  // A real button opens the detail (keyboard and screen readers); its name starts with the text it shows.
+  const open = el('button', 'row-agent row-open', [agentName(activity)]);
+  open.type = 'button';
+  open.setAttribute('aria-label', `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${outcomeLabel(activity.outcome)}`);
+  const top = el('div', 'row-top', [open, outcomePill(activity.outcome)]);
   const row = el('li', 'row', [top, text, meta]);
   row.dataset.id = activity.id;
   row.dataset.outcome = activity.outcome;
-  row.tabIndex = 0;
-  row.setAttribute('role', 'button');
-  row.setAttribute('aria-label', `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${activity.outcome}`);
-  onActivate(row, () => handlers.open(activity.id));
+  // A click anywhere on the row opens it too (the mouse's larger target); Retry stops its own click.
+  row.addEventListener('click', () => handlers.open(activity.id));
   return row;
 }
