@@ -542,6 +542,31 @@ describe('sidebar in a browser', () => {
     await page.waitForFunction(() => document.querySelector('.list-pane .stale')?.textContent === '');
   });
 
+  test('opened while the quota is spent: the loading state, then what could not be read and when to try again, in place of the list; axe finds nothing', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
+    try {
+      let refuse: () => void = () => undefined;
+      const refused = new Promise<void>((resolve) => (refuse = resolve));
+      await fresh.route('**/_fdk/invoke/*', async (route: Route) => {
+        await refused;
+        await route.fulfill({ status: 429, json: { status: 429, message: 'Rate limit exceeded' } });
+      });
+      await fresh.goto(`${server.url}/app/index.html`);
+      await fresh.waitForSelector('.state--loading');
+      await fresh.waitForFunction(() => !!document.querySelector('fw-spinner.hydrated'));
+      expect(await accessibilityViolations(fresh)).toEqual([]);
+      refuse();
+      await fresh.waitForSelector('.list-body fw-inline-message');
+      expect(await fresh.locator('.list-body').textContent()).toMatch(
+        /^The list could not be read: the installation's request quota is spent for this minute\. Try again from \d\d:\d\d\.$/,
+      );
+      expect(await fresh.locator('.subtitle').textContent()).toMatch(/^Count not read: try again from \d\d:\d\d$/);
+      expect(await accessibilityViolations(fresh)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('a status named like markup is shown as text and never runs', async () => {
     await fire(
       payload('intelliassign', {
