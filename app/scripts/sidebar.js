@@ -760,6 +760,7 @@ class Sidebar {
   }
   async refresh() {
     this.closeDetail();
+    replaceChildren(this.layout.notice, []);
     await Promise.all([this.reload(), this.loadCount()]);
   }
   async loadCount() {

@@ -111,6 +111,8 @@ export class Sidebar {
 
   async refresh(): Promise<void> {
     this.closeDetail();
+    // What an earlier action said ("runs in 5 min") goes stale: the fresh list shows where things stand.
+    replaceChildren(this.layout.notice, []);
     await Promise.all([this.reload(), this.loadCount()]);
   }
 

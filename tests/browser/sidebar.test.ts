@@ -286,7 +286,10 @@ describe('sidebar in a browser', () => {
     await summary.locator('summary').focus();
     await page.keyboard.press('Enter');
     expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // The picture without the keyboard's focus ring.
+    await summary.locator('summary').evaluate((node) => (node as HTMLElement).blur());
     await page.screenshot({ path: path.join(DOCS, 'sidebar-time-in-status.png') });
+    await summary.locator('summary').focus();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
@@ -529,6 +532,8 @@ describe('sidebar in a browser', () => {
       /^The list could not be refreshed: the installation's request quota is spent for this minute\. Try again from \d\d:\d\d\. Showing the list read at \d\d:\d\d\.$/,
     );
     expect(await page.locator('.list-pane .stale fw-inline-message').getAttribute('type')).toBe('warning');
+    // Earlier actions' notices went with the Refresh: only the list's state is said.
+    expect(await page.locator('.list-pane .notices').textContent()).toBe('');
     expect(await rows()).toHaveLength(16);
     expect(await page.locator('.subtitle').textContent()).toBe(header);
     await page.screenshot({ path: path.join(DOCS, 'sidebar-quota-spent.png') });
