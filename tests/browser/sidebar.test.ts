@@ -2,10 +2,10 @@
  * The sidebar (app/index.html + app/scripts/sidebar.js) in a real browser (tests/support/browser.ts)
  * driven by playwright-core, against the local simulator server (FDK client shim, Crayons from
  * node_modules, the built server in the platform runtime, sandbox Freshdesk and CustomerGauge) on
- * a manual clock set to the real time (retries run only when a test moves it).
- * Takes screenshots of the list and the detail with realistic data; `UPDATE_SCREENSHOTS=1` saves
- * them as docs/sidebar.png and docs/sidebar-detail.png (the README shows them). Hostile names are
- * checked in their own test, after the pictures.
+ * a manual clock days away from the browser's (retries run only when a test moves it), at 360 px.
+ * Takes screenshots of the list, the detail and its states with realistic data; `UPDATE_SCREENSHOTS=1`
+ * saves them as docs/sidebar*.png (the README shows them). axe-core checks each state for
+ * accessibility violations. Hostile names are checked in their own test, after the pictures.
  */
 import fs from 'node:fs';
 import os from 'node:os';
