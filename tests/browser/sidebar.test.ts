@@ -318,6 +318,8 @@ describe('sidebar in a browser', () => {
     await page.getByRole('button', { name: '← All pushes' }).press('Enter');
     await page.waitForSelector('.list-pane', { state: 'visible' });
     expect(await jonas.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Notices announce themselves (Crayons' inline message is role=alert); the list is no live region, so a re-render is not read out whole.
+    expect(await page.locator('[aria-live]').count()).toBe(0);
   });
 
   test('the outcome and destination filters narrow the rows, and All brings them back', async () => {
