@@ -1,4 +1,4 @@
-/* Built from src/ (source 3e8bb17b4fc04bbdc148adf6ca1b77c95b87bae8cb94be0b95314a22fe5a6dbc) by `npm run build`; do not edit. */
+/* Built from src/ (source 2e4200fdf7e32639eff47a0aa7b54d45c475ced068fc3e2a74892e454031abb0) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
