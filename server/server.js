@@ -1424,13 +1424,18 @@ const MAX_EVIDENCE = 400;
 function entry(reading, at, evidence, extra = {}) {
   return { reading, at, evidence: evidence.length > MAX_EVIDENCE ? `${evidence.slice(0, MAX_EVIDENCE - 1)}\u2026` : evidence, ...extra };
 }
+function readableEntry(rule, value) {
+  const checked = validate(ProbeEntry, value, rule);
+  if (!checked.ok) return void 0;
+  const { reading } = checked.value;
+  return reading === null || PROBED_RULES[rule].readings.includes(reading) ? checked.value : void 0;
+}
 function entriesOf(stored) {
   const record = typeof stored === "object" && stored !== null ? stored : {};
   const entries = {};
   for (const rule of PROBED_RULE_IDS) {
-    const checked = validate(ProbeEntry, record[rule], rule);
-    const reading = checked.ok ? checked.value.reading : void 0;
-    if (checked.ok && (reading === null || PROBED_RULES[rule].readings.includes(reading))) entries[rule] = checked.value;
+    const found = readableEntry(rule, record[rule]);
+    if (found) entries[rule] = found;
   }
   return entries;
 }
@@ -1481,26 +1486,27 @@ async function checkFireProbeWhileFiring(now) {
   }
   return entry(null, now, "still listed while its own event ran; looked at again by the daily run", { fired_at: now });
 }
-async function recheckFireProbe(now, last) {
-  let listed;
+async function fireProbeState(now) {
   try {
-    listed = await probeSchedule.fetch(FIRE_PROBE_SCHEDULE);
+    const firesAt = Date.parse((await probeSchedule.fetch(FIRE_PROBE_SCHEDULE)).schedule_at);
+    return firesAt > now ? { state: "waiting" } : { state: "fired", firedAt: firesAt };
   } catch (err) {
-    if (statusOf(err) !== 404) return entry(null, now, `fetching the probe schedule failed (${reason(err)}); tried again tomorrow`);
+    if (statusOf(err) === 404) return { state: "absent" };
+    return { state: "failed", entry: entry(null, now, `fetching the probe schedule failed (${reason(err)}); tried again tomorrow`) };
   }
-  if (listed && Date.parse(listed.schedule_at) <= now) {
+}
+async function recheckFireProbe(now, last) {
+  const found = await fireProbeState(now);
+  if (found.state === "failed") return found.entry;
+  if (found.state === "waiting") return void 0;
+  if (found.state === "fired") {
     await probeSchedule.delete(FIRE_PROBE_SCHEDULE).catch(() => void 0);
     await armFireProbe(now);
-    return entry(
-      "kept",
-      now,
-      `still listed ${Math.round((now - Date.parse(listed.schedule_at)) / 6e4)} min after it fired (the probe deleted it)`
-    );
+    return entry("kept", now, `still listed ${Math.round((now - found.firedAt) / 6e4)} min after it fired (the probe deleted it)`);
   }
-  if (listed) return void 0;
   await armFireProbe(now);
-  const firedAt = last?.fired_at;
-  return typeof firedAt === "number" ? entry("freed", now, "listed while its own event ran, gone once the event had ended") : void 0;
+  const freedSince = typeof last?.fired_at === "number";
+  return freedSince ? entry("freed", now, "listed while its own event ran, gone once the event had ended") : void 0;
 }
 async function probeScheduleMetering(now) {
   const answers = await Promise.allSettled(Array.from({ length: METERING_CALLS }, () => probeSchedule.fetch(ABSENT_SCHEDULE)));

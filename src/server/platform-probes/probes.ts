@@ -59,27 +59,32 @@ export async function checkFireProbeWhileFiring(now: number): Promise<ProbeEntry
   return entry(null, now, 'still listed while its own event ran; looked at again by the daily run', { fired_at: now });
 }
 
+type FireProbeState = { state: 'failed'; entry: ProbeEntry } | { state: 'absent' | 'waiting' } | { state: 'fired'; firedAt: number };
+
+/** Where the fire probe stands now: not listed, armed and waiting, listed after its time (fired and kept), or unknown. */
+async function fireProbeState(now: number): Promise<FireProbeState> {
+  try {
+    const firesAt = Date.parse((await probeSchedule.fetch(FIRE_PROBE_SCHEDULE)).schedule_at);
+    return firesAt > now ? { state: 'waiting' } : { state: 'fired', firedAt: firesAt };
+  } catch (err) {
+    if (statusOf(err) === 404) return { state: 'absent' };
+    return { state: 'failed', entry: entry(null, now, `fetching the probe schedule failed (${reason(err)}); tried again tomorrow`) };
+  }
+}
+
 /** The daily look at the fire probe: kept if still listed after it fired, freed if gone since; then armed again. */
 export async function recheckFireProbe(now: number, last: ProbeEntry | undefined): Promise<ProbeEntry | undefined> {
-  let listed: FdkScheduleRecord | undefined;
-  try {
-    listed = await probeSchedule.fetch(FIRE_PROBE_SCHEDULE);
-  } catch (err) {
-    if (statusOf(err) !== 404) return entry(null, now, `fetching the probe schedule failed (${reason(err)}); tried again tomorrow`);
-  }
-  if (listed && Date.parse(listed.schedule_at) <= now) {
+  const found = await fireProbeState(now);
+  if (found.state === 'failed') return found.entry;
+  if (found.state === 'waiting') return undefined;
+  if (found.state === 'fired') {
     await probeSchedule.delete(FIRE_PROBE_SCHEDULE).catch(() => undefined);
     await armFireProbe(now);
-    return entry(
-      'kept',
-      now,
-      `still listed ${Math.round((now - Date.parse(listed.schedule_at)) / 60_000)} min after it fired (the probe deleted it)`,
-    );
+    return entry('kept', now, `still listed ${Math.round((now - found.firedAt) / 60_000)} min after it fired (the probe deleted it)`);
   }
-  if (listed) return undefined; // armed and waiting
   await armFireProbe(now);
-  const firedAt = last?.fired_at;
-  return typeof firedAt === 'number' ? entry('freed', now, 'listed while its own event ran, gone once the event had ended') : undefined;
+  const freedSince = typeof last?.fired_at === 'number';
+  return freedSince ? entry('freed', now, 'listed while its own event ran, gone once the event had ended') : undefined;
 }
 
 /** 51 fetches of an absent name within one call: a quota of 50 a minute refuses at least one. */

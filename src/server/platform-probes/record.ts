@@ -6,7 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
-import type { PlatformRuleCheck, PlatformRuleId } from '../../shared/platform-rules-api';
+import type { PlatformRuleCheck, PlatformRuleId, PlatformRuleStatus } from '../../shared/platform-rules-api';
 import { validate } from '../core/validation';
 import { probeDb, statusOf } from './platform';
 import { PROBED_RULES, PROBED_RULE_IDS } from './rules';
@@ -31,37 +31,50 @@ export function entry(reading: string | null, at: number, evidence: string, extr
   return { reading, at, evidence: evidence.length > MAX_EVIDENCE ? `${evidence.slice(0, MAX_EVIDENCE - 1)}…` : evidence, ...extra };
 }
 
-/** The readable entries of a stored record: each a valid entry whose reading is one of its rule's. */
+/** A valid entry whose reading is one of its rule's, or undefined. */
+function readableEntry(rule: PlatformRuleId, value: unknown): ProbeEntry | undefined {
+  const checked = validate(ProbeEntry, value, rule);
+  if (!checked.ok) return undefined;
+  const { reading } = checked.value;
+  return reading === null || PROBED_RULES[rule].readings.includes(reading) ? checked.value : undefined;
+}
+
+/** The readable entries of a stored record. */
 export function entriesOf(stored: unknown): ProbeEntries {
   const record = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const entries: ProbeEntries = {};
   for (const rule of PROBED_RULE_IDS) {
-    const checked = validate(ProbeEntry, record[rule], rule);
-    const reading = checked.ok ? checked.value.reading : undefined;
-    if (checked.ok && (reading === null || PROBED_RULES[rule].readings.includes(reading as string))) entries[rule] = checked.value;
+    const found = readableEntry(rule, record[rule]);
+    if (found) entries[rule] = found;
   }
   return entries;
+}
+
+function statusOfReading(rule: PlatformRuleId, observed: string | null): PlatformRuleStatus {
+  if (observed === null) return 'not_yet_known';
+  return observed === PROBED_RULES[rule].readings[0] ? 'verified' : 'contradicted';
+}
+
+function checkOf(rule: PlatformRuleId, found: ProbeEntry | undefined): PlatformRuleCheck {
+  const { title, readings, fallback, unprobed } = PROBED_RULES[rule];
+  const observed = found ? found.reading : null;
+  const status = statusOfReading(rule, observed);
+  return {
+    rule,
+    title,
+    assumed: readings[0],
+    observed,
+    status,
+    evidence: found?.evidence ?? unprobed ?? 'not probed yet',
+    fallback: status === 'contradicted' ? fallback : null,
+    checked_at: found ? new Date(found.at).toISOString() : null,
+  };
 }
 
 /** Each rule as verified, contradicted (with its fallback) or not yet known, from a stored record. */
 export function checksOf(stored: unknown): PlatformRuleCheck[] {
   const entries = entriesOf(stored);
-  return PROBED_RULE_IDS.map((rule) => {
-    const { title, readings, fallback, unprobed } = PROBED_RULES[rule];
-    const found = entries[rule];
-    const observed = found?.reading ?? null;
-    const status = observed === null ? 'not_yet_known' : observed === readings[0] ? 'verified' : 'contradicted';
-    return {
-      rule,
-      title,
-      assumed: readings[0],
-      observed,
-      status,
-      evidence: found?.evidence ?? unprobed ?? 'not probed yet',
-      fallback: status === 'contradicted' ? fallback : null,
-      checked_at: found ? new Date(found.at).toISOString() : null,
-    };
-  });
+  return PROBED_RULE_IDS.map((rule) => checkOf(rule, entries[rule]));
 }
 
 /** The stored entries; none before the first probe. */
