@@ -55,12 +55,13 @@ function render(templates: Map<string, RequestTemplate>, name: string, scope: Pl
   };
 }
 
-/** The sample event, as happening now, through the app's own parser. */
+/** The sample event, moved to now (its time in the previous status kept), through the app's own parser. */
 function sampleChange(now: number) {
   const payload = JSON.parse(fs.readFileSync(EVENT_FILE, 'utf8')) as { data: { agent_activity: Record<string, unknown> } };
   const activity = payload.data.agent_activity;
-  const spent = Number(activity.status_change_timestamp) - Number(activity.prev_status_change_timestamp);
-  Object.assign(activity, { status_change_timestamp: now, prev_status_change_timestamp: Number.isFinite(spent) ? now - spent : null });
+  const spent = Date.parse(String(activity.status_change_timestamp)) - Date.parse(String(activity.prev_status_change_timestamp));
+  activity.status_change_timestamp = new Date(now).toISOString();
+  activity.prev_status_change_timestamp = new Date(now - spent).toISOString();
   const parsed = parseAgentActivityEvent(payload);
   if (!parsed.ok) throw new Error(`test_data event is not readable: ${parsed.message}`);
   return parsed.change;
