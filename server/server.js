@@ -1021,7 +1021,8 @@ const customerGauge = defineDestination(customerGauge$1, {
     reference: payload.reference
   }),
   send: upsertActivity,
-  idempotent: true
+  idempotent: true,
+  fetchToken: (ctx) => accessToken(ctx, false)
 });
 
 function readFreshdeskError(body) {
@@ -1513,9 +1514,9 @@ const PROBED_RULES = {
     unprobed: "only a server-method call that runs past 5 s can tell, and the install and scheduled events that run the probes are not server methods"
   },
   form_content_type: {
-    title: "A request template may send Content-Type application/x-www-form-urlencoded (the CustomerGauge token request)",
+    title: "A request template may send Content-Type application/x-www-form-urlencoded (an OAuth token request)",
     readings: ["accepted", "refused"],
-    fallback: "none through request templates: CustomerGauge pushes are rejected with the platform's reason; Freshdesk is unaffected"
+    fallback: "none through request templates: the pushes of the destination that needs the token are rejected with the platform's reason; the other destinations are unaffected"
   }
 };
 const PROBED_RULE_IDS = Object.keys(PROBED_RULES);
@@ -1628,20 +1629,21 @@ async function probeScheduleMetering(now) {
     return entry("unmetered", now, `${METERING_CALLS} $schedule calls made within one minute all answered (more than $db allows)`);
   return entry(null, now, `the $schedule calls failed otherwise (statuses ${[...new Set(statuses)].join(", ")}); tried again tomorrow`);
 }
-function customerGaugeEnabled(iparams) {
-  return Array.isArray(iparams.destinations) && iparams.destinations.includes(customerGauge$1.label);
+function formTokenUser(iparams) {
+  const enabled = Array.isArray(iparams.destinations) ? iparams.destinations : [];
+  return destinations.find((destination) => destination.fetchToken !== void 0 && enabled.includes(destination.label));
 }
 const FORM_REFUSED = /content.?type|invalid_request/i;
 async function probeFormContentType(now, iparams) {
-  if (!customerGaugeEnabled(iparams))
-    return entry(null, now, "CustomerGauge is switched off: the app makes no token request to learn from");
+  const destination = formTokenUser(iparams);
+  if (!destination?.fetchToken) return entry(null, now, "no destination that requests a token is switched on: nothing to learn from");
   try {
-    await accessToken({ startedAt: now }, false);
-    return entry("accepted", now, "the form-urlencoded token template obtained a token (the app caches it for its next delivery)");
+    await destination.fetchToken({ startedAt: now });
+    return entry("accepted", now, `${destination.label}'s form-urlencoded token template obtained a token (cached for its next delivery)`);
   } catch (err) {
     const message = messageOf(err);
     if (FORM_REFUSED.test(message)) return entry("refused", now, message);
-    return entry(null, now, `the token request did not settle it (${message}); tried again tomorrow`);
+    return entry(null, now, `${destination.label}'s token request did not settle it (${message}); tried again tomorrow`);
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import axios from 'axios';
 
-import type { PlannedRequest } from './plan';
+import type { PlannedRequest } from './context';
 
 export interface Answer {
   /** HTTP status, or 0 when no answer came (the reason is in `error`) */
@@ -20,7 +20,7 @@ export interface Answer {
 
 const TIMEOUT_MS = 15_000;
 const LIMIT_HEADER = /rate|limit|retry-after/i;
-/** Error and fact fields of the documented answers (Freshdesk, CustomerGauge, OAuth2). */
+/** Error and fact fields of the vendors' documented answers and of OAuth2's. */
 const KEPT_FIELDS = ['description', 'errors', 'code', 'message', 'error', 'error_description', 'expires_in', 'token_type', 'data'];
 
 function parsed(text: string): Record<string, unknown> {

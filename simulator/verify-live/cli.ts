@@ -2,7 +2,7 @@
  * `npm run verify-live -- [--dry-run] [--report docs/verify-live.md] [--iparams <file>]`: reads the
  * saved iparams (config/iparam_test_data.json), calls each vendor once and prints the table.
  * Exit code: 0 every request made got an answer (whatever its status), 1 one got none, 2 usage
- * error or sandbox values. `--test-vendor-urls freshdesk=<url>,customergauge=<url>` (tests only, loopback URLs)
+ * error or sandbox values. `--test-vendor-urls <destination id>=<url>,…` (tests only, loopback URLs)
  * sends to local fake vendors instead.
  */
 import fs from 'node:fs';
@@ -28,7 +28,7 @@ interface Args {
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/;
 
-/** Tests only: `freshdesk=http://127.0.0.1:p,customergauge=http://127.0.0.1:q`; anything but loopback is refused. */
+/** Tests only: `<destination id>=http://127.0.0.1:<port>` for each destination, comma-separated; anything but loopback is refused. */
 function testVendorUrls(spec: string | undefined): VendorUrl {
   const pairs = (spec ?? '').split(',').map((pair) => pair.split('='));
   const ids = DESCRIPTORS.map((d) => d.id as string);

@@ -1,14 +1,12 @@
 /**
- * `npm run verify-live`: the vendors, once each, with the developer's real accounts (see README
- * "verify-live"). The token request (Basic, and the documented form body), one Freshdesk contact
- * activity on a dedicated test contact, one CustomerGauge activity with a `verify-…` reference.
+ * `npm run verify-live`: the vendors, once each, with the developer's real accounts (README
+ * "verify-live"): each destination's live checks (./registry.ts), in the descriptors' order.
  */
-import { iparamsWhere } from '../../src/shared/destinations';
+import { DESCRIPTORS, iparamsWhere } from '../../src/shared/destinations';
 import { SANDBOX_IPARAMS } from '../local-app';
-import { send, type Answer, type VendorUrl } from './answer';
-import type { CheckId } from './documented';
-import { customerGaugeActivityRequest, formTokenRequest, freshdeskActivityRequest, tokenRequest, type PlannedRequest } from './plan';
-import type { CheckResult } from './report';
+import { send, type VendorUrl } from './answer';
+import { liveContext, type CheckResult } from './context';
+import { LIVE_CHECKS } from './registry';
 
 export interface VerifyLiveOptions {
   iparams: Record<string, unknown>;
@@ -32,30 +30,10 @@ export function refuseSandboxValues(iparams: Record<string, unknown>): void {
   }
 }
 
-const NO_TOKEN = '‹token from request 1›';
-
 export async function verifyLive(options: VerifyLiveOptions): Promise<CheckResult[]> {
   refuseSandboxValues(options.iparams);
-  const scope = { iparams: options.iparams, now: options.now };
   const results: CheckResult[] = [];
-  const run = async (id: CheckId, plan: () => Promise<PlannedRequest>): Promise<Answer | undefined> => {
-    let request: PlannedRequest;
-    try {
-      request = await plan();
-    } catch (err) {
-      results.push({ id, skipped: (err as { message?: string }).message ?? String(err) });
-      return undefined;
-    }
-    const answer = options.dryRun ? undefined : await send(request, options.vendorUrl);
-    results.push({ id, request, ...(answer ? { answer } : {}) });
-    return answer;
-  };
-
-  const basic = await run('cg_token_basic', () => tokenRequest(scope));
-  const form = await run('cg_token_form', () => formTokenRequest(scope));
-  await run('freshdesk_activity', () => freshdeskActivityRequest(scope));
-  const token = basic?.accessToken ?? form?.accessToken;
-  if (token || options.dryRun) await run('cg_activity', () => customerGaugeActivityRequest(scope, token ?? NO_TOKEN));
-  else results.push({ id: 'cg_activity', skipped: 'no access token: neither token request got one' });
+  const live = liveContext(options, (request) => send(request, options.vendorUrl), results);
+  for (const descriptor of DESCRIPTORS) await LIVE_CHECKS[descriptor.id](live);
   return results;
 }

@@ -4,18 +4,7 @@
  * redacted from everything printed.
  */
 import { SECURE_IPARAMS } from '../../src/shared/iparam-rules';
-import type { Answer } from './answer';
-import { DOCUMENTED, type CheckId } from './documented';
-import type { PlannedRequest } from './plan';
-
-export interface CheckResult {
-  id: CheckId;
-  request?: PlannedRequest;
-  /** why the request was not made (missing iparams, no token) */
-  skipped?: string;
-  /** absent on a dry run */
-  answer?: Answer;
-}
+import type { CheckResult, PlannedRequest } from './context';
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 const REDACTED = '‹redacted›';
@@ -65,7 +54,7 @@ export function reportMarkdown(
   const tokens = results.map((result) => result.answer?.accessToken).filter((token): token is string => token !== undefined);
   const redact = redactor([...options.secrets, ...tokens]);
   const rows = results.map((result, index) => {
-    const documented = DOCUMENTED[result.id];
+    const { documented } = result;
     const request = result.request ? sent(result.request) : '—';
     return `| ${index + 1} | ${cell(documented.title)} | ${cell(documented.says)} | ${cell(documented.question)} | ${cell(request)} | ${cell(cameBack(result, options.dryRun))} |`;
   });

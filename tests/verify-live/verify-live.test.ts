@@ -13,7 +13,7 @@ import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, typ
 import { fakeVendorHostOverride } from '../../simulator/fake-vendors/host-override';
 import { APP_DIR, SANDBOX_IPARAMS } from '../../simulator/local-app';
 import { SandboxValuesError, verifyLive } from '../../simulator/verify-live';
-import { TEST_CONTACT } from '../../simulator/verify-live/plan';
+import { TEST_CONTACT } from '../../simulator/verify-live/freshdesk';
 import { reportMarkdown, secretsOf } from '../../simulator/verify-live/report';
 
 const run = promisify(execFile);
@@ -60,11 +60,11 @@ function expectNoSecret(text: string): void {
 describe('verify-live', () => {
   it('calls each vendor once: both token requests, the test contact activity, a verify-… CustomerGauge activity', async () => {
     const results = await verifyLive({ iparams: IPARAMS, dryRun: false, now: NOW, vendorUrl: vendorUrl() });
-    expect(results.map((r) => [r.id, r.answer?.status])).toEqual([
-      ['cg_token_basic', 200],
-      ['cg_token_form', 200],
-      ['freshdesk_activity', 200],
-      ['cg_activity', 201],
+    expect(results.map((r) => [r.documented.title.split(' ').slice(0, 3).join(' '), r.answer?.status])).toEqual([
+      ['Freshdesk contact activity', 200],
+      ['CustomerGauge token, Basic', 200],
+      ['CustomerGauge token, form', 200],
+      ['CustomerGauge activity with', 201],
     ]);
 
     const [basic, form] = customerGauge.received.filter((r) => r.path === '/oauth2/token');
@@ -93,7 +93,7 @@ describe('verify-live', () => {
     customerGauge.enqueueFaults({ path: '/oauth2/token', status: 401 });
     const results = await verifyLive({ iparams: IPARAMS, dryRun: false, now: NOW, vendorUrl: vendorUrl() });
     const report = reportMarkdown(results, { dryRun: false, at: NOW, secrets: SECRETS });
-    expect(results.map((r) => r.answer?.status)).toEqual([401, 200, 429, 201]);
+    expect(results.map((r) => r.answer?.status)).toEqual([429, 401, 200, 201]);
     expect(report).toContain('"error":"invalid_client"');
     expect(report).toContain('"retry-after":"37"');
     expect(report).toContain('"code":"rate_limit"');

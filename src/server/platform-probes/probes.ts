@@ -2,9 +2,8 @@
  * The probes: each asks the platform one question on scratch keys and names and answers with the
  * reading it saw (see ./rules.ts), or null with the reason it could not tell.
  */
-import { customerGauge } from '../../shared/destinations/customergauge';
 import { messageOf } from '../core/errors';
-import { accessToken } from '../destinations/customergauge/token';
+import { destinations } from '../destinations/registry';
 import { probeDb, probeSchedule, statusOf } from './platform';
 import { entry, type ProbeEntry } from './record';
 
@@ -99,27 +98,29 @@ export async function probeScheduleMetering(now: number): Promise<ProbeEntry> {
   return entry(null, now, `the $schedule calls failed otherwise (statuses ${[...new Set(statuses)].join(', ')}); tried again tomorrow`);
 }
 
-function customerGaugeEnabled(iparams: Record<string, unknown>): boolean {
-  return Array.isArray(iparams.destinations) && iparams.destinations.includes(customerGauge.label);
+/** The enabled destination that gets a token through a form-urlencoded template, if any. */
+function formTokenUser(iparams: Record<string, unknown>) {
+  const enabled = Array.isArray(iparams.destinations) ? iparams.destinations : [];
+  return destinations.find((destination) => destination.fetchToken !== undefined && enabled.includes(destination.label));
 }
 
 /** The platform's or a token endpoint's refusal of the form body, as the token module reports it. */
 const FORM_REFUSED = /content.?type|invalid_request/i;
 
 /**
- * The CustomerGauge token request (Content-Type application/x-www-form-urlencoded) through the
- * app's own token module, so the token is cached and used by the next delivery: no request the app
- * would not make anyway. Nothing is sent when CustomerGauge is off or a token is cached.
+ * A token request (Content-Type application/x-www-form-urlencoded) through the destination's own
+ * token module, so the token is cached and used by its next delivery: no request the app would not
+ * make anyway. Nothing is sent when no such destination is on, or when a token is cached.
  */
 export async function probeFormContentType(now: number, iparams: Record<string, unknown>): Promise<ProbeEntry> {
-  if (!customerGaugeEnabled(iparams))
-    return entry(null, now, 'CustomerGauge is switched off: the app makes no token request to learn from');
+  const destination = formTokenUser(iparams);
+  if (!destination?.fetchToken) return entry(null, now, 'no destination that requests a token is switched on: nothing to learn from');
   try {
-    await accessToken({ startedAt: now }, false);
-    return entry('accepted', now, 'the form-urlencoded token template obtained a token (the app caches it for its next delivery)');
+    await destination.fetchToken({ startedAt: now });
+    return entry('accepted', now, `${destination.label}'s form-urlencoded token template obtained a token (cached for its next delivery)`);
   } catch (err) {
     const message = messageOf(err);
     if (FORM_REFUSED.test(message)) return entry('refused', now, message);
-    return entry(null, now, `the token request did not settle it (${message}); tried again tomorrow`);
+    return entry(null, now, `${destination.label}'s token request did not settle it (${message}); tried again tomorrow`);
   }
 }

@@ -37,9 +37,10 @@ export const PROBED_RULES: Readonly<Record<PlatformRuleId, ProbedRule>> = {
       'only a server-method call that runs past 5 s can tell, and the install and scheduled events that run the probes are not server methods',
   },
   form_content_type: {
-    title: 'A request template may send Content-Type application/x-www-form-urlencoded (the CustomerGauge token request)',
+    title: 'A request template may send Content-Type application/x-www-form-urlencoded (an OAuth token request)',
     readings: ['accepted', 'refused'],
-    fallback: "none through request templates: CustomerGauge pushes are rejected with the platform's reason; Freshdesk is unaffected",
+    fallback:
+      "none through request templates: the pushes of the destination that needs the token are rejected with the platform's reason; the other destinations are unaffected",
   },
 };
 
