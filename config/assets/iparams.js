@@ -1,4 +1,4 @@
-/* Built from src/ (source 2e4200fdf7e32639eff47a0aa7b54d45c475ced068fc3e2a74892e454031abb0) by `npm run build`; do not edit. */
+/* Built from src/ (source e0d9218be6314217dd15a001d6ea7f8dce74e160a9630c3edc23c30f83dd1369) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
