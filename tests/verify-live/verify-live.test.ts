@@ -144,7 +144,9 @@ describe('verify-live', () => {
 
       const refused = await command('--iparams', iparamsFile(SANDBOX_IPARAMS), '--dry-run');
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/Live mode talks to the real Freshdesk and CustomerGauge, but .* still hold the sandbox's quick-start values/);
+      expect(refused.stderr).toMatch(
+        /Live mode talks to the real Freshdesk and CustomerGauge, but .* still hold the sandbox's quick-start values/,
+      );
     });
 
     it('--test-vendor-urls takes loopback URLs only', async () => {
