@@ -1,4 +1,4 @@
-/* Built from src/ (source e0d9218be6314217dd15a001d6ea7f8dce74e160a9630c3edc23c30f83dd1369) by `npm run build`; do not edit. */
+/* Built from src/ (source 8ecbb02c08a273af9173b94e424a33dc430d2cf656e562ee4b4deecc48647a22) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
