@@ -2,7 +2,52 @@
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
-const REDACTED = "[redacted]";
+const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
+const customerGauge$1 = {
+  id: "customergauge",
+  label: "CustomerGauge",
+  iparams: [
+    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
+    { name: "cg_client_id", secure: false, account: true },
+    { name: "cg_client_secret", secure: true, account: true },
+    // base64(client_id:client_secret), built by the installation page for the token request's header.
+    { name: "cg_client_credentials", secure: true, derived: true, account: true },
+    { name: "cg_account", secure: false, maxLength: 255 },
+    { name: "cg_send_contact", secure: false }
+  ],
+  templates: {
+    token: "customerGaugeToken",
+    verifyCredentials: "customerGaugeVerifyCredentials",
+    upsertActivity: "customerGaugeUpsertActivity"
+  },
+  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
+};
+
+const FRESHDESK_CONTACT_MODES = {
+  agent: "Agent's own email",
+  fixed: "One fixed contact (unique external ID)"
+};
+const freshdesk$1 = {
+  id: "freshdesk",
+  label: "Freshdesk",
+  iparams: [
+    { name: "freshdesk_subdomain", secure: false, account: true },
+    { name: "freshdesk_api_key", secure: true, account: true },
+    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
+    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
+  ],
+  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
+  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
+};
+
+const DESCRIPTORS = [freshdesk$1, customerGauge$1];
+function iparamsWhere(test) {
+  return DESCRIPTORS.flatMap((d) => d.iparams.filter(test).map((p) => p.name));
+}
+const SECURE_IPARAMS = iparamsWhere((p) => p.secure);
+const DESTINATION_LABELS = DESCRIPTORS.map((d) => d.label);
+
+const REDACTED$1 = "[redacted]";
 const PATTERNS = [
   // Authorization header values: "Bearer eyJ…", "Basic c2Fu…" (a value with a digit or base64 punctuation, not a word).
   /\b(Bearer|Basic)\s+(?=[A-Za-z._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
@@ -13,9 +58,9 @@ const PATTERNS = [
 ];
 function scrubCredentials(text) {
   let out = text;
-  out = out.replace(PATTERNS[0], (_m, scheme) => `${scheme} ${REDACTED}`);
-  out = out.replace(PATTERNS[1], (_m, name, sep) => `${name}${sep}${REDACTED}`);
-  return out.replace(PATTERNS[2], REDACTED);
+  out = out.replace(PATTERNS[0], (_m, scheme) => `${scheme} ${REDACTED$1}`);
+  out = out.replace(PATTERNS[1], (_m, name, sep) => `${name}${sep}${REDACTED$1}`);
+  return out.replace(PATTERNS[2], REDACTED$1);
 }
 
 const HANGUL_SYLLABLE = "[\\u1100-\\u115F\\uA960-\\uA97C]+[\\u1160-\\u11A7\\uD7B0-\\uD7C6]*[\\u11A8-\\u11FF\\uD7CB-\\uD7FB]*";
@@ -92,6 +137,220 @@ function unbase64(text) {
   return decodeURIComponent(escape(binary));
 }
 
+const REDACTED = "[redacted]";
+const MIN_SECRET_CHARS = 4;
+const FRAGMENT_CHARS = 8;
+const MAX_DECODE_DEPTH = 3;
+const MAX_VALUE_DEPTH = 32;
+function viewOf(units) {
+  return { chars: units.map((u) => u.char).join(""), from: units.map((u) => u.from), to: units.map((u) => u.to) };
+}
+function identityView(text) {
+  const at = Array.from({ length: text.length }, (_v, i) => i);
+  return { chars: text, from: at, to: at.map((i) => i + 1) };
+}
+function decodeWith(view, { trigger, step }) {
+  if (!trigger.test(view.chars)) return null;
+  const units = [];
+  let changed = false;
+  for (let i = 0; i < view.chars.length; ) {
+    const decoded = step(view.chars, i);
+    if (decoded === null) {
+      units.push({ char: view.chars[i], from: view.from[i], to: view.to[i] });
+      i++;
+      continue;
+    }
+    changed = true;
+    const end = i + decoded.used - 1;
+    for (const char of decoded.text)
+      for (let k = 0; k < char.length; k++) units.push({ char: char[k], from: view.from[i], to: view.to[end] });
+    i += decoded.used;
+  }
+  return changed ? viewOf(units) : null;
+}
+const JSON_ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+const jsonStep = (chars, i) => {
+  if (chars[i] !== "\\") return null;
+  const next = chars[i + 1];
+  if (next === "u" && /^[0-9a-f]{4}$/i.test(chars.slice(i + 2, i + 6)))
+    return { text: String.fromCharCode(parseInt(chars.slice(i + 2, i + 6), 16)), used: 6 };
+  return next !== void 0 && next in JSON_ESCAPES ? { text: JSON_ESCAPES[next], used: 2 } : null;
+};
+const PERCENT_RUN = /^(?:%[0-9a-f]{2})+/i;
+const urlStep = (chars, i) => {
+  if (chars[i] === "+") return { text: " ", used: 1 };
+  if (chars[i] !== "%") return null;
+  const run = PERCENT_RUN.exec(chars.slice(i, i + 3 * 64))?.[0];
+  if (!run) return null;
+  const bytes = run.match(/%[0-9a-f]{2}/gi);
+  try {
+    return { text: decodeURIComponent(run), used: run.length };
+  } catch {
+    return { text: bytes.map((b) => String.fromCharCode(parseInt(b.slice(1), 16))).join(""), used: run.length };
+  }
+};
+const HTML_NAMED = { quot: '"', amp: "&", lt: "<", gt: ">", apos: "'" };
+function entityText(name) {
+  if (!name.startsWith("#")) return HTML_NAMED[name];
+  const code = name.startsWith("#x") ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code <= 1114111 ? String.fromCodePoint(code) : void 0;
+}
+const htmlStep = (chars, i) => {
+  const entity = chars[i] === "&" ? /^&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/i.exec(chars.slice(i, i + 12)) : null;
+  const text = entity ? entityText(entity[1].toLowerCase()) : void 0;
+  return entity && text !== void 0 ? { text, used: entity[0].length } : null;
+};
+const DECODERS = [
+  { trigger: /\\/, step: jsonStep },
+  { trigger: /[%+]/, step: urlStep },
+  { trigger: /&/, step: htmlStep }
+];
+function viewsOf(text) {
+  const views = [identityView(text)];
+  let layer = views;
+  for (let depth = 0; depth < MAX_DECODE_DEPTH && layer.length > 0; depth++) {
+    const next = [];
+    for (const view of layer) {
+      for (const decoder of DECODERS) {
+        const decoded = decodeWith(view, decoder);
+        if (decoded) next.push(decoded);
+      }
+    }
+    views.push(...next);
+    layer = next;
+  }
+  return views;
+}
+function fold(text) {
+  let out = "";
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    out += lower.length === char.length ? lower : char;
+  }
+  return out;
+}
+function findSecrets(haystack, secrets) {
+  const spans = [];
+  const each = (piece, found) => {
+    for (let at = haystack.indexOf(piece); at >= 0; at = haystack.indexOf(piece, at + 1)) found(at);
+  };
+  for (const secret of secrets) {
+    if (secret.length <= FRAGMENT_CHARS) {
+      each(secret, (at) => spans.push([at, at + secret.length]));
+      continue;
+    }
+    each(secret.slice(0, FRAGMENT_CHARS), (at) => {
+      let end = at + FRAGMENT_CHARS;
+      while (end < haystack.length && end - at < secret.length && haystack[end] === secret[end - at]) end++;
+      spans.push([at, end]);
+    });
+    each(secret.slice(-FRAGMENT_CHARS), (at) => {
+      let start = at;
+      let k = secret.length - FRAGMENT_CHARS;
+      while (start > 0 && k > 0 && haystack[start - 1] === secret[k - 1]) [start, k] = [start - 1, k - 1];
+      spans.push([start, at + FRAGMENT_CHARS]);
+    });
+  }
+  return spans;
+}
+const BASE64_RUN = /[A-Za-z0-9+/_-]{6,}={0,2}/g;
+const BASE64_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function base64Bytes(run, offset) {
+  const digits = Array.from(run.slice(offset).replace(/=+$/, ""), (c) => BASE64_DIGITS.indexOf(c === "-" ? "+" : c === "_" ? "/" : c));
+  let bytes = "";
+  let bits = 0;
+  let buffer = 0;
+  for (const digit of digits) {
+    buffer = (buffer << 6 | digit) & 16777215;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes += String.fromCharCode(buffer >> bits & 255);
+    }
+  }
+  return bytes;
+}
+function utf8Bytes$1(text) {
+  try {
+    return unescape(encodeURIComponent(text));
+  } catch {
+    return text;
+  }
+}
+function mergeSpans(spans) {
+  const sorted = spans.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const merged = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  return merged;
+}
+function replaceSpans(text, spans) {
+  let out = "";
+  let at = 0;
+  for (const [start, end] of mergeSpans(spans)) {
+    out += text.slice(at, start) + REDACTED;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+class SecretRedactor {
+  constructor(secrets) {
+    this.secrets = /* @__PURE__ */ new Set();
+    this.forms = null;
+    for (const secret of secrets) this.learn(secret);
+  }
+  learn(secret) {
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_CHARS || this.secrets.has(secret)) return;
+    this.secrets.add(secret);
+    this.forms = null;
+  }
+  text(text) {
+    if (typeof text !== "string" || text === "") return text;
+    return scrubCredentials(this.secrets.size === 0 ? text : replaceSpans(text, this.spansIn(text)));
+  }
+  excerpt(text, max) {
+    return truncate(this.text(text), max);
+  }
+  value(value) {
+    return this.walk(value, 0);
+  }
+  walk(value, depth) {
+    if (typeof value === "string") return this.text(value);
+    if (typeof value !== "object" || value === null) return value;
+    if (depth >= MAX_VALUE_DEPTH) return "\u2026";
+    if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.walk(item, depth + 1)]));
+  }
+  /** Source spans of every match, in any view. */
+  spansIn(text) {
+    this.forms = this.forms ?? { folded: [...this.secrets].map(fold), bytes: [...this.secrets].map(utf8Bytes$1) };
+    const { folded, bytes } = this.forms;
+    const spans = [];
+    const toSource = (view, [start, end]) => [view.from[start], view.to[end - 1]];
+    for (const view of viewsOf(text)) {
+      spans.push(...findSecrets(fold(view.chars), folded).map((span) => toSource(view, span)));
+      for (const run of view.chars.matchAll(BASE64_RUN)) {
+        if (![0, 1, 2, 3].some((offset) => findSecrets(base64Bytes(run[0], offset), bytes).length > 0)) continue;
+        const start = run.index;
+        spans.push(toSource(view, [start, start + run[0].length]));
+      }
+    }
+    return spans;
+  }
+}
+function createRedactor(secrets = []) {
+  return new SecretRedactor(secrets);
+}
+function secureValues(iparams) {
+  return SECURE_IPARAMS.map((name) => iparams?.[name]).filter((v) => typeof v === "string");
+}
+function redactorFor(iparams) {
+  return createRedactor(secureValues(iparams));
+}
+
 class DeliveryError extends Error {
   constructor(detail) {
     super(detail.message);
@@ -121,10 +380,10 @@ class HttpStatusError extends Error {
   }
 }
 const MAX_REASON = 300;
-const cut = (text) => truncate(scrubCredentials(text), MAX_REASON);
-function reasonOf(err) {
-  if (err instanceof Error) return cut(err.message || err.name);
-  return cut(typeof err === "string" ? err : describeValue(err));
+const SHAPES_ONLY = createRedactor();
+function reasonOf(err, redactor = SHAPES_ONLY) {
+  const text = err instanceof Error ? err.message || err.name : typeof err === "string" ? err : describeValue(err);
+  return redactor.excerpt(text, MAX_REASON);
 }
 function describeValue(err) {
   const { status, message } = err ?? {};
@@ -461,67 +720,9 @@ function fitToBytes(value, maxBytes) {
   return copy;
 }
 
-const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
-const customerGauge$1 = {
-  id: "customergauge",
-  label: "CustomerGauge",
-  iparams: [
-    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
-    { name: "cg_client_id", secure: false, account: true },
-    { name: "cg_client_secret", secure: true, account: true },
-    // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: "cg_client_credentials", secure: true, derived: true, account: true },
-    { name: "cg_account", secure: false, maxLength: 255 },
-    { name: "cg_send_contact", secure: false }
-  ],
-  templates: {
-    token: "customerGaugeToken",
-    verifyCredentials: "customerGaugeVerifyCredentials",
-    upsertActivity: "customerGaugeUpsertActivity"
-  },
-  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
-};
-
-const FRESHDESK_CONTACT_MODES = {
-  agent: "Agent's own email",
-  fixed: "One fixed contact (unique external ID)"
-};
-const freshdesk$1 = {
-  id: "freshdesk",
-  label: "Freshdesk",
-  iparams: [
-    { name: "freshdesk_subdomain", secure: false, account: true },
-    { name: "freshdesk_api_key", secure: true, account: true },
-    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
-    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
-  ],
-  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
-  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
-};
-
-const DESCRIPTORS = [freshdesk$1, customerGauge$1];
-function iparamsWhere(test) {
-  return DESCRIPTORS.flatMap((d) => d.iparams.filter(test).map((p) => p.name));
-}
-const SECURE_IPARAMS = iparamsWhere((p) => p.secure);
-const DESTINATION_LABELS = DESCRIPTORS.map((d) => d.label);
-
-const MIN_SECRET_LENGTH = 4;
-function secretsOf(iparams) {
-  return SECURE_IPARAMS.map((name) => iparams[name]).filter((v) => typeof v === "string" && v.length >= MIN_SECRET_LENGTH).flatMap((v) => [v, base64(v)]);
-}
-function scrubReasons(record) {
-  for (const push of Object.values(record.pushes)) {
-    if (push?.reason) push.reason = scrubCredentials(push.reason);
-  }
-}
-function redactSecrets(record, iparams) {
-  scrubReasons(record);
-  let text = JSON.stringify(record);
-  const secrets = secretsOf(iparams);
-  if (!secrets.some((secret) => text.includes(secret))) return record;
-  for (const secret of secrets) text = text.split(secret).join("[redacted]");
-  return JSON.parse(text);
+const isRedactor = (source) => typeof source.text === "function" && typeof source.value === "function";
+function redactSecrets(record, secrets) {
+  return (isRedactor(secrets) ? secrets : redactorFor(secrets)).value(record);
 }
 
 const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
@@ -653,7 +854,7 @@ async function invokeOnce(spec, ctx) {
     const res = await $request.invokeTemplate(spec.template, spec.options);
     return { status: res.status, body: parseBody(res.response) };
   } catch (err) {
-    throw toDeliveryError(err, spec.readMessage, Date.now());
+    throw toDeliveryError(err, spec.readMessage, ctx.redactor, Date.now());
   }
 }
 function worthRetryingNow(err) {
@@ -670,8 +871,9 @@ async function invoke(spec, ctx) {
 function isRecord(value) {
   return typeof value === "object" && value !== null;
 }
+const MAX_PARSED_CHARS = 64 * 1024;
 function parseBody(text) {
-  if (!text) return null;
+  if (!text || text.length > MAX_PARSED_CHARS) return null;
   try {
     return JSON.parse(text);
   } catch {
@@ -699,19 +901,31 @@ function classify(err, status) {
   return BY_STATUS[status] ?? (isClientError ? "invalid" : "retry");
 }
 const MAY_HAVE_LANDED = /* @__PURE__ */ new Set([0, 408, 500, 502, 503, 504]);
-function toDeliveryError(err, readMessage, now) {
+function toDeliveryError(err, readMessage, redactor, now) {
   const status = typeof err.status === "number" ? err.status : 0;
-  const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, "retry-after"), now) };
+  const message = `HTTP ${status}: ${describe(err, readMessage, redactor)}`;
+  const detail = { status, message: redactor.excerpt(message, MAX_REASON), retryAfterMs: retryAfterMs(header(err, "retry-after"), now) };
   const kind = classify(err, status);
   if (kind === "quota") return new PlatformQuotaError(detail);
   if (kind === "auth") return new AuthError(detail);
   if (kind === "invalid") return new PayloadInvalidError(detail);
   return new RetryableError({ ...detail, mayHaveLanded: MAY_HAVE_LANDED.has(status) });
 }
-function describe(err, status, readMessage) {
-  const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
-  return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
+const PLATFORM_REASONS = /* @__PURE__ */ new Set([
+  "Error in establishing connection",
+  "Timeout error while processing the request",
+  "Unsupported content type"
+]);
+function describe(err, readMessage, redactor) {
+  if (typeof err.response !== "string") return typeof err.message === "string" && err.message !== "" ? err.message : "no answer";
+  const text = err.response;
+  if (PLATFORM_REASONS.has(text.trim())) return text;
+  return readMessage(redactor.value(parseBody(text))) || undocumented(err, text);
+}
+function undocumented(err, text) {
+  if (text === "") return "empty answer";
+  const type = header(err, "content-type")?.split(";")[0].trim();
+  return `answer not in the documented error form (${text.length} characters${type ? ` of ${type}` : ""}, not kept)`;
 }
 
 const TOKEN_SCHEDULE = "cg-token";
@@ -763,7 +977,9 @@ async function fetchToken(ctx) {
 }
 async function accessToken(ctx, forceRefresh) {
   const cached = forceRefresh ? null : await cachedToken(Date.now());
-  return cached ?? fetchToken(ctx);
+  const token = cached ?? await fetchToken(ctx);
+  ctx.redactor.learn(token);
+  return token;
 }
 
 function readCustomerGaugeError(body) {
@@ -1297,7 +1513,7 @@ async function checkBasis(work) {
 async function deliverAndRecord(work, ctx, hasWriteAhead) {
   if (!await checkBasis(work)) return parkWork(work, Date.now(), hasWriteAhead);
   const touched = await deliverOpenPushes(work.record, work.only, ctx);
-  work.record = redactSecrets(work.record, ctx.iparams);
+  work.record = redactSecrets(work.record, ctx.redactor);
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result("done", work.record), kept: false };
@@ -1366,24 +1582,26 @@ async function resumeQueued(work, iparams, call) {
 }
 
 const iparamsOf = (payload) => payload.iparams ?? {};
+const callFor = (payload) => ({ startedAt: Date.now(), redactor: redactorFor(payload.iparams) });
 async function onAgentActivityCreate(payload) {
-  const call = { startedAt: Date.now() };
+  const call = callFor(payload);
   try {
     const run = await processEvent(payload, iparamsOf(payload), call);
     if (run.status === "duplicate" || run.status === "held")
       console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
-    console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
+    console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
 async function onScheduledEvent(payload) {
   const work = payload.data;
   if (work?.kind !== "deliver") return;
+  const call = callFor(payload);
   try {
-    await resumeQueued(work, iparamsOf(payload), { startedAt: Date.now() });
+    await resumeQueued(work, iparamsOf(payload), call);
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err)}`);
+    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err, call.redactor)}`);
   }
 }
 async function onAppInstall() {
@@ -1750,12 +1968,12 @@ async function replayAllFailed(now) {
   return { queued: queued.length, first_at: first, last_at: last, already_queued: already, queued_pushes: queued, message };
 }
 
-async function answer(work) {
+async function answer(work, redactor) {
   try {
     renderData(null, await work());
   } catch (err) {
     const status = err.status ?? 500;
-    renderData({ status, message: reasonOf(err) });
+    renderData({ status, message: reasonOf(err, redactor) });
   }
 }
 function ownArgs(args) {
@@ -1771,8 +1989,8 @@ async function countActivitiesMethod() {
   await answer(() => countActivities(Date.now()));
 }
 async function retryActivityMethod(args) {
-  const call = { startedAt: Date.now() };
-  await answer(() => replayPush(args.id, args.iparams, call));
+  const call = { startedAt: Date.now(), redactor: redactorFor(args.iparams) };
+  await answer(() => replayPush(args.id, args.iparams, call), call.redactor);
 }
 async function retryAllFailedMethod() {
   await answer(() => replayAllFailed(Date.now()));
