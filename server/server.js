@@ -891,12 +891,14 @@ function retryAfterMs(value, now) {
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
-function isPlatformThrottle(err) {
-  return err.errorSource === "PLATFORM";
+const QUOTA_MESSAGE = /^You have exceeded the limit of \d+ requests per minute/i;
+function isPlatformQuotaRefusal(err) {
+  const { status, message, response } = err ?? {};
+  return status === 429 && response === void 0 && typeof message === "string" && QUOTA_MESSAGE.test(message);
 }
 const BY_STATUS = { 401: "auth", 403: "auth", 408: "retry" };
 function classify(err, status) {
-  if (status === 429) return isPlatformThrottle(err) ? "quota" : "retry";
+  if (status === 429) return isPlatformQuotaRefusal(err) ? "quota" : "retry";
   const isClientError = status >= 400 && status < 500;
   return BY_STATUS[status] ?? (isClientError ? "invalid" : "retry");
 }

@@ -100,8 +100,19 @@ export function retryAfterMs(value: string | undefined, now: number): number | n
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-function isPlatformThrottle(err: FdkRequestError): boolean {
-  return err.errorSource === 'PLATFORM';
+/**
+ * The platform's own request-quota refusal, as Freshworks documents it: `{status: 429, headers,
+ * message: 'You have exceeded the limit of 50 requests per minute', errorSource: 'APP'}`
+ * (freshworks-developers/marketplace, request-method errors, "Fixing the request method rate-limit
+ * error"). FDK's proxy marks a vendor's own error answers `errorSource: 'APP'` too, so the source
+ * cannot tell them apart: the status, the documented message (whatever the limit) and the absence
+ * of a vendor `response` do. A vendor 429 carries its body in `response`.
+ */
+const QUOTA_MESSAGE = /^You have exceeded the limit of \d+ requests per minute/i;
+
+export function isPlatformQuotaRefusal(err: unknown): boolean {
+  const { status, message, response } = (err ?? {}) as { status?: unknown; message?: unknown; response?: unknown };
+  return status === 429 && response === undefined && typeof message === 'string' && QUOTA_MESSAGE.test(message);
 }
 
 type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
@@ -109,7 +120,7 @@ type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
 const BY_STATUS: Record<number, ErrorClass> = { 401: 'auth', 403: 'auth', 408: 'retry' };
 
 function classify(err: FdkRequestError, status: number): ErrorClass {
-  if (status === 429) return isPlatformThrottle(err) ? 'quota' : 'retry';
+  if (status === 429) return isPlatformQuotaRefusal(err) ? 'quota' : 'retry';
   const isClientError = status >= 400 && status < 500;
   return BY_STATUS[status] ?? (isClientError ? 'invalid' : 'retry');
 }
