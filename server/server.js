@@ -860,7 +860,18 @@ async function invokeOnce(spec, ctx) {
 function worthRetryingNow(err) {
   return err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500);
 }
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function checkContext(spec) {
+  for (const [name, value] of Object.entries(spec.options.context ?? {})) {
+    if (typeof value === "string" && CONTROL_CHARACTER.test(value))
+      throw new PayloadInvalidError({
+        status: 0,
+        message: `not sent: the ${spec.template} template's context value "${name}" contains a control character (CR, LF or another), which could split a header or the URL`
+      });
+  }
+}
 async function invoke(spec, ctx) {
+  checkContext(spec);
   try {
     return await invokeOnce(spec, ctx);
   } catch (err) {
@@ -921,7 +932,7 @@ const PLATFORM_REASONS = /* @__PURE__ */ new Set([
 function describe(err, readMessage, redactor) {
   if (typeof err.response !== "string") return typeof err.message === "string" && err.message !== "" ? err.message : "no answer";
   const text = err.response;
-  if (PLATFORM_REASONS.has(text.trim())) return text;
+  if (PLATFORM_REASONS.has(text.trim()) || err.attempts === void 0) return text;
   return readMessage(redactor.value(parseBody(text))) || undocumented(err, text);
 }
 function undocumented(err, text) {

@@ -9,10 +9,11 @@ import { ManualClock, RollingWindowQuota } from '../../simulator/runtime';
 import { readAppDefinition } from '../../simulator/runtime/app';
 import { QUOTA_REFUSAL_MESSAGE, RequestEmulator, type RequestTrace } from '../../simulator/runtime/request';
 import { invoke, isPlatformQuotaRefusal } from '../../src/server/core/http';
-import { NotSentError, PlatformQuotaError, RetryableError } from '../../src/server/core/errors';
+import { NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from '../../src/server/core/errors';
 import { createRedactor } from '../../src/server/core/redactor';
+import type { TemplateName } from '../../src/shared/destinations';
 
-describe('core/http: a vendor 429 and the platform quota refusal', () => {
+describe('core/http', () => {
   let server: LocalServer;
   const globals = globalThis as { $request?: unknown };
 
@@ -24,7 +25,7 @@ describe('core/http: a vendor 429 and the platform quota refusal', () => {
       clock,
       // One request a minute: the second call is the platform's to refuse.
       quota: new RollingWindowQuota(1, 60_000, clock),
-      iparams: () => ({ freshdesk_subdomain: 'acme', freshdesk_api_key: 'k3y-0f-the-acme-account' }),
+      iparams: () => ({ freshdesk_subdomain: 'acme', freshdesk_api_key: 'k3y-0f-the-acme-account', cg_region: 'eu' }),
       hostOverride: () => server.baseUrl,
       requestTimeoutMs: 1_000,
       trace: [] as RequestTrace[],
@@ -37,9 +38,9 @@ describe('core/http: a vendor 429 and the platform quota refusal', () => {
     await server.close();
   });
 
-  const call = () =>
+  const call = (template: TemplateName = 'freshdeskCreateContactActivity', context?: Record<string, string>) =>
     invoke(
-      { template: 'freshdeskCreateContactActivity', options: { body: '{}' }, readMessage: () => null, idempotent: false },
+      { template, options: { body: '{}', context }, readMessage: () => null, idempotent: false },
       { startedAt: Date.now(), redactor: createRedactor(['k3y-0f-the-acme-account']) },
     ).then(
       () => null,
@@ -68,5 +69,30 @@ describe('core/http: a vendor 429 and the platform quota refusal', () => {
     expect(isPlatformQuotaRefusal({ status: 429, headers: {}, response: '{}', errorSource: 'PLATFORM' })).toBe(false);
     expect(isPlatformQuotaRefusal({ ...documented, status: 503 })).toBe(false);
     expect(isPlatformQuotaRefusal(null)).toBe(false);
+  });
+
+  // Issue 19 item 24: a context value is substituted into the URL or headers.
+  test.each([
+    ['CR LF', 'tok\r\nX-Injected: 1'],
+    ['LF', 'tok\nX'],
+    ['CR', 'tok\rX'],
+    ['NUL', 'tok\u0000'],
+    ['TAB', 'tok\tX'],
+    ['DEL', 'tok\u007f'],
+    ['a C1 control (NEL)', 'tok\u0085'],
+    ['the Unicode line separator', 'tok\u2028'],
+  ])('a context value with %s is refused before the template is invoked, naming the value', async (_name, token) => {
+    const err = await call('customerGaugeUpsertActivity', { access_token: token });
+    expect(err).toBeInstanceOf(PayloadInvalidError);
+    expect((err as Error).message).toBe(
+      'not sent: the customerGaugeUpsertActivity template\'s context value "access_token" contains a control character (CR, LF or another), which could split a header or the URL',
+    );
+    expect(server.hits).toHaveLength(0);
+  });
+
+  test('ordinary context values pass (spaces, punctuation)', async () => {
+    server.respond((_hit, res) => json(res, 200, { data: { id: 1 } }));
+    expect(await call('customerGaugeUpsertActivity', { access_token: 'tok en-abc.DEF_123~+/=' })).toBeNull();
+    expect(server.hits).toHaveLength(1);
   });
 });

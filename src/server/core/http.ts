@@ -56,11 +56,30 @@ function worthRetryingNow(err: unknown): boolean {
   );
 }
 
+/** C0 and C1 controls (CR, LF, NUL, TAB…), DEL, and the Unicode line and paragraph separators. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * A context value is substituted into a template's URL or headers: a CR or LF there could split
+ * a header and smuggle another (issue 19 item 24). Refused before anything is invoked; the value
+ * itself is not repeated (it may be a token).
+ */
+function checkContext(spec: InvokeSpec): void {
+  for (const [name, value] of Object.entries(spec.options.context ?? {})) {
+    if (typeof value === 'string' && CONTROL_CHARACTER.test(value))
+      throw new PayloadInvalidError({
+        status: 0,
+        message: `not sent: the ${spec.template} template's context value "${name}" contains a control character (CR, LF or another), which could split a header or the URL`,
+      });
+  }
+}
+
 /**
  * Calls a template once. The template's own `maxAttempts` stays 1: with a 15 s timeout per attempt
  * two attempts could outlast the 20 s invocation, so the second try is made here, only when it can finish.
  */
 export async function invoke(spec: InvokeSpec, ctx: CallContext): Promise<JsonResponse> {
+  checkContext(spec);
   try {
     return await invokeOnce(spec, ctx);
   } catch (err) {
@@ -158,7 +177,8 @@ function describe(err: FdkRequestError, readMessage: ErrorMessageReader, redacto
   // The platform's own refusals carry `message` and no vendor `response` (see isPlatformQuotaRefusal).
   if (typeof err.response !== 'string') return typeof err.message === 'string' && err.message !== '' ? err.message : 'no answer';
   const text = err.response;
-  if (PLATFORM_REASONS.has(text.trim())) return text;
+  // No `attempts`: the platform refused the call before sending it (a template it cannot render), in its own words.
+  if (PLATFORM_REASONS.has(text.trim()) || err.attempts === undefined) return text;
   return readMessage(redactor.value(parseBody(text))) || undocumented(err, text);
 }
 
