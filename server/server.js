@@ -860,10 +860,16 @@ async function invokeOnce(spec, ctx) {
 function worthRetryingNow(err) {
   return err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500);
 }
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function hasControlCharacter(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code >= 127 && code <= 159 || code === 8232 || code === 8233) return true;
+  }
+  return false;
+}
 function checkContext(spec) {
   for (const [name, value] of Object.entries(spec.options.context ?? {})) {
-    if (typeof value === "string" && CONTROL_CHARACTER.test(value))
+    if (typeof value === "string" && hasControlCharacter(value))
       throw new PayloadInvalidError({
         status: 0,
         message: `not sent: the ${spec.template} template's context value "${name}" contains a control character (CR, LF or another), which could split a header or the URL`

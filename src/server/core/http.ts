@@ -57,7 +57,13 @@ function worthRetryingNow(err: unknown): boolean {
 }
 
 /** C0 and C1 controls (CR, LF, NUL, TAB…), DEL, and the Unicode line and paragraph separators. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
 
 /**
  * A context value is substituted into a template's URL or headers: a CR or LF there could split
@@ -66,7 +72,7 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
  */
 function checkContext(spec: InvokeSpec): void {
   for (const [name, value] of Object.entries(spec.options.context ?? {})) {
-    if (typeof value === 'string' && CONTROL_CHARACTER.test(value))
+    if (typeof value === 'string' && hasControlCharacter(value))
       throw new PayloadInvalidError({
         status: 0,
         message: `not sent: the ${spec.template} template's context value "${name}" contains a control character (CR, LF or another), which could split a header or the URL`,
