@@ -111,16 +111,20 @@ function digest(text) {
   return cyrb53(text, 1).toString(36) + cyrb53(text, 2).toString(36);
 }
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-function base64(text) {
-  const bytes = Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
-  const alphabet = BASE64;
+function utf8Bytes$1(text) {
+  return unescape(encodeURIComponent(text));
+}
+function base64OfBytes(bytes) {
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = bytes[i] << 16 | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0);
-    const chunk = [18, 12, 6, 0].map((shift) => alphabet[n >> shift & 63]).join("");
+    const n = bytes.charCodeAt(i) << 16 | (bytes.charCodeAt(i + 1) || 0) << 8 | (bytes.charCodeAt(i + 2) || 0);
+    const chunk = [18, 12, 6, 0].map((shift) => BASE64[n >> shift & 63]).join("");
     out += chunk.slice(0, Math.min(4, bytes.length - i + 1)).padEnd(4, "=");
   }
   return out;
+}
+function base64(text) {
+  return base64OfBytes(utf8Bytes$1(text));
 }
 function unbase64(text) {
   const digits = Array.from(text.replace(/=+$/, ""), (c) => {
@@ -142,31 +146,42 @@ const MIN_SECRET_CHARS = 4;
 const FRAGMENT_CHARS = 8;
 const MAX_DECODE_DEPTH = 3;
 const MAX_VALUE_DEPTH = 32;
-function viewOf(units) {
-  return { chars: units.map((u) => u.char).join(""), from: units.map((u) => u.from), to: units.map((u) => u.to) };
+function parentSpan(segments, i) {
+  let [low, high] = [0, segments.length - 1];
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (segments[mid].at <= i) low = mid;
+    else high = mid - 1;
+  }
+  const segment = segments[low];
+  const offset = segment.from + (i - segment.at);
+  return segment.literal ? [offset, offset + 1] : [segment.from, segment.to];
 }
-function identityView(text) {
-  const at = Array.from({ length: text.length }, (_v, i) => i);
-  return { chars: text, from: at, to: at.map((i) => i + 1) };
+function sourceOf(view, [start, end]) {
+  if (!view.parent || !view.segments) return [start, end];
+  return sourceOf(view.parent, [parentSpan(view.segments, start)[0], parentSpan(view.segments, end - 1)[1]]);
 }
 function decodeWith(view, { trigger, step }) {
-  if (!trigger.test(view.chars)) return null;
-  const units = [];
-  let changed = false;
-  for (let i = 0; i < view.chars.length; ) {
-    const decoded = step(view.chars, i);
-    if (decoded === null) {
-      units.push({ char: view.chars[i], from: view.from[i], to: view.to[i] });
-      i++;
-      continue;
-    }
-    changed = true;
-    const end = i + decoded.used - 1;
-    for (const char of decoded.text)
-      for (let k = 0; k < char.length; k++) units.push({ char: char[k], from: view.from[i], to: view.to[end] });
-    i += decoded.used;
+  const { chars } = view;
+  const starts = new RegExp(trigger.source, "g");
+  const parts = [];
+  const segments = [];
+  let [copied, length] = [0, 0];
+  const add = (text, from, to, literal) => {
+    parts.push(text);
+    segments.push({ at: length, length: text.length, from, to, literal });
+    length += text.length;
+  };
+  for (let found = starts.exec(chars); found; found = starts.exec(chars)) {
+    const decoded = step(chars, found.index);
+    if (!decoded) continue;
+    if (found.index > copied) add(chars.slice(copied, found.index), copied, found.index, true);
+    add(decoded.text, found.index, found.index + decoded.used, false);
+    copied = starts.lastIndex = found.index + decoded.used;
   }
-  return changed ? viewOf(units) : null;
+  if (segments.length === 0) return null;
+  if (copied < chars.length) add(chars.slice(copied), copied, chars.length, true);
+  return { chars: parts.join(""), parent: view, segments };
 }
 const JSON_ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
 const jsonStep = (chars, i) => {
@@ -176,17 +191,17 @@ const jsonStep = (chars, i) => {
     return { text: String.fromCharCode(parseInt(chars.slice(i + 2, i + 6), 16)), used: 6 };
   return next !== void 0 && next in JSON_ESCAPES ? { text: JSON_ESCAPES[next], used: 2 } : null;
 };
-const PERCENT_RUN = /^(?:%[0-9a-f]{2})+/i;
+const PERCENT_BYTES = /^(?:%[0-9a-f]{2}){1,4}/i;
+const utf8Length = (byte) => byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
 const urlStep = (chars, i) => {
   if (chars[i] === "+") return { text: " ", used: 1 };
-  if (chars[i] !== "%") return null;
-  const run = PERCENT_RUN.exec(chars.slice(i, i + 3 * 64))?.[0];
-  if (!run) return null;
-  const bytes = run.match(/%[0-9a-f]{2}/gi);
+  const bytes = chars[i] === "%" ? PERCENT_BYTES.exec(chars.slice(i, i + 12))?.[0] : void 0;
+  if (!bytes) return null;
+  const used = 3 * Math.min(utf8Length(parseInt(bytes.slice(1, 3), 16)), bytes.length / 3);
   try {
-    return { text: decodeURIComponent(run), used: run.length };
+    return { text: decodeURIComponent(bytes.slice(0, used)), used };
   } catch {
-    return { text: bytes.map((b) => String.fromCharCode(parseInt(b.slice(1), 16))).join(""), used: run.length };
+    return null;
   }
 };
 const HTML_NAMED = { quot: '"', amp: "&", lt: "<", gt: ">", apos: "'" };
@@ -200,32 +215,32 @@ const htmlStep = (chars, i) => {
   const text = entity ? entityText(entity[1].toLowerCase()) : void 0;
   return entity && text !== void 0 ? { text, used: entity[0].length } : null;
 };
-const DECODERS = [
-  { trigger: /\\/, step: jsonStep },
-  { trigger: /[%+]/, step: urlStep },
-  { trigger: /&/, step: htmlStep }
-];
+const JSON_DECODER = { trigger: /\\/, step: jsonStep };
+const URL_DECODER = { trigger: /[%+]/, step: urlStep };
+const HTML_DECODER = { trigger: /&/, step: htmlStep };
+const ANY_DECODER = {
+  trigger: /[\\%+&]/,
+  step: (chars, i) => jsonStep(chars, i) ?? urlStep(chars, i) ?? htmlStep(chars, i)
+};
+const DECODERS = [JSON_DECODER, URL_DECODER, HTML_DECODER, ANY_DECODER];
 function viewsOf(text) {
-  const views = [identityView(text)];
-  let layer = views;
-  for (let depth = 0; depth < MAX_DECODE_DEPTH && layer.length > 0; depth++) {
-    const next = [];
-    for (const view of layer) {
-      for (const decoder of DECODERS) {
-        const decoded = decodeWith(view, decoder);
-        if (decoded) next.push(decoded);
-      }
+  const views = [{ chars: text }];
+  for (const decoder of DECODERS) {
+    let view = views[0];
+    for (let depth = 0; depth < MAX_DECODE_DEPTH && view; depth++) {
+      view = decodeWith(view, decoder);
+      if (view) views.push(view);
     }
-    views.push(...next);
-    layer = next;
   }
   return views;
 }
 function fold(text) {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
   let out = "";
   for (const char of text) {
-    const lower = char.toLowerCase();
-    out += lower.length === char.length ? lower : char;
+    const lower2 = char.toLowerCase();
+    out += lower2.length === char.length ? lower2 : char;
   }
   return out;
 }
@@ -253,29 +268,45 @@ function findSecrets(haystack, secrets) {
   }
   return spans;
 }
-const BASE64_RUN = /[A-Za-z0-9+/_-]{6,}={0,2}/g;
-const BASE64_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-function base64Bytes(run, offset) {
-  const digits = Array.from(run.slice(offset).replace(/=+$/, ""), (c) => BASE64_DIGITS.indexOf(c === "-" ? "+" : c === "_" ? "/" : c));
-  let bytes = "";
-  let bits = 0;
-  let buffer = 0;
-  for (const digit of digits) {
-    buffer = (buffer << 6 | digit) & 16777215;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes += String.fromCharCode(buffer >> bits & 255);
+const BASE64_CHAR = /[A-Za-z0-9+/_=-]/;
+function base64Cores(bytes) {
+  return [0, 1, 2].map(
+    (k) => base64OfBytes("\0".repeat(k) + bytes).slice(Math.ceil(8 * k / 6), Math.floor(8 * (k + bytes.length) / 6))
+  );
+}
+function bytesOf(secret) {
+  try {
+    return utf8Bytes$1(secret);
+  } catch {
+    return secret;
+  }
+}
+function secretCores(secret) {
+  const bytes = bytesOf(secret);
+  const pieces = bytes.length <= FRAGMENT_CHARS ? [bytes] : [bytes.slice(0, FRAGMENT_CHARS), bytes.slice(-FRAGMENT_CHARS)];
+  return pieces.flatMap(base64Cores).filter((core) => core.length > 0);
+}
+function encodedForms(secret) {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  try {
+    const url = encodeURIComponent(secret);
+    forms.push(url, url.replace(/%20/g, "+"));
+  } catch {
+  }
+  return [...new Set(forms)];
+}
+function findBase64(chars, cores) {
+  const standard = chars.replace(/-/g, "+").replace(/_/g, "/");
+  const spans = [];
+  for (const core of cores) {
+    for (let at = standard.indexOf(core); at >= 0; at = standard.indexOf(core, at + 1)) {
+      let [start, end] = [at, at + core.length];
+      while (start > 0 && BASE64_CHAR.test(chars[start - 1])) start--;
+      while (end < chars.length && BASE64_CHAR.test(chars[end])) end++;
+      spans.push([start, end]);
     }
   }
-  return bytes;
-}
-function utf8Bytes$1(text) {
-  try {
-    return unescape(encodeURIComponent(text));
-  } catch {
-    return text;
-  }
+  return spans;
 }
 function mergeSpans(spans) {
   const sorted = spans.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
@@ -315,7 +346,21 @@ class SecretRedactor {
     return truncate(this.text(text), max);
   }
   value(value) {
-    return this.walk(value, 0);
+    return this.holdsNothing(value) ? value : this.walk(value, 0);
+  }
+  /**
+   * True when the JSON text of `value` holds no secret and nothing credential-shaped: one scan
+   * instead of one per string (its JSON-decoded view reads every string as it is). Too deep to
+   * serialise: false, and the walk bounds it.
+   */
+  holdsNothing(value) {
+    let json;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      return false;
+    }
+    return json === void 0 || this.text(json) === json;
   }
   walk(value, depth) {
     if (typeof value === "string") return this.text(value);
@@ -324,21 +369,13 @@ class SecretRedactor {
     if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));
     return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.walk(item, depth + 1)]));
   }
-  /** Source spans of every match, in any view. */
+  /** Source spans of every match, in any view; a base64 run holding a secret (or a piece a cut leaves) goes whole. */
   spansIn(text) {
-    this.forms = this.forms ?? { folded: [...this.secrets].map(fold), bytes: [...this.secrets].map(utf8Bytes$1) };
-    const { folded, bytes } = this.forms;
-    const spans = [];
-    const toSource = (view, [start, end]) => [view.from[start], view.to[end - 1]];
-    for (const view of viewsOf(text)) {
-      spans.push(...findSecrets(fold(view.chars), folded).map((span) => toSource(view, span)));
-      for (const run of view.chars.matchAll(BASE64_RUN)) {
-        if (![0, 1, 2, 3].some((offset) => findSecrets(base64Bytes(run[0], offset), bytes).length > 0)) continue;
-        const start = run.index;
-        spans.push(toSource(view, [start, start + run[0].length]));
-      }
-    }
-    return spans;
+    this.forms = this.forms ?? { folded: [...this.secrets].flatMap(encodedForms).map(fold), cores: [...this.secrets].flatMap(secretCores) };
+    const { folded, cores } = this.forms;
+    return viewsOf(text).flatMap(
+      (view) => [...findSecrets(fold(view.chars), folded), ...findBase64(view.chars, cores)].map((span) => sourceOf(view, span))
+    );
   }
 }
 function createRedactor(secrets = []) {
@@ -450,13 +487,9 @@ function decodePointer(segment) {
 }
 
 const Nullable = (schema) => typebox.Type.Optional(typebox.Type.Union([schema, typebox.Type.Null()]));
-const Text = (maxLength) => typebox.Type.String({ maxLength });
-const Id = typebox.Type.Unsafe({
-  type: ["string", "integer"],
-  maxLength: 200,
-  minimum: -Number.MAX_SAFE_INTEGER,
-  maximum: Number.MAX_SAFE_INTEGER
-});
+const Text = () => typebox.Type.String();
+const Unused = () => typebox.Type.Optional(typebox.Type.Unknown());
+const Id = typebox.Type.Unsafe({ type: ["string", "number"] });
 const EARLIEST_EVENT_TIME = Date.UTC(2e3, 0, 1);
 const LATEST_EVENT_TIME = Date.UTC(2100, 0, 1);
 const Timestamp = typebox.Type.Unsafe({
@@ -467,25 +500,26 @@ const Timestamp = typebox.Type.Unsafe({
   maximum: LATEST_EVENT_TIME
 });
 const ActorSchema = typebox.Type.Object({
-  type: Text(64),
+  type: Text(),
   id: Nullable(Id),
   org_actor_id: Nullable(Id),
-  first_name: Nullable(Text(500)),
-  last_name: Nullable(Text(500)),
-  email: Nullable(Text(500)),
-  login_status: Nullable(typebox.Type.Boolean()),
-  sub_entity: Nullable(Text(200)),
-  avatar: Nullable(typebox.Type.Object({ url: Nullable(Text(2e3)) }))
+  first_name: Nullable(Text()),
+  last_name: Nullable(Text()),
+  email: Nullable(Text()),
+  login_status: Unused(),
+  sub_entity: Nullable(Text()),
+  avatar: Unused()
 });
 const AgentActivitySchema = typebox.Type.Object({
-  availability_event_type: typebox.Type.String({ minLength: 1, maxLength: 100 }),
-  status: typebox.Type.String({ minLength: 1, maxLength: 500 }),
-  prev_status: Nullable(Text(500)),
+  availability_event_type: typebox.Type.String({ minLength: 1 }),
+  status: typebox.Type.String({ minLength: 1 }),
+  prev_status: Nullable(Text()),
   status_change_timestamp: Timestamp,
-  prev_status_change_timestamp: Nullable(Timestamp),
+  // Only the time in the previous status comes from it: an unreadable one is dropped and recorded.
+  prev_status_change_timestamp: Unused(),
   custom_status_id: Nullable(Id),
-  emoji: Nullable(Text(100)),
-  email: Nullable(Text(500)),
+  emoji: Nullable(Text()),
+  email: Nullable(Text()),
   org_agent_id: Nullable(Id)
 });
 const AgentActivityEventSchema = typebox.Type.Object({
@@ -494,23 +528,33 @@ const AgentActivityEventSchema = typebox.Type.Object({
     agent_activity: AgentActivitySchema
   }),
   account_id: Nullable(Id),
-  domain: Nullable(Text(255)),
-  region: Nullable(Text(32)),
-  // Set by the platform and not used by the app: typed loosely so it can never reject an event.
-  timestamp: Nullable(typebox.Type.Union([typebox.Type.String({ maxLength: 64 }), typebox.Type.Number()]))
+  domain: Nullable(Text()),
+  // Set by the platform and not used by the app.
+  region: Unused(),
+  timestamp: Unused()
 });
 
-const str = (value, max = 200) => value === null || value === void 0 || value === "" ? null : truncate(String(value), max);
-const ID_FIELDS = /* @__PURE__ */ new Set(["id", "org_actor_id", "org_agent_id", "custom_status_id", "account_id"]);
-const TIME_FIELDS = /* @__PURE__ */ new Set(["status_change_timestamp", "prev_status_change_timestamp"]);
-function explained(failure) {
-  const name = failure.field.slice(failure.field.lastIndexOf(".") + 1);
-  if (TIME_FIELDS.has(name)) return unreadable(failure.field);
-  if (!ID_FIELDS.has(name)) return failure;
-  return {
-    ...failure,
-    message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)`
-  };
+const ACTIVITY = "data.agent_activity";
+const ACTOR = "data.actor";
+const KEPT = { text: 200, short: 60 };
+const absent = (value) => value === null || value === void 0 || value === "";
+class FieldReader {
+  constructor() {
+    this.adjusted = {};
+    this.agentIdPath = `${ACTIVITY}.org_agent_id`;
+  }
+  /** Text (or an id) of at most `max` code points; null when absent or empty. */
+  text(path, value, max = KEPT.text) {
+    if (absent(value)) return null;
+    if (typeof value === "number" && !Number.isSafeInteger(value)) this.adjusted[path] = "imprecise";
+    const text = String(value);
+    const kept = truncate(text, max);
+    if (kept !== text) this.adjusted[path] = "cut";
+    return kept;
+  }
+  isImprecise(path) {
+    return this.adjusted[path] === "imprecise";
+  }
 }
 function eventTime(value) {
   const ms = parseTimestamp(value);
@@ -521,19 +565,29 @@ function parseAgentActivityEvent(payload) {
   if (!checked.ok) return explained(checked);
   const activity = checked.value.data.agent_activity;
   const changedAt = eventTime(activity.status_change_timestamp);
-  if (changedAt === null) return unreadable("data.agent_activity.status_change_timestamp");
+  if (changedAt === null) return unreadable(`${ACTIVITY}.status_change_timestamp`);
+  const fields = new FieldReader();
   const prev = activity.prev_status_change_timestamp ?? null;
   const prevChangedAt = prev === null ? null : eventTime(prev);
-  if (prev !== null && prevChangedAt === null) return unreadable("data.agent_activity.prev_status_change_timestamp");
-  return identified(normalise(checked.value, changedAt, prevChangedAt));
+  if (prev !== null && prevChangedAt === null) fields.adjusted[`${ACTIVITY}.prev_status_change_timestamp`] = "unreadable";
+  return identified(normalise(checked.value, changedAt, prevChangedAt, fields), fields);
 }
-function identified(change) {
-  if (change.agent.id || change.agent.email) return { ok: true, change };
-  return {
-    ok: false,
-    field: "data.agent_activity.org_agent_id",
-    message: "data.agent_activity.org_agent_id or email is required to identify the agent"
-  };
+function explained(failure) {
+  const name = failure.field.slice(failure.field.lastIndexOf(".") + 1);
+  if (name === "status_change_timestamp") return unreadable(failure.field);
+  if (!ID_FIELDS.has(name)) return failure;
+  return { ...failure, message: `${failure.field} must be a string or a number` };
+}
+const ID_FIELDS = /* @__PURE__ */ new Set(["id", "org_actor_id", "org_agent_id", "custom_status_id", "account_id"]);
+function identified(change, fields) {
+  if (change.agent.email) return { ok: true, change };
+  const field = fields.agentIdPath;
+  if (!change.agent.id) {
+    return { ok: false, field: `${ACTIVITY}.org_agent_id`, message: `${ACTIVITY}.org_agent_id or email is required to identify the agent` };
+  }
+  if (!fields.isImprecise(field)) return { ok: true, change };
+  const message = `${field} is a number beyond 2^53 (digits lost in JSON) and no email identifies the agent: send the id as a string, or the email`;
+  return { ok: false, field, message };
 }
 function unreadable(field) {
   return {
@@ -542,28 +596,30 @@ function unreadable(field) {
     message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`
   };
 }
-function agentName(event) {
+function agentName(event, fields) {
   const actor = event.data.actor;
   if (!actor || actor.type !== "agent") return null;
-  return str([actor.first_name, actor.last_name].filter(Boolean).join(" "));
+  return fields.text(`${ACTOR}.first_name+last_name`, [actor.first_name, actor.last_name].filter(Boolean).join(" "));
 }
 const NO_ACTOR = { type: "system" };
-function agentOf(event, actor) {
+function agentOf(event, actor, fields) {
   const activity = event.data.agent_activity;
+  const own = fields.text(`${ACTIVITY}.org_agent_id`, activity.org_agent_id);
+  fields.agentIdPath = own !== null ? `${ACTIVITY}.org_agent_id` : `${ACTOR}.org_actor_id`;
   return {
-    id: str(activity.org_agent_id) ?? str(actor.org_actor_id),
-    email: str(activity.email) ?? str(actor.email),
-    name: agentName(event)
+    id: own ?? fields.text(`${ACTOR}.org_actor_id`, actor.org_actor_id),
+    email: fields.text(`${ACTIVITY}.email`, activity.email) ?? fields.text(`${ACTOR}.email`, actor.email),
+    name: agentName(event, fields)
   };
 }
-function normalise(event, changedAt, prevChangedAt) {
+function normalise(event, changedAt, prevChangedAt, fields) {
   const activity = event.data.agent_activity;
   const actor = event.data.actor ?? NO_ACTOR;
-  const agent = agentOf(event, actor);
-  const status = truncate(activity.status, 200);
-  const prevStatus = str(activity.prev_status);
-  const account = str(event.account_id) ?? str(event.domain);
-  const customStatusId = str(activity.custom_status_id);
+  const agent = agentOf(event, actor, fields);
+  const status = fields.text(`${ACTIVITY}.status`, activity.status);
+  const prevStatus = fields.text(`${ACTIVITY}.prev_status`, activity.prev_status);
+  const account = fields.text("account_id", event.account_id) ?? fields.text("domain", event.domain);
+  const customStatusId = fields.text(`${ACTIVITY}.custom_status_id`, activity.custom_status_id);
   const identity = JSON.stringify([
     activity.availability_event_type,
     account,
@@ -575,20 +631,21 @@ function normalise(event, changedAt, prevChangedAt) {
     prevChangedAt,
     customStatusId
   ]);
-  return {
+  const change = {
     key: digest(identity),
-    kind: truncate(activity.availability_event_type, 60),
+    kind: fields.text(`${ACTIVITY}.availability_event_type`, activity.availability_event_type, KEPT.short),
     status,
     prevStatus,
     changedAt,
     prevChangedAt,
     agent,
-    actor: { type: actor.type, id: str(actor.id) },
+    actor: { type: fields.text(`${ACTOR}.type`, actor.type, KEPT.short), id: fields.text(`${ACTOR}.id`, actor.id) },
     customStatusId,
-    emoji: str(activity.emoji, 60),
-    subEntity: str(actor.sub_entity, 60),
+    emoji: fields.text(`${ACTIVITY}.emoji`, activity.emoji, KEPT.short),
+    subEntity: fields.text(`${ACTOR}.sub_entity`, actor.sub_entity, KEPT.short),
     account
   };
+  return Object.keys(fields.adjusted).length > 0 ? { ...change, adjusted: fields.adjusted } : change;
 }
 
 const EXCERPT_CHARS = 300;
@@ -1721,7 +1778,9 @@ function readActivity(item) {
         changed_at: iso$1(change.changedAt),
         prev_changed_at: iso$1(change.prevChangedAt),
         custom_status_id: change.customStatusId,
-        emoji: change.emoji
+        emoji: change.emoji,
+        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
+        adjusted: change.adjusted ? Object.entries(change.adjusted).map(([field, how]) => `${field} ${how}`).join("; ") : null
       }
     },
     target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },

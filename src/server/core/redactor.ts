@@ -3,7 +3,7 @@
  * CustomerGauge access token) is removed from a text, whatever the form a vendor echoes it in —
  * plain in any letter case, JSON-escaped (once or nested), URL- or form-encoded, HTML-escaped,
  * base64 (alone, as `key:X`, padded or not, standard or URL-safe alphabet) — and so is any piece
- * of it of FRAGMENT_CHARS or more (what a cut elsewhere left). The text is decoded into views
+ * a cut can leave of it (its first or last FRAGMENT_CHARS characters or more). The text is decoded into views
  * that remember where each decoded character came from; a match in any view removes its source
  * span from the original text. Callers redact before they cut (`excerpt`), so a cut never leaves
  * a fragment. Credential-shaped text of unknown secrets (bearer tokens, JWTs, `api_key=` fields)
@@ -11,7 +11,7 @@
  */
 import { SECURE_IPARAMS } from '../../shared/destinations';
 import { scrubCredentials } from './credentials';
-import { truncate } from './text';
+import { base64OfBytes, truncate, utf8Bytes } from './text';
 
 export const REDACTED = '[redacted]';
 /** Shorter values are not treated as secrets (they would match ordinary words). */
@@ -26,7 +26,7 @@ const MAX_VALUE_DEPTH = 32;
 export interface Redactor {
   /** `text` with every secret (and credential-shaped text) replaced by REDACTED. */
   text(text: string): string;
-  /** A deep copy of `value` with every string (and property name) redacted; deeper than 32 levels becomes "…". */
+  /** A deep copy of `value` with every string redacted (property names kept); deeper than 32 levels becomes "…". */
   value<T>(value: T): T;
   /** Redacts, then cuts to at most `max` code points: the cut can never leave a piece of a secret. */
   excerpt(text: string, max: number): string;
@@ -34,57 +34,77 @@ export interface Redactor {
   learn(secret: string): void;
 }
 
-/** A decoded reading of the text: `chars[i]` came from `text.slice(from[i], to[i])`. */
-interface View {
-  chars: string;
-  from: number[];
-  to: number[];
-}
-
 type Span = [number, number];
 
-interface Unit {
-  char: string;
+/**
+ * Characters [at, at + length) of a decoded view came from [from, to) of the view it was decoded
+ * from: one decoded escape, or (`literal`) a stretch copied as it was, character for character.
+ */
+interface Segment {
+  at: number;
+  length: number;
   from: number;
   to: number;
+  literal: boolean;
 }
 
-function viewOf(units: Unit[]): View {
-  return { chars: units.map((u) => u.char).join(''), from: units.map((u) => u.from), to: units.map((u) => u.to) };
+/** A reading of the text: the text itself, or a decoding of another view (`parent`), mapped back by segments. */
+interface View {
+  chars: string;
+  parent?: View;
+  segments?: Segment[];
 }
 
-function identityView(text: string): View {
-  const at = Array.from({ length: text.length }, (_v, i) => i);
-  return { chars: text, from: at, to: at.map((i) => i + 1) };
+/** The parent-view span that character i of `view` came from. */
+function parentSpan(segments: Segment[], i: number): Span {
+  let [low, high] = [0, segments.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (segments[mid].at <= i) low = mid;
+    else high = mid - 1;
+  }
+  const segment = segments[low];
+  const offset = segment.from + (i - segment.at);
+  return segment.literal ? [offset, offset + 1] : [segment.from, segment.to];
+}
+
+/** Where view positions [start, end) came from in the original text. */
+function sourceOf(view: View, [start, end]: Span): Span {
+  if (!view.parent || !view.segments) return [start, end];
+  return sourceOf(view.parent, [parentSpan(view.segments, start)[0], parentSpan(view.segments, end - 1)[1]]);
 }
 
 /** One decoding rule: at position i of the view, the decoded text and how many view characters it took, or null. */
 type DecodeStep = (chars: string, i: number) => { text: string; used: number } | null;
 
 interface Decoder {
-  /** Characters without which the rule cannot apply (skips the work for most texts). */
+  /** The characters a rule can start at (the decoding jumps from one to the next). */
   trigger: RegExp;
   step: DecodeStep;
 }
 
+/** The view decoded by one rule, or null when nothing in it decodes. */
 function decodeWith(view: View, { trigger, step }: Decoder): View | null {
-  if (!trigger.test(view.chars)) return null;
-  const units: Unit[] = [];
-  let changed = false;
-  for (let i = 0; i < view.chars.length;) {
-    const decoded = step(view.chars, i);
-    if (decoded === null) {
-      units.push({ char: view.chars[i], from: view.from[i], to: view.to[i] });
-      i++;
-      continue;
-    }
-    changed = true;
-    const end = i + decoded.used - 1;
-    for (const char of decoded.text)
-      for (let k = 0; k < char.length; k++) units.push({ char: char[k], from: view.from[i], to: view.to[end] });
-    i += decoded.used;
+  const { chars } = view;
+  const starts = new RegExp(trigger.source, 'g');
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let [copied, length] = [0, 0];
+  const add = (text: string, from: number, to: number, literal: boolean): void => {
+    parts.push(text);
+    segments.push({ at: length, length: text.length, from, to, literal });
+    length += text.length;
+  };
+  for (let found = starts.exec(chars); found; found = starts.exec(chars)) {
+    const decoded = step(chars, found.index);
+    if (!decoded) continue;
+    if (found.index > copied) add(chars.slice(copied, found.index), copied, found.index, true);
+    add(decoded.text, found.index, found.index + decoded.used, false);
+    copied = starts.lastIndex = found.index + decoded.used;
   }
-  return changed ? viewOf(units) : null;
+  if (segments.length === 0) return null;
+  if (copied < chars.length) add(chars.slice(copied), copied, chars.length, true);
+  return { chars: parts.join(''), parent: view, segments };
 }
 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -97,19 +117,24 @@ const jsonStep: DecodeStep = (chars, i) => {
   return next !== undefined && next in JSON_ESCAPES ? { text: JSON_ESCAPES[next], used: 2 } : null;
 };
 
-const PERCENT_RUN = /^(?:%[0-9a-f]{2})+/i;
+const PERCENT_BYTES = /^(?:%[0-9a-f]{2}){1,4}/i;
 
+/** How many bytes the UTF-8 sequence led by `byte` has (1 for a byte that cannot lead one). */
+const utf8Length = (byte: number): number => (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1);
+
+/**
+ * One character per step: a UTF-8 sequence of %XX bytes. A '%' that starts no valid sequence is
+ * taken as written ("100%aa" is not a byte 0xAA before "a"), so a secret glued to it still reads.
+ */
 const urlStep: DecodeStep = (chars, i) => {
   if (chars[i] === '+') return { text: ' ', used: 1 };
-  if (chars[i] !== '%') return null;
-  const run = PERCENT_RUN.exec(chars.slice(i, i + 3 * 64))?.[0];
-  if (!run) return null;
-  const bytes = run.match(/%[0-9a-f]{2}/gi) as string[];
+  const bytes = chars[i] === '%' ? PERCENT_BYTES.exec(chars.slice(i, i + 12))?.[0] : undefined;
+  if (!bytes) return null;
+  const used = 3 * Math.min(utf8Length(parseInt(bytes.slice(1, 3), 16)), bytes.length / 3);
   try {
-    return { text: decodeURIComponent(run), used: run.length };
+    return { text: decodeURIComponent(bytes.slice(0, used)), used };
   } catch {
-    // Not UTF-8: each byte as its Latin-1 character.
-    return { text: bytes.map((b) => String.fromCharCode(parseInt(b.slice(1), 16))).join(''), used: run.length };
+    return null;
   }
 };
 
@@ -128,32 +153,36 @@ const htmlStep: DecodeStep = (chars, i) => {
   return entity && text !== undefined ? { text, used: entity[0].length } : null;
 };
 
-const DECODERS: readonly Decoder[] = [
-  { trigger: /\\/, step: jsonStep },
-  { trigger: /[%+]/, step: urlStep },
-  { trigger: /&/, step: htmlStep },
-];
+const JSON_DECODER: Decoder = { trigger: /\\/, step: jsonStep };
+const URL_DECODER: Decoder = { trigger: /[%+]/, step: urlStep };
+const HTML_DECODER: Decoder = { trigger: /&/, step: htmlStep };
+/** All three at once, for encodings mixed in one text (URL-encoded inside JSON…). */
+const ANY_DECODER: Decoder = {
+  trigger: /[\\%+&]/,
+  step: (chars, i) => jsonStep(chars, i) ?? urlStep(chars, i) ?? htmlStep(chars, i),
+};
+const DECODERS: readonly Decoder[] = [JSON_DECODER, URL_DECODER, HTML_DECODER, ANY_DECODER];
 
-/** The text as written, and every reading of it under up to MAX_DECODE_DEPTH layers of encoding. */
+/**
+ * The text as written, and its readings under each decoder applied again and again (up to
+ * MAX_DECODE_DEPTH layers: JSON in JSON…): at most 1 + 4 × 3 views, one for most texts.
+ */
 function viewsOf(text: string): View[] {
-  const views = [identityView(text)];
-  let layer = views;
-  for (let depth = 0; depth < MAX_DECODE_DEPTH && layer.length > 0; depth++) {
-    const next: View[] = [];
-    for (const view of layer) {
-      for (const decoder of DECODERS) {
-        const decoded = decodeWith(view, decoder);
-        if (decoded) next.push(decoded);
-      }
+  const views: View[] = [{ chars: text }];
+  for (const decoder of DECODERS) {
+    let view: View | null = views[0];
+    for (let depth = 0; depth < MAX_DECODE_DEPTH && view; depth++) {
+      view = decodeWith(view, decoder);
+      if (view) views.push(view);
     }
-    views.push(...next);
-    layer = next;
   }
   return views;
 }
 
 /** Lower case, one code unit for one (so positions stay aligned). */
 function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
   let out = '';
   for (const char of text) {
     const lower = char.toLowerCase();
@@ -192,33 +221,65 @@ function findSecrets(haystack: string, secrets: readonly string[]): Span[] {
   return spans;
 }
 
-const BASE64_RUN = /[A-Za-z0-9+/_-]{6,}={0,2}/g;
-const BASE64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The characters base64 may hold, in either alphabet, and its padding. */
+const BASE64_CHAR = /[A-Za-z0-9+/_=-]/;
 
-/** The bytes (as Latin-1 characters) that `run` encodes when read from its `offset`-th character. */
-function base64Bytes(run: string, offset: number): string {
-  const digits = Array.from(run.slice(offset).replace(/=+$/, ''), (c) => BASE64_DIGITS.indexOf(c === '-' ? '+' : c === '_' ? '/' : c));
-  let bytes = '';
-  let bits = 0;
-  let buffer = 0;
-  for (const digit of digits) {
-    buffer = ((buffer << 6) | digit) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes += String.fromCharCode((buffer >> bits) & 255);
-    }
-  }
-  return bytes;
+/**
+ * The base64 characters that `bytes` alone decide, at each of the three alignments it can have
+ * inside a longer base64 text (after 0, 1 or 2 other bytes): whatever surrounds it, base64 of a
+ * text holding `bytes` contains one of them.
+ */
+function base64Cores(bytes: string): string[] {
+  return [0, 1, 2].map((k) =>
+    base64OfBytes('\0'.repeat(k) + bytes).slice(Math.ceil((8 * k) / 6), Math.floor((8 * (k + bytes.length)) / 6)),
+  );
 }
 
-/** A string's UTF-8 bytes as Latin-1 characters (no Buffer in the sandbox); a lone surrogate has none, the text stands. */
-function utf8Bytes(text: string): string {
+/** A secret's UTF-8 bytes; a lone surrogate has none, the text stands for them. */
+function bytesOf(secret: string): string {
   try {
-    return unescape(encodeURIComponent(text));
+    return utf8Bytes(secret);
   } catch {
-    return text;
+    return secret;
   }
+}
+
+/** The cores of a secret's bytes and, for a longer one, of its first and last FRAGMENT_CHARS bytes (what a cut leaves). */
+function secretCores(secret: string): string[] {
+  const bytes = bytesOf(secret);
+  const pieces = bytes.length <= FRAGMENT_CHARS ? [bytes] : [bytes.slice(0, FRAGMENT_CHARS), bytes.slice(-FRAGMENT_CHARS)];
+  return pieces.flatMap(base64Cores).filter((core) => core.length > 0);
+}
+
+/**
+ * The secret as written and as encoded whole (URL, form, JSON once and twice): sought as they are
+ * besides the decoded views, since decoding is ambiguous where a '%' or '\\' of the text runs into
+ * the secret's own characters.
+ */
+function encodedForms(secret: string): string[] {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  try {
+    const url = encodeURIComponent(secret);
+    forms.push(url, url.replace(/%20/g, '+'));
+  } catch {
+    // A lone surrogate has no URL form.
+  }
+  return [...new Set(forms)];
+}
+
+/** Spans of the base64 runs (in either alphabet, with their padding) that hold one of `cores`. */
+function findBase64(chars: string, cores: readonly string[]): Span[] {
+  const standard = chars.replace(/-/g, '+').replace(/_/g, '/');
+  const spans: Span[] = [];
+  for (const core of cores) {
+    for (let at = standard.indexOf(core); at >= 0; at = standard.indexOf(core, at + 1)) {
+      let [start, end] = [at, at + core.length];
+      while (start > 0 && BASE64_CHAR.test(chars[start - 1])) start--;
+      while (end < chars.length && BASE64_CHAR.test(chars[end])) end++;
+      spans.push([start, end]);
+    }
+  }
+  return spans;
 }
 
 function mergeSpans(spans: Span[]): Span[] {
@@ -244,8 +305,8 @@ function replaceSpans(text: string, spans: Span[]): string {
 
 class SecretRedactor implements Redactor {
   private readonly secrets: Set<string>;
-  /** The secrets in lower case (for text) and as UTF-8 bytes (for base64), built on first use. */
-  private forms: { folded: string[]; bytes: string[] } | null;
+  /** The secrets in lower case (for text) and their base64 cores, built on first use. */
+  private forms: { folded: string[]; cores: string[] } | null;
 
   constructor(secrets: Iterable<string>) {
     this.secrets = new Set();
@@ -269,7 +330,22 @@ class SecretRedactor implements Redactor {
   }
 
   value<T>(value: T): T {
-    return this.walk(value, 0) as T;
+    return this.holdsNothing(value) ? value : (this.walk(value, 0) as T);
+  }
+
+  /**
+   * True when the JSON text of `value` holds no secret and nothing credential-shaped: one scan
+   * instead of one per string (its JSON-decoded view reads every string as it is). Too deep to
+   * serialise: false, and the walk bounds it.
+   */
+  private holdsNothing(value: unknown): boolean {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      return false;
+    }
+    return json === undefined || this.text(json) === json;
   }
 
   private walk(value: unknown, depth: number): unknown {
@@ -281,22 +357,13 @@ class SecretRedactor implements Redactor {
     return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.walk(item, depth + 1)]));
   }
 
-  /** Source spans of every match, in any view. */
+  /** Source spans of every match, in any view; a base64 run holding a secret (or a piece a cut leaves) goes whole. */
   private spansIn(text: string): Span[] {
-    this.forms = this.forms ?? { folded: [...this.secrets].map(fold), bytes: [...this.secrets].map(utf8Bytes) };
-    const { folded, bytes } = this.forms;
-    const spans: Span[] = [];
-    const toSource = (view: View, [start, end]: Span): Span => [view.from[start], view.to[end - 1]];
-    for (const view of viewsOf(text)) {
-      spans.push(...findSecrets(fold(view.chars), folded).map((span) => toSource(view, span)));
-      for (const run of view.chars.matchAll(BASE64_RUN)) {
-        // A base64 run holding a secret (or a piece of one), read from any of its first four characters, goes whole.
-        if (![0, 1, 2, 3].some((offset) => findSecrets(base64Bytes(run[0], offset), bytes).length > 0)) continue;
-        const start = run.index as number;
-        spans.push(toSource(view, [start, start + run[0].length]));
-      }
-    }
-    return spans;
+    this.forms = this.forms ?? { folded: [...this.secrets].flatMap(encodedForms).map(fold), cores: [...this.secrets].flatMap(secretCores) };
+    const { folded, cores } = this.forms;
+    return viewsOf(text).flatMap((view) =>
+      [...findSecrets(fold(view.chars), folded), ...findBase64(view.chars, cores)].map((span) => sourceOf(view, span)),
+    );
   }
 }
 
