@@ -339,8 +339,11 @@ class SecretRedactor {
     this.forms = null;
   }
   text(text) {
-    if (typeof text !== "string" || text === "") return text;
-    return scrubCredentials(this.secrets.size === 0 ? text : replaceSpans(text, this.spansIn(text)));
+    return typeof text === "string" ? scrubCredentials(this.secretsOut(text)) : text;
+  }
+  /** `text` without the secrets this redactor knows. */
+  secretsOut(text) {
+    return this.secrets.size === 0 || text === "" ? text : replaceSpans(text, this.spansIn(text));
   }
   excerpt(text, max) {
     return truncate(this.text(text), max);
@@ -349,7 +352,7 @@ class SecretRedactor {
     return this.holdsNothing(value) ? value : this.walk(value, 0);
   }
   /**
-   * True when the JSON text of `value` holds no secret and nothing credential-shaped: one scan
+   * True when the JSON text of `value` holds no secret: one scan
    * instead of one per string (its JSON-decoded view reads every string as it is). Too deep to
    * serialise: false, and the walk bounds it.
    */
@@ -360,10 +363,10 @@ class SecretRedactor {
     } catch {
       return false;
     }
-    return json === void 0 || this.text(json) === json;
+    return json === void 0 || this.secretsOut(json) === json;
   }
   walk(value, depth) {
-    if (typeof value === "string") return this.text(value);
+    if (typeof value === "string") return this.secretsOut(value);
     if (typeof value !== "object" || value === null) return value;
     if (depth >= MAX_VALUE_DEPTH) return "\u2026";
     if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));

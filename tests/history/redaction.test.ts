@@ -131,6 +131,12 @@ describe('redactor: echo shapes', () => {
     expect(body.errors[0].message).toContain(API_KEY);
   });
 
+  test('value(): text that only looks like a credential (an agent status) is kept as sent; text() takes it', () => {
+    const change = { status: 'Password: reset-1234', prevStatus: 'Bearer of news 42' };
+    expect(redactor.value(change)).toBe(change);
+    expect(redactor.text(change.status)).toBe(`Password: ${REDACTED}`);
+  });
+
   test('value(): nesting beyond 32 levels is cut, not recursed', () => {
     let deep: unknown = API_KEY;
     for (let i = 0; i < 100_000; i++) deep = [deep];

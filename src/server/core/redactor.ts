@@ -24,9 +24,14 @@ const MAX_DECODE_DEPTH = 3;
 const MAX_VALUE_DEPTH = 32;
 
 export interface Redactor {
-  /** `text` with every secret (and credential-shaped text) replaced by REDACTED. */
+  /** A vendor's or an error's text: every secret, and credential-shaped text (bearer tokens, JWTs, `api_key=…`), replaced by REDACTED. */
   text(text: string): string;
-  /** A deep copy of `value` with every string redacted (property names kept); deeper than 32 levels becomes "…". */
+  /**
+   * `value` with every secret in its strings replaced (property names kept; deeper than 32 levels
+   * becomes "…"): a copy when something was replaced, else `value` itself. Credential shapes are
+   * left, so an agent's status that merely looks like one ("Password: reset") reaches the history
+   * and a retry as sent; vendor texts in it went through `text` where they entered.
+   */
   value<T>(value: T): T;
   /** Redacts, then cuts to at most `max` code points: the cut can never leave a piece of a secret. */
   excerpt(text: string, max: number): string;
@@ -321,8 +326,12 @@ class SecretRedactor implements Redactor {
   }
 
   text(text: string): string {
-    if (typeof text !== 'string' || text === '') return text;
-    return scrubCredentials(this.secrets.size === 0 ? text : replaceSpans(text, this.spansIn(text)));
+    return typeof text === 'string' ? scrubCredentials(this.secretsOut(text)) : text;
+  }
+
+  /** `text` without the secrets this redactor knows. */
+  private secretsOut(text: string): string {
+    return this.secrets.size === 0 || text === '' ? text : replaceSpans(text, this.spansIn(text));
   }
 
   excerpt(text: string, max: number): string {
@@ -334,7 +343,7 @@ class SecretRedactor implements Redactor {
   }
 
   /**
-   * True when the JSON text of `value` holds no secret and nothing credential-shaped: one scan
+   * True when the JSON text of `value` holds no secret: one scan
    * instead of one per string (its JSON-decoded view reads every string as it is). Too deep to
    * serialise: false, and the walk bounds it.
    */
@@ -345,11 +354,11 @@ class SecretRedactor implements Redactor {
     } catch {
       return false;
     }
-    return json === undefined || this.text(json) === json;
+    return json === undefined || this.secretsOut(json) === json;
   }
 
   private walk(value: unknown, depth: number): unknown {
-    if (typeof value === 'string') return this.text(value);
+    if (typeof value === 'string') return this.secretsOut(value);
     if (typeof value !== 'object' || value === null) return value;
     if (depth >= MAX_VALUE_DEPTH) return '…';
     if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));
