@@ -57,34 +57,46 @@ const redactor = createRedactor([API_KEY, QUOTED, SPACED, b64(`${CLIENT_ID}:${QU
 redactor.learn(TOKEN);
 redactor.learn(LETTERS_TOKEN);
 
-/** Shapes a vendor answer has been seen to (or could) echo a credential in. */
+/**
+ * Shapes a vendor answer has been seen to (or could) echo a credential in. "(leaked before)": the
+ * redaction of 32f51ad (credential patterns, then the secure values and their plain base64 split
+ * out after a 300-character cut) left the secret readable in that shape.
+ */
 const SHAPES: Array<[string, string, string]> = [
   ['plain', API_KEY, `{"message":"invalid key ${API_KEY}"}`],
-  ['upper case', API_KEY, `API KEY ${API_KEY.toUpperCase()} REFUSED`],
-  ['lower case', API_KEY, `key=${API_KEY.toLowerCase()}`],
+  ['upper case (leaked before)', API_KEY, `API KEY ${API_KEY.toUpperCase()} REFUSED`],
+  ['lower case (leaked before)', API_KEY, `key=${API_KEY.toLowerCase()}`],
   ['Bearer header echoed', TOKEN, `Authorization: Bearer ${TOKEN}`],
   ['a token echoed without "Bearer" (leaked before)', TOKEN, `{"error":"expired","received":"${TOKEN}"}`],
   ['a letters-only token (leaked before)', LETTERS_TOKEN, `Bearer ${LETTERS_TOKEN} is not valid`],
   ['a letters-only token without "Bearer" (leaked before)', LETTERS_TOKEN, `unknown credential ${LETTERS_TOKEN}`],
   ['base64 of the key', API_KEY, `header was ${b64(API_KEY)}`],
-  ['base64 of key:X, the Freshdesk form (leaked before)', API_KEY, `Basic ${b64(`${API_KEY}:X`)}`],
+  ['base64 of key:X, the Freshdesk form', API_KEY, `Basic ${b64(`${API_KEY}:X`)}`],
   ['base64 of key:X without padding (leaked before)', API_KEY, `auth=${b64(`${API_KEY}:X`).replace(/=+$/, '')}!`],
-  ['URL-safe base64', API_KEY, `token ${b64url(API_KEY)}`],
+  ['URL-safe base64 (leaked before)', API_KEY, `token ${b64url(API_KEY)}`],
   ['base64 of id:secret at an odd offset', QUOTED, `creds ${b64(`${CLIENT_ID}:${QUOTED}`)}`],
-  ['base64 inside a longer base64 blob', API_KEY, `blob=${b64(`user=maya&key=${API_KEY}&x=1`)}`],
-  ['URL-encoded (leaked before)', QUOTED, `https://x.example/?secret=${encodeURIComponent(QUOTED)}`],
-  ['URL-encoded with lower-case hex', QUOTED, `s=${encodeURIComponent(QUOTED).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`],
-  ['form-encoded (spaces as +)', SPACED, `grant_type=client_credentials&pw=${encodeURIComponent(SPACED).replace(/%20/g, '+')}`],
-  ['JSON-escaped, a secret with " and \\ (leaked before)', QUOTED, JSON.stringify({ description: `bad secret ${QUOTED}` })],
-  ['JSON in JSON', QUOTED, JSON.stringify({ body: JSON.stringify({ secret: QUOTED }) })],
+  ['base64 inside a longer base64 blob (leaked before)', API_KEY, `blob=${b64(`user=maya&key=${API_KEY}&x=1`)}`],
+  ['URL-encoded', QUOTED, `https://x.example/?secret=${encodeURIComponent(QUOTED)}`],
   [
-    'every character \\u-escaped',
+    'URL-encoded with lower-case hex (leaked before)',
+    QUOTED,
+    `s=${encodeURIComponent(QUOTED).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`,
+  ],
+  [
+    'form-encoded (spaces as +) (leaked before)',
+    SPACED,
+    `grant_type=client_credentials&pw=${encodeURIComponent(SPACED).replace(/%20/g, '+')}`,
+  ],
+  ['JSON-escaped, a secret with " and \\ (leaked before)', QUOTED, JSON.stringify({ description: `bad secret ${QUOTED}` })],
+  ['JSON in JSON (leaked before)', QUOTED, JSON.stringify({ body: JSON.stringify({ secret: QUOTED }) })],
+  [
+    'every character \\u-escaped (leaked before)',
     API_KEY,
     `"${Array.from(API_KEY, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`,
   ],
-  ['HTML-escaped', QUOTED, `<p>${QUOTED.replace(/"/g, '&quot;')}</p>`],
-  ['a piece the vendor cut (prefix)', API_KEY, `key ${API_KEY.slice(0, 12)}…`],
-  ['a piece the vendor cut (suffix)', TOKEN, `…${TOKEN.slice(-10)} expired`],
+  ['HTML-escaped (leaked before)', QUOTED, `<p>${QUOTED.replace(/"/g, '&quot;')}</p>`],
+  ['a piece the vendor cut (prefix) (leaked before)', API_KEY, `key ${API_KEY.slice(0, 12)}…`],
+  ['a piece the vendor cut (suffix) (leaked before)', TOKEN, `…${TOKEN.slice(-10)} expired`],
   ['twice, in two forms', API_KEY, `${API_KEY} / ${b64(API_KEY)}`],
 ];
 
