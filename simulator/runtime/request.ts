@@ -7,13 +7,25 @@ import { badRequest, isPlainObject, type PlatformError } from './errors';
 import { PLATFORM_QUOTA_LIMIT, RollingWindowQuota } from './quota';
 import { renderTemplate, type RenderedRequest } from './template';
 
+/** The invocation that made a request: its handler and the payload it got (the event's envelope). */
+export interface InvocationCause {
+  handler: string;
+  payload: Readonly<Record<string, unknown>>;
+}
+
 export interface RequestTrace {
   template: string;
   method: string;
+  /** the body as sent (secure iparams are only ever in headers) */
+  body?: string;
+  /** the invocation that sent it; absent for a front-end call (`client.request.invokeTemplate`) */
+  cause?: InvocationCause;
   /** URL as sent (after hostOverride); headers are never recorded since they carry secrets. */
   url: string;
-  /** HTTP status, or 0 when no response arrived (network error / timeout) */
+  /** HTTP status, or 0 when no response arrived (network error / timeout) or none yet (`pending`) */
   status: number;
+  /** sent, no answer yet */
+  pending?: true;
   attempt: number;
   at: number;
   error?: string;
@@ -68,12 +80,15 @@ export interface RequestEmulatorOptions {
   hostOverride?: (host: string) => string | undefined;
   requestTimeoutMs: number;
   trace: RequestTrace[];
+  /** the invocation running the current call, if any */
+  cause: () => InvocationCause | undefined;
   counters: { requests: number; requestsRefused: number };
 }
 
 interface PreparedRequest {
   template: RequestTemplate;
   rendered: RenderedRequest;
+  url: string;
   body: string | undefined;
 }
 
@@ -101,6 +116,12 @@ export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'text/plain',
 ]);
 
+function settleEntry(entry: RequestTrace, outcome: Attempt): void {
+  delete entry.pending;
+  entry.status = outcome.kind === 'response' ? outcome.response.status : 0;
+  if (outcome.kind === 'network') entry.error = outcome.detail;
+}
+
 function failure(status: number, response: string, attempts: number | undefined, headers: Record<string, string> = {}): TemplateFailure {
   return { status, headers, response, errorSource: 'APP', ...(attempts === undefined ? {} : { attempts }) };
 }
@@ -111,7 +132,7 @@ function failure(status: number, response: string, attempts: number | undefined,
  *  - a response whose Content-Type is not accepted: 415 'Unsupported content type' (whatever its status);
  *  - timeout: 504 'Timeout error while processing the request'; connection error: 502 'Error in establishing connection';
  *  - app quota exhausted: the documented `QuotaRefusal` (429, a `message`, no `response`), nothing more sent;
- *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN):
+ *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN, or a host the override does not route):
  *    400 with the reason in `response` and no `attempts`, nothing sent.
  * Success is `{ status, headers, response, attempts }`.
  */
@@ -126,7 +147,7 @@ export class RequestEmulator {
       const refusal = err as PlatformError;
       throw failure(refusal.status, refusal.message, undefined);
     }
-    return this.send(prepared.template, prepared.rendered, prepared.body);
+    return this.send(prepared);
   }
 
   /** Checks the call and renders the template; throws `{ status, message }` before anything is sent. */
@@ -148,11 +169,10 @@ export class RequestEmulator {
       secureIparams: app.secureIparams,
       context,
     });
-    return { template, rendered, body };
+    return { template, rendered, url: this.targetUrl(rendered), body };
   }
 
-  private async send(template: RequestTemplate, rendered: RenderedRequest, body: string | undefined): Promise<TemplateResponse> {
-    const url = this.targetUrl(rendered);
+  private async send({ template, rendered, url, body }: PreparedRequest): Promise<TemplateResponse> {
     for (let attempt = 1; ; attempt++) {
       if (!this.options.quota.tryAcquire().allowed) {
         this.options.counters.requestsRefused++;
@@ -160,8 +180,9 @@ export class RequestEmulator {
         throw refusal;
       }
       this.options.counters.requests++;
+      const entry = this.record(template.name, rendered.method, url, body, attempt);
       const outcome = await this.attempt(rendered, url, body);
-      this.record(template.name, rendered.method, url, attempt, outcome);
+      settleEntry(entry, outcome);
 
       const retryable = outcome.kind === 'network' || outcome.response.status === 429 || outcome.response.status >= 500;
       if (retryable && attempt < template.maxAttempts) {
@@ -172,8 +193,13 @@ export class RequestEmulator {
     }
   }
 
+  /** With a host override, only the hosts it routes are reachable: a sandbox never sends to the internet. */
   private targetUrl(rendered: RenderedRequest): string {
-    const base = this.options.hostOverride?.(rendered.host) ?? `${rendered.protocol}://${rendered.host}`;
+    const { hostOverride } = this.options;
+    const routed = hostOverride?.(rendered.host);
+    if (hostOverride && routed === undefined)
+      throw badRequest(`No local server stands in for ${rendered.host}: nothing was sent (the host override routes only known hosts)`);
+    const base = routed ?? `${rendered.protocol}://${rendered.host}`;
     return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
   }
 
@@ -203,17 +229,22 @@ export class RequestEmulator {
     }
   }
 
-  private record(template: string, method: string, url: string, attempt: number, outcome: Attempt): void {
+  /** Traces an attempt as it is sent (in flight until settled), so a hanging request shows too. */
+  private record(template: string, method: string, url: string, body: string | undefined, attempt: number): RequestTrace {
+    const cause = this.options.cause();
     const entry: RequestTrace = {
       template,
       method,
       url,
-      status: outcome.kind === 'response' ? outcome.response.status : 0,
+      ...(body === undefined ? {} : { body }),
+      ...(cause === undefined ? {} : { cause }),
+      status: 0,
       attempt,
       at: this.options.clock.now(),
+      pending: true,
     };
-    if (outcome.kind === 'network') entry.error = outcome.detail;
     this.options.trace.push(entry);
+    return entry;
   }
 }
 
