@@ -27,6 +27,7 @@ describe('core/http', () => {
       quota: new RollingWindowQuota(1, 60_000, clock),
       iparams: () => ({ freshdesk_subdomain: 'acme', freshdesk_api_key: 'k3y-0f-the-acme-account', cg_region: 'eu' }),
       hostOverride: () => server.baseUrl,
+      cause: () => undefined,
       requestTimeoutMs: 1_000,
       trace: [] as RequestTrace[],
       counters: { requests: 0, requestsRefused: 0 },
