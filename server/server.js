@@ -1,4 +1,4 @@
-/* Built from src/ (source c4826db0079d74046121971fba789e803f62610e29d6961645c89be0b4bc6e4f) by `npm run build`; do not edit. */
+/* Built from src/ (source 53fcdc6b4ed912b707b0305cda37186120fd0e48cc35fd0da47d93cc3209ae9a) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -388,13 +388,16 @@ function secretCores(secret) {
   return pieces.flatMap(base64Cores).filter((core) => core.length > 0);
 }
 function encodedForms(secret) {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  const json = [JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  return [.../* @__PURE__ */ new Set([secret, ...json, ...urlForms(secret)])];
+}
+function urlForms(secret) {
   try {
     const url = encodeURIComponent(secret);
-    forms.push(url, url.replace(/%20/g, "+"));
+    return [url, url.replace(/%20/g, "+")];
   } catch {
+    return [];
   }
-  return [...new Set(forms)];
 }
 function findBase64(chars, cores) {
   const standard = chars.replace(/-/g, "+").replace(/_/g, "/");

@@ -1,4 +1,4 @@
-/* Built from src/ (source c4826db0079d74046121971fba789e803f62610e29d6961645c89be0b4bc6e4f) by `npm run build`; do not edit. */
+/* Built from src/ (source 53fcdc6b4ed912b707b0305cda37186120fd0e48cc35fd0da47d93cc3209ae9a) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

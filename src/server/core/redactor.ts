@@ -262,14 +262,18 @@ function secretCores(secret: string): string[] {
  * the secret's own characters.
  */
 function encodedForms(secret: string): string[] {
-  const forms = [secret, JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  const json = [JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  return [...new Set([secret, ...json, ...urlForms(secret)])];
+}
+
+/** URL- and form-encoded; none for a lone surrogate (it has no URL form). */
+function urlForms(secret: string): string[] {
   try {
     const url = encodeURIComponent(secret);
-    forms.push(url, url.replace(/%20/g, '+'));
+    return [url, url.replace(/%20/g, '+')];
   } catch {
-    // A lone surrogate has no URL form.
+    return [];
   }
-  return [...new Set(forms)];
 }
 
 /** Spans of the base64 runs (in either alphabet, with their padding) that hold one of `cores`. */
