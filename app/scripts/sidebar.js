@@ -1,4 +1,4 @@
-/* Built from src/ (source 53fcdc6b4ed912b707b0305cda37186120fd0e48cc35fd0da47d93cc3209ae9a) by `npm run build`; do not edit. */
+/* Built from src/ (source e800ba7a222ba350b29d2c2ea5dab1faf7729337fb6c42b11acb574acf78c9bc) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

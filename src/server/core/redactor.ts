@@ -1,6 +1,6 @@
 /**
  * Structural redaction: every occurrence of a secret the app holds (secure iparams, the
- * CustomerGauge access token) is removed from a text, whatever the form a vendor echoes it in —
+ * access token a destination obtained) is removed from a text, whatever the form a vendor echoes it in —
  * plain in any letter case, JSON-escaped (once or nested), URL- or form-encoded, HTML-escaped,
  * base64 (alone, as `key:X`, padded or not, standard or URL-safe alphabet) — and so is any piece
  * a cut can leave of it (its first or last FRAGMENT_CHARS characters or more). The text is decoded into views
