@@ -1,4 +1,4 @@
-/* Built from src/ (source e800ba7a222ba350b29d2c2ea5dab1faf7729337fb6c42b11acb574acf78c9bc) by `npm run build`; do not edit. */
+/* Built from src/ (source 05c29b84fdc46ceccddfd3bdb1b9dcc73437eba02efb38d0b2aa6da0de5af530) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

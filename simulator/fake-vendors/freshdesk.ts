@@ -5,7 +5,8 @@
 import http from 'node:http';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import { MinuteWindowLimiter } from './rate-limit';
-import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
+import { FRESHDESK_CONTACT_MODES } from '../../src/shared/destinations/freshdesk';
+import type { ReceivedRequest, FakeVendorServer, SandboxVendor, ServerOptions } from './types';
 import { authCredentials, isAbsent, isIso8601DateTime, isPlainObject, validate, type Issue, type Rule, type Schema } from './validation';
 
 export interface FakeFreshdesk extends FakeVendorServer {
@@ -99,6 +100,7 @@ export function validateContactActivity(body: Record<string, unknown>): Freshdes
 
 class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk {
   readonly activities: unknown[] = [];
+  /** Freshdesk documents its API limit per minute: fixed one-minute windows. */
   private readonly limiter: MinuteWindowLimiter;
 
   protected readonly routes: readonly Route[] = [
@@ -191,3 +193,27 @@ export async function startFakeFreshdesk(opts: FakeFreshdeskOptions): Promise<Fa
   await server.listen(opts);
   return server;
 }
+
+/** The API key the sandbox's fake accepts. */
+export const SANDBOX_API_KEY = 'sandbox-freshdesk-api-key';
+
+export interface FreshdeskSandboxOptions {
+  /** The sandbox fake's per-minute API limit; unlimited when omitted. */
+  freshdeskRatePerMinute?: number;
+}
+
+/** Sandbox mode's Freshdesk: every <subdomain>.freshdesk.com goes to this fake. */
+export const FRESHDESK_SANDBOX: SandboxVendor<FakeFreshdesk, FreshdeskSandboxOptions> = {
+  hosts: /^[a-z0-9-]+\.freshdesk\.com$/,
+  iparams: {
+    freshdesk_subdomain: 'sandbox',
+    freshdesk_api_key: SANDBOX_API_KEY,
+    freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.agent,
+  },
+  account: ['freshdesk_subdomain', 'freshdesk_api_key'],
+  form: ['freshdesk_subdomain', 'freshdesk_api_key'],
+  accepts: { credential: 'API key', values: [SANDBOX_API_KEY] },
+  // Freshdesk is also a Freshworks product: an app on its support_* modules gets its URL in endpoint_urls.
+  hostProduct: ['support_', 'freshdesk'],
+  start: ({ now, freshdeskRatePerMinute }) => startFakeFreshdesk({ apiKey: SANDBOX_API_KEY, now, ratePerMinute: freshdeskRatePerMinute }),
+};

@@ -14,7 +14,7 @@ export type Rule =
     }
   /** Identifiers that vendors accept either as strings or numbers. */
   | { kind: 'id'; required?: boolean }
-  /** `fields` undefined means any object is accepted (e.g. Freshdesk activity.context). */
+  /** `fields` undefined means any object is accepted (a vendor's free-form context, say). */
   | { kind: 'object'; required?: boolean; fields?: Schema };
 
 export type Schema = Readonly<Record<string, Rule>>;
@@ -99,12 +99,12 @@ function matchDateTime(pattern: RegExp, value: string): boolean {
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
 const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
-/** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00.123+05:30 (Freshdesk activity.timestamp). */
+/** ISO 8601 date-time, e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00.123+05:30. */
 export function isIso8601DateTime(value: string): boolean {
   return matchDateTime(ISO_8601, value);
 }
 
-/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00 (CustomerGauge happened_at). */
+/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00. */
 export function isYmdHis(value: string): boolean {
   return matchDateTime(YMD_HIS, value);
 }

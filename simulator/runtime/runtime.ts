@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { loadApp, type AppDefinition } from './app';
+import { loadApp, SERVER_METHOD_TIMEOUTS_S, type AppDefinition } from './app';
 import { ManualClock, SystemClock, type Clock } from './clock';
 import { resolveCoverageTarget, type CoverageOption } from './coverage';
 import { DbEmulator } from './db';
 import { jsonByteLength, jsonText, platformError } from './errors';
 import { readState, writeState } from './persistence';
+import { platformRules, type PlatformRules } from './platform-rules';
 import { PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, RollingWindowQuota } from './quota';
 import { RequestEmulator, type InvocationCause, type RequestTrace } from './request';
 import { ServerScript, type InvocationResult, type LogLevel, type PlatformServices } from './sandbox';
@@ -31,8 +32,15 @@ export interface RuntimeOptions {
   warm?: boolean;
   /** overrides for envelope.currentHost.endpoint_urls (product -> URL) */
   endpointUrls?: Record<string, string>;
+  /**
+   * [module prefix, product] rows beyond MODULE_PRODUCTS: the products that are also a destination's
+   * vendor, which each vendor's fake declares (local-app passes them)
+   */
+  hostProducts?: ReadonlyArray<readonly [string, string]>;
   /** enforce the 50 server-method calls/minute limit (default true) */
   serverMethodQuota?: boolean;
+  /** flips the readings of the platform rules no source settles (see platform-rules.ts); default DEFAULT_PLATFORM_RULES */
+  platformRules?: Partial<PlatformRules>;
 }
 
 export interface RuntimeStats {
@@ -74,10 +82,12 @@ function refusal(status: number, message: string, extra: Record<string, unknown>
 const APP_SETUP_EVENTS = new Set(['onAppInstall', 'onAppUninstall', 'afterAppUpdate']);
 const DEFAULT_IDLE_MAX_MS = 24 * 60 * 60 * 1000;
 
-/** Product module prefix -> product whose URL shows up in currentHost.endpoint_urls. */
-const MODULE_PRODUCTS: ReadonlyArray<[string, string]> = [
+/**
+ * Product module prefix -> product whose URL shows up in currentHost.endpoint_urls. A product that
+ * is also a destination's vendor comes with that vendor's fake (RuntimeOptions.hostProducts).
+ */
+const MODULE_PRODUCTS: ReadonlyArray<readonly [string, string]> = [
   ['chat_', 'freshchat'],
-  ['support_', 'freshdesk'],
   ['service_', 'freshservice'],
   ['call', 'freshcaller'],
   ['deal', 'freshsales'],
@@ -106,6 +116,7 @@ export class PlatformRuntime {
   private readonly services: PlatformServices;
   /** Which invocation a platform call comes from, for the request trace. */
   private readonly causes = new AsyncLocalStorage<InvocationCause>();
+  private readonly rules: PlatformRules;
 
   private constructor(
     private readonly app: AppDefinition,
@@ -113,19 +124,29 @@ export class PlatformRuntime {
     private readonly options: RuntimeOptions,
   ) {
     this.clock = options.clock ?? new SystemClock();
+    this.rules = platformRules(options.platformRules);
     this.iparams = { ...options.iparams };
     const persisted = options.dbFile ? readState(options.dbFile) : undefined;
     const persist = options.dbFile ? () => this.persist() : undefined;
     const window = () => new RollingWindowQuota(PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, this.clock);
 
     this.serverMethodQuota = window();
-    this.db = new DbEmulator({ clock: this.clock, quota: window(), counters: this.counters, initial: persisted?.db, onChange: persist });
+    this.db = new DbEmulator({
+      clock: this.clock,
+      quota: window(),
+      counters: this.counters,
+      initial: persisted?.db,
+      onChange: persist,
+      updateOptions: this.rules.dbUpdateOptions,
+    });
     this.schedules = new ScheduleEmulator({
       clock: this.clock,
       counters: this.counters,
       hasScheduledEventHandler: app.eventHandlers.has('onScheduledEvent'),
       initial: persisted?.schedules,
       onChange: persist,
+      firedOneTime: this.rules.firedOneTimeSchedules,
+      quota: this.rules.scheduleCalls === 'metered' ? window() : undefined,
     });
     this.requestEmulator = new RequestEmulator({
       app,
@@ -137,6 +158,7 @@ export class PlatformRuntime {
       trace: this.requests,
       cause: () => this.causes.getStore(),
       counters: this.counters,
+      rules: this.rules,
     });
     this.services = { request: this.requestEmulator, db: this.db, schedule: this.schedules };
   }
@@ -195,12 +217,14 @@ export class PlatformRuntime {
     const bytes = jsonByteLength(args, jsonText);
     if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes)
       return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
-    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, this.app.serverMethodTimeoutsMs.get(name)!);
+    const timeoutMs =
+      this.rules.serverMethodTimeout === 'default' ? SERVER_METHOD_TIMEOUTS_S.default * 1000 : this.app.serverMethodTimeoutsMs.get(name)!;
+    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, timeoutMs);
   }
 
   /** A request template called from the front end (`client.request.invokeTemplate`): same substitution and quota. */
   invokeTemplate(name: string, options: { context?: Record<string, unknown>; body?: string } = {}): Promise<unknown> {
-    return this.requestEmulator.invokeTemplate(name, options);
+    return this.requestEmulator.invokeFromFrontEnd(name, options);
   }
 
   /** Fires onScheduledEvent for every schedule due at clock.now(); returns how many fired. */
@@ -276,7 +300,7 @@ export class PlatformRuntime {
   private endpointUrls(domain: string): Record<string, string> {
     const urls: Record<string, string> = {};
     for (const moduleName of this.app.subscribedModules) {
-      const product = MODULE_PRODUCTS.find(([prefix]) => moduleName.startsWith(prefix))?.[1];
+      const product = [...MODULE_PRODUCTS, ...(this.options.hostProducts ?? [])].find(([prefix]) => moduleName.startsWith(prefix))?.[1];
       if (product) urls[product] = `https://${domain}`;
     }
     return { ...urls, ...this.options.endpointUrls };

@@ -7,6 +7,7 @@ import { startServer, json, type LocalServer } from '../runtime/helpers/httpServ
 import { APP_DIR } from '../../simulator/local-app';
 import { ManualClock, RollingWindowQuota } from '../../simulator/runtime';
 import { readAppDefinition } from '../../simulator/runtime/app';
+import { DEFAULT_PLATFORM_RULES } from '../../simulator/runtime/platform-rules';
 import { QUOTA_REFUSAL_MESSAGE, RequestEmulator, type RequestTrace } from '../../simulator/runtime/request';
 import { invoke, isPlatformQuotaRefusal } from '../../src/server/core/http';
 import { NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from '../../src/server/core/errors';
@@ -28,6 +29,7 @@ describe('core/http', () => {
       iparams: () => ({ freshdesk_subdomain: 'acme', freshdesk_api_key: 'k3y-0f-the-acme-account', cg_region: 'eu' }),
       hostOverride: () => server.baseUrl,
       cause: () => undefined,
+      rules: DEFAULT_PLATFORM_RULES,
       requestTimeoutMs: 1_000,
       trace: [] as RequestTrace[],
       counters: { requests: 0, requestsRefused: 0 },
