@@ -223,6 +223,12 @@ describe('redaction in the app: vendors echo every secret the app holds, in ever
     (v) => encodeURIComponent(v),
     (v) => JSON.stringify({ echoed: v }),
     (v) => `${'x'.repeat(280)} ${v}`,
+    (v) => v.replace(/-/g, '&#45;').replace(/a/g, '&#x61;').replace(/s/g, '&quot;s'.slice(6)) + ' &amp; &bogus; &#99999999;',
+    (v) => Array.from(v, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') + ' \\n \\q',
+    (v) => `${encodeURIComponent(`${v} x`).replace(/%20/g, '+')} %aa %zz %E2%82`,
+    (v) => `${v.slice(0, 12)}…`,
+    (v) => `…${v.slice(-12)}`,
+    (v) => b64(`\u00e9${v}`).replace(/=+$/, ''),
   ];
 
   test('nothing of the Freshdesk key, the CustomerGauge secret or the access token reaches history, queue, $db, logs or answers', async () => {
@@ -259,5 +265,23 @@ describe('redaction in the app: vendors echo every secret the app holds, in ever
     // Each reason shows where an echo was, unless the cut came before it.
     expect(reasons.filter((r: string) => !r.includes(REDACTED) && !r.endsWith('…'))).toEqual([]);
     expect(reasons.every((r: string) => Array.from(r).length <= 300)).toBe(true);
+  });
+
+  test('a body in no documented form is not kept; a deeply nested one is bounded; numbers and empty bodies pass', async () => {
+    app = await startTestApp();
+    let deep: unknown = [SANDBOX_CREDENTIALS.cgClientSecret, 42, null];
+    for (let i = 0; i < 40; i++) deep = [deep];
+    app.freshdesk.enqueueFaults({ status: 400, body: `<p>${SANDBOX_CREDENTIALS.freshdeskApiKey}</p>`, contentType: 'text/html' });
+    app.customerGauge.enqueueFaults({
+      path: '/activities',
+      status: 422,
+      body: JSON.stringify({ message: 'The given data was invalid.', errors: { deep: [JSON.stringify(deep)], n: [7] } }),
+      contentType: 'application/json',
+    });
+    await app.fire(intelliassign());
+    const reasons = Object.fromEntries((await history(app)).map((a) => [a.target.destination, a.reason]));
+    expect(reasons.freshdesk).toBe('HTTP 400: answer not in the documented error form (32 characters of text/html, not kept)');
+    expect(reasons.customergauge).toMatch(/^HTTP 422: The given data was invalid\. deep: /);
+    expect(leaks(JSON.stringify(reasons), SANDBOX_CREDENTIALS.cgClientSecret, true)).toEqual([]);
   });
 });
