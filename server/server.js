@@ -1,465 +1,6 @@
-/* Built from src/ (source 8ecbb02c08a273af9173b94e424a33dc430d2cf656e562ee4b4deecc48647a22) by `npm run build`; do not edit. */
+/* Built from src/ (source 05c29b84fdc46ceccddfd3bdb1b9dcc73437eba02efb38d0b2aa6da0de5af530) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
-
-const REDACTED = "[redacted]";
-const PATTERNS = [
-  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…" (a value with a digit or base64 punctuation, not a word).
-  /\b(Bearer|Basic)\s+(?=[A-Za-z._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
-  // JSON or form fields whose name says credential: "access_token":"…", client_secret=…
-  /((?:access|refresh|id)_?token|token|secret|client_secret|password|api_?key|apikey|authorization|credentials?)("?\s*[:=]\s*"?)([^"&\s,;}]{4,})/gi,
-  // A JWT anywhere.
-  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g
-];
-function scrubCredentials(text) {
-  let out = text;
-  out = out.replace(PATTERNS[0], (_m, scheme) => `${scheme} ${REDACTED}`);
-  out = out.replace(PATTERNS[1], (_m, name, sep) => `${name}${sep}${REDACTED}`);
-  return out.replace(PATTERNS[2], REDACTED);
-}
-
-const HANGUL_SYLLABLE = "[\\u1100-\\u115F\\uA960-\\uA97C]+[\\u1160-\\u11A7\\uD7B0-\\uD7C6]*[\\u11A8-\\u11FF\\uD7CB-\\uD7FB]*";
-const CONJUNCT = "[\\u094D\\u09CD\\u0ACD\\u0B4D\\u0C4D\\u0D4D][\\p{M}\\u200D]*[\\u0915-\\u0939\\u0958-\\u095F\\u0978-\\u097F\\u0995-\\u09B9\\u09DC-\\u09DF\\u09F0\\u09F1\\u0A95-\\u0AB9\\u0AF9\\u0B15-\\u0B39\\u0B5C-\\u0B5F\\u0B71\\u0C15-\\u0C39\\u0C58-\\u0C5A\\u0D15-\\u0D3A]";
-const EXTEND = `${CONJUNCT}|[\\p{M}\\p{Emoji_Modifier}\\u200C\\u{E0020}-\\u{E007F}]|\\u200D\\p{Extended_Pictographic}?`;
-const CLUSTER = new RegExp(`\\r\\n|\\p{Regional_Indicator}{2}|(?:${HANGUL_SYLLABLE}|[\\s\\S])(?:${EXTEND})*`, "gu");
-function graphemesByPattern(text) {
-  return text.match(CLUSTER) ?? [];
-}
-function platformSegmenter() {
-  const Ctor = typeof Intl === "object" ? Intl.Segmenter : void 0;
-  return typeof Ctor === "function" ? new Ctor(void 0, { granularity: "grapheme" }) : null;
-}
-let segmenter;
-function graphemes(text) {
-  if (segmenter === void 0) segmenter = platformSegmenter();
-  return segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : graphemesByPattern(text);
-}
-function truncate(text, max) {
-  if (text.length <= max || Array.from(text).length <= max) return text;
-  let kept = "";
-  let used = 0;
-  for (const cluster of graphemes(text)) {
-    const size = Array.from(cluster).length;
-    if (used + size > max - 1) break;
-    kept += cluster;
-    used += size;
-  }
-  return kept + "\u2026";
-}
-function emojiText(emoji) {
-  if (!emoji) return null;
-  return /^[a-z0-9_+-]+$/i.test(emoji) ? `:${emoji}:` : emoji;
-}
-function cyrb53(text, seed) {
-  let h1 = 3735928559 ^ seed;
-  let h2 = 1103547991 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-function digest(text) {
-  return cyrb53(text, 1).toString(36) + cyrb53(text, 2).toString(36);
-}
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-function base64(text) {
-  const bytes = Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
-  const alphabet = BASE64;
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = bytes[i] << 16 | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0);
-    const chunk = [18, 12, 6, 0].map((shift) => alphabet[n >> shift & 63]).join("");
-    out += chunk.slice(0, Math.min(4, bytes.length - i + 1)).padEnd(4, "=");
-  }
-  return out;
-}
-function unbase64(text) {
-  const digits = Array.from(text.replace(/=+$/, ""), (c) => {
-    const value = BASE64.indexOf(c);
-    if (value < 0) throw new Error("not base64");
-    return value;
-  });
-  let binary = "";
-  for (let i = 0; i < digits.length; i += 4) {
-    const n = digits[i] << 18 | (digits[i + 1] ?? 0) << 12 | (digits[i + 2] ?? 0) << 6 | (digits[i + 3] ?? 0);
-    const count = Math.min(3, (digits.length - i) * 6 >> 3);
-    for (let j = 0; j < count; j++) binary += String.fromCharCode(n >> 16 - 8 * j & 255);
-  }
-  return decodeURIComponent(escape(binary));
-}
-
-class DeliveryError extends Error {
-  constructor(detail) {
-    super(detail.message);
-    this.status = detail.status;
-  }
-}
-class RetryableError extends DeliveryError {
-  constructor(detail) {
-    super(detail);
-    this.retryAfterMs = detail.retryAfterMs ?? null;
-    this.mayHaveLanded = detail.mayHaveLanded ?? false;
-  }
-}
-class NotSentError extends RetryableError {
-}
-class PlatformQuotaError extends NotSentError {
-}
-class AuthError extends DeliveryError {
-}
-class PayloadInvalidError extends DeliveryError {
-}
-const messageOf = (err) => String(err?.message);
-class HttpStatusError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-const MAX_REASON = 300;
-const cut = (text) => truncate(scrubCredentials(text), MAX_REASON);
-function reasonOf(err) {
-  if (err instanceof Error) return cut(err.message || err.name);
-  return cut(typeof err === "string" ? err : describeValue(err));
-}
-function describeValue(err) {
-  const { status, message } = err ?? {};
-  const text = typeof message === "string" && message !== "" ? message : null;
-  if (typeof status === "number") return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
-  return text ?? jsonOf(err);
-}
-function jsonOf(value) {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return "unknown error";
-  }
-}
-
-const SECONDS_CUTOFF = 1e11;
-function parseTimestamp(value) {
-  if (typeof value === "number") return epochToMs(value);
-  return typeof value === "string" ? parseText(value.trim()) : null;
-}
-function parseText(text) {
-  if (/^\d+(\.\d+)?$/.test(text)) return epochToMs(Number(text));
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? null : ms;
-}
-function epochToMs(value) {
-  if (!Number.isFinite(value) || value <= 0) return null;
-  return Math.round(value < SECONDS_CUTOFF ? value * 1e3 : value);
-}
-function isoUtc(ms) {
-  return new Date(ms).toISOString();
-}
-
-const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
-const compiled = /* @__PURE__ */ new WeakMap();
-function OneOf(values, options = {}) {
-  return typebox.Type.Unsafe({ type: "string", enum: [...values], ...options });
-}
-function validate(schema, value, root) {
-  let check = compiled.get(schema);
-  if (!check) {
-    check = ajv.compile(schema);
-    compiled.set(schema, check);
-  }
-  if (check(value)) return { ok: true, value };
-  return describeError(check.errors?.[0], root);
-}
-function describeError(error, root) {
-  if (!error) return { ok: false, field: root, message: `${root} is invalid` };
-  const path = error.instancePath.split("/").slice(1).map(decodePointer);
-  const missing = error.params.missingProperty;
-  const extra = error.params.additionalProperty;
-  const field = [root, ...path, ...missing ? [missing] : [], ...extra ? [extra] : []].filter(Boolean).join(".");
-  return { ok: false, field, message: `${field} ${explain(error, missing, extra)}` };
-}
-function explain(error, missing, extra) {
-  if (missing) return "is required";
-  if (extra) return "is not a known field";
-  const allowed = error.params.allowedValues;
-  return allowed ? `must be one of: ${allowed.join(", ")}` : error.message ?? "is invalid";
-}
-function decodePointer(segment) {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-const Nullable = (schema) => typebox.Type.Optional(typebox.Type.Union([schema, typebox.Type.Null()]));
-const Text = (maxLength) => typebox.Type.String({ maxLength });
-const Id = typebox.Type.Unsafe({
-  type: ["string", "integer"],
-  maxLength: 200,
-  minimum: -Number.MAX_SAFE_INTEGER,
-  maximum: Number.MAX_SAFE_INTEGER
-});
-const EARLIEST_EVENT_TIME = Date.UTC(2e3, 0, 1);
-const LATEST_EVENT_TIME = Date.UTC(2100, 0, 1);
-const Timestamp = typebox.Type.Unsafe({
-  type: ["string", "number"],
-  minLength: 1,
-  maxLength: 64,
-  exclusiveMinimum: 0,
-  maximum: LATEST_EVENT_TIME
-});
-const ActorSchema = typebox.Type.Object({
-  type: Text(64),
-  id: Nullable(Id),
-  org_actor_id: Nullable(Id),
-  first_name: Nullable(Text(500)),
-  last_name: Nullable(Text(500)),
-  email: Nullable(Text(500)),
-  login_status: Nullable(typebox.Type.Boolean()),
-  sub_entity: Nullable(Text(200)),
-  avatar: Nullable(typebox.Type.Object({ url: Nullable(Text(2e3)) }))
-});
-const AgentActivitySchema = typebox.Type.Object({
-  availability_event_type: typebox.Type.String({ minLength: 1, maxLength: 100 }),
-  status: typebox.Type.String({ minLength: 1, maxLength: 500 }),
-  prev_status: Nullable(Text(500)),
-  status_change_timestamp: Timestamp,
-  prev_status_change_timestamp: Nullable(Timestamp),
-  custom_status_id: Nullable(Id),
-  emoji: Nullable(Text(100)),
-  email: Nullable(Text(500)),
-  org_agent_id: Nullable(Id)
-});
-const AgentActivityEventSchema = typebox.Type.Object({
-  data: typebox.Type.Object({
-    actor: Nullable(ActorSchema),
-    agent_activity: AgentActivitySchema
-  }),
-  account_id: Nullable(Id),
-  domain: Nullable(Text(255)),
-  region: Nullable(Text(32)),
-  // Set by the platform and not used by the app: typed loosely so it can never reject an event.
-  timestamp: Nullable(typebox.Type.Union([typebox.Type.String({ maxLength: 64 }), typebox.Type.Number()]))
-});
-
-const str = (value, max = 200) => value === null || value === void 0 || value === "" ? null : truncate(String(value), max);
-const ID_FIELDS = /* @__PURE__ */ new Set(["id", "org_actor_id", "org_agent_id", "custom_status_id", "account_id"]);
-const TIME_FIELDS = /* @__PURE__ */ new Set(["status_change_timestamp", "prev_status_change_timestamp"]);
-function explained(failure) {
-  const name = failure.field.slice(failure.field.lastIndexOf(".") + 1);
-  if (TIME_FIELDS.has(name)) return unreadable(failure.field);
-  if (!ID_FIELDS.has(name)) return failure;
-  return {
-    ...failure,
-    message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)`
-  };
-}
-function eventTime(value) {
-  const ms = parseTimestamp(value);
-  return ms !== null && ms >= EARLIEST_EVENT_TIME && ms < LATEST_EVENT_TIME ? ms : null;
-}
-function parseAgentActivityEvent(payload) {
-  const checked = validate(AgentActivityEventSchema, payload, "");
-  if (!checked.ok) return explained(checked);
-  const activity = checked.value.data.agent_activity;
-  const changedAt = eventTime(activity.status_change_timestamp);
-  if (changedAt === null) return unreadable("data.agent_activity.status_change_timestamp");
-  const prev = activity.prev_status_change_timestamp ?? null;
-  const prevChangedAt = prev === null ? null : eventTime(prev);
-  if (prev !== null && prevChangedAt === null) return unreadable("data.agent_activity.prev_status_change_timestamp");
-  return identified(normalise(checked.value, changedAt, prevChangedAt));
-}
-function identified(change) {
-  if (change.agent.id || change.agent.email) return { ok: true, change };
-  return {
-    ok: false,
-    field: "data.agent_activity.org_agent_id",
-    message: "data.agent_activity.org_agent_id or email is required to identify the agent"
-  };
-}
-function unreadable(field) {
-  return {
-    ok: false,
-    field,
-    message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`
-  };
-}
-function agentName(event) {
-  const actor = event.data.actor;
-  if (!actor || actor.type !== "agent") return null;
-  return str([actor.first_name, actor.last_name].filter(Boolean).join(" "));
-}
-const NO_ACTOR = { type: "system" };
-function agentOf(event, actor) {
-  const activity = event.data.agent_activity;
-  return {
-    id: str(activity.org_agent_id) ?? str(actor.org_actor_id),
-    email: str(activity.email) ?? str(actor.email),
-    name: agentName(event)
-  };
-}
-function normalise(event, changedAt, prevChangedAt) {
-  const activity = event.data.agent_activity;
-  const actor = event.data.actor ?? NO_ACTOR;
-  const agent = agentOf(event, actor);
-  const status = truncate(activity.status, 200);
-  const prevStatus = str(activity.prev_status);
-  const account = str(event.account_id) ?? str(event.domain);
-  const customStatusId = str(activity.custom_status_id);
-  const identity = JSON.stringify([
-    activity.availability_event_type,
-    account,
-    agent.id,
-    agent.email,
-    status,
-    prevStatus,
-    changedAt,
-    prevChangedAt,
-    customStatusId
-  ]);
-  return {
-    key: digest(identity),
-    kind: truncate(activity.availability_event_type, 60),
-    status,
-    prevStatus,
-    changedAt,
-    prevChangedAt,
-    agent,
-    actor: { type: actor.type, id: str(actor.id) },
-    customStatusId,
-    emoji: str(activity.emoji, 60),
-    subEntity: str(actor.sub_entity, 60),
-    account
-  };
-}
-
-const EXCERPT_CHARS = 300;
-const EXCERPT_DEPTH = 12;
-const KEY_CHARS = 64 * 1024;
-const KEY_DEPTH = 64;
-function write(out, text) {
-  out.parts.push(text);
-  out.length += text.length;
-}
-const full = (out) => out.length >= out.maxChars;
-function writeValue(out, value, depth) {
-  if (value === null || typeof value !== "object") return write(out, JSON.stringify(value) ?? "null");
-  if (depth >= out.maxDepth) return write(out, '"\u2026"');
-  if (Array.isArray(value)) return writeArray(out, value, depth);
-  writeObject(out, value, depth);
-}
-function writeArray(out, items, depth) {
-  write(out, "[");
-  for (let i = 0; i < items.length && !full(out); i++) {
-    if (i > 0) write(out, ",");
-    writeValue(out, items[i], depth + 1);
-  }
-  write(out, "]");
-}
-function writeObject(out, object, depth) {
-  write(out, "{");
-  const entries = Object.entries(object).filter(([, v]) => typeof v === "object" || JSON.stringify(v) !== void 0);
-  for (let i = 0; i < entries.length && !full(out); i++) {
-    if (i > 0) write(out, ",");
-    write(out, `${JSON.stringify(entries[i][0])}:`);
-    writeValue(out, entries[i][1], depth + 1);
-  }
-  write(out, "}");
-}
-function boundedJson(value, maxDepth, maxChars) {
-  const out = { parts: [], length: 0, maxDepth, maxChars };
-  writeValue(out, value, 0);
-  return truncate(out.parts.join(""), maxChars);
-}
-function invalidPayloadIdentity(data) {
-  return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
-}
-
-const HEAD_SCHEDULE = "history-head";
-const DAY_MS = 24 * 36e5;
-const EMPTY = { page: 0, dropped: 0 };
-const count = (value) => typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
-function readData(data) {
-  return { page: count(data?.page), dropped: count(data?.dropped) };
-}
-async function readHead() {
-  try {
-    return readData((await $schedule.fetch({ name: HEAD_SCHEDULE })).data);
-  } catch (err) {
-    if (err.status === 404) return { ...EMPTY };
-    throw err;
-  }
-}
-async function writeHead(head) {
-  const spec = {
-    name: HEAD_SCHEDULE,
-    data: { kind: "head", page: head.page, dropped: head.dropped },
-    // Kept a day ahead at every write: it fires only after a quiet day, and its handler does nothing.
-    schedule_at: new Date(Date.now() + DAY_MS).toISOString(),
-    repeat: { time_unit: "days", frequency: 1 }
-  };
-  await $schedule.update(spec).catch(() => $schedule.create(spec));
-}
-async function raisePage(page) {
-  const head = await readHead();
-  if (head.page < page) await writeHead({ ...head, page });
-}
-const DROP_RECORD_TRIES = 3;
-async function countDrop() {
-  const before = (await readHead()).dropped;
-  for (let i = 0; i < DROP_RECORD_TRIES; i++) {
-    const head = await readHead();
-    if (head.dropped > before) return;
-    await writeHead({ ...head, dropped: head.dropped + 1 });
-  }
-}
-
-const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
-function newRecord(key, change, now) {
-  return { key, bucket: null, received_at: now, change, invalid: null, pushes: {} };
-}
-function isOpen(state) {
-  return state === void 0 || state.outcome === "retrying";
-}
-function isReplayable(state) {
-  return state !== void 0 && (state.outcome === "rejected" || state.outcome === "dead_letter" || state.outcome === "retrying");
-}
-function utf8Bytes(text) {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0);
-    bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
-  }
-  return bytes;
-}
-function stringSlots(value, out) {
-  if (typeof value !== "object" || value === null) return out;
-  const holder = value;
-  for (const [name, child] of Object.entries(holder)) {
-    if (typeof child === "string") out.push({ holder, name, value: child });
-    else stringSlots(child, out);
-  }
-  return out;
-}
-function longest(slots) {
-  return slots.reduce(
-    (best, slot) => best === void 0 || slot.value.length > best.value.length ? slot : best,
-    void 0
-  );
-}
-function shrinkOnce(copy) {
-  const slot = longest(stringSlots(copy, []));
-  if (!slot || slot.value.length === 0) return false;
-  const chars = Array.from(slot.value);
-  slot.holder[slot.name] = chars.length > 16 ? chars.slice(0, Math.floor(chars.length / 2)).join("") + "\u2026" : "";
-  return true;
-}
-function fitToBytes(value, maxBytes) {
-  const copy = JSON.parse(JSON.stringify(value));
-  while (utf8Bytes(JSON.stringify(copy)) > maxBytes) {
-    if (!shrinkOnce(copy)) break;
-  }
-  return copy;
-}
 
 const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
 const customerGauge$1 = {
@@ -607,22 +148,745 @@ function iparamsWhere(test) {
 const SECURE_IPARAMS = iparamsWhere((p) => p.secure);
 const DESTINATION_LABELS = DESCRIPTORS.map((d) => d.label);
 
-const MIN_SECRET_LENGTH = 4;
-function secretsOf(iparams) {
-  return SECURE_IPARAMS.map((name) => iparams[name]).filter((v) => typeof v === "string" && v.length >= MIN_SECRET_LENGTH).flatMap((v) => [v, base64(v)]);
+const REDACTED$1 = "[redacted]";
+const PATTERNS = [
+  // Authorization header values: "Bearer eyJ…", "Basic c2Fu…" (a value with a digit or base64 punctuation, not a word).
+  /\b(Bearer|Basic)\s+(?=[A-Za-z._~+/=-]*[0-9+/=])[A-Za-z0-9._~+/=-]{8,}/gi,
+  // JSON or form fields whose name says credential: "access_token":"…", client_secret=…
+  /((?:access|refresh|id)_?token|token|secret|client_secret|password|api_?key|apikey|authorization|credentials?)("?\s*[:=]\s*"?)([^"&\s,;}]{4,})/gi,
+  // A JWT anywhere.
+  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g
+];
+function scrubCredentials(text) {
+  let out = text;
+  out = out.replace(PATTERNS[0], (_m, scheme) => `${scheme} ${REDACTED$1}`);
+  out = out.replace(PATTERNS[1], (_m, name, sep) => `${name}${sep}${REDACTED$1}`);
+  return out.replace(PATTERNS[2], REDACTED$1);
 }
-function scrubReasons(record) {
-  for (const push of Object.values(record.pushes)) {
-    if (push?.reason) push.reason = scrubCredentials(push.reason);
+
+const HANGUL_SYLLABLE = "[\\u1100-\\u115F\\uA960-\\uA97C]+[\\u1160-\\u11A7\\uD7B0-\\uD7C6]*[\\u11A8-\\u11FF\\uD7CB-\\uD7FB]*";
+const CONJUNCT = "[\\u094D\\u09CD\\u0ACD\\u0B4D\\u0C4D\\u0D4D][\\p{M}\\u200D]*[\\u0915-\\u0939\\u0958-\\u095F\\u0978-\\u097F\\u0995-\\u09B9\\u09DC-\\u09DF\\u09F0\\u09F1\\u0A95-\\u0AB9\\u0AF9\\u0B15-\\u0B39\\u0B5C-\\u0B5F\\u0B71\\u0C15-\\u0C39\\u0C58-\\u0C5A\\u0D15-\\u0D3A]";
+const EXTEND = `${CONJUNCT}|[\\p{M}\\p{Emoji_Modifier}\\u200C\\u{E0020}-\\u{E007F}]|\\u200D\\p{Extended_Pictographic}?`;
+const CLUSTER = new RegExp(`\\r\\n|\\p{Regional_Indicator}{2}|(?:${HANGUL_SYLLABLE}|[\\s\\S])(?:${EXTEND})*`, "gu");
+function graphemesByPattern(text) {
+  return text.match(CLUSTER) ?? [];
+}
+function platformSegmenter() {
+  const Ctor = typeof Intl === "object" ? Intl.Segmenter : void 0;
+  return typeof Ctor === "function" ? new Ctor(void 0, { granularity: "grapheme" }) : null;
+}
+let segmenter;
+function graphemes(text) {
+  if (segmenter === void 0) segmenter = platformSegmenter();
+  return segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : graphemesByPattern(text);
+}
+function truncate(text, max) {
+  if (text.length <= max || Array.from(text).length <= max) return text;
+  let kept = "";
+  let used = 0;
+  for (const cluster of graphemes(text)) {
+    const size = Array.from(cluster).length;
+    if (used + size > max - 1) break;
+    kept += cluster;
+    used += size;
+  }
+  return kept + "\u2026";
+}
+function emojiText(emoji) {
+  if (!emoji) return null;
+  return /^[a-z0-9_+-]+$/i.test(emoji) ? `:${emoji}:` : emoji;
+}
+function cyrb53(text, seed) {
+  let h1 = 3735928559 ^ seed;
+  let h2 = 1103547991 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+function digest(text) {
+  return cyrb53(text, 1).toString(36) + cyrb53(text, 2).toString(36);
+}
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function utf8Bytes$1(text) {
+  return unescape(encodeURIComponent(text));
+}
+function base64OfBytes(bytes) {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = bytes.charCodeAt(i) << 16 | (bytes.charCodeAt(i + 1) || 0) << 8 | (bytes.charCodeAt(i + 2) || 0);
+    const chunk = [18, 12, 6, 0].map((shift) => BASE64[n >> shift & 63]).join("");
+    out += chunk.slice(0, Math.min(4, bytes.length - i + 1)).padEnd(4, "=");
+  }
+  return out;
+}
+function base64(text) {
+  return base64OfBytes(utf8Bytes$1(text));
+}
+function unbase64(text) {
+  const digits = Array.from(text.replace(/=+$/, ""), (c) => {
+    const value = BASE64.indexOf(c);
+    if (value < 0) throw new Error("not base64");
+    return value;
+  });
+  let binary = "";
+  for (let i = 0; i < digits.length; i += 4) {
+    const n = digits[i] << 18 | (digits[i + 1] ?? 0) << 12 | (digits[i + 2] ?? 0) << 6 | (digits[i + 3] ?? 0);
+    const count = Math.min(3, (digits.length - i) * 6 >> 3);
+    for (let j = 0; j < count; j++) binary += String.fromCharCode(n >> 16 - 8 * j & 255);
+  }
+  return decodeURIComponent(escape(binary));
+}
+
+const REDACTED = "[redacted]";
+const MIN_SECRET_CHARS = 4;
+const FRAGMENT_CHARS = 8;
+const MAX_DECODE_DEPTH = 3;
+const MAX_VALUE_DEPTH = 32;
+function parentSpan(segments, i) {
+  let [low, high] = [0, segments.length - 1];
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (segments[mid].at <= i) low = mid;
+    else high = mid - 1;
+  }
+  const segment = segments[low];
+  const offset = segment.from + (i - segment.at);
+  return segment.literal ? [offset, offset + 1] : [segment.from, segment.to];
+}
+function sourceOf(view, [start, end]) {
+  if (!view.parent || !view.segments) return [start, end];
+  return sourceOf(view.parent, [parentSpan(view.segments, start)[0], parentSpan(view.segments, end - 1)[1]]);
+}
+function decodeWith(view, { trigger, step }) {
+  const { chars } = view;
+  const starts = new RegExp(trigger.source, "g");
+  const parts = [];
+  const segments = [];
+  let [copied, length] = [0, 0];
+  const add = (text, from, to, literal) => {
+    parts.push(text);
+    segments.push({ at: length, length: text.length, from, to, literal });
+    length += text.length;
+  };
+  for (let found = starts.exec(chars); found; found = starts.exec(chars)) {
+    const decoded = step(chars, found.index);
+    if (!decoded) continue;
+    if (found.index > copied) add(chars.slice(copied, found.index), copied, found.index, true);
+    add(decoded.text, found.index, found.index + decoded.used, false);
+    copied = starts.lastIndex = found.index + decoded.used;
+  }
+  if (segments.length === 0) return null;
+  if (copied < chars.length) add(chars.slice(copied), copied, chars.length, true);
+  return { chars: parts.join(""), parent: view, segments };
+}
+const JSON_ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+const jsonStep = (chars, i) => {
+  if (chars[i] !== "\\") return null;
+  const next = chars[i + 1];
+  if (next === "u" && /^[0-9a-f]{4}$/i.test(chars.slice(i + 2, i + 6)))
+    return { text: String.fromCharCode(parseInt(chars.slice(i + 2, i + 6), 16)), used: 6 };
+  return next !== void 0 && next in JSON_ESCAPES ? { text: JSON_ESCAPES[next], used: 2 } : null;
+};
+const PERCENT_BYTES = /^(?:%[0-9a-f]{2}){1,4}/i;
+const utf8Length = (byte) => byte >= 240 ? 4 : byte >= 224 ? 3 : byte >= 192 ? 2 : 1;
+const urlStep = (chars, i) => {
+  if (chars[i] === "+") return { text: " ", used: 1 };
+  const bytes = chars[i] === "%" ? PERCENT_BYTES.exec(chars.slice(i, i + 12))?.[0] : void 0;
+  if (!bytes) return null;
+  const used = 3 * Math.min(utf8Length(parseInt(bytes.slice(1, 3), 16)), bytes.length / 3);
+  try {
+    return { text: decodeURIComponent(bytes.slice(0, used)), used };
+  } catch {
+    return null;
+  }
+};
+const HTML_NAMED = { quot: '"', amp: "&", lt: "<", gt: ">", apos: "'" };
+function entityText(name) {
+  if (!name.startsWith("#")) return HTML_NAMED[name];
+  const code = name.startsWith("#x") ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code <= 1114111 ? String.fromCodePoint(code) : void 0;
+}
+const htmlStep = (chars, i) => {
+  const entity = chars[i] === "&" ? /^&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/i.exec(chars.slice(i, i + 12)) : null;
+  const text = entity ? entityText(entity[1].toLowerCase()) : void 0;
+  return entity && text !== void 0 ? { text, used: entity[0].length } : null;
+};
+const JSON_DECODER = { trigger: /\\/, step: jsonStep };
+const URL_DECODER = { trigger: /[%+]/, step: urlStep };
+const HTML_DECODER = { trigger: /&/, step: htmlStep };
+const ANY_DECODER = {
+  trigger: /[\\%+&]/,
+  step: (chars, i) => jsonStep(chars, i) ?? urlStep(chars, i) ?? htmlStep(chars, i)
+};
+const DECODERS = [JSON_DECODER, URL_DECODER, HTML_DECODER, ANY_DECODER];
+function viewsOf(text) {
+  const views = [{ chars: text }];
+  for (const decoder of DECODERS) {
+    let view = views[0];
+    for (let depth = 0; depth < MAX_DECODE_DEPTH && view; depth++) {
+      view = decodeWith(view, decoder);
+      if (view) views.push(view);
+    }
+  }
+  return views;
+}
+function fold(text) {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = "";
+  for (const char of text) {
+    const lower2 = char.toLowerCase();
+    out += lower2.length === char.length ? lower2 : char;
+  }
+  return out;
+}
+function findSecrets(haystack, secrets) {
+  const spans = [];
+  const each = (piece, found) => {
+    for (let at = haystack.indexOf(piece); at >= 0; at = haystack.indexOf(piece, at + 1)) found(at);
+  };
+  for (const secret of secrets) {
+    if (secret.length <= FRAGMENT_CHARS) {
+      each(secret, (at) => spans.push([at, at + secret.length]));
+      continue;
+    }
+    each(secret.slice(0, FRAGMENT_CHARS), (at) => {
+      let end = at + FRAGMENT_CHARS;
+      while (end < haystack.length && end - at < secret.length && haystack[end] === secret[end - at]) end++;
+      spans.push([at, end]);
+    });
+    each(secret.slice(-FRAGMENT_CHARS), (at) => {
+      let start = at;
+      let k = secret.length - FRAGMENT_CHARS;
+      while (start > 0 && k > 0 && haystack[start - 1] === secret[k - 1]) [start, k] = [start - 1, k - 1];
+      spans.push([start, at + FRAGMENT_CHARS]);
+    });
+  }
+  return spans;
+}
+const BASE64_CHAR = /[A-Za-z0-9+/_=-]/;
+function base64Cores(bytes) {
+  return [0, 1, 2].map(
+    (k) => base64OfBytes("\0".repeat(k) + bytes).slice(Math.ceil(8 * k / 6), Math.floor(8 * (k + bytes.length) / 6))
+  );
+}
+function bytesOf(secret) {
+  try {
+    return utf8Bytes$1(secret);
+  } catch {
+    return secret;
   }
 }
-function redactSecrets(record, iparams) {
-  scrubReasons(record);
-  let text = JSON.stringify(record);
-  const secrets = secretsOf(iparams);
-  if (!secrets.some((secret) => text.includes(secret))) return record;
-  for (const secret of secrets) text = text.split(secret).join("[redacted]");
-  return JSON.parse(text);
+function secretCores(secret) {
+  const bytes = bytesOf(secret);
+  const pieces = bytes.length <= FRAGMENT_CHARS ? [bytes] : [bytes.slice(0, FRAGMENT_CHARS), bytes.slice(-FRAGMENT_CHARS)];
+  return pieces.flatMap(base64Cores).filter((core) => core.length > 0);
+}
+function encodedForms(secret) {
+  const json = [JSON.stringify(secret).slice(1, -1), JSON.stringify(JSON.stringify(secret)).slice(3, -3)];
+  return [.../* @__PURE__ */ new Set([secret, ...json, ...urlForms(secret)])];
+}
+function urlForms(secret) {
+  try {
+    const url = encodeURIComponent(secret);
+    return [url, url.replace(/%20/g, "+")];
+  } catch {
+    return [];
+  }
+}
+function findBase64(chars, cores) {
+  const standard = chars.replace(/-/g, "+").replace(/_/g, "/");
+  const spans = [];
+  for (const core of cores) {
+    for (let at = standard.indexOf(core); at >= 0; at = standard.indexOf(core, at + 1)) {
+      let [start, end] = [at, at + core.length];
+      while (start > 0 && BASE64_CHAR.test(chars[start - 1])) start--;
+      while (end < chars.length && BASE64_CHAR.test(chars[end])) end++;
+      spans.push([start, end]);
+    }
+  }
+  return spans;
+}
+function mergeSpans(spans) {
+  const sorted = spans.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const merged = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
+  }
+  return merged;
+}
+function replaceSpans(text, spans) {
+  let out = "";
+  let at = 0;
+  for (const [start, end] of mergeSpans(spans)) {
+    out += text.slice(at, start) + REDACTED;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+class SecretRedactor {
+  constructor(secrets) {
+    this.secrets = /* @__PURE__ */ new Set();
+    this.forms = null;
+    for (const secret of secrets) this.learn(secret);
+  }
+  learn(secret) {
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_CHARS || this.secrets.has(secret)) return;
+    this.secrets.add(secret);
+    this.forms = null;
+  }
+  text(text) {
+    return typeof text === "string" ? scrubCredentials(this.secretsOut(text)) : text;
+  }
+  /** `text` without the secrets this redactor knows. */
+  secretsOut(text) {
+    return this.secrets.size === 0 || text === "" ? text : replaceSpans(text, this.spansIn(text));
+  }
+  excerpt(text, max) {
+    return truncate(this.text(text), max);
+  }
+  value(value) {
+    return this.holdsNothing(value) ? value : this.walk(value, 0);
+  }
+  /**
+   * True when the JSON text of `value` holds no secret: one scan
+   * instead of one per string (its JSON-decoded view reads every string as it is). Too deep to
+   * serialise: false, and the walk bounds it.
+   */
+  holdsNothing(value) {
+    let json;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      return false;
+    }
+    return json === void 0 || this.secretsOut(json) === json;
+  }
+  walk(value, depth) {
+    if (typeof value === "string") return this.secretsOut(value);
+    if (typeof value !== "object" || value === null) return value;
+    if (depth >= MAX_VALUE_DEPTH) return "\u2026";
+    if (Array.isArray(value)) return value.map((item) => this.walk(item, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.walk(item, depth + 1)]));
+  }
+  /** Source spans of every match, in any view; a base64 run holding a secret (or a piece a cut leaves) goes whole. */
+  spansIn(text) {
+    this.forms = this.forms ?? { folded: [...this.secrets].flatMap(encodedForms).map(fold), cores: [...this.secrets].flatMap(secretCores) };
+    const { folded, cores } = this.forms;
+    return viewsOf(text).flatMap(
+      (view) => [...findSecrets(fold(view.chars), folded), ...findBase64(view.chars, cores)].map((span) => sourceOf(view, span))
+    );
+  }
+}
+function createRedactor(secrets = []) {
+  return new SecretRedactor(secrets);
+}
+function secureValues(iparams) {
+  return SECURE_IPARAMS.map((name) => iparams?.[name]).filter((v) => typeof v === "string");
+}
+function redactorFor(iparams) {
+  return createRedactor(secureValues(iparams));
+}
+
+class DeliveryError extends Error {
+  constructor(detail) {
+    super(detail.message);
+    this.status = detail.status;
+  }
+}
+class RetryableError extends DeliveryError {
+  constructor(detail) {
+    super(detail);
+    this.retryAfterMs = detail.retryAfterMs ?? null;
+    this.mayHaveLanded = detail.mayHaveLanded ?? false;
+  }
+}
+class NotSentError extends RetryableError {
+}
+class PlatformQuotaError extends NotSentError {
+}
+class AuthError extends DeliveryError {
+}
+class PayloadInvalidError extends DeliveryError {
+}
+const messageOf = (err) => String(err?.message);
+class HttpStatusError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+const MAX_REASON = 300;
+const SHAPES_ONLY = createRedactor();
+function reasonOf(err, redactor = SHAPES_ONLY) {
+  const text = err instanceof Error ? err.message || err.name : typeof err === "string" ? err : describeValue(err);
+  return redactor.excerpt(text, MAX_REASON);
+}
+function describeValue(err) {
+  const { status, message } = err ?? {};
+  const text = typeof message === "string" && message !== "" ? message : null;
+  if (typeof status === "number") return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
+  return text ?? jsonOf(err);
+}
+function jsonOf(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return "unknown error";
+  }
+}
+
+const SECONDS_CUTOFF = 1e11;
+function parseTimestamp(value) {
+  if (typeof value === "number") return epochToMs(value);
+  return typeof value === "string" ? parseText(value.trim()) : null;
+}
+function parseText(text) {
+  if (/^\d+(\.\d+)?$/.test(text)) return epochToMs(Number(text));
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+function epochToMs(value) {
+  if (!Number.isFinite(value) || value <= 0) return null;
+  return Math.round(value < SECONDS_CUTOFF ? value * 1e3 : value);
+}
+function isoUtc(ms) {
+  return new Date(ms).toISOString();
+}
+
+const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
+const compiled = /* @__PURE__ */ new WeakMap();
+function OneOf(values, options = {}) {
+  return typebox.Type.Unsafe({ type: "string", enum: [...values], ...options });
+}
+function validate(schema, value, root) {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = ajv.compile(schema);
+    compiled.set(schema, check);
+  }
+  if (check(value)) return { ok: true, value };
+  return describeError(check.errors?.[0], root);
+}
+function describeError(error, root) {
+  if (!error) return { ok: false, field: root, message: `${root} is invalid` };
+  const path = error.instancePath.split("/").slice(1).map(decodePointer);
+  const missing = error.params.missingProperty;
+  const extra = error.params.additionalProperty;
+  const field = [root, ...path, ...missing ? [missing] : [], ...extra ? [extra] : []].filter(Boolean).join(".");
+  return { ok: false, field, message: `${field} ${explain(error, missing, extra)}` };
+}
+function explain(error, missing, extra) {
+  if (missing) return "is required";
+  if (extra) return "is not a known field";
+  const allowed = error.params.allowedValues;
+  return allowed ? `must be one of: ${allowed.join(", ")}` : error.message ?? "is invalid";
+}
+function decodePointer(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+const Nullable = (schema) => typebox.Type.Optional(typebox.Type.Union([schema, typebox.Type.Null()]));
+const Text = () => typebox.Type.String();
+const Unused = () => typebox.Type.Optional(typebox.Type.Unknown());
+const Id = typebox.Type.Unsafe({ type: ["string", "number"] });
+const EARLIEST_EVENT_TIME = Date.UTC(2e3, 0, 1);
+const LATEST_EVENT_TIME = Date.UTC(2100, 0, 1);
+const Timestamp = typebox.Type.Unsafe({
+  type: ["string", "number"],
+  minLength: 1,
+  maxLength: 64,
+  exclusiveMinimum: 0,
+  maximum: LATEST_EVENT_TIME
+});
+const ActorSchema = typebox.Type.Object({
+  type: Text(),
+  id: Nullable(Id),
+  org_actor_id: Nullable(Id),
+  first_name: Nullable(Text()),
+  last_name: Nullable(Text()),
+  email: Nullable(Text()),
+  login_status: Unused(),
+  sub_entity: Nullable(Text()),
+  avatar: Unused()
+});
+const AgentActivitySchema = typebox.Type.Object({
+  availability_event_type: typebox.Type.String({ minLength: 1 }),
+  status: typebox.Type.String({ minLength: 1 }),
+  prev_status: Nullable(Text()),
+  status_change_timestamp: Timestamp,
+  // Only the time in the previous status comes from it: an unreadable one is dropped and recorded.
+  prev_status_change_timestamp: Unused(),
+  custom_status_id: Nullable(Id),
+  emoji: Nullable(Text()),
+  email: Nullable(Text()),
+  org_agent_id: Nullable(Id)
+});
+const AgentActivityEventSchema = typebox.Type.Object({
+  data: typebox.Type.Object({
+    actor: Nullable(ActorSchema),
+    agent_activity: AgentActivitySchema
+  }),
+  account_id: Nullable(Id),
+  domain: Nullable(Text()),
+  // Set by the platform and not used by the app.
+  region: Unused(),
+  timestamp: Unused()
+});
+
+const ACTIVITY = "data.agent_activity";
+const ACTOR = "data.actor";
+const KEPT = { text: 200, short: 60 };
+const absent = (value) => value === null || value === void 0 || value === "";
+class FieldReader {
+  constructor() {
+    this.adjusted = {};
+    this.agentIdPath = `${ACTIVITY}.org_agent_id`;
+  }
+  /** Text (or an id) of at most `max` code points; null when absent or empty. */
+  text(path, value, max = KEPT.text) {
+    if (absent(value)) return null;
+    if (typeof value === "number" && !Number.isSafeInteger(value)) this.adjusted[path] = "imprecise";
+    const text = String(value);
+    const kept = truncate(text, max);
+    if (kept !== text) this.adjusted[path] = "cut";
+    return kept;
+  }
+  isImprecise(path) {
+    return this.adjusted[path] === "imprecise";
+  }
+}
+function eventTime(value) {
+  const ms = parseTimestamp(value);
+  return ms !== null && ms >= EARLIEST_EVENT_TIME && ms < LATEST_EVENT_TIME ? ms : null;
+}
+function parseAgentActivityEvent(payload) {
+  const checked = validate(AgentActivityEventSchema, payload, "");
+  if (!checked.ok) return explained(checked);
+  const activity = checked.value.data.agent_activity;
+  const changedAt = eventTime(activity.status_change_timestamp);
+  if (changedAt === null) return unreadable(`${ACTIVITY}.status_change_timestamp`);
+  const fields = new FieldReader();
+  const prev = activity.prev_status_change_timestamp ?? null;
+  const prevChangedAt = prev === null ? null : eventTime(prev);
+  if (prev !== null && prevChangedAt === null) fields.adjusted[`${ACTIVITY}.prev_status_change_timestamp`] = "unreadable";
+  return identified(normalise(checked.value, changedAt, prevChangedAt, fields), fields);
+}
+function explained(failure) {
+  const name = failure.field.slice(failure.field.lastIndexOf(".") + 1);
+  if (name === "status_change_timestamp") return unreadable(failure.field);
+  if (!ID_FIELDS.has(name)) return failure;
+  return { ...failure, message: `${failure.field} must be a string or a number` };
+}
+const ID_FIELDS = /* @__PURE__ */ new Set(["id", "org_actor_id", "org_agent_id", "custom_status_id", "account_id"]);
+function identified(change, fields) {
+  if (change.agent.email) return { ok: true, change };
+  const field = fields.agentIdPath;
+  if (!change.agent.id) {
+    return { ok: false, field: `${ACTIVITY}.org_agent_id`, message: `${ACTIVITY}.org_agent_id or email is required to identify the agent` };
+  }
+  if (!fields.isImprecise(field)) return { ok: true, change };
+  const message = `${field} is a number beyond 2^53 (digits lost in JSON) and no email identifies the agent: send the id as a string, or the email`;
+  return { ok: false, field, message };
+}
+function unreadable(field) {
+  return {
+    ok: false,
+    field,
+    message: `${field} is not a readable timestamp (ISO 8601, or epoch seconds or milliseconds, between the years 2000 and 2100)`
+  };
+}
+function agentName(event, fields) {
+  const actor = event.data.actor;
+  if (!actor || actor.type !== "agent") return null;
+  return fields.text(`${ACTOR}.first_name+last_name`, [actor.first_name, actor.last_name].filter(Boolean).join(" "));
+}
+const NO_ACTOR = { type: "system" };
+function agentOf(event, actor, fields) {
+  const activity = event.data.agent_activity;
+  const own = fields.text(`${ACTIVITY}.org_agent_id`, activity.org_agent_id);
+  fields.agentIdPath = own !== null ? `${ACTIVITY}.org_agent_id` : `${ACTOR}.org_actor_id`;
+  return {
+    id: own ?? fields.text(`${ACTOR}.org_actor_id`, actor.org_actor_id),
+    email: fields.text(`${ACTIVITY}.email`, activity.email) ?? fields.text(`${ACTOR}.email`, actor.email),
+    name: agentName(event, fields)
+  };
+}
+function normalise(event, changedAt, prevChangedAt, fields) {
+  const activity = event.data.agent_activity;
+  const actor = event.data.actor ?? NO_ACTOR;
+  const agent = agentOf(event, actor, fields);
+  const status = fields.text(`${ACTIVITY}.status`, activity.status);
+  const prevStatus = fields.text(`${ACTIVITY}.prev_status`, activity.prev_status);
+  const account = fields.text("account_id", event.account_id) ?? fields.text("domain", event.domain);
+  const customStatusId = fields.text(`${ACTIVITY}.custom_status_id`, activity.custom_status_id);
+  const identity = JSON.stringify([
+    activity.availability_event_type,
+    account,
+    agent.id,
+    agent.email,
+    status,
+    prevStatus,
+    changedAt,
+    prevChangedAt,
+    customStatusId
+  ]);
+  const change = {
+    key: digest(identity),
+    kind: fields.text(`${ACTIVITY}.availability_event_type`, activity.availability_event_type, KEPT.short),
+    status,
+    prevStatus,
+    changedAt,
+    prevChangedAt,
+    agent,
+    actor: { type: fields.text(`${ACTOR}.type`, actor.type, KEPT.short), id: fields.text(`${ACTOR}.id`, actor.id) },
+    customStatusId,
+    emoji: fields.text(`${ACTIVITY}.emoji`, activity.emoji, KEPT.short),
+    subEntity: fields.text(`${ACTOR}.sub_entity`, actor.sub_entity, KEPT.short),
+    account
+  };
+  return Object.keys(fields.adjusted).length > 0 ? { ...change, adjusted: fields.adjusted } : change;
+}
+
+const EXCERPT_CHARS = 300;
+const EXCERPT_DEPTH = 12;
+const KEY_CHARS = 64 * 1024;
+const KEY_DEPTH = 64;
+function write(out, text) {
+  out.parts.push(text);
+  out.length += text.length;
+}
+const full = (out) => out.length >= out.maxChars;
+function writeValue(out, value, depth) {
+  if (value === null || typeof value !== "object") return write(out, JSON.stringify(value) ?? "null");
+  if (depth >= out.maxDepth) return write(out, '"\u2026"');
+  if (Array.isArray(value)) return writeArray(out, value, depth);
+  writeObject(out, value, depth);
+}
+function writeArray(out, items, depth) {
+  write(out, "[");
+  for (let i = 0; i < items.length && !full(out); i++) {
+    if (i > 0) write(out, ",");
+    writeValue(out, items[i], depth + 1);
+  }
+  write(out, "]");
+}
+function writeObject(out, object, depth) {
+  write(out, "{");
+  const entries = Object.entries(object).filter(([, v]) => typeof v === "object" || JSON.stringify(v) !== void 0);
+  for (let i = 0; i < entries.length && !full(out); i++) {
+    if (i > 0) write(out, ",");
+    write(out, `${JSON.stringify(entries[i][0])}:`);
+    writeValue(out, entries[i][1], depth + 1);
+  }
+  write(out, "}");
+}
+function boundedJson(value, maxDepth, maxChars) {
+  const out = { parts: [], length: 0, maxDepth, maxChars };
+  writeValue(out, value, 0);
+  return truncate(out.parts.join(""), maxChars);
+}
+function invalidPayloadIdentity(data) {
+  return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
+}
+
+const HEAD_SCHEDULE = "history-head";
+const DAY_MS = 24 * 36e5;
+const EMPTY = { page: 0, dropped: 0 };
+const count = (value) => typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
+function readData(data) {
+  return { page: count(data?.page), dropped: count(data?.dropped) };
+}
+async function readHead() {
+  try {
+    return readData((await $schedule.fetch({ name: HEAD_SCHEDULE })).data);
+  } catch (err) {
+    if (err.status === 404) return { ...EMPTY };
+    throw err;
+  }
+}
+async function writeHead(head) {
+  const spec = {
+    name: HEAD_SCHEDULE,
+    data: { kind: "head", page: head.page, dropped: head.dropped },
+    // Kept a day ahead at every write: it fires only after a quiet day, and its handler does nothing.
+    schedule_at: new Date(Date.now() + DAY_MS).toISOString(),
+    repeat: { time_unit: "days", frequency: 1 }
+  };
+  await $schedule.update(spec).catch(() => $schedule.create(spec));
+}
+async function raisePage(page) {
+  const head = await readHead();
+  if (head.page < page) await writeHead({ ...head, page });
+}
+const DROP_RECORD_TRIES = 3;
+async function countDrop() {
+  const before = (await readHead()).dropped;
+  for (let i = 0; i < DROP_RECORD_TRIES; i++) {
+    const head = await readHead();
+    if (head.dropped > before) return;
+    await writeHead({ ...head, dropped: head.dropped + 1 });
+  }
+}
+
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+function newRecord(key, change, now) {
+  return { key, bucket: null, received_at: now, change, invalid: null, pushes: {} };
+}
+function isOpen(state) {
+  return state === void 0 || state.outcome === "retrying";
+}
+function isReplayable(state) {
+  return state !== void 0 && (state.outcome === "rejected" || state.outcome === "dead_letter" || state.outcome === "retrying");
+}
+function utf8Bytes(text) {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
+  }
+  return bytes;
+}
+function stringSlots(value, out) {
+  if (typeof value !== "object" || value === null) return out;
+  const holder = value;
+  for (const [name, child] of Object.entries(holder)) {
+    if (typeof child === "string") out.push({ holder, name, value: child });
+    else stringSlots(child, out);
+  }
+  return out;
+}
+function longest(slots) {
+  return slots.reduce(
+    (best, slot) => best === void 0 || slot.value.length > best.value.length ? slot : best,
+    void 0
+  );
+}
+function shrinkOnce(copy) {
+  const slot = longest(stringSlots(copy, []));
+  if (!slot || slot.value.length === 0) return false;
+  const chars = Array.from(slot.value);
+  slot.holder[slot.name] = chars.length > 16 ? chars.slice(0, Math.floor(chars.length / 2)).join("") + "\u2026" : "";
+  return true;
+}
+function fitToBytes(value, maxBytes) {
+  const copy = JSON.parse(JSON.stringify(value));
+  while (utf8Bytes(JSON.stringify(copy)) > maxBytes) {
+    if (!shrinkOnce(copy)) break;
+  }
+  return copy;
+}
+
+const isRedactor = (source) => typeof source.text === "function" && typeof source.value === "function";
+function redactSecrets(record, secrets) {
+  return (isRedactor(secrets) ? secrets : redactorFor(secrets)).value(record);
 }
 
 const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
@@ -754,13 +1018,30 @@ async function invokeOnce(spec, ctx) {
     const res = await $request.invokeTemplate(spec.template, spec.options);
     return { status: res.status, body: parseBody(res.response) };
   } catch (err) {
-    throw toDeliveryError(err, spec.readMessage, Date.now());
+    throw toDeliveryError(err, spec.readMessage, ctx.redactor, Date.now());
   }
 }
 function worthRetryingNow(err) {
   return err instanceof RetryableError && !(err instanceof NotSentError) && err.retryAfterMs === null && (err.status === 0 || err.status >= 500);
 }
+function hasControlCharacter(text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code >= 127 && code <= 159 || code === 8232 || code === 8233) return true;
+  }
+  return false;
+}
+function checkContext(spec) {
+  for (const [name, value] of Object.entries(spec.options.context ?? {})) {
+    if (typeof value === "string" && hasControlCharacter(value))
+      throw new PayloadInvalidError({
+        status: 0,
+        message: `not sent: the ${spec.template} template's context value "${name}" contains a control character (CR, LF or another), which could split a header or the URL`
+      });
+  }
+}
 async function invoke(spec, ctx) {
+  checkContext(spec);
   try {
     return await invokeOnce(spec, ctx);
   } catch (err) {
@@ -771,8 +1052,9 @@ async function invoke(spec, ctx) {
 function isRecord(value) {
   return typeof value === "object" && value !== null;
 }
+const MAX_PARSED_CHARS = 64 * 1024;
 function parseBody(text) {
-  if (!text) return null;
+  if (!text || text.length > MAX_PARSED_CHARS) return null;
   try {
     return JSON.parse(text);
   } catch {
@@ -790,29 +1072,43 @@ function retryAfterMs(value, now) {
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
-function isPlatformThrottle(err) {
-  return err.errorSource === "PLATFORM";
+const QUOTA_MESSAGE = /^You have exceeded the limit of \d+ requests per minute/i;
+function isPlatformQuotaRefusal(err) {
+  const { status, message, response } = err ?? {};
+  return status === 429 && response === void 0 && typeof message === "string" && QUOTA_MESSAGE.test(message);
 }
 const BY_STATUS = { 401: "auth", 403: "auth", 408: "retry" };
 function classify(err, status) {
-  if (status === 429) return isPlatformThrottle(err) ? "quota" : "retry";
+  if (status === 429) return isPlatformQuotaRefusal(err) ? "quota" : "retry";
   const isClientError = status >= 400 && status < 500;
   return BY_STATUS[status] ?? (isClientError ? "invalid" : "retry");
 }
 const MAY_HAVE_LANDED = /* @__PURE__ */ new Set([0, 408, 500, 502, 503, 504]);
-function toDeliveryError(err, readMessage, now) {
+function toDeliveryError(err, readMessage, redactor, now) {
   const status = typeof err.status === "number" ? err.status : 0;
-  const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, "retry-after"), now) };
+  const message = `HTTP ${status}: ${describe(err, readMessage, redactor)}`;
+  const detail = { status, message: redactor.excerpt(message, MAX_REASON), retryAfterMs: retryAfterMs(header(err, "retry-after"), now) };
   const kind = classify(err, status);
   if (kind === "quota") return new PlatformQuotaError(detail);
   if (kind === "auth") return new AuthError(detail);
   if (kind === "invalid") return new PayloadInvalidError(detail);
   return new RetryableError({ ...detail, mayHaveLanded: MAY_HAVE_LANDED.has(status) });
 }
-function describe(err, status, readMessage) {
-  const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
-  return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
+const PLATFORM_REASONS = /* @__PURE__ */ new Set([
+  "Error in establishing connection",
+  "Timeout error while processing the request",
+  "Unsupported content type"
+]);
+function describe(err, readMessage, redactor) {
+  if (typeof err.response !== "string") return typeof err.message === "string" && err.message !== "" ? err.message : "no answer";
+  const text = err.response;
+  if (PLATFORM_REASONS.has(text.trim()) || err.attempts === void 0) return text;
+  return readMessage(redactor.value(parseBody(text))) || undocumented(err, text);
+}
+function undocumented(err, text) {
+  if (text === "") return "empty answer";
+  const type = header(err, "content-type")?.split(";")[0].trim();
+  return `answer not in the documented error form (${text.length} characters${type ? ` of ${type}` : ""}, not kept)`;
 }
 
 const TOKEN_SCHEDULE = "cg-token";
@@ -864,7 +1160,9 @@ async function fetchToken(ctx) {
 }
 async function accessToken(ctx, forceRefresh) {
   const cached = forceRefresh ? null : await cachedToken(Date.now());
-  return cached ?? fetchToken(ctx);
+  const token = cached ?? await fetchToken(ctx);
+  ctx.redactor.learn(token);
+  return token;
 }
 
 function readCustomerGaugeError(body) {
@@ -1402,7 +1700,7 @@ async function checkBasis(work) {
 async function deliverAndRecord(work, ctx, hasWriteAhead) {
   if (!await checkBasis(work)) return parkWork(work, Date.now(), hasWriteAhead);
   const touched = await deliverOpenPushes(work.record, work.only, ctx);
-  work.record = redactSecrets(work.record, ctx.iparams);
+  work.record = redactSecrets(work.record, ctx.redactor);
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result("done", work.record), kept: false };
@@ -1632,7 +1930,7 @@ async function probeFormContentType(now, iparams) {
   const destination = formTokenUser(iparams);
   if (!destination?.fetchToken) return entry(null, now, "no destination that requests a token is switched on: nothing to learn from");
   try {
-    await destination.fetchToken({ startedAt: now });
+    await destination.fetchToken({ startedAt: now, redactor: redactorFor(iparams) });
     return entry("accepted", now, `${destination.label}'s form-urlencoded token template obtained a token (cached for its next delivery)`);
   } catch (err) {
     const message = messageOf(err);
@@ -1673,24 +1971,26 @@ async function checkPlatformOnSchedule(data, iparams) {
 }
 
 const iparamsOf = (payload) => payload.iparams ?? {};
+const callFor = (payload) => ({ startedAt: Date.now(), redactor: redactorFor(payload.iparams) });
 async function onAgentActivityCreate(payload) {
-  const call = { startedAt: Date.now() };
+  const call = callFor(payload);
   try {
     const run = await processEvent(payload, iparamsOf(payload), call);
     if (run.status === "duplicate" || run.status === "held")
       console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
-    console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
+    console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
 async function onScheduledEvent(payload) {
   const work = payload.data;
   if (work?.kind !== "deliver") return checkPlatformOnSchedule(work, iparamsOf(payload));
+  const call = callFor(payload);
   try {
-    await resumeQueued(work, iparamsOf(payload), { startedAt: Date.now() });
+    await resumeQueued(work, iparamsOf(payload), call);
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err)}`);
+    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err, call.redactor)}`);
   }
 }
 async function onAppInstall() {
@@ -1791,7 +2091,9 @@ function readActivity(item) {
         changed_at: iso$1(change.changedAt),
         prev_changed_at: iso$1(change.prevChangedAt),
         custom_status_id: change.customStatusId,
-        emoji: change.emoji
+        emoji: change.emoji,
+        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
+        adjusted: change.adjusted ? Object.entries(change.adjusted).map(([field, how]) => `${field} ${how}`).join("; ") : null
       }
     },
     target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },
@@ -2059,12 +2361,12 @@ async function replayAllFailed(now) {
   return { queued: queued.length, first_at: first, last_at: last, already_queued: already, queued_pushes: queued, message };
 }
 
-async function answer(work) {
+async function answer(work, redactor) {
   try {
     renderData(null, await work());
   } catch (err) {
     const status = err.status ?? 500;
-    renderData({ status, message: reasonOf(err) });
+    renderData({ status, message: reasonOf(err, redactor) });
   }
 }
 function ownArgs(args) {
@@ -2080,8 +2382,8 @@ async function countActivitiesMethod() {
   await answer(() => countActivities(Date.now()));
 }
 async function retryActivityMethod(args) {
-  const call = { startedAt: Date.now() };
-  await answer(() => replayPush(args.id, args.iparams, call));
+  const call = { startedAt: Date.now(), redactor: redactorFor(args.iparams) };
+  await answer(() => replayPush(args.id, args.iparams, call), call.redactor);
 }
 async function retryAllFailedMethod() {
   await answer(() => replayAllFailed(Date.now()));

@@ -13,18 +13,21 @@ interface FdkRequestResponse {
 }
 
 /**
- * Shape of a rejected `$request.invokeTemplate` call (FDK 6.9 lib/api/proxy.js). There is no `message`:
- * the vendor's body, or the platform's reason, is in `response`.
+ * Shape of a rejected `$request.invokeTemplate` call (FDK 6.9 lib/api/proxy.js): the vendor's body, or
+ * the platform's reason, is in `response`.
  * - non-2xx: the vendor's status, headers and body; errorSource 'APP';
  * - 415 'Unsupported content type', 502 'Error in establishing connection', 504 'Timeout error while processing
  *   the request': headers {}, errorSource 'APP';
- * - 429 when the app's request quota is used up: nothing was sent; errorSource 'PLATFORM', `retry-after` header;
+ * - 429 when the app's request quota is used up: nothing was sent; `{status: 429, headers, message: 'You have
+ *   exceeded the limit of 50 requests per minute', errorSource: 'APP'}`, no `response` (Freshworks' developer
+ *   knowledge base, freshworks-developers/marketplace, request-method errors);
  * - 400 before sending (template not declared, value missing, host not an FQDN): the reason in `response`, no `attempts`.
  */
 interface FdkRequestError {
   status: number;
   headers: Record<string, string>;
-  response: string;
+  response?: string;
+  message?: string;
   errorSource: 'APP' | 'PLATFORM';
   attempts?: number;
 }

@@ -1,4 +1,4 @@
-/* Built from src/ (source 8ecbb02c08a273af9173b94e424a33dc430d2cf656e562ee4b4deecc48647a22) by `npm run build`; do not edit. */
+/* Built from src/ (source 05c29b84fdc46ceccddfd3bdb1b9dcc73437eba02efb38d0b2aa6da0de5af530) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

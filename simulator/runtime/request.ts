@@ -6,7 +6,7 @@ import type { RequestTemplate } from './app';
 import { badRequest, isPlainObject, type PlatformError } from './errors';
 import type { PlatformRules } from './platform-rules';
 import { UNDOCUMENTED_CONTENT_TYPE } from './platform-rules';
-import { RollingWindowQuota } from './quota';
+import { PLATFORM_QUOTA_LIMIT, RollingWindowQuota } from './quota';
 import { renderTemplate, type RenderedRequest } from './template';
 
 /** The invocation that made a request: its handler and the payload it got (the event's envelope). */
@@ -46,16 +46,33 @@ export interface TemplateResponse {
   attempts: number;
 }
 
-/** Every `$request.invokeTemplate` rejection has this shape (FDK 6.9 lib/api/proxy.js). */
+/** Every `$request.invokeTemplate` rejection but the quota's has this shape (FDK 6.9 lib/api/proxy.js). */
 export interface TemplateFailure {
   status: number;
   headers: Record<string, string>;
   /** the vendor's body, or the platform's reason */
   response: string;
-  errorSource: 'APP' | 'PLATFORM';
+  errorSource: 'APP';
   /** absent when the request was refused before it was sent */
   attempts?: number;
 }
+
+/**
+ * The platform's own refusal when the app's request quota is spent, as Freshworks documents it:
+ * `{status: 429, headers: {…}, message: 'You have exceeded the limit of 50 requests per minute',
+ * errorSource: 'APP'}` — a `message` and no vendor `response` (freshworks-developers/marketplace
+ * at ec373d2, references/common/fdk-docs/request-method-errors.md, "Fixing the request method
+ * rate-limit error"). Which headers it carries is not documented: none here (stricter: the app
+ * cannot lean on a Retry-After the platform may not send).
+ */
+export interface QuotaRefusal {
+  status: 429;
+  headers: Record<string, string>;
+  message: string;
+  errorSource: 'APP';
+}
+
+export const QUOTA_REFUSAL_MESSAGE = `You have exceeded the limit of ${PLATFORM_QUOTA_LIMIT} requests per minute`;
 
 export interface RequestEmulatorOptions {
   app: AppDefinition;
@@ -84,8 +101,6 @@ interface PreparedRequest {
 }
 
 type Attempt = { kind: 'response'; response: AxiosResponse<string> } | { kind: 'network'; status: number; reason: string; detail: string };
-
-const RATE_LIMIT_BODY = JSON.stringify({ message: 'Rate limit exceeded' });
 
 /*
  * Sources: FDK 6.9 lib/api/proxy.js and lib/event_handler/features/request.js (hemchander23/glitch-fdk-base);
@@ -124,7 +139,7 @@ function failure(status: number, response: string, attempts: number | undefined,
  *  - non-2xx after retries: the vendor's status, headers and body string (never parsed), errorSource 'APP';
  *  - a response whose Content-Type is not accepted: 415 'Unsupported content type' (whatever its status);
  *  - timeout: 504 'Timeout error while processing the request'; connection error: 502 'Error in establishing connection';
- *  - app quota exhausted: 429 with `retry-after`, errorSource 'PLATFORM' (our reading: the platform refused it), nothing sent;
+ *  - app quota exhausted: the documented `QuotaRefusal` (429, a `message`, no `response`), nothing more sent;
  *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN, or a host the override does not route):
  *    400 with the reason in `response` and no `attempts`, nothing sent.
  * Success is `{ status, headers, response, attempts }`.
@@ -182,11 +197,10 @@ export class RequestEmulator {
 
   private async send({ template, rendered, url, body }: PreparedRequest): Promise<TemplateResponse> {
     for (let attempt = 1; ; attempt++) {
-      const quota = this.options.quota.tryAcquire();
-      if (!quota.allowed) {
+      if (!this.options.quota.tryAcquire().allowed) {
         this.options.counters.requestsRefused++;
-        const retryAfter = String(Math.ceil(quota.retryAfterMs / 1000));
-        throw { ...failure(429, RATE_LIMIT_BODY, attempt - 1, { 'retry-after': retryAfter }), errorSource: 'PLATFORM' };
+        const refusal: QuotaRefusal = { status: 429, headers: {}, message: QUOTA_REFUSAL_MESSAGE, errorSource: 'APP' };
+        throw refusal;
       }
       this.options.counters.requests++;
       const entry = this.record(template.name, rendered.method, url, body, attempt);

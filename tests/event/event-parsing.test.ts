@@ -1,12 +1,13 @@
 /**
- * The event's identity and input bounds (issue 12 items 3, 4 and 12), unit level: ids stay exact
- * strings, numbers only while safe; every part of the change is in the dedup key; timestamps are
- * bounded; an unreadable payload is kept as a bounded excerpt whatever its depth.
+ * The event's identity and input bounds (issue 12 items 3, 4 and 12; issue 17 finding 14): ids
+ * stay exact strings, numbers beyond 2^53 are kept as imprecise; texts over what the app keeps are
+ * cut and recorded; only what delivery needs is refused, by name; every part of the change is in
+ * the dedup key; timestamps are bounded; an unreadable payload is kept as a bounded excerpt.
  */
 import fc from 'fast-check';
 import { parseAgentActivityEvent, type AgentStatusChange } from '../../src/server/event/agent-status-change';
 import { boundedJson, EXCERPT_CHARS, invalidPayloadIdentity } from '../../src/server/event/invalid';
-import { intelliassign, withChange } from '../support/app';
+import { history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 
 function change(payload: Record<string, unknown>): AgentStatusChange {
   const parsed = parseAgentActivityEvent(payload);
@@ -33,23 +34,57 @@ describe('agent ids', () => {
     expect(change(withChange(intelliassign(), { org_agent_id: 9007199254740991 })).agent.id).toBe('9007199254740991');
   });
 
-  test.each([
-    ['org_agent_id', 'data.agent_activity.org_agent_id'],
-    ['custom_status_id', 'data.agent_activity.custom_status_id'],
-  ])('a %s beyond 2^53 (digits already lost in JSON) is refused, naming the field', (name, field) => {
-    // JSON.parse('1728394756102938475') === 1728394756102938400: the platform hands over the rounded number.
-    const sent = JSON.parse(`{"id": 1728394756102938475}`).id as number;
-    expect(failure(withChange(intelliassign(), { [name]: sent }))).toEqual({
-      field,
-      message: `${field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)`,
+  // Issue 17 finding 14: never refuse an event for a field delivery does not need.
+  // JSON.parse('1728394756102938475') === 1728394756102938400: the platform hands over the rounded number.
+  const rounded = JSON.parse(`{"id": 1728394756102938475}`).id as number;
+
+  test('an agent id beyond 2^53 is kept and recorded as imprecise when the email tells the agents apart', () => {
+    const kept = change(withChange(intelliassign(), { org_agent_id: rounded, email: 'maya.patel@example.com' }));
+    expect(kept.agent).toMatchObject({ id: String(rounded), email: 'maya.patel@example.com' });
+    expect(kept.adjusted).toEqual({ 'data.agent_activity.org_agent_id': 'imprecise' });
+  });
+
+  test('an agent id beyond 2^53 with no email is refused by name: it alone would merge two agents', () => {
+    const payload = withChange(intelliassign(), { org_agent_id: rounded, email: null }) as any;
+    payload.data.actor.email = null;
+    expect(failure(payload)).toEqual({
+      field: 'data.agent_activity.org_agent_id',
+      message:
+        'data.agent_activity.org_agent_id is a number beyond 2^53 (digits lost in JSON) and no email identifies the agent: send the id as a string, or the email',
     });
   });
 
-  test('an actor id and an account id are held to the same rule', () => {
-    const payload = intelliassign() as any;
-    payload.data.actor.org_actor_id = 2 ** 60;
+  test('the actor id it falls back to is held to the same rule', () => {
+    const payload = withChange(intelliassign(), { org_agent_id: null, email: null }) as any;
+    Object.assign(payload.data.actor, { org_actor_id: 2 ** 60, email: null });
     expect(failure(payload).field).toBe('data.actor.org_actor_id');
-    expect(failure({ ...intelliassign(), account_id: 1.5 }).field).toBe('account_id');
+    payload.data.actor.email = 'maya.patel@example.com';
+    expect(change(payload).adjusted).toEqual({ 'data.actor.org_actor_id': 'imprecise' });
+  });
+
+  test('ids delivery does not need (custom status, account) are kept and recorded as imprecise', () => {
+    const kept = change({ ...withChange(intelliassign(), { custom_status_id: rounded }), account_id: 1.5 });
+    expect(kept).toMatchObject({ customStatusId: String(rounded), account: '1.5' });
+    expect(kept.adjusted).toEqual({ 'data.agent_activity.custom_status_id': 'imprecise', account_id: 'imprecise' });
+  });
+
+  test('texts over what the app keeps are cut and recorded as cut, whole grapheme clusters', () => {
+    const kept = change(withChange(intelliassign(), { emoji: '😀'.repeat(101), status: 'S'.repeat(600) }));
+    expect(kept.emoji).toBe(`${'😀'.repeat(59)}…`);
+    expect(Array.from(kept.status)).toHaveLength(200);
+    expect(kept.adjusted).toEqual({ 'data.agent_activity.emoji': 'cut', 'data.agent_activity.status': 'cut' });
+  });
+
+  test('an event kept as sent records nothing', () => {
+    expect(change(intelliassign())).not.toHaveProperty('adjusted');
+  });
+
+  test.each([
+    ['data.agent_activity.status', { status: undefined }, 'data.agent_activity.status is required'],
+    ['data.agent_activity.status', { status: '' }, 'data.agent_activity.status must NOT have fewer than 1 characters'],
+    ['data.agent_activity.org_agent_id', { org_agent_id: { id: 1 } }, 'data.agent_activity.org_agent_id must be a string or a number'],
+  ])('what delivery does need is still refused by name: %s', (field, edit, message) => {
+    expect(failure(withChange(intelliassign(), edit))).toEqual({ field, message });
   });
 
   test('property: events that differ in any identifying part get different keys', () => {
@@ -87,9 +122,10 @@ describe('timestamps', () => {
     },
   );
 
-  test('the previous timestamp is bounded too', () => {
-    const field = 'data.agent_activity.prev_status_change_timestamp';
-    expect(failure(withChange(intelliassign(), { prev_status_change_timestamp: 1e20 }))).toEqual({ field, message: message(field) });
+  test('an unreadable previous timestamp (only the time in the previous status needs it) is dropped and recorded', () => {
+    const kept = change(withChange(intelliassign(), { prev_status_change_timestamp: 1e20 }));
+    expect(kept.prevChangedAt).toBeNull();
+    expect(kept.adjusted).toEqual({ 'data.agent_activity.prev_status_change_timestamp': 'unreadable' });
   });
 
   test.each([
@@ -141,5 +177,20 @@ describe('the excerpt of an unreadable payload', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('in the app: an event with fields over what delivery needs is delivered, the adjustments listed', () => {
+  let app: TestApp;
+  afterEach(() => app?.close());
+
+  test('an id beyond 2^53 and an emoji over 100 characters: delivered to both destinations, recorded as imprecise and cut', async () => {
+    app = await startTestApp();
+    const id = JSON.parse('{"id": 1728394756102938475}').id as number;
+    await app.fire(withChange(intelliassign(), { org_agent_id: id, emoji: '📅'.repeat(150) }));
+    const activities = await history(app);
+    expect(activities.map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
+    expect(activities[0].object.agent_activity.adjusted).toBe('data.agent_activity.org_agent_id imprecise; data.agent_activity.emoji cut');
+    expect(app.freshdesk.activities).toHaveLength(1);
   });
 });

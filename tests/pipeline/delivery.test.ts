@@ -175,7 +175,12 @@ describe('secrets', () => {
   test('never appear in history, logs or anything the server methods return', async () => {
     app = await startTestApp();
     app.freshdesk.setMode('bad_credentials');
-    const echo = { path: '/activities', status: 500, body: `upstream echoed ${SANDBOX_CREDENTIALS.cgClientSecret}` };
+    // CustomerGauge's documented error form, echoing the secret in its message and a field error.
+    const body = JSON.stringify({
+      message: `upstream echoed ${SANDBOX_CREDENTIALS.cgClientSecret}`,
+      errors: { secret: [`${Buffer.from(`${SANDBOX_CREDENTIALS.freshdeskApiKey}:X`).toString('base64')} refused`] },
+    });
+    const echo = { path: '/activities', status: 500, body, contentType: 'application/json' };
     app.customerGauge.enqueueFaults(echo, echo);
     await app.fire(intelliassign());
     await app.fire(generalAvailability());

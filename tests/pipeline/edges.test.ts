@@ -85,7 +85,7 @@ describe('vendor answers', () => {
     expect(cg).toMatchObject({ outcome: 'rejected', reason: 'token response has no access_token' });
   });
 
-  test('error bodies with only a message, or no JSON at all, are reported as they are', async () => {
+  test('error bodies are reported by their documented fields; a body in no documented form is not kept', async () => {
     app.freshdesk.enqueueFaults({
       status: 403,
       body: '{"message":"You are not authorized to perform this action."}',
@@ -95,7 +95,7 @@ describe('vendor answers', () => {
     await app.fire(intelliassign());
     const all = Object.fromEntries((await history(app)).map((a) => [a.target.destination, a]));
     expect(all.freshdesk.reason).toBe('HTTP 403: You are not authorized to perform this action.');
-    expect(all.customergauge.reason).toBe('HTTP 400: Bad Request');
+    expect(all.customergauge.reason).toBe('HTTP 400: answer not in the documented error form (11 characters of text/plain, not kept)');
   });
 });
 

@@ -57,7 +57,7 @@ const brokenFields: Array<[string, (data: any) => void]> = [
   ['data.agent_activity.availability_event_type', (d) => (d.agent_activity.availability_event_type = [])],
   ['data.agent_activity.status_change_timestamp', (d) => (d.agent_activity.status_change_timestamp = 'not a time')],
   ['data.agent_activity.status_change_timestamp', (d) => (d.agent_activity.status_change_timestamp = -5)],
-  ['data.agent_activity.prev_status_change_timestamp', (d) => (d.agent_activity.prev_status_change_timestamp = 'soon')],
+  ['data.agent_activity.status', (d) => (d.agent_activity.status = '')],
   [
     'data.agent_activity.org_agent_id',
     (d) =>

@@ -190,7 +190,9 @@ describe('$request.invokeTemplate', () => {
     expect(runtime.requests.map((r) => r.error)).toEqual(['ECONNREFUSED']);
   });
 
-  it('refuses the 51st attempt within 60 s with a 429 and does not send it', async () => {
+  // Freshworks' developer knowledge base (freshworks-developers/marketplace at ec373d2,
+  // references/common/fdk-docs/request-method-errors.md, "Fixing the request method rate-limit error").
+  it('refuses the 51st attempt within 60 s with the documented 429 and does not send it', async () => {
     // 51 server-method calls in a minute would trip the SMI limit first
     ({ runtime } = await loadFixture({ baseUrl: server.baseUrl, clock, serverMethodQuota: false }));
     for (let i = 0; i < 50; i++) {
@@ -202,12 +204,12 @@ describe('$request.invokeTemplate', () => {
     const refused = await rejection('echo', { id: '51', agent: 'a', q: 'x' });
 
     expect(server.hits).toHaveLength(50);
+    // A `message` and no vendor `response`; which headers it has is undocumented: none here.
     expect(refused).toEqual({
       status: 429,
-      headers: { 'retry-after': '55' }, // first attempt leaves the window at +60 s; now is +5 s
-      response: '{"message":"Rate limit exceeded"}',
-      errorSource: 'PLATFORM',
-      attempts: 0,
+      headers: {},
+      message: 'You have exceeded the limit of 50 requests per minute',
+      errorSource: 'APP',
     });
     expect(runtime.stats()).toMatchObject({ requests: 50, requestsRefused: 1 });
 
@@ -222,7 +224,12 @@ describe('$request.invokeTemplate', () => {
     const error = await rejection('flaky'); // attempts 49, 50, then refused
 
     expect(server.hits).toHaveLength(50);
-    expect(error).toMatchObject({ status: 429, errorSource: 'PLATFORM', attempts: 2 });
+    expect(error).toEqual({
+      status: 429,
+      headers: {},
+      message: 'You have exceeded the limit of 50 requests per minute',
+      errorSource: 'APP',
+    });
   });
 
   it.each(['securePath', 'secureQuery'])('rejects a secure iparam outside headers (%s) without sending', async (template) => {

@@ -3,8 +3,7 @@
  * what happens next (retry later, reject for good, refresh credentials), never the destination.
  */
 
-import { scrubCredentials } from './credentials';
-import { truncate } from './text';
+import { createRedactor, type Redactor } from './redactor';
 
 interface FailureDetail {
   /** HTTP status from the destination or the platform; 0 when there was no answer. */
@@ -57,16 +56,18 @@ export class HttpStatusError extends Error {
   }
 }
 
-const MAX_REASON = 300;
-const cut = (text: string): string => truncate(scrubCredentials(text), MAX_REASON);
+export const MAX_REASON = 300;
+/** Without the run's redactor, at least credential-shaped text goes (bearer tokens, JWTs, `api_key=` fields). */
+const SHAPES_ONLY = createRedactor();
 
 /**
  * Words for any thrown value: an Error's message, the platform's `{status, message}` rejections
- * ("HTTP 429: Rate limit exceeded"), a string; never "[object Object]".
+ * ("HTTP 429: Rate limit exceeded"), a string; never "[object Object]". Redacted, then cut to
+ * 300 characters: pass the run's redactor so that its secrets go too, before the cut.
  */
-export function reasonOf(err: unknown): string {
-  if (err instanceof Error) return cut(err.message || err.name);
-  return cut(typeof err === 'string' ? err : describeValue(err));
+export function reasonOf(err: unknown, redactor: Redactor = SHAPES_ONLY): string {
+  const text = err instanceof Error ? err.message || err.name : typeof err === 'string' ? err : describeValue(err);
+  return redactor.excerpt(text, MAX_REASON);
 }
 
 /** A platform rejection `{status, message}` as "HTTP 429: Rate limit exceeded"; anything else as JSON. */

@@ -1,10 +1,11 @@
 /**
  * The one choke point for outbound HTTP: every destination calls its request templates through
- * `invoke`, which turns the platform's rejections into the typed errors of ./errors.
+ * `invoke`, which turns the platform's rejections into the typed errors of ./errors. A vendor's
+ * answer is never kept verbatim: only its documented error fields, redacted, then cut.
  */
 import type { TemplateName } from '../../shared/destinations';
-import { scrubCredentials } from './credentials';
-import { AuthError, DeliveryError, NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from './errors';
+import { AuthError, DeliveryError, MAX_REASON, NotSentError, PayloadInvalidError, PlatformQuotaError, RetryableError } from './errors';
+import type { Redactor } from './redactor';
 
 type ErrorMessageReader = (body: unknown) => string | null;
 
@@ -19,9 +20,11 @@ const REQUEST_TIMEOUT_MS = 15_000;
 /** Kept free after the last call for the history write, parking and the write-ahead schedule. */
 const FINISH_RESERVE_MS = 3_000;
 
-/** When the invocation started: no call starts unless it can finish before the platform's limit. */
+/** One invocation's: when it started (no call starts unless it can finish in time) and its redactor. */
 export interface CallContext {
   startedAt: number;
+  /** Built from the secure iparams at the invocation's start; tokens obtained later are added to it. */
+  redactor: Redactor;
 }
 
 function timeLeftFor(ctx: CallContext): boolean {
@@ -42,7 +45,7 @@ async function invokeOnce(spec: InvokeSpec, ctx: CallContext): Promise<JsonRespo
     const res = await $request.invokeTemplate(spec.template, spec.options);
     return { status: res.status, body: parseBody(res.response) };
   } catch (err) {
-    throw toDeliveryError(err as FdkRequestError, spec.readMessage, Date.now());
+    throw toDeliveryError(err as FdkRequestError, spec.readMessage, ctx.redactor, Date.now());
   }
 }
 
@@ -53,11 +56,36 @@ function worthRetryingNow(err: unknown): boolean {
   );
 }
 
+/** C0 and C1 controls (CR, LF, NUL, TAB…), DEL, and the Unicode line and paragraph separators. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
+/**
+ * A context value is substituted into a template's URL or headers: a CR or LF there could split
+ * a header and smuggle another (issue 19 item 24). Refused before anything is invoked; the value
+ * itself is not repeated (it may be a token).
+ */
+function checkContext(spec: InvokeSpec): void {
+  for (const [name, value] of Object.entries(spec.options.context ?? {})) {
+    if (typeof value === 'string' && hasControlCharacter(value))
+      throw new PayloadInvalidError({
+        status: 0,
+        message: `not sent: the ${spec.template} template's context value "${name}" contains a control character (CR, LF or another), which could split a header or the URL`,
+      });
+  }
+}
+
 /**
  * Calls a template once. The template's own `maxAttempts` stays 1: with a 15 s timeout per attempt
  * two attempts could outlast the 20 s invocation, so the second try is made here, only when it can finish.
  */
 export async function invoke(spec: InvokeSpec, ctx: CallContext): Promise<JsonResponse> {
+  checkContext(spec);
   try {
     return await invokeOnce(spec, ctx);
   } catch (err) {
@@ -70,9 +98,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** Longer answers are not parsed for their error fields (a vendor's error body is a few hundred bytes). */
+const MAX_PARSED_CHARS = 64 * 1024;
+
 /** Destinations answer JSON; an empty or malformed success body is kept as `null` (the status says it landed). */
 function parseBody(text: string | undefined): unknown {
-  if (!text) return null;
+  if (!text || text.length > MAX_PARSED_CHARS) return null;
   try {
     return JSON.parse(text);
   } catch {
@@ -94,8 +125,19 @@ export function retryAfterMs(value: string | undefined, now: number): number | n
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-function isPlatformThrottle(err: FdkRequestError): boolean {
-  return err.errorSource === 'PLATFORM';
+/**
+ * The platform's own request-quota refusal, as Freshworks documents it: `{status: 429, headers,
+ * message: 'You have exceeded the limit of 50 requests per minute', errorSource: 'APP'}`
+ * (freshworks-developers/marketplace, request-method errors, "Fixing the request method rate-limit
+ * error"). FDK's proxy marks a vendor's own error answers `errorSource: 'APP'` too, so the source
+ * cannot tell them apart: the status, the documented message (whatever the limit) and the absence
+ * of a vendor `response` do. A vendor 429 carries its body in `response`.
+ */
+const QUOTA_MESSAGE = /^You have exceeded the limit of \d+ requests per minute/i;
+
+export function isPlatformQuotaRefusal(err: unknown): boolean {
+  const { status, message, response } = (err ?? {}) as { status?: unknown; message?: unknown; response?: unknown };
+  return status === 429 && response === undefined && typeof message === 'string' && QUOTA_MESSAGE.test(message);
 }
 
 type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
@@ -103,7 +145,7 @@ type ErrorClass = 'quota' | 'auth' | 'invalid' | 'retry';
 const BY_STATUS: Record<number, ErrorClass> = { 401: 'auth', 403: 'auth', 408: 'retry' };
 
 function classify(err: FdkRequestError, status: number): ErrorClass {
-  if (status === 429) return isPlatformThrottle(err) ? 'quota' : 'retry';
+  if (status === 429) return isPlatformQuotaRefusal(err) ? 'quota' : 'retry';
   const isClientError = status >= 400 && status < 500;
   return BY_STATUS[status] ?? (isClientError ? 'invalid' : 'retry');
 }
@@ -115,9 +157,10 @@ function classify(err: FdkRequestError, status: number): ErrorClass {
  */
 const MAY_HAVE_LANDED = new Set([0, 408, 500, 502, 503, 504]);
 
-function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, now: number): DeliveryError {
+function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, redactor: Redactor, now: number): DeliveryError {
   const status = typeof err.status === 'number' ? err.status : 0;
-  const detail = { status, message: describe(err, status, readMessage), retryAfterMs: retryAfterMs(header(err, 'retry-after'), now) };
+  const message = `HTTP ${status}: ${describe(err, readMessage, redactor)}`;
+  const detail = { status, message: redactor.excerpt(message, MAX_REASON), retryAfterMs: retryAfterMs(header(err, 'retry-after'), now) };
   const kind = classify(err, status);
   if (kind === 'quota') return new PlatformQuotaError(detail);
   if (kind === 'auth') return new AuthError(detail);
@@ -125,8 +168,29 @@ function toDeliveryError(err: FdkRequestError, readMessage: ErrorMessageReader, 
   return new RetryableError({ ...detail, mayHaveLanded: MAY_HAVE_LANDED.has(status) });
 }
 
-function describe(err: FdkRequestError, status: number, readMessage: ErrorMessageReader): string {
-  const fromBody = readMessage(parseBody(err.response));
-  const detail = fromBody ?? (err.response ? err.response.slice(0, 200) : null);
-  return scrubCredentials(detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`);
+/** The platform's own reasons (FDK 6.9 lib/api/proxy.js): its words, not a vendor's body. */
+const PLATFORM_REASONS = new Set([
+  'Error in establishing connection',
+  'Timeout error while processing the request',
+  'Unsupported content type',
+]);
+
+/**
+ * What is kept of a failure: the vendor's documented error fields, read from the body after
+ * redaction (on decoded strings); the platform's own reason; else only the body's size.
+ */
+function describe(err: FdkRequestError, readMessage: ErrorMessageReader, redactor: Redactor): string {
+  // The platform's own refusals carry `message` and no vendor `response` (see isPlatformQuotaRefusal).
+  if (typeof err.response !== 'string') return typeof err.message === 'string' && err.message !== '' ? err.message : 'no answer';
+  const text = err.response;
+  // No `attempts`: the platform refused the call before sending it (a template it cannot render), in its own words.
+  if (PLATFORM_REASONS.has(text.trim()) || err.attempts === undefined) return text;
+  return readMessage(redactor.value(parseBody(text))) || undocumented(err, text);
+}
+
+/** A body in no documented error form is not kept: only its size and type are told. */
+function undocumented(err: FdkRequestError, text: string): string {
+  if (text === '') return 'empty answer';
+  const type = header(err, 'content-type')?.split(';')[0].trim();
+  return `answer not in the documented error form (${text.length} characters${type ? ` of ${type}` : ''}, not kept)`;
 }

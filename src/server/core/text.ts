@@ -78,17 +78,25 @@ export function digest(text: string): string {
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** Base64 of a UTF-8 string without Buffer or btoa (neither exists in the platform sandbox). */
-export function base64(text: string): string {
-  const bytes = Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
-  const alphabet = BASE64;
+/** A string's UTF-8 bytes as Latin-1 characters (the sandbox has no Buffer); throws on a lone surrogate. */
+export function utf8Bytes(text: string): string {
+  return unescape(encodeURIComponent(text));
+}
+
+/** Base64 of a byte string (Latin-1 characters), padded. */
+export function base64OfBytes(bytes: string): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chunk = [18, 12, 6, 0].map((shift) => alphabet[(n >> shift) & 63]).join('');
+    const n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
+    const chunk = [18, 12, 6, 0].map((shift) => BASE64[(n >> shift) & 63]).join('');
     out += chunk.slice(0, Math.min(4, bytes.length - i + 1)).padEnd(4, '=');
   }
   return out;
+}
+
+/** Base64 of a UTF-8 string without Buffer or btoa (neither exists in the platform sandbox). */
+export function base64(text: string): string {
+  return base64OfBytes(utf8Bytes(text));
 }
 
 /** Inverse of `base64` (padding optional); throws on characters outside the alphabet. */

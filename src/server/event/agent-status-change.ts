@@ -10,6 +10,9 @@ import { AgentActivityEventSchema, EARLIEST_EVENT_TIME, LATEST_EVENT_TIME } from
 
 type RawEvent = Static<typeof AgentActivityEventSchema>;
 
+/** How a field the app kept differs from what the payload held. */
+export type Adjustment = 'imprecise' | 'cut' | 'unreadable';
+
 export interface AgentStatusChange {
   /** Deterministic key of the event: the same event delivered twice has the same key. */
   key: string;
@@ -24,27 +27,50 @@ export interface AgentStatusChange {
   emoji: string | null;
   subEntity: string | null;
   account: string | null;
+  /**
+   * Fields kept other than as sent (by payload path), present only when there are some: an id
+   * number beyond 2^53 (imprecise), a text over what the app keeps (cut), an unreadable previous
+   * timestamp (dropped). An event is never refused for a field delivery does not need.
+   */
+  adjusted?: Record<string, Adjustment>;
 }
 
 type ParsedEvent = { ok: true; change: AgentStatusChange } | { ok: false; field: string; message: string };
-
-const str = (value: string | number | null | undefined, max = 200): string | null =>
-  value === null || value === undefined || value === '' ? null : truncate(String(value), max);
-
 type Failure = Extract<ParsedEvent, { ok: false }>;
+type Value = string | number | null | undefined;
 
-const ID_FIELDS = new Set(['id', 'org_actor_id', 'org_agent_id', 'custom_status_id', 'account_id']);
-const TIME_FIELDS = new Set(['status_change_timestamp', 'prev_status_change_timestamp']);
+const ACTIVITY = 'data.agent_activity';
+const ACTOR = 'data.actor';
 
-/** Says what an id or a timestamp must be, rather than ajv's "must be <= 9007199254740991". */
-function explained(failure: Failure): Failure {
-  const name = failure.field.slice(failure.field.lastIndexOf('.') + 1);
-  if (TIME_FIELDS.has(name)) return unreadable(failure.field);
-  if (!ID_FIELDS.has(name)) return failure;
-  return {
-    ...failure,
-    message: `${failure.field} must be a string, or a whole number up to 2^53 (larger numbers lose digits in JSON: send the id as a string)`,
-  };
+/** What the app keeps of each text (code points); longer texts are cut and the cut recorded. */
+const KEPT = { text: 200, short: 60 } as const;
+
+const absent = (value: Value): value is null | undefined | '' => value === null || value === undefined || value === '';
+
+/** Reads fields into the change's values, noting each one kept other than as sent. */
+class FieldReader {
+  readonly adjusted: Record<string, Adjustment>;
+  /** Where the agent's id was read from (the event's own field, or the actor's). */
+  agentIdPath: string;
+
+  constructor() {
+    this.adjusted = {};
+    this.agentIdPath = `${ACTIVITY}.org_agent_id`;
+  }
+
+  /** Text (or an id) of at most `max` code points; null when absent or empty. */
+  text(path: string, value: Value, max: number = KEPT.text): string | null {
+    if (absent(value)) return null;
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) this.adjusted[path] = 'imprecise';
+    const text = String(value);
+    const kept = truncate(text, max);
+    if (kept !== text) this.adjusted[path] = 'cut';
+    return kept;
+  }
+
+  isImprecise(path: string): boolean {
+    return this.adjusted[path] === 'imprecise';
+  }
 }
 
 /** Epoch milliseconds of a payload timestamp, or null when unreadable or outside the accepted years. */
@@ -58,20 +84,37 @@ export function parseAgentActivityEvent(payload: unknown): ParsedEvent {
   if (!checked.ok) return explained(checked);
   const activity = checked.value.data.agent_activity;
   const changedAt = eventTime(activity.status_change_timestamp);
-  if (changedAt === null) return unreadable('data.agent_activity.status_change_timestamp');
+  if (changedAt === null) return unreadable(`${ACTIVITY}.status_change_timestamp`);
+  const fields = new FieldReader();
   const prev = activity.prev_status_change_timestamp ?? null;
   const prevChangedAt = prev === null ? null : eventTime(prev);
-  if (prev !== null && prevChangedAt === null) return unreadable('data.agent_activity.prev_status_change_timestamp');
-  return identified(normalise(checked.value, changedAt, prevChangedAt));
+  if (prev !== null && prevChangedAt === null) fields.adjusted[`${ACTIVITY}.prev_status_change_timestamp`] = 'unreadable';
+  return identified(normalise(checked.value, changedAt, prevChangedAt, fields), fields);
 }
 
-function identified(change: AgentStatusChange): ParsedEvent {
-  if (change.agent.id || change.agent.email) return { ok: true, change };
-  return {
-    ok: false,
-    field: 'data.agent_activity.org_agent_id',
-    message: 'data.agent_activity.org_agent_id or email is required to identify the agent',
-  };
+/** A wrongly typed field is named with what it must be. */
+function explained(failure: Failure): Failure {
+  const name = failure.field.slice(failure.field.lastIndexOf('.') + 1);
+  if (name === 'status_change_timestamp') return unreadable(failure.field);
+  if (!ID_FIELDS.has(name)) return failure;
+  return { ...failure, message: `${failure.field} must be a string or a number` };
+}
+
+const ID_FIELDS = new Set(['id', 'org_actor_id', 'org_agent_id', 'custom_status_id', 'account_id']);
+
+/**
+ * The agent must be told apart from every other: by an email, or by an exact id. An id number that
+ * lost digits in JSON, with no email beside it, could merge two agents' events: refused by name.
+ */
+function identified(change: AgentStatusChange, fields: FieldReader): ParsedEvent {
+  if (change.agent.email) return { ok: true, change };
+  const field = fields.agentIdPath;
+  if (!change.agent.id) {
+    return { ok: false, field: `${ACTIVITY}.org_agent_id`, message: `${ACTIVITY}.org_agent_id or email is required to identify the agent` };
+  }
+  if (!fields.isImprecise(field)) return { ok: true, change };
+  const message = `${field} is a number beyond 2^53 (digits lost in JSON) and no email identifies the agent: send the id as a string, or the email`;
+  return { ok: false, field, message };
 }
 
 function unreadable(field: string): Failure {
@@ -82,32 +125,34 @@ function unreadable(field: string): Failure {
   };
 }
 
-function agentName(event: RawEvent): string | null {
+function agentName(event: RawEvent, fields: FieldReader): string | null {
   const actor = event.data.actor;
   if (!actor || actor.type !== 'agent') return null;
-  return str([actor.first_name, actor.last_name].filter(Boolean).join(' '));
+  return fields.text(`${ACTOR}.first_name+last_name`, [actor.first_name, actor.last_name].filter(Boolean).join(' '));
 }
 
 type RawActor = NonNullable<RawEvent['data']['actor']>;
 const NO_ACTOR: RawActor = { type: 'system' };
 
-function agentOf(event: RawEvent, actor: RawActor): AgentStatusChange['agent'] {
+function agentOf(event: RawEvent, actor: RawActor, fields: FieldReader): AgentStatusChange['agent'] {
   const activity = event.data.agent_activity;
+  const own = fields.text(`${ACTIVITY}.org_agent_id`, activity.org_agent_id);
+  fields.agentIdPath = own !== null ? `${ACTIVITY}.org_agent_id` : `${ACTOR}.org_actor_id`;
   return {
-    id: str(activity.org_agent_id) ?? str(actor.org_actor_id),
-    email: str(activity.email) ?? str(actor.email),
-    name: agentName(event),
+    id: own ?? fields.text(`${ACTOR}.org_actor_id`, actor.org_actor_id),
+    email: fields.text(`${ACTIVITY}.email`, activity.email) ?? fields.text(`${ACTOR}.email`, actor.email),
+    name: agentName(event, fields),
   };
 }
 
-function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | null): AgentStatusChange {
+function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | null, fields: FieldReader): AgentStatusChange {
   const activity = event.data.agent_activity;
   const actor = event.data.actor ?? NO_ACTOR;
-  const agent = agentOf(event, actor);
-  const status = truncate(activity.status, 200);
-  const prevStatus = str(activity.prev_status);
-  const account = str(event.account_id) ?? str(event.domain);
-  const customStatusId = str(activity.custom_status_id);
+  const agent = agentOf(event, actor, fields);
+  const status = fields.text(`${ACTIVITY}.status`, activity.status) as string;
+  const prevStatus = fields.text(`${ACTIVITY}.prev_status`, activity.prev_status);
+  const account = fields.text('account_id', event.account_id) ?? fields.text('domain', event.domain);
+  const customStatusId = fields.text(`${ACTIVITY}.custom_status_id`, activity.custom_status_id);
   // Everything that tells two status changes apart; JSON keeps the parts from running into each other.
   const identity = JSON.stringify([
     activity.availability_event_type,
@@ -120,18 +165,19 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
     prevChangedAt,
     customStatusId,
   ]);
-  return {
+  const change: AgentStatusChange = {
     key: digest(identity),
-    kind: truncate(activity.availability_event_type, 60),
+    kind: fields.text(`${ACTIVITY}.availability_event_type`, activity.availability_event_type, KEPT.short) as string,
     status,
     prevStatus,
     changedAt,
     prevChangedAt,
     agent,
-    actor: { type: actor.type, id: str(actor.id) },
+    actor: { type: fields.text(`${ACTOR}.type`, actor.type, KEPT.short) as string, id: fields.text(`${ACTOR}.id`, actor.id) },
     customStatusId,
-    emoji: str(activity.emoji, 60),
-    subEntity: str(actor.sub_entity, 60),
+    emoji: fields.text(`${ACTIVITY}.emoji`, activity.emoji, KEPT.short),
+    subEntity: fields.text(`${ACTOR}.sub_entity`, actor.sub_entity, KEPT.short),
     account,
   };
+  return Object.keys(fields.adjusted).length > 0 ? { ...change, adjusted: fields.adjusted } : change;
 }

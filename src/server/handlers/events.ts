@@ -1,5 +1,7 @@
 /** Product and app event handlers: thin adapters over the pipeline. They never throw: every failure is recorded or logged. */
 import { reasonOf } from '../core/errors';
+import type { CallContext } from '../core/http';
+import { redactorFor } from '../core/redactor';
 import { processEvent, resumeQueued, type QueuedWork } from '../pipeline/process';
 import { checkPlatformAtInstall, checkPlatformOnSchedule } from '../platform-probes';
 
@@ -10,15 +12,18 @@ interface EventPayload {
 
 const iparamsOf = (payload: EventPayload): Record<string, unknown> => payload.iparams ?? {};
 
+/** The invocation's start and its redactor, built once from the secure iparams. */
+const callFor = (payload: EventPayload): CallContext => ({ startedAt: Date.now(), redactor: redactorFor(payload.iparams) });
+
 export async function onAgentActivityCreate(payload: EventPayload): Promise<void> {
-  const call = { startedAt: Date.now() };
+  const call = callFor(payload);
   try {
     const run = await processEvent(payload, iparamsOf(payload), call);
     if (run.status === 'duplicate' || run.status === 'held')
       console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
-    console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
+    console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
 
@@ -26,10 +31,11 @@ export async function onScheduledEvent(payload: EventPayload): Promise<void> {
   const work = payload.data as Partial<QueuedWork> | undefined;
   // The history head (daily) and the self-check's probe run the platform self-check; the token cache does nothing.
   if (work?.kind !== 'deliver') return checkPlatformOnSchedule(work, iparamsOf(payload));
+  const call = callFor(payload);
   try {
-    await resumeQueued(work as QueuedWork, iparamsOf(payload), { startedAt: Date.now() });
+    await resumeQueued(work as QueuedWork, iparamsOf(payload), call);
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err)}`);
+    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err, call.redactor)}`);
   }
 }
 

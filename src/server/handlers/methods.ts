@@ -3,17 +3,18 @@
  * Each answers through `renderData`; a bad argument is a 400 with a message, never a crash.
  */
 import { reasonOf } from '../core/errors';
+import { redactorFor, type Redactor } from '../core/redactor';
 import { countActivities, listActivities, showActivity } from '../history/query';
 import { replayAllFailed, replayPush } from '../pipeline/replay';
 
 type Args = Record<string, unknown> & { iparams?: Record<string, unknown> };
 
-async function answer(work: () => Promise<unknown>): Promise<void> {
+async function answer(work: () => Promise<unknown>, redactor?: Redactor): Promise<void> {
   try {
     renderData(null, await work());
   } catch (err) {
     const status = (err as { status?: number }).status ?? 500;
-    renderData({ status, message: reasonOf(err) });
+    renderData({ status, message: reasonOf(err, redactor) });
   }
 }
 
@@ -36,9 +37,9 @@ export async function countActivitiesMethod(): Promise<void> {
 
 /** Replays one rejected or dead-lettered push; a push still retrying keeps its schedule (the answer says when). */
 export async function retryActivityMethod(args: Args): Promise<void> {
-  const call = { startedAt: Date.now() };
   // The platform adds the installation's iparams to every server-method call.
-  await answer(() => replayPush(args.id, args.iparams as Record<string, unknown>, call));
+  const call = { startedAt: Date.now(), redactor: redactorFor(args.iparams) };
+  await answer(() => replayPush(args.id, args.iparams as Record<string, unknown>, call), call.redactor);
 }
 
 /** Queues every failed push of the newest history pages; the queue drains them within the quotas. */

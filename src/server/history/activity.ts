@@ -139,6 +139,12 @@ function readActivity(item: StreamItem): Activity {
         prev_changed_at: iso(change.prevChangedAt),
         custom_status_id: change.customStatusId,
         emoji: change.emoji,
+        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
+        adjusted: change.adjusted
+          ? Object.entries(change.adjusted)
+              .map(([field, how]) => `${field} ${how}`)
+              .join('; ')
+          : null,
       },
     },
     target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },

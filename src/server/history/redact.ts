@@ -1,31 +1,19 @@
 /**
- * Last line of defence: no secure iparam value (or its base64 form) and nothing credential-like a
- * vendor echoed (a bearer token in an error body) is ever stored in history or queue data.
+ * The pipeline's one entry to redaction before anything is stored, queued or logged: no secret the
+ * app holds (secure iparams, and with a run's redactor the tokens it obtained), in any encoding
+ * or piece, and nothing credential-shaped a vendor echoed, survives (see ../core/redactor).
  */
-import { scrubCredentials } from '../core/credentials';
-import { base64 } from '../core/text';
-import { SECURE_IPARAMS } from '../../shared/destinations';
-import type { EventRecord } from './record';
+import { redactorFor, type Redactor } from '../core/redactor';
 
-const MIN_SECRET_LENGTH = 4;
+type Iparams = Record<string, unknown>;
 
-function secretsOf(iparams: Record<string, unknown>): string[] {
-  return SECURE_IPARAMS.map((name) => iparams[name])
-    .filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH)
-    .flatMap((v) => [v, base64(v)]);
-}
+const isRedactor = (source: Redactor | Iparams): source is Redactor =>
+  typeof (source as Partial<Redactor>).text === 'function' && typeof (source as Partial<Redactor>).value === 'function';
 
-function scrubReasons(record: EventRecord): void {
-  for (const push of Object.values(record.pushes)) {
-    if (push?.reason) push.reason = scrubCredentials(push.reason);
-  }
-}
-
-export function redactSecrets(record: EventRecord, iparams: Record<string, unknown>): EventRecord {
-  scrubReasons(record);
-  let text = JSON.stringify(record);
-  const secrets = secretsOf(iparams);
-  if (!secrets.some((secret) => text.includes(secret))) return record;
-  for (const secret of secrets) text = text.split(secret).join('[redacted]');
-  return JSON.parse(text) as EventRecord;
+/**
+ * A redacted deep copy of `record` (a history record, queued work, anything JSON-like). Pass the
+ * run's redactor where there is one (it also knows the access token); iparams alone build one.
+ */
+export function redactSecrets<T>(record: T, secrets: Redactor | Iparams): T {
+  return (isRedactor(secrets) ? secrets : redactorFor(secrets)).value(record);
 }

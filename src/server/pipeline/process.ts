@@ -129,7 +129,7 @@ async function checkBasis(work: QueuedWork): Promise<boolean> {
 async function deliverAndRecord(work: QueuedWork, ctx: RunContext, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
   if (!(await checkBasis(work))) return parkWork(work, Date.now(), hasWriteAhead);
   const touched = await deliverOpenPushes(work.record, work.only, ctx);
-  work.record = redactSecrets(work.record, ctx.iparams);
+  work.record = redactSecrets(work.record, ctx.redactor);
   const saved = await save(work, touched);
   const { open, at } = stillOpen(work.record, work.only);
   if (open.length === 0 && saved) return { ...result('done', work.record), kept: false };

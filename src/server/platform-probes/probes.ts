@@ -6,6 +6,7 @@ import { messageOf } from '../core/errors';
 import { destinations } from '../destinations/registry';
 import { probeDb, probeSchedule, statusOf } from './platform';
 import { entry, type ProbeEntry } from './record';
+import { redactorFor } from '../core/redactor';
 
 const SCRATCH_KEY = 'platform-probe:scratch';
 /** The one-time schedule whose firing tells whether a fired schedule frees its place. */
@@ -116,7 +117,7 @@ export async function probeFormContentType(now: number, iparams: Record<string, 
   const destination = formTokenUser(iparams);
   if (!destination?.fetchToken) return entry(null, now, 'no destination that requests a token is switched on: nothing to learn from');
   try {
-    await destination.fetchToken({ startedAt: now });
+    await destination.fetchToken({ startedAt: now, redactor: redactorFor(iparams) });
     return entry('accepted', now, `${destination.label}'s form-urlencoded token template obtained a token (cached for its next delivery)`);
   } catch (err) {
     const message = messageOf(err);

@@ -73,5 +73,8 @@ async function fetchToken(ctx: CallContext): Promise<string> {
 /** A valid token: the cached one unless `forceRefresh` (after a 401) or none is cached. */
 export async function accessToken(ctx: CallContext, forceRefresh: boolean): Promise<string> {
   const cached = forceRefresh ? null : await cachedToken(Date.now());
-  return cached ?? fetchToken(ctx);
+  const token = cached ?? (await fetchToken(ctx));
+  // From here on, the token is a secret of this invocation: no echo of it is kept anywhere.
+  ctx.redactor.learn(token);
+  return token;
 }
