@@ -154,8 +154,8 @@ function epochToMs(value) {
   if (!Number.isFinite(value) || value <= 0) return null;
   return Math.round(value < SECONDS_CUTOFF ? value * 1e3 : value);
 }
-function isoUtc(ms) {
-  return new Date(ms).toISOString();
+function isoUtcSeconds(ms) {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
 const ajv = new Ajv.default({ allErrors: false, strict: false, useDefaults: true, meta: false, validateSchema: false, code: { optimize: false } });
@@ -877,7 +877,7 @@ function mapToCustomerGauge(change, settings) {
   return activity;
 }
 function cgDateTime(ms) {
-  return isoUtc(ms).slice(0, 19).replace("T", " ");
+  return isoUtcSeconds(ms).slice(0, 19).replace("T", " ");
 }
 
 function maxLengthOf(iparams, name) {
@@ -954,7 +954,8 @@ function mapToFreshdesk(change, settings) {
   return {
     activity: {
       name: truncate(activityName(change), FRESHDESK_LIMITS.name),
-      timestamp: isoUtc(change.changedAt),
+      // Freshdesk's documented date formats have no fraction of a second.
+      timestamp: isoUtcSeconds(change.changedAt),
       description: truncate(changeDescription(change), FRESHDESK_LIMITS.description),
       actor: {
         type: change.actor.type === "agent" ? "agent" : "system",

@@ -6,7 +6,7 @@ import http from 'node:http';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import { MinuteWindowLimiter } from './rate-limit';
 import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
-import { authCredentials, isAbsent, isIso8601DateTime, isPlainObject, validate, type Issue, type Rule, type Schema } from './validation';
+import { authCredentials, isAbsent, isIsoSecondsDateTime, isPlainObject, validate, type Issue, type Rule, type Schema } from './validation';
 
 export interface FakeFreshdesk extends FakeVendorServer {
   /** Accepted contact-activity bodies, one per 200. */
@@ -24,7 +24,7 @@ const NOMINAL_TOTAL = 100;
 
 const ACTIVITY_SCHEMA: Schema = {
   name: { kind: 'string', required: true, maxChars: 255 },
-  timestamp: { kind: 'string', format: isIso8601DateTime },
+  timestamp: { kind: 'string', format: isIsoSecondsDateTime },
   description: { kind: 'string', maxChars: 1000 },
   actor: {
     kind: 'object',

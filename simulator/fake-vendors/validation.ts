@@ -96,12 +96,16 @@ function matchDateTime(pattern: RegExp, value: string): boolean {
   return isRealDateTime(y, mo, d, h, mi, s);
 }
 
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * The two forms of Freshdesk's API reference, section "Date formats" (developers.freshdesk.com/api/):
+ * `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS±hh:mm`. Neither has a fraction of a second.
+ */
+const ISO_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
-/** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00.123+05:30 (Freshdesk activity.timestamp). */
-export function isIso8601DateTime(value: string): boolean {
-  return matchDateTime(ISO_8601, value);
+/** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00+05:30 (Freshdesk activity.timestamp). */
+export function isIsoSecondsDateTime(value: string): boolean {
+  return matchDateTime(ISO_SECONDS, value);
 }
 
 /** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00 (CustomerGauge happened_at). */

@@ -94,6 +94,10 @@ describe('fake Freshdesk', () => {
       ['timestamp without T', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23 10:45:00')],
       ['timestamp without zone', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23T10:45:00')],
       ['impossible date', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-02-30T10:45:00Z')],
+      // Freshdesk API reference, "Date formats": whole seconds, then Z or ±hh:mm; nothing else is documented.
+      ['millisecond timestamp', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23T10:45:00.123Z')],
+      ['offset without a colon', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23T10:45:00+0530')],
+      ['date only', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23')],
       ['name of 256 chars', 'activity.name', 'invalid_value', (b) => (b.activity.name = 'n'.repeat(256))],
       ['description of 1001 chars', 'activity.description', 'invalid_value', (b) => (b.activity.description = 'd'.repeat(1001))],
       ['name not a string', 'activity.name', 'datatype_mismatch', (b) => (b.activity.name = 7)],
@@ -111,8 +115,9 @@ describe('fake Freshdesk', () => {
     });
 
     it.each([
-      ['millisecond timestamp', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00.123Z')],
-      ['offset timestamp', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00+05:30')],
+      ['UTC timestamp in whole seconds', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00Z')],
+      ['timestamp with a +hh:mm offset', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00+05:30')],
+      ['timestamp with a -hh:mm offset', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00-03:00')],
       ['no timestamp', (b: Record<string, any>) => delete b.activity.timestamp],
       ['255 emoji name (counted in characters)', (b: Record<string, any>) => (b.activity.name = '😀'.repeat(255))],
       ['contact by unique_external_id', (b: Record<string, any>) => (b.contact = { unique_external_id: 'u-1' })],

@@ -23,7 +23,7 @@ describe('Freshdesk contact activity', () => {
     expect(Object.keys(body.activity).sort()).toEqual(['actor', 'context', 'description', 'name', 'object', 'source', 'timestamp']);
     expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
     expect(body.activity.name).toBe('Agent status: In a meeting :calendar:');
-    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00.000Z');
+    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
     expect(body.activity.description).toBe('Maya Patel changed Intelliassign status from Available to In a meeting after 45 min.');
     expect(body.activity.actor).toEqual({ type: 'agent', id: '4b8e0d2f-1c3a-4f7e-9a51-2f6d7c8e9a10', name: 'Maya Patel' });
     expect(body.activity.source).toEqual({ name: 'Freshchat', id: '1234567890' });
@@ -35,6 +35,15 @@ describe('Freshdesk contact activity', () => {
       custom_status_id: '7d1f3a52-6e0b-4c2d-8f3e-5a9b1c2d3e4f',
       emoji: 'calendar',
     });
+  });
+
+  // Freshdesk API reference (developers.freshdesk.com/api/), "Date formats": a timestamp is
+  // YYYY-MM-DDTHH:MM:SSZ or carries a ±hh:mm offset, always in whole seconds.
+  test('activity.timestamp is UTC in whole seconds, as Freshdesk documents its date formats', async () => {
+    await app.fire(withChange(intelliassign(), { status_change_timestamp: '2026-11-23T10:45:00.999Z' }));
+    const body = app.freshdesk.received[0].json as any;
+    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
+    expect(app.freshdesk.received[0].status).toBe(200);
   });
 
   test('maps a system-triggered GeneralAvailability change whose actor fields are null', async () => {

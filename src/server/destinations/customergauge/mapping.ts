@@ -4,7 +4,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import { truncate } from '../../core/text';
-import { isoUtc } from '../../core/time';
+import { isoUtcSeconds } from '../../core/time';
 import type { AgentStatusChange } from '../../event/agent-status-change';
 import { activityName, changeDescription, changeFacts } from '../../event/describe';
 import { CustomerGaugeSettings } from './settings';
@@ -41,5 +41,5 @@ export function mapToCustomerGauge(change: AgentStatusChange, settings: Static<t
 
 /** CustomerGauge's `Y-m-d H:i:s`, always in UTC. */
 function cgDateTime(ms: number): string {
-  return isoUtc(ms).slice(0, 19).replace('T', ' ');
+  return isoUtcSeconds(ms).slice(0, 19).replace('T', ' ');
 }

@@ -4,7 +4,7 @@
  */
 import type { Static } from '@sinclair/typebox';
 import { truncate } from '../../core/text';
-import { isoUtc } from '../../core/time';
+import { isoUtcSeconds } from '../../core/time';
 import { PayloadInvalidError } from '../../core/errors';
 import type { AgentStatusChange } from '../../event/agent-status-change';
 import { activityName, agentLabel, changeDescription, changeFacts } from '../../event/describe';
@@ -46,7 +46,8 @@ export function mapToFreshdesk(change: AgentStatusChange, settings: Static<typeo
   return {
     activity: {
       name: truncate(activityName(change), FRESHDESK_LIMITS.name),
-      timestamp: isoUtc(change.changedAt),
+      // Freshdesk's documented date formats have no fraction of a second.
+      timestamp: isoUtcSeconds(change.changedAt),
       description: truncate(changeDescription(change), FRESHDESK_LIMITS.description),
       actor: {
         type: change.actor.type === 'agent' ? 'agent' : 'system',
