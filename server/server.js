@@ -297,6 +297,16 @@ function agentOf(event, actor) {
     name: agentName(event)
   };
 }
+function actorIsAgent(event, actor) {
+  if (actor.type !== "agent") return false;
+  const activity = event.data.agent_activity;
+  const agentEmail = str(activity.email);
+  const actorEmail = str(actor.email);
+  if (agentEmail === null) return actorEmail !== null;
+  if (actorEmail !== null) return agentEmail.toLowerCase() === actorEmail.toLowerCase();
+  const agentId = str(activity.org_agent_id);
+  return agentId !== null && agentId === str(actor.org_actor_id);
+}
 function normalise(event, changedAt, prevChangedAt) {
   const activity = event.data.agent_activity;
   const actor = event.data.actor ?? NO_ACTOR;
@@ -324,7 +334,7 @@ function normalise(event, changedAt, prevChangedAt) {
     changedAt,
     prevChangedAt,
     agent,
-    actor: { type: actor.type, id: str(actor.id) },
+    actor: { type: actor.type, id: str(actor.id), self: actorIsAgent(event, actor) },
     customStatusId,
     emoji: str(activity.emoji, 60),
     subEntity: str(actor.sub_entity, 60),
@@ -940,7 +950,7 @@ function contactFor(change, settings) {
     const externalId = settings.freshdesk_contact_external_id?.trim();
     if (!externalId)
       throw new PayloadInvalidError({ status: 0, message: "iparam freshdesk_contact_external_id is required in fixed-contact mode" });
-    return { unique_external_id: externalId };
+    return { unique_external_id: externalId, is_actor: false };
   }
   if (!change.agent.email) {
     throw new PayloadInvalidError({
@@ -948,7 +958,7 @@ function contactFor(change, settings) {
       message: "the event has no agent email (data.agent_activity.email) to pick the Freshdesk contact"
     });
   }
-  return { email: change.agent.email };
+  return { email: change.agent.email, is_actor: change.actor.self === true };
 }
 function mapToFreshdesk(change, settings) {
   return {

@@ -25,13 +25,16 @@ export const SANDBOX_CREDENTIALS = {
   cgClientSecret: 'sandbox-client-secret',
 } as const;
 
+/** The one account each fake vendor has: another subdomain finds no account, another region does not know the client. */
+export const SANDBOX_ACCOUNTS = { freshdeskSubdomain: 'sandbox', cgRegion: 'eu' } as const;
+
 export const SANDBOX_IPARAMS: Record<string, unknown> = {
   destinations: [...DESTINATION_LABELS],
   event_kinds: ['GeneralAvailability', 'Intelliassign'],
-  freshdesk_subdomain: 'sandbox',
+  freshdesk_subdomain: SANDBOX_ACCOUNTS.freshdeskSubdomain,
   freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
   freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.agent,
-  cg_region: 'eu',
+  cg_region: SANDBOX_ACCOUNTS.cgRegion,
   cg_client_id: SANDBOX_CREDENTIALS.cgClientId,
   cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
   cg_client_credentials: Buffer.from(`${SANDBOX_CREDENTIALS.cgClientId}:${SANDBOX_CREDENTIALS.cgClientSecret}`).toString('base64'),
@@ -80,7 +83,12 @@ interface FakeStart {
 /** Each destination's fake vendor server, by destination id: a descriptor without a fake does not compile. */
 const FAKES: Record<DestinationId, (start: FakeStart) => Promise<FakeVendorServer>> = {
   freshdesk: ({ now, freshdeskRatePerMinute }) =>
-    startFakeFreshdesk({ apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey, now, ratePerMinute: freshdeskRatePerMinute }),
+    startFakeFreshdesk({
+      apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey,
+      subdomain: SANDBOX_ACCOUNTS.freshdeskSubdomain,
+      now,
+      ratePerMinute: freshdeskRatePerMinute,
+    }),
   customergauge: ({ now }) =>
     startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now }),
 };

@@ -14,6 +14,7 @@ export type Rule =
     }
   /** Identifiers that vendors accept either as strings or numbers. */
   | { kind: 'id'; required?: boolean }
+  | { kind: 'boolean'; required?: boolean }
   /** `fields` undefined means any object is accepted (e.g. Freshdesk activity.context). */
   | { kind: 'object'; required?: boolean; fields?: Schema };
 
@@ -67,6 +68,8 @@ function checkPresent(field: string, item: unknown, rule: Rule, rejectUnknown: b
   switch (rule.kind) {
     case 'id':
       return typeof item === 'string' || typeof item === 'number' ? [] : [{ field, problem: 'type', rule }];
+    case 'boolean':
+      return typeof item === 'boolean' ? [] : [{ field, problem: 'type', rule }];
     case 'object':
       if (!isPlainObject(item)) return [{ field, problem: 'type', rule }];
       return rule.fields ? validate(rule.fields, item, rejectUnknown, `${field}.`) : [];

@@ -163,12 +163,20 @@ export class RequestEmulator {
     return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
   }
 
+  /**
+   * The template's headers; a request sent to a stand-in for the vendor keeps the vendor's `Host`,
+   * so the fake server sees which account (subdomain, region) the request was addressed to.
+   */
+  private sentHeaders(rendered: RenderedRequest): Record<string, string> {
+    return this.options.hostOverride?.(rendered.host) === undefined ? rendered.headers : { ...rendered.headers, Host: rendered.host };
+  }
+
   private async attempt(rendered: RenderedRequest, url: string, body: string | undefined): Promise<Attempt> {
     try {
       const response = await axios.request<string>({
         method: rendered.method,
         url,
-        headers: rendered.headers,
+        headers: this.sentHeaders(rendered),
         data: body,
         timeout: this.options.requestTimeoutMs,
         responseType: 'text',

@@ -127,7 +127,7 @@ describe('simulated events', () => {
     ]);
     expect(json.failed).toBe(false);
     const { freshdesk, customerGauge } = sim.server.local;
-    expect(freshdesk.activities).toEqual([expect.objectContaining({ contact: { email: 'maya.patel@example.com' } })]);
+    expect(freshdesk.activities).toEqual([expect.objectContaining({ contact: { email: 'maya.patel@example.com', is_actor: true } })]);
     const [written] = [...customerGauge.activitiesByReference.values()];
     expect(customerGauge.activitiesByReference.size).toBe(1);
     expect(written.body).toMatchObject({ account: 'Globex Test Account' });

@@ -19,7 +19,8 @@ export interface AgentStatusChange {
   changedAt: number;
   prevChangedAt: number | null;
   agent: { id: string | null; email: string | null; name: string | null };
-  actor: { type: string; id: string | null };
+  /** `self`: the actor is the agent whose status changed (not another agent, not the system). */
+  actor: { type: string; id: string | null; self: boolean };
   customStatusId: string | null;
   emoji: string | null;
   subEntity: string | null;
@@ -100,6 +101,22 @@ function agentOf(event: RawEvent, actor: RawActor): AgentStatusChange['agent'] {
   };
 }
 
+/**
+ * Whether the agent changed their own status. The agent's email is the one the destinations use
+ * (the activity's, else the actor's own); when both emails are there they decide, else both ids must
+ * be known and equal. Anything less certain is not taken as the agent.
+ */
+function actorIsAgent(event: RawEvent, actor: RawActor): boolean {
+  if (actor.type !== 'agent') return false;
+  const activity = event.data.agent_activity;
+  const agentEmail = str(activity.email);
+  const actorEmail = str(actor.email);
+  if (agentEmail === null) return actorEmail !== null;
+  if (actorEmail !== null) return agentEmail.toLowerCase() === actorEmail.toLowerCase();
+  const agentId = str(activity.org_agent_id);
+  return agentId !== null && agentId === str(actor.org_actor_id);
+}
+
 function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | null): AgentStatusChange {
   const activity = event.data.agent_activity;
   const actor = event.data.actor ?? NO_ACTOR;
@@ -128,7 +145,7 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
     changedAt,
     prevChangedAt,
     agent,
-    actor: { type: actor.type, id: str(actor.id) },
+    actor: { type: actor.type, id: str(actor.id), self: actorIsAgent(event, actor) },
     customStatusId,
     emoji: str(activity.emoji, 60),
     subEntity: str(actor.sub_entity, 60),

@@ -21,7 +21,7 @@ describe('Freshdesk contact activity', () => {
     const body = request.json as any;
     expect(Object.keys(body).sort()).toEqual(['activity', 'contact']);
     expect(Object.keys(body.activity).sort()).toEqual(['actor', 'context', 'description', 'name', 'object', 'source', 'timestamp']);
-    expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
+    expect(body.contact).toEqual({ email: 'maya.patel@example.com', is_actor: true });
     expect(body.activity.name).toBe('Agent status: In a meeting :calendar:');
     expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
     expect(body.activity.description).toBe('Maya Patel changed Intelliassign status from Available to In a meeting after 45 min.');
@@ -54,7 +54,7 @@ describe('Freshdesk contact activity', () => {
     expect(body.activity.description).toBe(
       'maya.patel@example.com changed General availability status from Available to Unavailable after 8 h 27 min (set automatically).',
     );
-    expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
+    expect(body.contact).toEqual({ email: 'maya.patel@example.com', is_actor: false });
   });
 
   test('truncates a long custom status to the field limit without splitting an emoji', async () => {
@@ -87,6 +87,50 @@ describe('Freshdesk contact activity', () => {
   });
 });
 
+// Freshdesk API reference (developers.freshdesk.com/api/), "Contact Activities": contact.is_actor says
+// whether the contact did the activity, and when it is left out Freshdesk assumes the contact did.
+// So it is always sent, true only when the contact is the agent's own and the agent made the change.
+describe('Freshdesk contact.is_actor', () => {
+  beforeEach(async () => {
+    app = await startTestApp({ iparamOverrides: onlyFreshdesk });
+  });
+  const contactOf = (index = 0) => (app.freshdesk.received[index].json as any).contact;
+
+  test('true when the agent changed their own status (the contact is the agent)', async () => {
+    await app.fire(intelliassign());
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: true });
+  });
+
+  test("true when the agent's and the actor's emails differ only in case", async () => {
+    await app.fire(withChange(intelliassign(), { email: 'Maya.Patel@Example.com', org_agent_id: null }));
+    expect(contactOf().is_actor).toBe(true);
+  });
+
+  test("true when the agent's email is known only as the actor's", async () => {
+    await app.fire(withChange(intelliassign(), { email: null }));
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: true });
+  });
+
+  test('false for a change made by the system', async () => {
+    await app.fire(generalAvailability());
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: false });
+  });
+
+  test('false when another agent (a supervisor) changed the status', async () => {
+    const payload = withChange(intelliassign(), {});
+    Object.assign((payload as any).data.actor, { email: 'sam.lead@example.com', org_actor_id: '99', first_name: 'Sam', last_name: 'Lead' });
+    await app.fire(payload);
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: false });
+  });
+
+  test('false when the actor cannot be told apart from the agent (no email, no id on one side)', async () => {
+    const payload = withChange(intelliassign(), {});
+    Object.assign((payload as any).data.actor, { email: null, org_actor_id: null });
+    await app.fire(payload);
+    expect(contactOf().is_actor).toBe(false);
+  });
+});
+
 describe('Freshdesk contact choice', () => {
   test('sends every activity to one fixed contact by unique_external_id', async () => {
     app = await startTestApp({
@@ -97,7 +141,7 @@ describe('Freshdesk contact choice', () => {
       },
     });
     await app.fire(intelliassign());
-    expect((app.freshdesk.received[0].json as any).contact).toEqual({ unique_external_id: 'agent-status-board' });
+    expect((app.freshdesk.received[0].json as any).contact).toEqual({ unique_external_id: 'agent-status-board', is_actor: false });
   });
 
   test('rejects, naming the field, when the event carries no agent email', async () => {
