@@ -25,7 +25,7 @@ describe('CustomerGauge activity', () => {
     const body = put.json as any;
     expect(body).toMatchObject({
       account: 'Acme Support',
-      type: 'Agent status: In a meeting :calendar:',
+      type: 'Agent status: In a meeting 📆',
       source: 'Freshchat',
       happened_at: '2026-11-23 10:45:00',
     });

@@ -22,7 +22,7 @@ describe('Freshdesk contact activity', () => {
     expect(Object.keys(body).sort()).toEqual(['activity', 'contact']);
     expect(Object.keys(body.activity).sort()).toEqual(['actor', 'context', 'description', 'name', 'object', 'source', 'timestamp']);
     expect(body.contact).toEqual({ email: 'maya.patel@example.com', is_actor: true });
-    expect(body.activity.name).toBe('Agent status: In a meeting :calendar:');
+    expect(body.activity.name).toBe('Agent status: In a meeting 📆');
     expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
     expect(body.activity.description).toBe('Maya Patel changed Intelliassign status from Available to In a meeting after 45 min.');
     expect(body.activity.actor).toEqual({ type: 'agent', id: '4b8e0d2f-1c3a-4f7e-9a51-2f6d7c8e9a10', name: 'Maya Patel' });
@@ -33,7 +33,7 @@ describe('Freshdesk contact activity', () => {
       seconds_in_previous_status: 2700,
       time_in_previous_status: '45 min',
       custom_status_id: '7d1f3a52-6e0b-4c2d-8f3e-5a9b1c2d3e4f',
-      emoji: 'calendar',
+      emoji: '📆',
     });
   });
 
@@ -44,6 +44,22 @@ describe('Freshdesk contact activity', () => {
     const body = app.freshdesk.received[0].json as any;
     expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
     expect(app.freshdesk.received[0].status).toBe(200);
+  });
+
+  // Freshdesk API reference, "Contact Activities": activity.name is the text the contact timeline
+  // shows. Freshchat's onAgentActivityCreate event documents `emoji` as the emoji of the agent's
+  // status: the timeline shows that emoji as a character (or nothing), never a shortcode name.
+  test.each([
+    ['a shortcode name', 'calendar', '📆'],
+    ['a shortcode in colons', ':coffee:', '☕'],
+    ['an emoji character', '🍕', '🍕'],
+    ['an unknown shortcode', 'no_such_emoji', null],
+    ['plain words', 'out to lunch', null],
+  ])('activity.name and context show the status emoji as a character: %s', async (_label, emoji, shown) => {
+    await app.fire(withChange(intelliassign(), { emoji }));
+    const body = app.freshdesk.received[0].json as any;
+    expect(body.activity.name).toBe(shown ? `Agent status: In a meeting ${shown}` : 'Agent status: In a meeting');
+    expect(body.activity.context.emoji).toBe(shown);
   });
 
   test('maps a system-triggered GeneralAvailability change whose actor fields are null', async () => {
