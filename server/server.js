@@ -859,9 +859,12 @@ function changeTitle(change) {
   const tail = spent === null ? "" : `, ${humanDuration(spent)} ${previous.toLowerCase()}`;
   return `${agentLabel(change)}: ${previous} \u2192 ${statusLabel(change.status)} (${kindLabel(change.kind)})${tail}`;
 }
-function activityName(change) {
+function statusText(change) {
   const emoji = emojiText(change.emoji);
-  return `Agent status: ${statusLabel(change.status)}${emoji ? ` ${emoji}` : ""}`;
+  return `${statusLabel(change.status)}${emoji ? ` ${emoji}` : ""}`;
+}
+function activityName(change) {
+  return `Agent status: ${statusText(change)}`;
 }
 function changeDescription(change) {
   const spent = timeInPrevious(change);
@@ -889,7 +892,8 @@ function changeFacts(change) {
   };
 }
 
-const CUSTOMERGAUGE_LIMITS = { reference: 128, account: 255, type: 100, contact: 255 };
+const CUSTOMERGAUGE_ACTIVITY_TYPE = "Agent status change";
+const CUSTOMERGAUGE_LIMITS = { reference: 128, account: 255, contact: 255 };
 function customerGaugeReference(change) {
   return truncate(`freshchat-agent-activity-${change.key}`, CUSTOMERGAUGE_LIMITS.reference);
 }
@@ -897,13 +901,24 @@ function mapToCustomerGauge(change, settings) {
   const activity = {
     reference: customerGaugeReference(change),
     account: truncate(settings.cg_account, CUSTOMERGAUGE_LIMITS.account),
-    type: truncate(activityName(change), CUSTOMERGAUGE_LIMITS.type),
+    type: CUSTOMERGAUGE_ACTIVITY_TYPE,
     source: "Freshchat",
     happened_at: cgDateTime(change.changedAt),
-    additional_information_object: { ...changeFacts(change), description: changeDescription(change), timezone: "UTC" }
+    additional_information_object: informationObject(change)
   };
   if (settings.cg_send_contact && change.agent.email) activity.contact = truncate(change.agent.email, CUSTOMERGAUGE_LIMITS.contact);
   return activity;
+}
+function informationObject(change) {
+  const facts = {
+    ...changeFacts(change),
+    status: statusText(change),
+    previous_status: change.prevStatus === null ? null : statusLabel(change.prevStatus),
+    description: changeDescription(change),
+    timezone: "UTC"
+  };
+  const present = Object.entries(facts).filter((entry) => entry[1] !== null && entry[1] !== "");
+  return Object.fromEntries(present.map(([name, value]) => [name, String(value)]));
 }
 function cgDateTime(ms) {
   return isoUtcSeconds(ms).slice(0, 19).replace("T", " ");
@@ -934,7 +949,7 @@ const customerGauge = defineDestination(customerGauge$1, {
   settings: CustomerGaugeSettings,
   map: mapToCustomerGauge,
   summarize: (payload) => ({
-    name: payload.type,
+    name: `${payload.type}: ${payload.additional_information_object["status"] ?? ""}`,
     happened_at: `${payload.happened_at} UTC`,
     recipient: payload.contact ? `${payload.account} / ${payload.contact}` : payload.account,
     reference: payload.reference

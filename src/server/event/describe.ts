@@ -21,10 +21,15 @@ export function changeTitle(change: AgentStatusChange): string {
   return `${agentLabel(change)}: ${previous} → ${statusLabel(change.status)} (${kindLabel(change.kind)})${tail}`;
 }
 
-/** Short activity name: "Agent status: In a meeting 📆", the status as Freshchat shows it. */
-export function activityName(change: AgentStatusChange): string {
+/** The status as Freshchat shows it: "In a meeting 📆" (the emoji as a character, or nothing). */
+export function statusText(change: AgentStatusChange): string {
   const emoji = emojiText(change.emoji);
-  return `Agent status: ${statusLabel(change.status)}${emoji ? ` ${emoji}` : ''}`;
+  return `${statusLabel(change.status)}${emoji ? ` ${emoji}` : ''}`;
+}
+
+/** Short activity name: "Agent status: In a meeting 📆". */
+export function activityName(change: AgentStatusChange): string {
+  return `Agent status: ${statusText(change)}`;
 }
 
 /** One sentence: who, from what to what, which kind of change, how long in the previous status. */
