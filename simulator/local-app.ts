@@ -90,7 +90,12 @@ const FAKES: Record<DestinationId, (start: FakeStart) => Promise<FakeVendorServe
       ratePerMinute: freshdeskRatePerMinute,
     }),
   customergauge: ({ now }) =>
-    startFakeCustomerGauge({ clientId: SANDBOX_CREDENTIALS.cgClientId, clientSecret: SANDBOX_CREDENTIALS.cgClientSecret, now }),
+    startFakeCustomerGauge({
+      clientId: SANDBOX_CREDENTIALS.cgClientId,
+      clientSecret: SANDBOX_CREDENTIALS.cgClientSecret,
+      region: SANDBOX_ACCOUNTS.cgRegion,
+      now,
+    }),
 };
 
 async function startFakes(start: FakeStart): Promise<Record<DestinationId, FakeVendorServer>> {

@@ -10,7 +10,17 @@ import http from 'node:http';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import { MinuteWindowLimiter } from './rate-limit';
 import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
-import { authCredentials, isAbsent, isIsoSecondsDateTime, isPlainObject, validate, type Issue, type Rule, type Schema } from './validation';
+import {
+  addressedHost,
+  authCredentials,
+  isAbsent,
+  isIsoSecondsDateTime,
+  isPlainObject,
+  validate,
+  type Issue,
+  type Rule,
+  type Schema,
+} from './validation';
 
 export interface FakeFreshdesk extends FakeVendorServer {
   /** Accepted contact-activity bodies, one per 200. */
@@ -129,13 +139,6 @@ function contactIdentifier(contact: Record<string, unknown>): { field: string; k
   return { field, key: field === 'email' ? value.toLowerCase() : value };
 }
 
-/** The host a request was addressed to, without its port. */
-function addressedHost(request: ReceivedRequest): string {
-  return String(request.headers['host'] ?? '')
-    .toLowerCase()
-    .replace(/:\d+$/, '');
-}
-
 class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk {
   readonly activities: unknown[] = [];
   readonly createdContacts: Array<Record<string, unknown>> = [];
@@ -166,7 +169,7 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
    * every API call 404 ("Error codes": the requested resource does not exist).
    */
   private accountExists(request: ReceivedRequest): boolean {
-    const m = /^([a-z0-9-]+)\.freshdesk\.com$/.exec(addressedHost(request));
+    const m = /^([a-z0-9-]+)\.freshdesk\.com$/.exec(addressedHost(request.headers));
     return m === null || m[1] === this.options.subdomain.toLowerCase();
   }
 

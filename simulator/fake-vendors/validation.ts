@@ -104,16 +104,27 @@ function matchDateTime(pattern: RegExp, value: string): boolean {
  * `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS±hh:mm`. Neither has a fraction of a second.
  */
 const ISO_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/** "PUT Activities": `Y-m-d H:i:s` in its table; its example request adds an offset (`2019-03-06 10:00:00 +0530`). */
+const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?: [+-](?:[01]\d|2[0-3])[0-5]\d)?$/;
 
 /** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00+05:30 (Freshdesk activity.timestamp). */
 export function isIsoSecondsDateTime(value: string): boolean {
   return matchDateTime(ISO_SECONDS, value);
 }
 
-/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00 (CustomerGauge happened_at). */
+/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00, or 2026-11-23 10:45:00 +0530 (CustomerGauge happened_at). */
 export function isYmdHis(value: string): boolean {
   return matchDateTime(YMD_HIS, value);
+}
+
+/**
+ * The host a request was addressed to, lower case and without its port. The simulator sends the
+ * vendor's host (`Host: sandbox.freshdesk.com`); a test calling the fake directly sends the fake's.
+ */
+export function addressedHost(headers: Record<string, string | string[] | undefined>): string {
+  return String(headers['host'] ?? '')
+    .toLowerCase()
+    .replace(/:\d+$/, '');
 }
 
 /** Credentials of an `Authorization` header with the given scheme (case-insensitive), else undefined. */

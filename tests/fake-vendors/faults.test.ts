@@ -200,7 +200,7 @@ describe('fake vendor faults (CustomerGauge)', () => {
     );
 
   beforeEach(async () => {
-    cg = await startFakeCustomerGauge({ clientId: 'id', clientSecret: 'secret' });
+    cg = await startFakeCustomerGauge({ clientId: 'id', clientSecret: 'secret', region: 'eu' });
   });
   afterEach(() => cg.close());
 

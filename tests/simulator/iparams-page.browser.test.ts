@@ -173,6 +173,16 @@ describe('installation page in Chromium', () => {
     await expect(field('freshdesk-test-result').textContent()).resolves.toBe('Connected to sandbox.freshdesk.com as Sandbox Agent.');
   });
 
+  test('Test connection: a subdomain other than the sandbox finds no Freshdesk account', async () => {
+    await type('freshdesk_subdomain', 'acme');
+    await type('freshdesk_api_key', SANDBOX_CREDENTIALS.freshdeskApiKey);
+    await field('freshdesk-test').click();
+    await resultOf('freshdesk-test-result', /No Freshdesk account/);
+    await expect(errorOf('freshdesk_subdomain')).resolves.toBe('No Freshdesk account answers at acme.freshdesk.com.');
+    await type('freshdesk_subdomain', 'sandbox');
+    await expect(errorOf('freshdesk_subdomain')).resolves.toBe('');
+  });
+
   test('a wrong CustomerGauge secret does not save; the right one saves, with every secret stored securely', async () => {
     await field('destinations').locator('fw-checkbox[value="CustomerGauge"]').click();
     await type('cg_client_id', SANDBOX_CREDENTIALS.cgClientId);
@@ -235,29 +245,17 @@ describe('installation page in Chromium', () => {
   });
 
   test('a client known in another region: the answer names the region to choose', async () => {
-    // Locally every region is the one sandbox, so the platform's answers are played here: only us knows the client.
-    await page.route('**/_fdk/template/customerGaugeVerifyCredentials', (route) => {
-      const region = (route.request().postDataJSON() as { context: { region: string } }).context.region;
-      const status = region === 'us' ? 200 : 401;
-      return route.fulfill({
-        status,
-        contentType: 'application/json',
-        body: JSON.stringify({ status, headers: {}, response: status === 200 ? '{"token_type":"Bearer"}' : '{"error":"invalid_client"}' }),
-      });
-    });
-    try {
-      await open();
-      await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support US');
-      await field('cg_region').locator('fw-radio[value="eu"]').click();
-      await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
-      await field('customergauge-test').click();
-      await resultOf('customergauge-test-result', /Choose/);
-      await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge eu does not know this client; us accepts it. Choose us.');
-      await field('cg_region').locator('fw-radio[value="us"]').click();
-      await expect(errorOf('cg_region')).resolves.toBe('');
-    } finally {
-      await page.unroute('**/_fdk/template/customerGaugeVerifyCredentials');
-    }
+    // The sandbox client is known in eu only, and the previous test saved us.
+    await open();
+    await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support US');
+    await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
+    await field('customergauge-test').click();
+    await resultOf('customergauge-test-result', /Choose/);
+    await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge us does not know this client; eu accepts it. Choose eu.');
+    await field('cg_region').locator('fw-radio[value="eu"]').click();
+    await expect(errorOf('cg_region')).resolves.toBe('');
+    await field('customergauge-test').click();
+    await resultOf('customergauge-test-result', /^Connected/);
   });
 
   test('no secret, nor the derived credential, is readable in the browser: page, network, or client.iparams.get() in the sidebar', async () => {

@@ -4,7 +4,7 @@
  * getConfigs(saved non-secure values) when settings exist, then on Save validate() and
  * postConfigs(), whose answer goes to `POST /_fdk/iparams`. Secure values never come back here.
  */
-import { SANDBOX_CREDENTIALS, SANDBOX_IPARAMS } from '../../local-app';
+import { SANDBOX_ACCOUNTS, SANDBOX_CREDENTIALS, SANDBOX_IPARAMS } from '../../local-app';
 import { inlineJson } from '../client-shim';
 import { html, renderPage, type Html } from './layout';
 
@@ -27,8 +27,9 @@ function sandboxNote(): Html {
   return html`<section>
   <strong>Sandbox mode.</strong> Events always use the sandbox credentials, whatever you enter below; your other choices
   (destinations, event kinds, contact timeline, region, account) apply. The connection tests call the sandbox, which accepts
-  Freshdesk API key <code>${SANDBOX_CREDENTIALS.freshdeskApiKey}</code> and CustomerGauge client
-  <code>${SANDBOX_CREDENTIALS.cgClientId}</code> / <code>${SANDBOX_CREDENTIALS.cgClientSecret}</code>.
+  Freshdesk API key <code>${SANDBOX_CREDENTIALS.freshdeskApiKey}</code> at <code>${SANDBOX_ACCOUNTS.freshdeskSubdomain}</code>.freshdesk.com
+  only, and CustomerGauge client <code>${SANDBOX_CREDENTIALS.cgClientId}</code> / <code>${SANDBOX_CREDENTIALS.cgClientSecret}</code>
+  in region <code>${SANDBOX_ACCOUNTS.cgRegion}</code> only (another region refuses it, for events too).
   <div class="row" style="margin-top:8px"><button type="button" class="secondary" id="fill-sandbox">Fill in the sandbox credentials</button></div>
 </section>`;
 }
