@@ -203,21 +203,26 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
     const errors = validateContactActivity(request.json);
     if (errors.length > 0) return { status: 400, json: { description: 'Validation failed', errors } };
     this.activities.push(request.json);
-    this.findOrCreateContact(request.json['contact'] as Record<string, unknown>);
+    const created = this.findOrCreateContact(request.json['contact'] as Record<string, unknown>);
+    if (created)
+      request.note = `created contact ${Object.entries(created)
+        .map(([field, value]) => `${field} ${String(value)}`)
+        .join(', ')}`;
     // "Contact Activities" documents only the status of a success (200), not a body.
     return { status: 200, json: {} };
   }
 
   /** "Contact Activities": when no contact has the identifier given, Freshdesk creates one. */
-  private findOrCreateContact(contact: Record<string, unknown>): void {
+  private findOrCreateContact(contact: Record<string, unknown>): Record<string, unknown> | undefined {
     const identifier = contactIdentifier(contact);
-    if (identifier === undefined) return;
+    if (identifier === undefined) return undefined;
     const known = `${identifier.field}:${identifier.key}`;
-    if (this.knownContacts.has(known)) return;
+    if (this.knownContacts.has(known)) return undefined;
     this.knownContacts.add(known);
     const created: Record<string, unknown> = { [identifier.field]: contact[identifier.field] };
     if (!isAbsent(contact['name'])) created['name'] = contact['name'];
     this.createdContacts.push(created);
+    return created;
   }
 
   protected errorReply(status: number): Reply {

@@ -170,6 +170,12 @@ describe('fake Freshdesk', () => {
         expect((await send({ unique_external_id: 'board-1' })).status).toBe(200);
         expect(known.createdContacts).toEqual([{ email: 'maya@example.test', name: 'Maya Patel' }, { unique_external_id: 'board-1' }]);
         expect(known.activities).toHaveLength(4);
+        expect(known.received.map((r) => r.note)).toEqual([
+          undefined,
+          'created contact email maya@example.test, name Maya Patel',
+          undefined,
+          'created contact unique_external_id board-1',
+        ]);
       } finally {
         await known.close();
       }

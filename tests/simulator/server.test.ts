@@ -141,6 +141,8 @@ describe('simulated events', () => {
     expect(json.requests.every((r: any) => !('headers' in r))).toBe(true);
     expect(json.received.customergauge.map((r: any) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'PUT /activities']);
     expect(json.text).toMatch(/freshdesk\s+delivered\s+HTTP 200, 1 attempt/);
+    // The sandbox Freshdesk has no contacts: like Freshdesk, it creates one for the unknown email, and says so.
+    expect(json.text).toContain('POST /api/v2/contact-activities -> 200 (created contact email maya.patel@example.com)');
   });
 
   test('the same event again is a duplicate and sends nothing', async () => {
