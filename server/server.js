@@ -471,14 +471,68 @@ const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
 const customerGauge$1 = {
   id: "customergauge",
   label: "CustomerGauge",
+  receives: "activity",
   iparams: [
-    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
-    { name: "cg_client_id", secure: false, account: true },
-    { name: "cg_client_secret", secure: true, account: true },
+    {
+      name: "cg_region",
+      secure: false,
+      options: CUSTOMERGAUGE_REGIONS,
+      field: {
+        kind: "choice",
+        label: "Region your account is hosted in",
+        default: "eu",
+        missing: `Choose one of ${CUSTOMERGAUGE_REGIONS.join(", ")}.`,
+        optionLabels: { eu: "eu", us: "us", au: "au" }
+      }
+    },
+    {
+      name: "cg_client_id",
+      secure: false,
+      account: true,
+      field: {
+        kind: "text",
+        label: "OAuth client ID",
+        hint: "Integrations \u2192 API credentials (client credentials grant).",
+        default: "",
+        missing: "Enter the CustomerGauge OAuth client ID."
+      }
+    },
+    {
+      name: "cg_client_secret",
+      secure: true,
+      account: true,
+      field: {
+        kind: "secret",
+        label: "OAuth client secret",
+        // Least privilege (README "Installation parameters", least privilege): the app only imports activities.
+        hint: "Of a client limited to imports (activities), not one with access to the whole account.",
+        default: "",
+        missing: "Enter the CustomerGauge OAuth client secret."
+      }
+    },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
     { name: "cg_client_credentials", secure: true, derived: true, account: true },
-    { name: "cg_account", secure: false, maxLength: 255 },
-    { name: "cg_send_contact", secure: false }
+    {
+      name: "cg_account",
+      secure: false,
+      maxLength: 255,
+      field: {
+        kind: "text",
+        label: "Account name",
+        hint: "The account the activities belong to (created by CustomerGauge if it does not exist).",
+        default: "",
+        missing: "Enter the CustomerGauge account name."
+      }
+    },
+    {
+      name: "cg_send_contact",
+      secure: false,
+      field: {
+        kind: "flag",
+        label: "Send the agent's email as CustomerGauge contact (only if every agent exists there)",
+        default: false
+      }
+    }
   ],
   templates: {
     token: "customerGaugeToken",
@@ -492,14 +546,67 @@ const FRESHDESK_CONTACT_MODES = {
   agent: "Agent's own email",
   fixed: "One fixed contact (unique external ID)"
 };
+const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const freshdesk$1 = {
   id: "freshdesk",
   label: "Freshdesk",
+  receives: "contact activity",
   iparams: [
-    { name: "freshdesk_subdomain", secure: false, account: true },
-    { name: "freshdesk_api_key", secure: true, account: true },
-    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
-    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
+    {
+      name: "freshdesk_subdomain",
+      secure: false,
+      account: true,
+      pattern: FRESHDESK_SUBDOMAIN_PATTERN,
+      field: {
+        kind: "text",
+        label: "Freshdesk subdomain",
+        placeholder: "acme",
+        hint: "acme for acme.freshdesk.com; a pasted https://acme.freshdesk.com/ is saved as acme.",
+        default: "",
+        missing: "Enter your Freshdesk subdomain: acme for acme.freshdesk.com."
+      }
+    },
+    {
+      name: "freshdesk_api_key",
+      secure: true,
+      account: true,
+      field: {
+        kind: "secret",
+        label: "Freshdesk API key",
+        // Least privilege (README "Installation parameters", least privilege): the key can do whatever its agent can.
+        hint: "Of an agent with the narrowest role that can still add contact activities, not an admin.",
+        default: "",
+        missing: "Enter the API key of a Freshdesk agent."
+      }
+    },
+    {
+      name: "freshdesk_contact_mode",
+      secure: false,
+      options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed],
+      field: {
+        kind: "choice",
+        label: "Whose timeline gets the activity",
+        default: FRESHDESK_CONTACT_MODES.agent,
+        missing: "Choose whose timeline gets the activity.",
+        optionLabels: {
+          [FRESHDESK_CONTACT_MODES.agent]: "The agent's own contact (by email; Freshdesk creates it if missing)",
+          [FRESHDESK_CONTACT_MODES.fixed]: "One fixed contact (unique external ID)"
+        }
+      }
+    },
+    {
+      name: "freshdesk_contact_external_id",
+      secure: false,
+      maxLength: 255,
+      field: {
+        kind: "text",
+        label: "Fixed contact's unique external ID",
+        hint: "The unique_external_id of the Freshdesk contact that collects every activity.",
+        default: "",
+        missing: "Enter the unique external ID of the contact.",
+        onlyWhen: { iparam: "freshdesk_contact_mode", value: FRESHDESK_CONTACT_MODES.fixed }
+      }
+    }
   ],
   templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
   vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
@@ -929,11 +1036,14 @@ function maxLengthOf(iparams, name) {
   if (limit === void 0) throw new Error(`${name} has no maxLength in its descriptor`);
   return limit;
 }
-const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
-const CG_ACCOUNT_MAX = maxLengthOf(customerGauge$1.iparams, "cg_account");
-const EXTERNAL_ID_MAX = maxLengthOf(freshdesk$1.iparams, "freshdesk_contact_external_id");
 const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
 const LATER_KINDS_OPTION = "Kinds added later";
+const PAGE_IPARAMS = DESCRIPTORS.flatMap(
+  (destination) => destination.iparams.flatMap((p) => p.field && p.derived !== true ? [{ ...p, field: p.field, destination }] : [])
+);
+({
+  ...Object.fromEntries(PAGE_IPARAMS.filter((p) => p.field.kind !== "secret").map((p) => [p.name, p.field.default]))
+});
 
 const CustomerGaugeSettings = typebox.Type.Object({
   cg_region: OneOf(CUSTOMERGAUGE_REGIONS),
@@ -941,7 +1051,7 @@ const CustomerGaugeSettings = typebox.Type.Object({
   // base64(client_id:client_secret), built by the installation page: the secret reaches the
   // token request only through this header value, never through code or the browser after install.
   cg_client_credentials: typebox.Type.String({ minLength: 4 }),
-  cg_account: typebox.Type.String({ minLength: 1, maxLength: CG_ACCOUNT_MAX }),
+  cg_account: typebox.Type.String({ minLength: 1, maxLength: maxLengthOf(customerGauge$1.iparams, "cg_account") }),
   cg_send_contact: typebox.Type.Optional(typebox.Type.Boolean({ default: false }))
 });
 
@@ -1019,7 +1129,7 @@ const FreshdeskSettings = typebox.Type.Object({
   freshdesk_subdomain: typebox.Type.String({ pattern: FRESHDESK_SUBDOMAIN_PATTERN }),
   freshdesk_api_key: typebox.Type.String({ minLength: 1 }),
   freshdesk_contact_mode: OneOf([CONTACT_MODE_AGENT, CONTACT_MODE_FIXED], { default: CONTACT_MODE_AGENT }),
-  freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: EXTERNAL_ID_MAX }))
+  freshdesk_contact_external_id: typebox.Type.Optional(typebox.Type.String({ maxLength: maxLengthOf(freshdesk$1.iparams, "freshdesk_contact_external_id") }))
 });
 
 const freshdesk = defineDestination(freshdesk$1, {

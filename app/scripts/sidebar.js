@@ -258,14 +258,68 @@ const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
 const customerGauge = {
   id: "customergauge",
   label: "CustomerGauge",
+  receives: "activity",
   iparams: [
-    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
-    { name: "cg_client_id", secure: false, account: true },
-    { name: "cg_client_secret", secure: true, account: true },
+    {
+      name: "cg_region",
+      secure: false,
+      options: CUSTOMERGAUGE_REGIONS,
+      field: {
+        kind: "choice",
+        label: "Region your account is hosted in",
+        default: "eu",
+        missing: `Choose one of ${CUSTOMERGAUGE_REGIONS.join(", ")}.`,
+        optionLabels: { eu: "eu", us: "us", au: "au" }
+      }
+    },
+    {
+      name: "cg_client_id",
+      secure: false,
+      account: true,
+      field: {
+        kind: "text",
+        label: "OAuth client ID",
+        hint: "Integrations \u2192 API credentials (client credentials grant).",
+        default: "",
+        missing: "Enter the CustomerGauge OAuth client ID."
+      }
+    },
+    {
+      name: "cg_client_secret",
+      secure: true,
+      account: true,
+      field: {
+        kind: "secret",
+        label: "OAuth client secret",
+        // Least privilege (README "Installation parameters", least privilege): the app only imports activities.
+        hint: "Of a client limited to imports (activities), not one with access to the whole account.",
+        default: "",
+        missing: "Enter the CustomerGauge OAuth client secret."
+      }
+    },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
     { name: "cg_client_credentials", secure: true, derived: true, account: true },
-    { name: "cg_account", secure: false, maxLength: 255 },
-    { name: "cg_send_contact", secure: false }
+    {
+      name: "cg_account",
+      secure: false,
+      maxLength: 255,
+      field: {
+        kind: "text",
+        label: "Account name",
+        hint: "The account the activities belong to (created by CustomerGauge if it does not exist).",
+        default: "",
+        missing: "Enter the CustomerGauge account name."
+      }
+    },
+    {
+      name: "cg_send_contact",
+      secure: false,
+      field: {
+        kind: "flag",
+        label: "Send the agent's email as CustomerGauge contact (only if every agent exists there)",
+        default: false
+      }
+    }
   ],
   templates: {
     token: "customerGaugeToken",
@@ -279,14 +333,67 @@ const FRESHDESK_CONTACT_MODES = {
   agent: "Agent's own email",
   fixed: "One fixed contact (unique external ID)"
 };
+const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const freshdesk = {
   id: "freshdesk",
   label: "Freshdesk",
+  receives: "contact activity",
   iparams: [
-    { name: "freshdesk_subdomain", secure: false, account: true },
-    { name: "freshdesk_api_key", secure: true, account: true },
-    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
-    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
+    {
+      name: "freshdesk_subdomain",
+      secure: false,
+      account: true,
+      pattern: FRESHDESK_SUBDOMAIN_PATTERN,
+      field: {
+        kind: "text",
+        label: "Freshdesk subdomain",
+        placeholder: "acme",
+        hint: "acme for acme.freshdesk.com; a pasted https://acme.freshdesk.com/ is saved as acme.",
+        default: "",
+        missing: "Enter your Freshdesk subdomain: acme for acme.freshdesk.com."
+      }
+    },
+    {
+      name: "freshdesk_api_key",
+      secure: true,
+      account: true,
+      field: {
+        kind: "secret",
+        label: "Freshdesk API key",
+        // Least privilege (README "Installation parameters", least privilege): the key can do whatever its agent can.
+        hint: "Of an agent with the narrowest role that can still add contact activities, not an admin.",
+        default: "",
+        missing: "Enter the API key of a Freshdesk agent."
+      }
+    },
+    {
+      name: "freshdesk_contact_mode",
+      secure: false,
+      options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed],
+      field: {
+        kind: "choice",
+        label: "Whose timeline gets the activity",
+        default: FRESHDESK_CONTACT_MODES.agent,
+        missing: "Choose whose timeline gets the activity.",
+        optionLabels: {
+          [FRESHDESK_CONTACT_MODES.agent]: "The agent's own contact (by email; Freshdesk creates it if missing)",
+          [FRESHDESK_CONTACT_MODES.fixed]: "One fixed contact (unique external ID)"
+        }
+      }
+    },
+    {
+      name: "freshdesk_contact_external_id",
+      secure: false,
+      maxLength: 255,
+      field: {
+        kind: "text",
+        label: "Fixed contact's unique external ID",
+        hint: "The unique_external_id of the Freshdesk contact that collects every activity.",
+        default: "",
+        missing: "Enter the unique external ID of the contact.",
+        onlyWhen: { iparam: "freshdesk_contact_mode", value: FRESHDESK_CONTACT_MODES.fixed }
+      }
+    }
   ],
   templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
   vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"

@@ -6,14 +6,68 @@ const CUSTOMERGAUGE_REGIONS = ["eu", "us", "au"];
 const customerGauge = {
   id: "customergauge",
   label: "CustomerGauge",
+  receives: "activity",
   iparams: [
-    { name: "cg_region", secure: false, options: CUSTOMERGAUGE_REGIONS },
-    { name: "cg_client_id", secure: false, account: true },
-    { name: "cg_client_secret", secure: true, account: true },
+    {
+      name: "cg_region",
+      secure: false,
+      options: CUSTOMERGAUGE_REGIONS,
+      field: {
+        kind: "choice",
+        label: "Region your account is hosted in",
+        default: "eu",
+        missing: `Choose one of ${CUSTOMERGAUGE_REGIONS.join(", ")}.`,
+        optionLabels: { eu: "eu", us: "us", au: "au" }
+      }
+    },
+    {
+      name: "cg_client_id",
+      secure: false,
+      account: true,
+      field: {
+        kind: "text",
+        label: "OAuth client ID",
+        hint: "Integrations \u2192 API credentials (client credentials grant).",
+        default: "",
+        missing: "Enter the CustomerGauge OAuth client ID."
+      }
+    },
+    {
+      name: "cg_client_secret",
+      secure: true,
+      account: true,
+      field: {
+        kind: "secret",
+        label: "OAuth client secret",
+        // Least privilege (README "Installation parameters", least privilege): the app only imports activities.
+        hint: "Of a client limited to imports (activities), not one with access to the whole account.",
+        default: "",
+        missing: "Enter the CustomerGauge OAuth client secret."
+      }
+    },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
     { name: "cg_client_credentials", secure: true, derived: true, account: true },
-    { name: "cg_account", secure: false, maxLength: 255 },
-    { name: "cg_send_contact", secure: false }
+    {
+      name: "cg_account",
+      secure: false,
+      maxLength: 255,
+      field: {
+        kind: "text",
+        label: "Account name",
+        hint: "The account the activities belong to (created by CustomerGauge if it does not exist).",
+        default: "",
+        missing: "Enter the CustomerGauge account name."
+      }
+    },
+    {
+      name: "cg_send_contact",
+      secure: false,
+      field: {
+        kind: "flag",
+        label: "Send the agent's email as CustomerGauge contact (only if every agent exists there)",
+        default: false
+      }
+    }
   ],
   templates: {
     token: "customerGaugeToken",
@@ -27,132 +81,100 @@ const FRESHDESK_CONTACT_MODES = {
   agent: "Agent's own email",
   fixed: "One fixed contact (unique external ID)"
 };
+const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 const freshdesk = {
   id: "freshdesk",
   label: "Freshdesk",
+  receives: "contact activity",
   iparams: [
-    { name: "freshdesk_subdomain", secure: false, account: true },
-    { name: "freshdesk_api_key", secure: true, account: true },
-    { name: "freshdesk_contact_mode", secure: false, options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed] },
-    { name: "freshdesk_contact_external_id", secure: false, maxLength: 255 }
+    {
+      name: "freshdesk_subdomain",
+      secure: false,
+      account: true,
+      pattern: FRESHDESK_SUBDOMAIN_PATTERN,
+      field: {
+        kind: "text",
+        label: "Freshdesk subdomain",
+        placeholder: "acme",
+        hint: "acme for acme.freshdesk.com; a pasted https://acme.freshdesk.com/ is saved as acme.",
+        default: "",
+        missing: "Enter your Freshdesk subdomain: acme for acme.freshdesk.com."
+      }
+    },
+    {
+      name: "freshdesk_api_key",
+      secure: true,
+      account: true,
+      field: {
+        kind: "secret",
+        label: "Freshdesk API key",
+        // Least privilege (README "Installation parameters", least privilege): the key can do whatever its agent can.
+        hint: "Of an agent with the narrowest role that can still add contact activities, not an admin.",
+        default: "",
+        missing: "Enter the API key of a Freshdesk agent."
+      }
+    },
+    {
+      name: "freshdesk_contact_mode",
+      secure: false,
+      options: [FRESHDESK_CONTACT_MODES.agent, FRESHDESK_CONTACT_MODES.fixed],
+      field: {
+        kind: "choice",
+        label: "Whose timeline gets the activity",
+        default: FRESHDESK_CONTACT_MODES.agent,
+        missing: "Choose whose timeline gets the activity.",
+        optionLabels: {
+          [FRESHDESK_CONTACT_MODES.agent]: "The agent's own contact (by email; Freshdesk creates it if missing)",
+          [FRESHDESK_CONTACT_MODES.fixed]: "One fixed contact (unique external ID)"
+        }
+      }
+    },
+    {
+      name: "freshdesk_contact_external_id",
+      secure: false,
+      maxLength: 255,
+      field: {
+        kind: "text",
+        label: "Fixed contact's unique external ID",
+        hint: "The unique_external_id of the Freshdesk contact that collects every activity.",
+        default: "",
+        missing: "Enter the unique external ID of the contact.",
+        onlyWhen: { iparam: "freshdesk_contact_mode", value: FRESHDESK_CONTACT_MODES.fixed }
+      }
+    }
   ],
   templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
   vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
 };
 
-const DESCRIPTORS = [freshdesk, customerGauge];
+const DESCRIPTORS$1 = [freshdesk, customerGauge];
 function iparamsWhere(test) {
-  return DESCRIPTORS.flatMap((d) => d.iparams.filter(test).map((p) => p.name));
+  return DESCRIPTORS$1.flatMap((d) => d.iparams.filter(test).map((p) => p.name));
 }
 const SECURE_IPARAMS = iparamsWhere((p) => p.secure);
-const DESTINATION_LABELS = DESCRIPTORS.map((d) => d.label);
+const DESTINATION_LABELS = DESCRIPTORS$1.map((d) => d.label);
 
-function maxLengthOf(iparams, name) {
-  const limit = iparams.find((p) => p.name === name)?.maxLength;
-  if (limit === void 0) throw new Error(`${name} has no maxLength in its descriptor`);
-  return limit;
-}
-const FRESHDESK_SUBDOMAIN_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
-function normaliseSubdomain(input) {
-  const host = input.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
-  return host.endsWith(".freshdesk.com") ? host.slice(0, -".freshdesk.com".length) : host;
-}
-function isFreshdeskSubdomain(value) {
-  return new RegExp(FRESHDESK_SUBDOMAIN_PATTERN).test(value);
-}
-const CG_ACCOUNT_MAX = maxLengthOf(customerGauge.iparams, "cg_account");
-const EXTERNAL_ID_MAX = maxLengthOf(freshdesk.iparams, "freshdesk_contact_external_id");
-const CG_REGIONS = CUSTOMERGAUGE_REGIONS;
-function isCgRegion(value) {
-  return CG_REGIONS.includes(value);
-}
-const DESTINATIONS = DESTINATION_LABELS;
 const KNOWN_EVENT_KINDS = ["GeneralAvailability", "Intelliassign"];
 const LATER_KINDS_OPTION = "Kinds added later";
 const EVENT_KINDS = [...KNOWN_EVENT_KINDS, LATER_KINDS_OPTION];
-const CONTACT_MODE_AGENT = FRESHDESK_CONTACT_MODES.agent;
-const CONTACT_MODE_FIXED = FRESHDESK_CONTACT_MODES.fixed;
-const CONTACT_MODES = [CONTACT_MODE_AGENT, CONTACT_MODE_FIXED];
+const UNVERIFIED_IPARAM = "unverified_destinations";
+const PAGE_IPARAMS = DESCRIPTORS$1.flatMap(
+  (destination) => destination.iparams.flatMap((p) => p.field && p.derived !== true ? [{ ...p, field: p.field, destination }] : [])
+);
 const IPARAM_DEFAULTS = {
-  destinations: [...DESTINATIONS],
+  destinations: [...DESTINATION_LABELS],
   event_kinds: [...EVENT_KINDS],
-  freshdesk_subdomain: "",
-  freshdesk_contact_mode: CONTACT_MODE_AGENT,
-  freshdesk_contact_external_id: "",
-  cg_region: "eu",
-  cg_client_id: "",
-  cg_account: "",
-  cg_send_contact: false
+  ...Object.fromEntries(PAGE_IPARAMS.filter((p) => p.field.kind !== "secret").map((p) => [p.name, p.field.default]))
 };
-const NOTHING_STORED = { freshdeskApiKey: false, cgClientId: void 0 };
-function storedSecretsOf(saved) {
-  const on = Array.isArray(saved.destinations) ? saved.destinations : [];
-  return {
-    freshdeskApiKey: on.includes(freshdesk.label),
-    cgClientId: on.includes(customerGauge.label) && typeof saved.cg_client_id === "string" ? saved.cg_client_id : void 0
-  };
-}
-function settingsErrors(values, secrets, stored) {
-  return {
-    ...choiceErrors(values),
-    ...values.destinations.includes(freshdesk.label) ? freshdeskErrors(values, secrets, stored) : {},
-    ...values.destinations.includes(customerGauge.label) ? customerGaugeErrors(values, secrets, stored) : {}
-  };
-}
 function choiceErrors(values) {
   const errors = {};
-  if (values.destinations.length === 0 || !values.destinations.every((d) => DESTINATIONS.includes(d))) {
+  if (values.destinations.length === 0 || !values.destinations.every((d) => DESTINATION_LABELS.includes(d))) {
     errors.destinations = "Choose at least one destination.";
   }
   if (values.event_kinds.length === 0 || !values.event_kinds.every((k) => EVENT_KINDS.includes(k))) {
     errors.event_kinds = "Choose at least one kind of change to forward.";
   }
   return errors;
-}
-function subdomainError(subdomain) {
-  if (subdomain === "") return "Enter your Freshdesk subdomain: acme for acme.freshdesk.com.";
-  return isFreshdeskSubdomain(subdomain) ? void 0 : "Only a Freshdesk address is accepted: acme or acme.freshdesk.com.";
-}
-function contactErrors(values) {
-  if (!CONTACT_MODES.includes(values.freshdesk_contact_mode))
-    return { freshdesk_contact_mode: "Choose whose timeline gets the activity." };
-  if (values.freshdesk_contact_mode !== CONTACT_MODE_FIXED) return {};
-  const id = values.freshdesk_contact_external_id.trim();
-  if (id === "") return { freshdesk_contact_external_id: "Enter the unique external ID of the contact." };
-  return Array.from(id).length > EXTERNAL_ID_MAX ? { freshdesk_contact_external_id: `At most ${EXTERNAL_ID_MAX} characters.` } : {};
-}
-function freshdeskErrors(values, secrets, stored) {
-  const errors = { ...contactErrors(values) };
-  const subdomain = subdomainError(values.freshdesk_subdomain);
-  if (subdomain) errors.freshdesk_subdomain = subdomain;
-  if (secrets.freshdesk_api_key.trim() === "" && !stored.freshdeskApiKey)
-    errors.freshdesk_api_key = "Enter the API key of a Freshdesk agent.";
-  return errors;
-}
-function secretError(values, secrets, stored) {
-  if (secrets.cg_client_secret !== "") return void 0;
-  if (stored.cgClientId === void 0) return "Enter the CustomerGauge OAuth client secret.";
-  if (stored.cgClientId === values.cg_client_id.trim()) return void 0;
-  return `Enter the client secret again: the saved one belongs to client ID ${stored.cgClientId}.`;
-}
-function accountError(account) {
-  if (account.trim() === "") return "Enter the CustomerGauge account name.";
-  return Array.from(account.trim()).length > CG_ACCOUNT_MAX ? `At most ${CG_ACCOUNT_MAX} characters.` : void 0;
-}
-function customerGaugeErrors(values, secrets, stored) {
-  const errors = {};
-  if (!isCgRegion(values.cg_region)) errors.cg_region = `Choose one of ${CG_REGIONS.join(", ")}.`;
-  if (values.cg_client_id.trim() === "") errors.cg_client_id = "Enter the CustomerGauge OAuth client ID.";
-  const secret = secretError(values, secrets, stored);
-  if (secret) errors.cg_client_secret = secret;
-  const account = accountError(values.cg_account);
-  if (account) errors.cg_account = account;
-  return errors;
-}
-
-function basicCredentials(clientId, clientSecret) {
-  const bytes = new TextEncoder().encode(`${clientId}:${clientSecret}`);
-  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
 }
 
 let clientReady;
@@ -164,36 +186,13 @@ function statusOf(err) {
   const status = err?.status;
   return typeof status === "number" ? status : 0;
 }
-function agentName(response) {
-  try {
-    const name = JSON.parse(response).contact?.name;
-    return typeof name === "string" && name !== "" ? ` as ${name}` : "";
-  } catch {
-    return "";
-  }
+function unreachable(what, status) {
+  return { ok: false, message: `${what} could not be reached (${status ? `HTTP ${status}` : "no answer"}). Try again later.` };
 }
-function freshdeskFailure(host, status) {
-  if (status === 401) return { ok: false, refused: true, field: "freshdesk_api_key", message: `${host} rejected this API key.` };
-  if (status === 403)
-    return {
-      ok: false,
-      refused: true,
-      field: "freshdesk_api_key",
-      message: `This API key's agent may not use the Freshdesk API at ${host}.`
-    };
-  if (status === 404)
-    return { ok: false, refused: true, field: "freshdesk_subdomain", message: `No Freshdesk account answers at ${host}.` };
-  return { ok: false, message: `${host} could not be reached (${status ? `HTTP ${status}` : "no answer"}). Try again later.` };
-}
-async function testFreshdesk(subdomain, apiKey) {
-  const host = `${subdomain}.freshdesk.com`;
-  try {
-    const client = await fdkClient();
-    const answer = await client.request.invokeTemplate("freshdeskVerifyCredentials", { context: { subdomain, api_key: apiKey } });
-    return { ok: true, message: `Connected to ${host}${agentName(answer.response)}.` };
-  } catch (err) {
-    return freshdeskFailure(host, statusOf(err));
-  }
+
+function basicCredentials(clientId, clientSecret) {
+  const bytes = new TextEncoder().encode(`${clientId}:${clientSecret}`);
+  return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(""));
 }
 async function tokenStatus(region, credentials) {
   try {
@@ -209,95 +208,206 @@ async function tokenStatus(region, credentials) {
 }
 const isRefusal = (status) => status === 400 || status === 401;
 async function regionThatAccepts(chosen, credentials) {
-  for (const region of CG_REGIONS.filter((r) => r !== chosen)) {
+  for (const region of CUSTOMERGAUGE_REGIONS.filter((r) => r !== chosen)) {
     if (await tokenStatus(region, credentials) === 200) return region;
   }
   return void 0;
 }
-async function testCustomerGauge(region, credentials) {
-  const status = await tokenStatus(region, credentials);
-  if (status >= 200 && status < 300) return { ok: true, message: `Connected: CustomerGauge ${region} issued a token for this client.` };
-  if (!isRefusal(status))
-    return {
-      ok: false,
-      message: `CustomerGauge ${region} could not be reached (${status ? `HTTP ${status}` : "no answer"}). Try again later.`
-    };
-  const other = await regionThatAccepts(region, credentials);
-  if (other)
+const credentialsOf = (values, secrets) => basicCredentials(values.cg_client_id, secrets.cg_client_secret);
+const customerGaugePage = {
+  errors: () => ({}),
+  async test(values, secrets) {
+    const region = values.cg_region;
+    const credentials = credentialsOf(values, secrets);
+    const status = await tokenStatus(region, credentials);
+    if (status >= 200 && status < 300) return { ok: true, message: `Connected: CustomerGauge ${region} issued a token for this client.` };
+    if (!isRefusal(status)) return unreachable(`CustomerGauge ${region}`, status);
+    const other = await regionThatAccepts(region, credentials);
+    if (other)
+      return {
+        ok: false,
+        refused: true,
+        field: "cg_region",
+        message: `CustomerGauge ${region} does not know this client; ${other} accepts it. Choose ${other}.`
+      };
     return {
       ok: false,
       refused: true,
-      field: "cg_region",
-      message: `CustomerGauge ${region} does not know this client; ${other} accepts it. Choose ${other}.`
+      field: "cg_client_secret",
+      message: `CustomerGauge rejected this client ID or secret (tried ${CUSTOMERGAUGE_REGIONS.join(", ")}).`
     };
-  return {
-    ok: false,
-    refused: true,
-    field: "cg_client_secret",
-    message: `CustomerGauge rejected this client ID or secret (tried ${CG_REGIONS.join(", ")}).`
-  };
-}
+  },
+  derive: (values, secrets) => ({ cg_client_credentials: credentialsOf(values, secrets) })
+};
 
-const CRAYONS_TAGS = ["fw-input", "fw-radio-group", "fw-checkbox"];
+const SUFFIX = ".freshdesk.com";
+function normaliseSubdomain(input) {
+  const host = input.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/$/, "");
+  return host.endsWith(SUFFIX) ? host.slice(0, -SUFFIX.length) : host;
+}
+const isFreshdeskSubdomain = (value) => new RegExp(FRESHDESK_SUBDOMAIN_PATTERN).test(value);
+function agentName(response) {
+  try {
+    const name = JSON.parse(response).contact?.name;
+    return typeof name === "string" && name !== "" ? ` as ${name}` : "";
+  } catch {
+    return "";
+  }
+}
+function failure(host, status) {
+  if (status === 401) return { ok: false, refused: true, field: "freshdesk_api_key", message: `${host} rejected this API key.` };
+  if (status === 403)
+    return {
+      ok: false,
+      refused: true,
+      field: "freshdesk_api_key",
+      message: `This API key's agent may not use the Freshdesk API at ${host}.`
+    };
+  if (status === 404)
+    return { ok: false, refused: true, field: "freshdesk_subdomain", message: `No Freshdesk account answers at ${host}.` };
+  return unreachable(host, status);
+}
+const freshdeskPage = {
+  normalise: { freshdesk_subdomain: normaliseSubdomain },
+  errors(values) {
+    const subdomain = values.freshdesk_subdomain;
+    return subdomain === "" || isFreshdeskSubdomain(subdomain) ? {} : { freshdesk_subdomain: "Only a Freshdesk address is accepted: acme or acme.freshdesk.com." };
+  },
+  savedAs: { freshdesk_subdomain: (saved) => `Saved as ${saved}: requests go to https://${saved}${SUFFIX}/.` },
+  async test(values, secrets) {
+    const subdomain = values.freshdesk_subdomain;
+    const host = `${subdomain}${SUFFIX}`;
+    try {
+      const client = await fdkClient();
+      const answer = await client.request.invokeTemplate("freshdeskVerifyCredentials", {
+        context: { subdomain, api_key: secrets.freshdesk_api_key }
+      });
+      return { ok: true, message: `Connected to ${host}${agentName(answer.response)}.` };
+    } catch (err) {
+      return failure(host, statusOf(err));
+    }
+  },
+  derive: () => ({})
+};
+
+const PAGES = {
+  freshdesk: freshdeskPage,
+  customergauge: customerGaugePage
+};
+
+const CRAYONS_TAGS = ["fw-input", "fw-radio-group", "fw-checkbox", "fw-button"];
 const ALL_FIELDS = [
   "destinations",
   "event_kinds",
-  "freshdesk_subdomain",
-  "freshdesk_api_key",
-  "freshdesk_contact_mode",
-  "freshdesk_contact_external_id",
-  "cg_region",
-  "cg_client_id",
-  "cg_client_secret",
-  "cg_account"
+  ...PAGE_IPARAMS.filter((p) => p.field.kind !== "flag").map((p) => p.name)
 ];
 function byId(id) {
   const found = document.getElementById(id);
-  if (!found) throw new Error(`config/iparams.html has no element #${id}`);
+  if (!found) throw new Error(`the installation page has no element #${id}`);
   return found;
+}
+const sectionIds = (d) => ({
+  section: `${d.id}-section`,
+  test: `${d.id}-test`,
+  result: `${d.id}-test-result`
+});
+const rowId = (name) => `${name}-row`;
+function element(tag, attributes, text2) {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) if (value !== void 0) made.setAttribute(name, value);
+  if (text2 !== void 0) made.textContent = text2;
+  return made;
+}
+function choiceElement(p) {
+  const { field } = p;
+  const group = element("fw-radio-group", {
+    id: p.name,
+    name: p.name,
+    label: field.label,
+    "aria-label": field.label,
+    "hint-text": field.hint
+  });
+  for (const option of p.options ?? []) group.append(element("fw-radio", { value: option }, field.optionLabels?.[option] ?? option));
+  return group;
+}
+function inputElement(p) {
+  const { field } = p;
+  const secret = field.kind === "secret" ? { type: "password", autocomplete: "new-password" } : {};
+  const limit = p.maxLength === void 0 ? {} : { maxlength: String(p.maxLength) };
+  return element("fw-input", {
+    id: p.name,
+    name: p.name,
+    label: field.label,
+    "hint-text": field.hint,
+    placeholder: field.placeholder,
+    required: "",
+    ...limit,
+    ...secret
+  });
+}
+function fieldElement(p) {
+  if (p.field.kind === "flag") return element("fw-checkbox", { id: p.name, name: p.name, value: "yes" }, p.field.label);
+  return p.field.kind === "choice" ? choiceElement(p) : inputElement(p);
+}
+function section(d) {
+  const ids = sectionIds(d);
+  const part = element("section", { id: ids.section, "aria-labelledby": `${d.id}-heading` });
+  part.append(element("h2", { id: `${d.id}-heading` }, d.label));
+  for (const p of PAGE_IPARAMS.filter((q) => q.destination.id === d.id)) {
+    const made = fieldElement(p);
+    if (!p.field.onlyWhen) {
+      part.append(made);
+      continue;
+    }
+    const row = element("div", { id: rowId(p.name), hidden: "" });
+    row.append(made);
+    part.append(row);
+  }
+  const test = element("div", { class: "test-row" });
+  test.append(element("fw-button", { id: ids.test, color: "secondary" }, `Test ${d.label} connection`));
+  test.append(element("p", { id: ids.result, class: "test-result", role: "status", hidden: "" }));
+  part.append(test);
+  return part;
+}
+function renderDestinations() {
+  const choices = byId("destinations");
+  for (const d of DESCRIPTORS$1) choices.append(element("fw-checkbox", { value: d.label }, `${d.label} (${d.receives})`));
+  byId("destination-sections").replaceChildren(...DESCRIPTORS$1.map(section));
 }
 const text = (id) => String(byId(id).value ?? "");
 function ticked(group) {
   return Array.from(byId(group).querySelectorAll("fw-checkbox")).filter((box) => box.checked === true).map((box) => box.getAttribute("value") ?? "");
 }
 function readValues() {
-  return {
-    destinations: ticked("destinations"),
-    event_kinds: ticked("event_kinds"),
-    freshdesk_subdomain: text("freshdesk_subdomain"),
-    freshdesk_contact_mode: text("freshdesk_contact_mode"),
-    freshdesk_contact_external_id: text("freshdesk_contact_external_id").trim(),
-    cg_region: text("cg_region"),
-    cg_client_id: text("cg_client_id").trim(),
-    cg_account: text("cg_account").trim(),
-    cg_send_contact: byId("cg_send_contact").checked === true
-  };
+  const values = { destinations: ticked("destinations"), event_kinds: ticked("event_kinds") };
+  for (const p of PAGE_IPARAMS) {
+    if (p.field.kind === "secret") continue;
+    values[p.name] = p.field.kind === "flag" ? byId(p.name).checked === true : text(p.name);
+  }
+  return values;
 }
 function readSecrets() {
-  return { freshdesk_api_key: text("freshdesk_api_key").trim(), cg_client_secret: text("cg_client_secret").trim() };
+  return Object.fromEntries(
+    PAGE_IPARAMS.filter((p) => p.field.kind === "secret").map((p) => [p.name, text(p.name).trim()])
+  );
 }
 function writeValues(values) {
   for (const group of ["destinations", "event_kinds"]) {
     for (const box of Array.from(byId(group).querySelectorAll("fw-checkbox")))
       box.checked = values[group].includes(box.getAttribute("value") ?? "");
   }
-  for (const id of [
-    "freshdesk_subdomain",
-    "freshdesk_contact_mode",
-    "freshdesk_contact_external_id",
-    "cg_region",
-    "cg_client_id",
-    "cg_account"
-  ]) {
-    byId(id).value = values[id];
+  for (const p of PAGE_IPARAMS) {
+    if (p.field.kind === "secret") continue;
+    const value = values[p.name];
+    if (p.field.kind === "flag") byId(p.name).checked = value === true;
+    else byId(p.name).value = String(value);
   }
-  byId("cg_send_contact").checked = values.cg_send_contact;
 }
 function showError(field, message) {
-  const element = byId(field);
-  if (element.tagName === "FW-INPUT" || element.tagName === "FW-RADIO-GROUP") {
-    element.state = message ? "error" : "normal";
-    element.errorText = message ?? "";
+  const shown = byId(field);
+  if (shown.tagName === "FW-INPUT" || shown.tagName === "FW-RADIO-GROUP") {
+    shown.state = message ? "error" : "normal";
+    shown.errorText = message ?? "";
     return;
   }
   const paragraph = byId(`${field}-error`);
@@ -305,104 +415,143 @@ function showError(field, message) {
   paragraph.hidden = !message;
 }
 function shownError(field) {
-  const element = byId(field);
-  if (element.tagName === "FW-INPUT" || element.tagName === "FW-RADIO-GROUP")
-    return element.state === "error" ? element.errorText ?? "" : "";
+  const shown = byId(field);
+  if (shown.tagName === "FW-INPUT" || shown.tagName === "FW-RADIO-GROUP") return shown.state === "error" ? shown.errorText ?? "" : "";
   return byId(`${field}-error`).textContent ?? "";
 }
 function showErrors(errors) {
   for (const field of ALL_FIELDS) showError(field, errors[field]);
 }
 
-let stored = NOTHING_STORED;
-let configsApplied = false;
-let refusals = {};
-const SECTION = Object.fromEntries(
-  DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }])
-);
-function destinationOf(field) {
-  return DESCRIPTORS.find((d) => d.iparams.some((p) => p.name === field))?.label;
+function isShown(p, values) {
+  const when = p.field.onlyWhen;
+  return values.destinations.includes(p.destination.label) && (!when || values[when.iparam] === when.value);
 }
+function normalised(values) {
+  const out = { ...values };
+  for (const p of PAGE_IPARAMS) {
+    const typed = out[p.name];
+    if (typeof typed !== "string") continue;
+    const normalise = PAGES[p.destination.id].normalise?.[p.name];
+    out[p.name] = normalise ? normalise(typed) : typed.trim();
+  }
+  return out;
+}
+function fieldError(p, value) {
+  if (p.field.kind === "flag") return void 0;
+  if (p.options) return p.options.includes(String(value)) ? void 0 : p.field.missing;
+  if (value === "") return p.field.missing;
+  return p.maxLength !== void 0 && Array.from(String(value)).length > p.maxLength ? `At most ${p.maxLength} characters.` : void 0;
+}
+function fieldErrors(values, secrets) {
+  const all = { ...values, ...secrets };
+  const errors = {};
+  for (const p of PAGE_IPARAMS.filter((q) => isShown(q, values))) {
+    const error = fieldError(p, all[p.name]);
+    if (error) errors[p.name] = error;
+  }
+  return errors;
+}
+function settingsErrors(typed, secrets) {
+  const values = normalised(typed);
+  const own = DESCRIPTORS$1.filter((d) => values.destinations.includes(d.label)).map((d) => PAGES[d.id].errors(values, secrets));
+  return Object.assign({}, ...own, choiceErrors(values), fieldErrors(values, secrets));
+}
+
+const DESCRIPTORS = DESCRIPTORS$1;
+let configsApplied = false;
+let openedWith = IPARAM_DEFAULTS.destinations;
+let refusals = {};
+let unverified = [];
+const pageOf = (d) => PAGES[d.id];
+const ownerOf = (field) => PAGE_IPARAMS.find((p) => p.name === field)?.destination;
+const secretLabels = (d) => PAGE_IPARAMS.filter((p) => p.destination === d && p.field.kind === "secret").map((p) => p.field.label);
 const crayonsReady = () => Promise.all(CRAYONS_TAGS.map((tag) => customElements.whenDefined(tag)));
 function syncVisibility(values) {
-  for (const destination of Object.keys(SECTION))
-    byId(SECTION[destination].section).hidden = !values.destinations.includes(destination);
-  byId("external-id-row").hidden = values.freshdesk_contact_mode !== CONTACT_MODE_FIXED;
+  for (const d of DESCRIPTORS) byId(sectionIds(d).section).hidden = !values.destinations.includes(d.label);
+  for (const p of PAGE_IPARAMS) if (p.field.onlyWhen) byId(rowId(p.name)).hidden = !isShown(p, values);
 }
-function syncSecretHints() {
-  byId("freshdesk_api_key").setAttribute(
-    "hint-text",
-    stored.freshdeskApiKey ? "Saved. Leave blank to keep the saved key." : "Stored securely: agents and the sidebar can never read it."
-  );
-  byId("cg_client_secret").setAttribute(
-    "hint-text",
-    stored.cgClientId === void 0 ? "Stored securely: agents and the sidebar can never read it." : "Saved. Leave blank to keep it; needed again only when the client ID changes."
-  );
+function syncDestinationNote(values) {
+  const lost = DESCRIPTORS.filter((d) => openedWith.includes(d.label) && !values.destinations.includes(d.label));
+  const note = byId("destinations-note");
+  note.textContent = lost.map((d) => `${d.label} off: its ${secretLabels(d).join(" and ")} will not be saved; switching it on again needs them typed again.`).join(" ");
+  note.hidden = lost.length === 0;
 }
-function normaliseSubdomainField() {
-  const field = byId("freshdesk_subdomain");
-  const typed = String(field.value ?? "");
-  const normalised = normaliseSubdomain(typed);
-  if (normalised !== typed) field.value = normalised;
+function syncHint(field, values, errors) {
+  const iparam = PAGE_IPARAMS.find((p) => p.name === field);
+  const savedAs = iparam && pageOf(iparam.destination).savedAs?.[field];
+  if (!savedAs) return;
+  const saved = String(normalised(values)[field]);
+  byId(field).setAttribute("hint-text", saved !== "" && !errors[field] ? savedAs(saved) : iparam.field.hint ?? "");
+}
+function askSecretsAgain() {
+  for (const p of PAGE_IPARAMS.filter((q) => q.field.kind === "secret"))
+    byId(p.name).setAttribute(
+      "hint-text",
+      `Enter it again on every save: the platform never shows a saved secret to this page, and does not document keeping one left out. ${p.field.hint ?? ""}`.trim()
+    );
 }
 function currentErrors() {
-  return { ...settingsErrors(readValues(), readSecrets(), stored), ...refusals };
+  return { ...settingsErrors(readValues(), readSecrets()), ...refusals };
 }
-function recheckShownErrors() {
+function recheck(edited) {
   const errors = currentErrors();
-  for (const field of ALL_FIELDS) if (shownError(field) !== "") showError(field, errors[field]);
+  const typed = { ...readValues(), ...readSecrets() };
+  for (const field of ALL_FIELDS) {
+    const judgeNow = field === edited && typed[field] !== "" && typed[field] !== void 0;
+    if (judgeNow || shownError(field) !== "") showError(field, errors[field]);
+  }
+  if (edited) syncHint(edited, readValues(), errors);
 }
-function dropRefusals(destination) {
-  refusals = destination === "all" ? {} : Object.fromEntries(Object.entries(refusals).filter(([field]) => destinationOf(field) !== destination));
+function dropResults(destination) {
+  const stale = destination ? [destination] : DESCRIPTORS;
+  refusals = Object.fromEntries(Object.entries(refusals).filter(([field]) => !stale.includes(ownerOf(field))));
+  for (const d of stale) byId(sectionIds(d).result).hidden = true;
 }
 function fieldOf(event) {
   const selector = ALL_FIELDS.map((field) => `#${field}`).join(",");
-  const element = event.target?.closest(selector);
-  return element ? element.id : void 0;
+  const found = event.target?.closest(selector);
+  return found ? found.id : void 0;
 }
 function onEdit(event) {
   const field = fieldOf(event);
   if (!field) return;
-  dropRefusals(destinationOf(field) ?? "all");
-  syncVisibility(readValues());
-  recheckShownErrors();
+  dropResults(ownerOf(field));
+  const values = readValues();
+  syncVisibility(values);
+  syncDestinationNote(values);
+  recheck(field);
 }
-function showResult(destination, result) {
-  const paragraph = byId(SECTION[destination].result);
+function showResult(d, result) {
+  const paragraph = byId(sectionIds(d).result);
   paragraph.textContent = result.message;
   paragraph.className = `test-result ${result.ok ? "ok" : "bad"}`;
   paragraph.hidden = false;
 }
-function connectionTest(destination, values) {
-  const secrets = readSecrets();
-  if (destination === freshdesk.label) {
-    const subdomain = normaliseSubdomain(values.freshdesk_subdomain);
-    return secrets.freshdesk_api_key && isFreshdeskSubdomain(subdomain) ? testFreshdesk(subdomain, secrets.freshdesk_api_key) : void 0;
-  }
-  if (!secrets.cg_client_secret || !values.cg_client_id || !isCgRegion(values.cg_region)) return void 0;
-  return testCustomerGauge(values.cg_region, basicCredentials(values.cg_client_id, secrets.cg_client_secret));
-}
-async function checkConnection(destination) {
-  const pending = connectionTest(destination, readValues());
-  if (!pending) return void 0;
-  showResult(destination, { ok: true, message: "Testing\u2026" });
-  const result = await pending;
-  showResult(destination, result);
+async function checkConnection(d) {
+  showResult(d, { ok: true, message: "Testing\u2026" });
+  const result = await pageOf(d).test(normalised(readValues()), readSecrets());
+  showResult(d, result);
   if (result.refused && result.field) refusals = { ...refusals, [result.field]: result.message };
   return result;
 }
-async function onTest(destination) {
-  normaliseSubdomainField();
-  dropRefusals(destination);
-  const errors = Object.entries(settingsErrors(readValues(), readSecrets(), stored)).filter(
-    ([field]) => destinationOf(field) === destination
-  );
+const errorsOf = (d, errors) => Object.entries(errors).filter(([field]) => ownerOf(field) === d);
+async function onTest(d) {
+  dropResults(d);
+  const errors = errorsOf(d, settingsErrors(readValues(), readSecrets()));
   for (const [field, message] of errors) showError(field, message);
-  if (errors.length > 0) return showResult(destination, { ok: false, message: "Fix the fields marked in red first." });
-  const result = await checkConnection(destination);
-  if (!result) return showResult(destination, { ok: true, message: "The saved secret is kept. Type it again to test it from here." });
-  recheckShownErrors();
+  if (errors.length > 0) return showResult(d, { ok: false, message: "Fix the fields marked in red first." });
+  const result = await checkConnection(d);
+  recheck(void 0);
   if (result.field) showError(result.field, refusals[result.field]);
+}
+function showUnverified(when) {
+  const note = byId("unverified-note");
+  const names = DESCRIPTORS.filter((d) => unverified.includes(d.label));
+  note.textContent = names.map(
+    (d) => `Not verified${when === "now" ? "" : " at the last save"}: the ${secretLabels(d).join(" and ")} for ${d.label} (${d.label} could not be reached). Deliveries to ${d.label} fail until they work: test the connection again.`
+  ).join(" ");
+  note.hidden = names.length === 0;
 }
 function savedValues(configs) {
   const merged = { ...IPARAM_DEFAULTS };
@@ -416,49 +565,47 @@ function savedValues(configs) {
 function applyValues(values) {
   writeValues(values);
   syncVisibility(values);
-  syncSecretHints();
 }
 async function getConfigs(configs) {
   const values = savedValues(configs ?? {});
-  stored = storedSecretsOf(configs ?? {});
+  const stored = (configs ?? {})[UNVERIFIED_IPARAM];
+  unverified = Array.isArray(stored) ? stored.filter((name) => typeof name === "string") : [];
+  openedWith = values.destinations;
   configsApplied = true;
   await crayonsReady();
   applyValues(values);
+  askSecretsAgain();
+  showUnverified("last save");
 }
 async function validate() {
-  normaliseSubdomainField();
   refusals = {};
-  const errors = settingsErrors(readValues(), readSecrets(), stored);
+  const errors = settingsErrors(readValues(), readSecrets());
   showErrors(errors);
   if (Object.keys(errors).length > 0) return false;
-  const on = readValues().destinations;
-  const results = await Promise.all(on.map((destination) => checkConnection(destination)));
+  const on = DESCRIPTORS.filter((d) => readValues().destinations.includes(d.label));
+  const results = await Promise.all(on.map(async (d) => [d, await checkConnection(d)]));
   showErrors(refusals);
-  return results.every((result) => !result?.refused);
+  unverified = results.filter(([, result]) => !result.ok && !result.refused).map(([d]) => d.label);
+  showUnverified("now");
+  return results.every(([, result]) => !result.refused);
 }
 function postConfigs() {
-  const values = readValues();
+  const values = normalised(readValues());
   const secrets = readSecrets();
-  const configs = {
-    __meta: { secure: [...SECURE_IPARAMS] },
-    ...values,
-    freshdesk_subdomain: normaliseSubdomain(values.freshdesk_subdomain),
-    cg_region: isCgRegion(values.cg_region) ? values.cg_region : IPARAM_DEFAULTS.cg_region
-  };
-  if (secrets.freshdesk_api_key) configs.freshdesk_api_key = secrets.freshdesk_api_key;
-  if (secrets.cg_client_secret) {
-    configs.cg_client_secret = secrets.cg_client_secret;
-    configs.cg_client_credentials = basicCredentials(values.cg_client_id, secrets.cg_client_secret);
+  const configs = { __meta: { secure: [...SECURE_IPARAMS] }, ...values, [UNVERIFIED_IPARAM]: unverified };
+  for (const d of DESCRIPTORS.filter((q) => values.destinations.includes(q.label))) {
+    for (const p of PAGE_IPARAMS.filter((q) => q.destination === d && q.field.kind === "secret"))
+      configs[p.name] = secrets[p.name];
+    Object.assign(configs, pageOf(d).derive(values, secrets));
   }
   return configs;
 }
+renderDestinations();
 async function start() {
   await crayonsReady();
   if (!configsApplied) applyValues({ ...IPARAM_DEFAULTS });
   for (const name of ["fwInput", "fwChange"]) document.addEventListener(name, onEdit);
-  byId("freshdesk_subdomain").addEventListener("fwBlur", normaliseSubdomainField);
-  for (const destination of Object.keys(SECTION))
-    byId(SECTION[destination].test).addEventListener("click", () => void onTest(destination));
+  for (const d of DESCRIPTORS) byId(sectionIds(d).test).addEventListener("click", () => void onTest(d));
 }
 void start();
 

@@ -3,151 +3,171 @@
  * platform calls the three exported functions, which the build leaves as top-level function
  * declarations: getConfigs on "Edit settings", validate before saving, postConfigs to get what
  * it stores. Secrets go out only through postConfigs, listed in `__meta.secure`, so the platform
- * stores them securely; they never come back to this page.
+ * stores them securely; they never come back to this page, so every save asks for them again
+ * (README "Installation parameters": no source says the platform keeps a secret left out).
  */
+import { DESCRIPTORS as TYPED_DESCRIPTORS, type DestinationDescriptor } from '../shared/destinations';
 import {
   IPARAM_DEFAULTS,
-  isCgRegion,
-  isFreshdeskSubdomain,
-  normaliseSubdomain,
-  NOTHING_STORED,
+  PAGE_IPARAMS,
   SECURE_IPARAMS,
-  settingsErrors,
-  storedSecretsOf,
-  CONTACT_MODE_FIXED,
+  UNVERIFIED_IPARAM,
   type FieldErrors,
   type FieldName,
   type IparamValues,
-  type StoredSecrets,
+  type TypedSecrets,
 } from '../shared/iparam-rules';
-import { DESCRIPTORS, type DestinationDescriptor } from '../shared/destinations';
-import { freshdesk } from '../shared/destinations/freshdesk';
-import { basicCredentials } from './credentials';
-import { testCustomerGauge, testFreshdesk, type ConnectionResult } from './connection';
-import { ALL_FIELDS, byId, CRAYONS_TAGS, readSecrets, readValues, showError, showErrors, shownError, writeValues } from './form';
+import type { ConnectionResult } from './destination-page';
+import { PAGES } from './destinations';
+import {
+  ALL_FIELDS,
+  byId,
+  CRAYONS_TAGS,
+  readSecrets,
+  readValues,
+  renderDestinations,
+  rowId,
+  sectionIds,
+  showError,
+  showErrors,
+  shownError,
+  writeValues,
+} from './form';
+import { isShown, normalised, settingsErrors } from './save-rules';
 
-type Destination = (typeof DESCRIPTORS)[number]['label'];
+const DESCRIPTORS: readonly DestinationDescriptor[] = TYPED_DESCRIPTORS;
 
-/** What is already stored, learnt from getConfigs; nothing on a first installation. */
-let stored: StoredSecrets = NOTHING_STORED;
 let configsApplied = false;
+/** Destinations on when the page opened: switching one of them off loses its secret. */
+let openedWith: readonly string[] = IPARAM_DEFAULTS.destinations;
 /** Refusals from the vendors, shown until a field of that destination changes. */
 let refusals: FieldErrors = {};
+/** Destinations whose vendor could not be reached by the last Save's connection test. */
+let unverified: string[] = [];
 
-/** Each destination's part of config/iparams.html, named after its id: `<id>-section`, `<id>-test`, `<id>-test-result`. */
-const SECTION = Object.fromEntries(
-  DESCRIPTORS.map((d) => [d.label, { section: `${d.id}-section`, test: `${d.id}-test`, result: `${d.id}-test-result` }]),
-) as Record<Destination, { section: string; test: string; result: string }>;
-
-function destinationOf(field: FieldName): Destination | undefined {
-  return (DESCRIPTORS as readonly DestinationDescriptor[]).find((d) => d.iparams.some((p) => p.name === field))?.label as
-    Destination | undefined;
-}
+const pageOf = (d: DestinationDescriptor) => PAGES[d.id as keyof typeof PAGES];
+const ownerOf = (field: FieldName): DestinationDescriptor | undefined => PAGE_IPARAMS.find((p) => p.name === field)?.destination;
+const secretLabels = (d: DestinationDescriptor): string[] =>
+  PAGE_IPARAMS.filter((p) => p.destination === d && p.field.kind === 'secret').map((p) => p.field.label);
 
 const crayonsReady = (): Promise<unknown> => Promise.all(CRAYONS_TAGS.map((tag) => customElements.whenDefined(tag)));
 
-/** Shows the sections of the enabled destinations, and the external ID only for a fixed contact. */
+/** Shows the sections of the enabled destinations, and fields with a condition only while it holds. */
 function syncVisibility(values: IparamValues): void {
-  for (const destination of Object.keys(SECTION) as Destination[])
-    byId(SECTION[destination].section).hidden = !values.destinations.includes(destination);
-  byId('external-id-row').hidden = values.freshdesk_contact_mode !== CONTACT_MODE_FIXED;
+  for (const d of DESCRIPTORS) byId(sectionIds(d).section).hidden = !values.destinations.includes(d.label);
+  for (const p of PAGE_IPARAMS) if (p.field.onlyWhen) byId(rowId(p.name)).hidden = !isShown(p, values);
 }
 
-/** Hints on the secret fields: what is saved, and that a blank field keeps it. */
-function syncSecretHints(): void {
-  byId('freshdesk_api_key').setAttribute(
-    'hint-text',
-    stored.freshdeskApiKey ? 'Saved. Leave blank to keep the saved key.' : 'Stored securely: agents and the sidebar can never read it.',
-  );
-  byId('cg_client_secret').setAttribute(
-    'hint-text',
-    stored.cgClientId === undefined
-      ? 'Stored securely: agents and the sidebar can never read it.'
-      : 'Saved. Leave blank to keep it; needed again only when the client ID changes.',
-  );
+/** Warns, under the destination choice, that a destination switched off loses its saved secrets. */
+function syncDestinationNote(values: IparamValues): void {
+  const lost = DESCRIPTORS.filter((d) => openedWith.includes(d.label) && !values.destinations.includes(d.label));
+  const note = byId('destinations-note');
+  note.textContent = lost
+    .map((d) => `${d.label} off: its ${secretLabels(d).join(' and ')} will not be saved; switching it on again needs them typed again.`)
+    .join(' ');
+  note.hidden = lost.length === 0;
 }
 
-function normaliseSubdomainField(): void {
-  const field = byId('freshdesk_subdomain');
-  const typed = String(field.value ?? '');
-  const normalised = normaliseSubdomain(typed);
-  if (normalised !== typed) field.value = normalised;
+/** The hint under a field: what its value will be saved as while valid, else the descriptor's hint. */
+function syncHint(field: FieldName, values: IparamValues, errors: FieldErrors): void {
+  const iparam = PAGE_IPARAMS.find((p) => p.name === field);
+  const savedAs = iparam && pageOf(iparam.destination).savedAs?.[field];
+  if (!savedAs) return;
+  const saved = String((normalised(values) as Record<string, unknown>)[field]);
+  byId(field).setAttribute('hint-text', saved !== '' && !errors[field] ? savedAs(saved) : (iparam.field.hint ?? ''));
+}
+
+/** On "Edit settings" the secrets are asked for again; the field says why. */
+function askSecretsAgain(): void {
+  for (const p of PAGE_IPARAMS.filter((q) => q.field.kind === 'secret'))
+    byId(p.name).setAttribute(
+      'hint-text',
+      `Enter it again on every save: the platform never shows a saved secret to this page, and does not document keeping one left out. ${p.field.hint ?? ''}`.trim(),
+    );
 }
 
 function currentErrors(): FieldErrors {
-  return { ...settingsErrors(readValues(), readSecrets(), stored), ...refusals };
+  return { ...settingsErrors(readValues(), readSecrets()), ...refusals };
 }
 
-/** Re-checks only the fields that show an error, so a fixed field clears at once and an untouched one is not nagged. */
-function recheckShownErrors(): void {
+/**
+ * Judges the edited field now (when it has a value) and re-checks the fields that show an error,
+ * so a fixed field clears at once and an untouched one is not nagged.
+ */
+function recheck(edited: FieldName | undefined): void {
   const errors = currentErrors();
-  for (const field of ALL_FIELDS) if (shownError(field) !== '') showError(field, errors[field]);
+  const typed: Record<string, unknown> = { ...readValues(), ...readSecrets() };
+  for (const field of ALL_FIELDS) {
+    const judgeNow = field === edited && typed[field] !== '' && typed[field] !== undefined;
+    if (judgeNow || shownError(field) !== '') showError(field, errors[field]);
+  }
+  if (edited) syncHint(edited, readValues(), errors);
 }
 
-/** A refusal is stale once a field of its destination changes; a change of destinations drops them all. */
-function dropRefusals(destination: Destination | 'all'): void {
-  refusals =
-    destination === 'all'
-      ? {}
-      : Object.fromEntries(Object.entries(refusals).filter(([field]) => destinationOf(field as FieldName) !== destination));
+/** A refusal or a test result is stale once a field of its destination changes; a change of destinations drops them all. */
+function dropResults(destination: DestinationDescriptor | undefined): void {
+  const stale = destination ? [destination] : DESCRIPTORS;
+  refusals = Object.fromEntries(Object.entries(refusals).filter(([field]) => !stale.includes(ownerOf(field as FieldName)!)));
+  for (const d of stale) byId(sectionIds(d).result).hidden = true;
 }
 
 function fieldOf(event: Event): FieldName | undefined {
   const selector = ALL_FIELDS.map((field) => `#${field}`).join(',');
-  const element = (event.target as Element | null)?.closest(selector);
-  return element ? (element.id as FieldName) : undefined;
+  const found = (event.target as Element | null)?.closest(selector);
+  return found ? (found.id as FieldName) : undefined;
 }
 
 function onEdit(event: Event): void {
   const field = fieldOf(event);
   if (!field) return;
-  dropRefusals(destinationOf(field) ?? 'all');
-  syncVisibility(readValues());
-  recheckShownErrors();
+  dropResults(ownerOf(field));
+  const values = readValues();
+  syncVisibility(values);
+  syncDestinationNote(values);
+  recheck(field);
 }
 
-function showResult(destination: Destination, result: ConnectionResult): void {
-  const paragraph = byId(SECTION[destination].result);
+function showResult(d: DestinationDescriptor, result: ConnectionResult): void {
+  const paragraph = byId(sectionIds(d).result);
   paragraph.textContent = result.message;
   paragraph.className = `test-result ${result.ok ? 'ok' : 'bad'}`;
   paragraph.hidden = false;
 }
 
-/** The connection check of one destination with the typed values; undefined when there is nothing typed to check. */
-function connectionTest(destination: Destination, values: IparamValues): Promise<ConnectionResult> | undefined {
-  const secrets = readSecrets();
-  if (destination === freshdesk.label) {
-    const subdomain = normaliseSubdomain(values.freshdesk_subdomain);
-    return secrets.freshdesk_api_key && isFreshdeskSubdomain(subdomain) ? testFreshdesk(subdomain, secrets.freshdesk_api_key) : undefined;
-  }
-  if (!secrets.cg_client_secret || !values.cg_client_id || !isCgRegion(values.cg_region)) return undefined;
-  return testCustomerGauge(values.cg_region, basicCredentials(values.cg_client_id, secrets.cg_client_secret));
-}
-
-/** Runs one destination's check and shows its answer; a refusal also goes under the field it is about. */
-async function checkConnection(destination: Destination): Promise<ConnectionResult | undefined> {
-  const pending = connectionTest(destination, readValues());
-  if (!pending) return undefined;
-  showResult(destination, { ok: true, message: 'Testing…' });
-  const result = await pending;
-  showResult(destination, result);
+/** Runs one destination's connection test and shows its answer; a refusal also goes under the field it is about. */
+async function checkConnection(d: DestinationDescriptor): Promise<ConnectionResult> {
+  showResult(d, { ok: true, message: 'Testing…' });
+  const result = await pageOf(d).test(normalised(readValues()), readSecrets());
+  showResult(d, result);
   if (result.refused && result.field) refusals = { ...refusals, [result.field]: result.message };
   return result;
 }
 
+const errorsOf = (d: DestinationDescriptor, errors: FieldErrors): Array<[FieldName, string]> =>
+  (Object.entries(errors) as Array<[FieldName, string]>).filter(([field]) => ownerOf(field) === d);
+
 /** The "Test connection" buttons: field rules first, then the vendor. */
-async function onTest(destination: Destination): Promise<void> {
-  normaliseSubdomainField();
-  dropRefusals(destination);
-  const errors = Object.entries(settingsErrors(readValues(), readSecrets(), stored)).filter(
-    ([field]) => destinationOf(field as FieldName) === destination,
-  );
-  for (const [field, message] of errors) showError(field as FieldName, message);
-  if (errors.length > 0) return showResult(destination, { ok: false, message: 'Fix the fields marked in red first.' });
-  const result = await checkConnection(destination);
-  if (!result) return showResult(destination, { ok: true, message: 'The saved secret is kept. Type it again to test it from here.' });
-  recheckShownErrors();
+async function onTest(d: DestinationDescriptor): Promise<void> {
+  dropResults(d);
+  const errors = errorsOf(d, settingsErrors(readValues(), readSecrets()));
+  for (const [field, message] of errors) showError(field, message);
+  if (errors.length > 0) return showResult(d, { ok: false, message: 'Fix the fields marked in red first.' });
+  const result = await checkConnection(d);
+  recheck(undefined);
   if (result.field) showError(result.field, refusals[result.field]);
+}
+
+/** Says which destinations' credentials were not verified: after Save's tests, or as stored by the last Save. */
+function showUnverified(when: 'now' | 'last save'): void {
+  const note = byId('unverified-note');
+  const names = DESCRIPTORS.filter((d) => unverified.includes(d.label));
+  note.textContent = names
+    .map(
+      (d) =>
+        `Not verified${when === 'now' ? '' : ' at the last save'}: the ${secretLabels(d).join(' and ')} for ${d.label} (${d.label} could not be reached). Deliveries to ${d.label} fail until they work: test the connection again.`,
+    )
+    .join(' ');
+  note.hidden = names.length === 0;
 }
 
 /** Values saved before, each kept only when it has the type of its default. */
@@ -166,58 +186,58 @@ function savedValues(configs: Record<string, unknown>): IparamValues {
 function applyValues(values: IparamValues): void {
   writeValues(values);
   syncVisibility(values);
-  syncSecretHints();
 }
 
 /** Platform: called on "Edit settings" with the stored values (secure ones are never included). */
 export async function getConfigs(configs: Record<string, unknown>): Promise<void> {
   const values = savedValues(configs ?? {});
-  // From what was saved, not the defaults: a destination missing there had no secrets saved.
-  stored = storedSecretsOf((configs ?? {}) as Partial<IparamValues>);
+  const stored = (configs ?? {})[UNVERIFIED_IPARAM];
+  unverified = Array.isArray(stored) ? stored.filter((name): name is string => typeof name === 'string') : [];
+  openedWith = values.destinations;
   configsApplied = true;
   await crayonsReady();
   applyValues(values);
+  askSecretsAgain();
+  showUnverified('last save');
 }
 
 /** Platform: called before saving; false keeps the page open with every problem shown under its field. */
 export async function validate(): Promise<boolean> {
-  normaliseSubdomainField();
   refusals = {};
-  const errors = settingsErrors(readValues(), readSecrets(), stored);
+  const errors = settingsErrors(readValues(), readSecrets());
   showErrors(errors);
   if (Object.keys(errors).length > 0) return false;
-  const on = readValues().destinations as Destination[];
-  const results = await Promise.all(on.map((destination) => checkConnection(destination)));
+  const on = DESCRIPTORS.filter((d) => readValues().destinations.includes(d.label));
+  const results = await Promise.all(on.map(async (d) => [d, await checkConnection(d)] as const));
   showErrors(refusals);
-  return results.every((result) => !result?.refused);
+  // A vendor that did not answer is no verdict on the credentials: they are saved, and said to be unverified.
+  unverified = results.filter(([, result]) => !result.ok && !result.refused).map(([d]) => d.label);
+  showUnverified('now');
+  return results.every(([, result]) => !result.refused);
 }
 
-/** Platform: what to store. Secrets only when typed (blank keeps the saved one), always listed as secure. */
+/** Platform: what to store. Every secret of an enabled destination, always listed as secure, and what it derives. */
 export function postConfigs(): Record<string, unknown> {
-  const values = readValues();
-  const secrets = readSecrets();
-  const configs: Record<string, unknown> = {
-    __meta: { secure: [...SECURE_IPARAMS] },
-    ...values,
-    freshdesk_subdomain: normaliseSubdomain(values.freshdesk_subdomain),
-    cg_region: isCgRegion(values.cg_region) ? values.cg_region : IPARAM_DEFAULTS.cg_region,
-  };
-  if (secrets.freshdesk_api_key) configs.freshdesk_api_key = secrets.freshdesk_api_key;
-  if (secrets.cg_client_secret) {
-    configs.cg_client_secret = secrets.cg_client_secret;
-    configs.cg_client_credentials = basicCredentials(values.cg_client_id, secrets.cg_client_secret);
+  const values = normalised(readValues());
+  const secrets: TypedSecrets = readSecrets();
+  const configs: Record<string, unknown> = { __meta: { secure: [...SECURE_IPARAMS] }, ...values, [UNVERIFIED_IPARAM]: unverified };
+  for (const d of DESCRIPTORS.filter((q) => values.destinations.includes(q.label))) {
+    for (const p of PAGE_IPARAMS.filter((q) => q.destination === d && q.field.kind === 'secret'))
+      configs[p.name] = (secrets as Record<string, string>)[p.name];
+    Object.assign(configs, pageOf(d).derive(values, secrets));
   }
   return configs;
 }
+
+// Rendered before any await: the platform may call getConfigs as soon as the script has run.
+renderDestinations();
 
 async function start(): Promise<void> {
   await crayonsReady();
   if (!configsApplied) applyValues({ ...IPARAM_DEFAULTS });
   for (const name of ['fwInput', 'fwChange']) document.addEventListener(name, onEdit);
-  byId('freshdesk_subdomain').addEventListener('fwBlur', normaliseSubdomainField);
   // The native click, not Crayons' fwClick: fwClick is throttled by fw-button and was seen to drop a second press.
-  for (const destination of Object.keys(SECTION) as Destination[])
-    byId(SECTION[destination].test).addEventListener('click', () => void onTest(destination));
+  for (const d of DESCRIPTORS) byId(sectionIds(d).test).addEventListener('click', () => void onTest(d));
 }
 
 void start();

@@ -41,7 +41,7 @@ export interface Activity {
   last_status: number | null;
   next_retry_at: string | null;
   retryable: boolean;
-  /** Freshdesk cannot deduplicate: after a timeout the push may have landed twice. */
+  /** The destination cannot deduplicate (not idempotent): after a timeout the push may have landed twice. */
   may_duplicate: boolean;
   sent: SentSummary | null;
   created_at: string;

@@ -1,14 +1,18 @@
 /**
  * The installation page (config/iparams.html) in Chromium, as an admin uses it on `/custom_configs`:
  * Save validates every field, errors sit under their field and go as soon as they are fixed, Test
- * connection answers in words, editing keeps the saved secrets, and nothing secret ever reaches
- * the browser. `UPDATE_SCREENSHOTS=1` refreshes docs/installation-page.png.
+ * connection answers in words, unverified credentials are named, editing asks for the secrets
+ * again, every field is found by its label and axe-core finds nothing, and nothing secret ever
+ * reaches the browser. `UPDATE_SCREENSHOTS=1` refreshes docs/installation-page.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { APP_DIR, SANDBOX_CREDENTIALS } from '../../simulator/local-app';
+import { DESCRIPTORS } from '../../src/shared/destinations';
 import { launchBrowser } from '../support/browser';
+import { iparamDrift } from '../support/descriptor-drift';
+import { installationPageFields } from '../support/installation-page';
 import { startRecordingServer, testPayload, type RecordingClient } from './helpers';
 
 const CREDENTIALS = Buffer.from(`${SANDBOX_CREDENTIALS.cgClientId}:${SANDBOX_CREDENTIALS.cgClientSecret}`).toString('base64');
@@ -46,13 +50,19 @@ describe('installation page in Chromium', () => {
     if (!frame) throw new Error('the installation page frame is not loaded');
     return frame;
   };
-  const field = (id: string) => form().locator(`#${id}`);
+  /** A Crayons field by its id (the host element: the input inside its shadow root has the same id). */
+  const field = (id: string) => form().locator(`#${id}`).first();
+  /** An input as a screen reader finds it: by its label. */
+  const input = (label: string) => form().getByLabel(label);
   /** Crayons re-renders on the next frames: an error line that goes away moves what is below it. */
   const settled = () => form().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  async function type(id: string, value: string): Promise<void> {
-    await field(id).locator('input:not([type=hidden])').fill(value);
+  async function type(label: string, value: string): Promise<void> {
+    await input(label).fill(value);
     await settled();
   }
+  const valueOf = (label: string) => input(label).inputValue();
+  const hintOf = (id: string) => field(id).getAttribute('hint-text');
+  const textOf = async (id: string) => ((await field(id).isHidden()) ? '' : ((await field(id).textContent()) ?? ''));
 
   /** The page is ready once its script has put values in (defaults, or getConfigs on edit). */
   async function open(on: RecordingClient = sim): Promise<void> {
@@ -62,6 +72,12 @@ describe('installation page in Chromium', () => {
       const box = frame.contentDocument?.querySelector('#destinations fw-checkbox') as (Element & { checked?: boolean }) | null;
       return box?.checked === true;
     });
+  }
+
+  /** Opens "Edit settings" and waits for getConfigs to have filled in the saved account. */
+  async function edit(account: string): Promise<void> {
+    await open();
+    await form().waitForFunction((name) => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === name, account);
   }
 
   /** The error shown under a field: Crayons' error text, or the paragraph under a checkbox group. */
@@ -98,6 +114,11 @@ describe('installation page in Chromium', () => {
   }
 
   const saved = (): Record<string, unknown> => JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'));
+
+  async function typeSecrets(): Promise<void> {
+    await type('Freshdesk API key', SANDBOX_CREDENTIALS.freshdeskApiKey);
+    await type('OAuth client secret', SANDBOX_CREDENTIALS.cgClientSecret);
+  }
 
   test('quick start: on a fresh page, "Fill in the sandbox credentials" then Save saves settings that deliver to both destinations', async () => {
     const fresh = await startRecordingServer();
@@ -146,59 +167,64 @@ describe('installation page in Chromium', () => {
     await expect(errorOf('destinations')).resolves.toBe('');
   });
 
-  test('subdomain: pasted addresses are shortened, anything outside freshdesk.com is refused', async () => {
+  test('subdomain: judged as it will be saved, the same while typing and on Save; the hint says what is saved; nothing is rewritten', async () => {
     for (const pasted of ['acme.freshdesk.com', 'https://acme.freshdesk.com/']) {
-      await type('freshdesk_subdomain', pasted);
-      await field('freshdesk_subdomain').locator('input:not([type=hidden])').blur();
-      await expect(field('freshdesk_subdomain').evaluate((e) => (e as HTMLInputElement).value)).resolves.toBe('acme');
+      await type('Freshdesk subdomain', pasted);
+      await expect(errorOf('freshdesk_subdomain')).resolves.toBe('');
+      await expect(hintOf('freshdesk_subdomain')).resolves.toBe('Saved as acme: requests go to https://acme.freshdesk.com/.');
+      await expect(valueOf('Freshdesk subdomain')).resolves.toBe(pasted);
     }
-    await type('freshdesk_subdomain', 'evil.com/');
+    await type('Freshdesk subdomain', 'evil.com/x');
+    await expect(errorOf('freshdesk_subdomain')).resolves.toBe('Only a Freshdesk address is accepted: acme or acme.freshdesk.com.');
     await expect(save()).resolves.toBe('Not saved: fix the fields marked in red.');
     await expect(errorOf('freshdesk_subdomain')).resolves.toBe('Only a Freshdesk address is accepted: acme or acme.freshdesk.com.');
-    await type('freshdesk_subdomain', 'sandbox');
+    await expect(valueOf('Freshdesk subdomain')).resolves.toBe('evil.com/x');
+    await type('Freshdesk subdomain', 'sandbox');
     await expect(errorOf('freshdesk_subdomain')).resolves.toBe('');
   });
 
-  test('Test connection names the wrong credential; fixing it clears the error', async () => {
-    await type('freshdesk_api_key', 'not-the-key');
+  test('Test connection names the wrong credential; the answer and the error go as soon as the key changes', async () => {
+    await type('Freshdesk API key', 'not-the-key');
     await expect(errorOf('freshdesk_api_key')).resolves.toBe('');
     await field('freshdesk-test').click();
     await resultOf('freshdesk-test-result', /rejected/);
-    await expect(field('freshdesk-test-result').textContent()).resolves.toBe('sandbox.freshdesk.com rejected this API key.');
+    await expect(textOf('freshdesk-test-result')).resolves.toBe('sandbox.freshdesk.com rejected this API key.');
     await expect(errorOf('freshdesk_api_key')).resolves.toBe('sandbox.freshdesk.com rejected this API key.');
-    await type('freshdesk_api_key', SANDBOX_CREDENTIALS.freshdeskApiKey);
+    await type('Freshdesk API key', '');
+    await expect(textOf('freshdesk-test-result')).resolves.toBe('');
+    await expect(errorOf('freshdesk_api_key')).resolves.toBe('Enter the API key of a Freshdesk agent.');
+    await type('Freshdesk API key', SANDBOX_CREDENTIALS.freshdeskApiKey);
     await expect(errorOf('freshdesk_api_key')).resolves.toBe('');
     await field('freshdesk-test').click();
     await resultOf('freshdesk-test-result', /^Connected/);
-    await expect(field('freshdesk-test-result').textContent()).resolves.toBe('Connected to sandbox.freshdesk.com as Sandbox Agent.');
+    await expect(textOf('freshdesk-test-result')).resolves.toBe('Connected to sandbox.freshdesk.com as Sandbox Agent.');
   });
 
   test('Test connection: a subdomain other than the sandbox finds no Freshdesk account', async () => {
-    await type('freshdesk_subdomain', 'acme');
-    await type('freshdesk_api_key', SANDBOX_CREDENTIALS.freshdeskApiKey);
+    await type('Freshdesk subdomain', 'acme');
+    await type('Freshdesk API key', SANDBOX_CREDENTIALS.freshdeskApiKey);
     await field('freshdesk-test').click();
     await resultOf('freshdesk-test-result', /No Freshdesk account/);
     await expect(errorOf('freshdesk_subdomain')).resolves.toBe('No Freshdesk account answers at acme.freshdesk.com.');
-    await type('freshdesk_subdomain', 'sandbox');
+    await type('Freshdesk subdomain', 'sandbox');
     await expect(errorOf('freshdesk_subdomain')).resolves.toBe('');
   });
 
   test('a wrong CustomerGauge secret does not save; the right one saves, with every secret stored securely', async () => {
     await field('destinations').locator('fw-checkbox[value="CustomerGauge"]').click();
-    await type('cg_client_id', SANDBOX_CREDENTIALS.cgClientId);
-    await type('cg_client_secret', 'wrong-secret');
-    await type('cg_account', 'Acme Support');
+    await type('Freshdesk subdomain', 'https://sandbox.freshdesk.com/');
+    await type('OAuth client ID', SANDBOX_CREDENTIALS.cgClientId);
+    await type('OAuth client secret', 'wrong-secret');
+    await type('Account name', 'Acme Support');
     await expect(save()).resolves.toBe('Not saved: fix the fields marked in red.');
     await expect(errorOf('cg_client_secret')).resolves.toBe('CustomerGauge rejected this client ID or secret (tried eu, us, au).');
     expect(fs.existsSync(sim.iparamsFile)).toBe(false);
 
-    await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
+    await type('OAuth client secret', SANDBOX_CREDENTIALS.cgClientSecret);
     await expect(errorOf('cg_client_secret')).resolves.toBe('');
     await field('customergauge-test').click();
     await resultOf('customergauge-test-result', /^Connected/);
-    await expect(field('customergauge-test-result').textContent()).resolves.toBe(
-      'Connected: CustomerGauge eu issued a token for this client.',
-    );
+    await expect(textOf('customergauge-test-result')).resolves.toBe('Connected: CustomerGauge eu issued a token for this client.');
     if (process.env.UPDATE_SCREENSHOTS === '1')
       fs.writeFileSync(path.join(APP_DIR, 'docs', 'installation-page.png'), await page.screenshot({ fullPage: true }));
 
@@ -212,43 +238,75 @@ describe('installation page in Chromium', () => {
       cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
       cg_client_credentials: CREDENTIALS,
       cg_account: 'Acme Support',
+      unverified_destinations: [],
     });
   });
 
-  test('editing: getConfigs refills the page without secrets; a region-only change saves without asking for the secret', async () => {
-    await open();
-    await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support');
-    await expect(field('cg_client_secret').evaluate((e) => (e as HTMLInputElement).value)).resolves.toBe('');
-    await expect(field('cg_client_secret').getAttribute('hint-text')).resolves.toMatch(/^Saved\. Leave blank to keep it/);
-    await field('cg_region').locator('fw-radio[value="us"]').click();
-    await type('cg_account', 'Acme Support US');
+  test('editing: getConfigs refills the page without secrets; every save asks for them again, and the fields say why', async () => {
+    await edit('Acme Support');
+    await expect(valueOf('OAuth client secret')).resolves.toBe('');
+    for (const id of ['freshdesk_api_key', 'cg_client_secret'])
+      await expect(hintOf(id)).resolves.toMatch(
+        /^Enter it again on every save: the platform never shows a saved secret to this page, and does not document keeping one left out\./,
+      );
+    await type('Account name', 'Acme Support US');
+    await expect(save()).resolves.toBe('Not saved: fix the fields marked in red.');
+    await expect(errors(REQUIRED)).resolves.toEqual({
+      freshdesk_api_key: 'Enter the API key of a Freshdesk agent.',
+      cg_client_secret: 'Enter the CustomerGauge OAuth client secret.',
+    });
+    await typeSecrets();
     await expect(save()).resolves.toBe('Saved. New events use these settings.');
     expect(saved()).toMatchObject({
-      cg_region: 'us',
+      cg_region: 'eu',
       cg_account: 'Acme Support US',
+      freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
       cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
       cg_client_credentials: CREDENTIALS,
     });
-    expect(saved().freshdesk_api_key).toBe(SANDBOX_CREDENTIALS.freshdeskApiKey);
   });
 
-  test('editing: a new client ID asks for the secret again (the saved credential belongs to the old one)', async () => {
-    await open();
-    await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support US');
-    await type('cg_client_id', 'another-client');
-    await expect(save()).resolves.toBe('Not saved: fix the fields marked in red.');
-    await expect(errorOf('cg_client_secret')).resolves.toBe(
-      `Enter the client secret again: the saved one belongs to client ID ${SANDBOX_CREDENTIALS.cgClientId}.`,
+  test('editing: switching a saved destination off says its secret will be needed again; switching it back on clears the note', async () => {
+    await edit('Acme Support US');
+    await expect(textOf('destinations-note')).resolves.toBe('');
+    await field('destinations').locator('fw-checkbox[value="CustomerGauge"]').click();
+    await expect(textOf('destinations-note')).resolves.toBe(
+      'CustomerGauge off: its OAuth client secret will not be saved; switching it on again needs them typed again.',
     );
-    await type('cg_client_id', SANDBOX_CREDENTIALS.cgClientId);
-    await expect(errorOf('cg_client_secret')).resolves.toBe('');
+    await field('destinations').locator('fw-checkbox[value="CustomerGauge"]').click();
+    await expect(textOf('destinations-note')).resolves.toBe('');
+  });
+
+  test('a vendor that cannot be reached: Save says which credentials were not verified, and so does the page after the reload', async () => {
+    await page.route('**/_fdk/template/freshdeskVerifyCredentials', (route) =>
+      route.fulfill({ status: 504, contentType: 'application/json', body: JSON.stringify({ status: 504, headers: {}, response: '' }) }),
+    );
+    try {
+      await edit('Acme Support US');
+      await typeSecrets();
+      // What the page says when the platform's Save calls validate(), before it reloads.
+      await expect(form().evaluate(() => (window as unknown as { validate(): Promise<boolean> }).validate())).resolves.toBe(true);
+      const unverified =
+        'the Freshdesk API key for Freshdesk (Freshdesk could not be reached). Deliveries to Freshdesk fail until they work: test the connection again.';
+      await expect(textOf('unverified-note')).resolves.toBe(`Not verified: ${unverified}`);
+      await expect(save()).resolves.toBe('Saved. New events use these settings.');
+      expect(saved().unverified_destinations).toEqual(['Freshdesk']);
+      await edit('Acme Support US');
+      await form().waitForFunction(() => !(document.getElementById('unverified-note') as HTMLElement).hidden);
+      await expect(textOf('unverified-note')).resolves.toBe(`Not verified at the last save: ${unverified}`);
+    } finally {
+      await page.unroute('**/_fdk/template/freshdeskVerifyCredentials');
+    }
+    await typeSecrets();
+    await expect(save()).resolves.toBe('Saved. New events use these settings.');
+    expect(saved().unverified_destinations).toEqual([]);
   });
 
   test('a client known in another region: the answer names the region to choose', async () => {
-    // The sandbox client is known in eu only, and the previous test saved us.
-    await open();
-    await form().waitForFunction(() => (document.getElementById('cg_account') as HTMLInputElement | null)?.value === 'Acme Support US');
-    await type('cg_client_secret', SANDBOX_CREDENTIALS.cgClientSecret);
+    // The sandbox client is known in eu only.
+    await edit('Acme Support US');
+    await field('cg_region').locator('fw-radio[value="us"]').click();
+    await type('OAuth client secret', SANDBOX_CREDENTIALS.cgClientSecret);
     await field('customergauge-test').click();
     await resultOf('customergauge-test-result', /Choose/);
     await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge us does not know this client; eu accepts it. Choose eu.');
@@ -256,6 +314,73 @@ describe('installation page in Chromium', () => {
     await expect(errorOf('cg_region')).resolves.toBe('');
     await field('customergauge-test').click();
     await resultOf('customergauge-test-result', /^Connected/);
+  });
+
+  test('every field has an accessible name, its hint or error as description; axe-core finds no violation; the fields are the descriptors’', async () => {
+    await edit('Acme Support US');
+    await field('freshdesk_contact_mode').locator('fw-radio').nth(1).click();
+    await type('Freshdesk API key', '');
+    await save();
+    const described = (label: string) =>
+      input(label).evaluate((element) => {
+        const root = element.getRootNode() as Document | ShadowRoot;
+        return (element.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => root.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      });
+    for (const label of [
+      'Freshdesk subdomain',
+      'Freshdesk API key',
+      "Fixed contact's unique external ID",
+      'OAuth client ID',
+      'OAuth client secret',
+      'Account name',
+    ])
+      await expect(input(label).count()).resolves.toBe(1);
+    await expect(described('Freshdesk API key')).resolves.toBe('Enter the API key of a Freshdesk agent.');
+    await expect(described("Fixed contact's unique external ID")).resolves.toBe('Enter the unique external ID of the contact.');
+    await expect(described('Account name')).resolves.toBe(
+      'The account the activities belong to (created by CustomerGauge if it does not exist).',
+    );
+    // Least privilege, asked for where the credentials are typed.
+    await expect(hintOf('freshdesk_api_key')).resolves.toMatch(/the narrowest role that can still add contact activities, not an admin\.$/);
+    await expect(hintOf('cg_client_secret')).resolves.toMatch(/a client limited to imports \(activities\)/);
+    await expect(form().getByRole('radiogroup', { name: 'Region your account is hosted in' }).count()).resolves.toBe(1);
+    await expect(
+      form()
+        .getByRole('checkbox', { name: /Send the agent's email as CustomerGauge contact/ })
+        .count(),
+    ).resolves.toBe(1);
+
+    await form().addScriptTag({ path: path.join(APP_DIR, 'node_modules/axe-core/axe.min.js') });
+    const violations = await form().evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(context: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    expect(violations).toEqual([]);
+    expect(iparamDrift(DESCRIPTORS, installationPageFields(await form().content()), ['destinations', 'event_kinds'])).toEqual([]);
+  });
+
+  test('Crayons is the pinned version, loaded with its integrity hashes', async () => {
+    await open();
+    const scripts = await form().evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLScriptElement>('script[src*="crayons"]')).map((s) => ({
+        src: s.getAttribute('src'),
+        integrity: s.integrity,
+      })),
+    );
+    expect(scripts).toHaveLength(2);
+    for (const script of scripts) {
+      expect(script.integrity).toMatch(/^sha384-/);
+      expect(script.src).toContain(`/crayons/`);
+    }
+    await expect(form().evaluate(() => customElements.get('fw-input') !== undefined)).resolves.toBe(true);
   });
 
   test('no secret, nor the derived credential, is readable in the browser: page, network, or client.iparams.get() in the sidebar', async () => {
@@ -267,7 +392,7 @@ describe('installation page in Chromium', () => {
       const fdk = (window as unknown as { app: { initialized(): Promise<{ iparams: { get(): Promise<Record<string, unknown>> } }> } }).app;
       return fdk.initialized().then((client) => client.iparams.get());
     });
-    expect(iparams).toMatchObject({ cg_region: 'us', cg_client_id: SANDBOX_CREDENTIALS.cgClientId });
+    expect(iparams).toMatchObject({ cg_region: 'eu', cg_client_id: SANDBOX_CREDENTIALS.cgClientId });
     for (const name of ['freshdesk_api_key', 'cg_client_secret', 'cg_client_credentials']) expect(iparams).not.toHaveProperty(name);
     // The simulator's own sandbox note prints the (public) sandbox credentials; nothing else may carry them.
     const answers = received.filter((r) => !/\/custom_configs$/.test(r.url)).map((r) => r.body);

@@ -30,7 +30,7 @@ interface Behaviour<S extends TObject, P> {
   map(change: AgentStatusChange, settings: Static<S>): P;
   summarize(payload: P): SentSummary;
   send(payload: P, ctx: CallContext): Promise<Receipt>;
-  /** Freshdesk cannot deduplicate: a timed-out push may have landed, so a retry may duplicate it. */
+  /** False when the vendor cannot deduplicate: a timed-out push may have landed, so a retry may duplicate it. */
   idempotent: boolean;
 }
 

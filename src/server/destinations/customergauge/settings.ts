@@ -1,7 +1,7 @@
 /** The iparams CustomerGauge needs (set on config/iparams.html). */
 import { Type } from '@sinclair/typebox';
-import { CUSTOMERGAUGE_REGIONS } from '../../../shared/destinations/customergauge';
-import { CG_ACCOUNT_MAX } from '../../../shared/iparam-rules';
+import { customerGauge, CUSTOMERGAUGE_REGIONS } from '../../../shared/destinations/customergauge';
+import { maxLengthOf } from '../../../shared/iparam-rules';
 import { OneOf } from '../../core/validation';
 
 export const CustomerGaugeSettings = Type.Object({
@@ -10,6 +10,6 @@ export const CustomerGaugeSettings = Type.Object({
   // base64(client_id:client_secret), built by the installation page: the secret reaches the
   // token request only through this header value, never through code or the browser after install.
   cg_client_credentials: Type.String({ minLength: 4 }),
-  cg_account: Type.String({ minLength: 1, maxLength: CG_ACCOUNT_MAX }),
+  cg_account: Type.String({ minLength: 1, maxLength: maxLengthOf(customerGauge.iparams, 'cg_account') }),
   cg_send_contact: Type.Optional(Type.Boolean({ default: false })),
 });

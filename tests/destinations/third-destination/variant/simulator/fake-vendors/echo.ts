@@ -1,4 +1,4 @@
-/** Fake Echo: POST /statuses with a Bearer token, answering the stored status's id. */
+/** Fake Echo: GET /me and POST /statuses with a Bearer token, answering the stored status's id. */
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import type { FakeVendorServer, ReceivedRequest, ServerOptions } from './types';
 
@@ -6,14 +6,25 @@ export const ECHO_SANDBOX_TOKEN = 'sandbox-echo-token';
 
 class FakeEchoServer extends FakeVendorHttpServer {
   readonly statuses: unknown[] = [];
-  protected readonly routes: readonly Route[] = [{ method: 'POST', path: '/statuses', handle: (r) => this.store(r) }];
+  protected readonly routes: readonly Route[] = [
+    { method: 'POST', path: '/statuses', handle: (r) => this.store(r) },
+    {
+      method: 'GET',
+      path: '/me',
+      handle: (r) => (this.authorised(r) ? { status: 200, json: { name: 'Echo sandbox' } } : this.errorReply(401)),
+    },
+  ];
 
   constructor(now: () => number) {
     super(now);
   }
 
+  private authorised(request: ReceivedRequest): boolean {
+    return request.headers['authorization'] === `Bearer ${ECHO_SANDBOX_TOKEN}`;
+  }
+
   private store(request: ReceivedRequest): Reply {
-    if (request.headers['authorization'] !== `Bearer ${ECHO_SANDBOX_TOKEN}`) return this.errorReply(401);
+    if (!this.authorised(request)) return this.errorReply(401);
     this.statuses.push(request.json);
     return { status: 201, json: { id: `echo-${this.statuses.length}` } };
   }

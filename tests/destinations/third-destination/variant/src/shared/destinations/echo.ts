@@ -4,7 +4,14 @@ import type { DestinationDescriptor } from './descriptor';
 export const echo = {
   id: 'echo',
   label: 'Echo',
-  iparams: [{ name: 'echo_token', secure: true }],
-  templates: { postStatus: 'echoPostStatus' },
+  receives: 'status',
+  iparams: [
+    {
+      name: 'echo_token',
+      secure: true,
+      field: { kind: 'secret', label: 'Echo token', hint: 'Starts with sandbox- or live-.', default: '', missing: 'Enter the Echo token.' },
+    },
+  ],
+  templates: { postStatus: 'echoPostStatus', verifyToken: 'echoVerifyToken' },
   vendorHosts: '^api\\.echo\\.example$',
 } as const satisfies DestinationDescriptor;
