@@ -137,7 +137,7 @@ export class RequestEmulator {
   }
 
   private async send(template: RequestTemplate, rendered: RenderedRequest, body: string | undefined): Promise<TemplateResponse> {
-    const url = this.targetUrl(rendered);
+    const { url, headers } = this.target(rendered);
     for (let attempt = 1; ; attempt++) {
       const quota = this.options.quota.tryAcquire();
       if (!quota.allowed) {
@@ -146,7 +146,7 @@ export class RequestEmulator {
         throw { ...failure(429, RATE_LIMIT_BODY, attempt - 1, { 'retry-after': retryAfter }), errorSource: 'PLATFORM' };
       }
       this.options.counters.requests++;
-      const outcome = await this.attempt(rendered, url, body);
+      const outcome = await this.attempt(rendered.method, url, headers, body);
       this.record(template.name, rendered.method, url, attempt, outcome);
 
       const retryable = outcome.kind === 'network' || outcome.response.status === 429 || outcome.response.status >= 500;
@@ -158,25 +158,24 @@ export class RequestEmulator {
     }
   }
 
-  private targetUrl(rendered: RenderedRequest): string {
-    const base = this.options.hostOverride?.(rendered.host) ?? `${rendered.protocol}://${rendered.host}`;
-    return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
-  }
-
   /**
-   * The template's headers; a request sent to a stand-in for the vendor keeps the vendor's `Host`,
-   * so the fake server sees which account (subdomain, region) the request was addressed to.
+   * Where the request goes, and with which headers. A request sent to a stand-in for the vendor
+   * keeps the vendor's `Host`, so the fake server sees which account (subdomain, region) it was
+   * addressed to.
    */
-  private sentHeaders(rendered: RenderedRequest): Record<string, string> {
-    return this.options.hostOverride?.(rendered.host) === undefined ? rendered.headers : { ...rendered.headers, Host: rendered.host };
+  private target(rendered: RenderedRequest): { url: string; headers: Record<string, string> } {
+    const override = this.options.hostOverride?.(rendered.host);
+    const base = override ?? `${rendered.protocol}://${rendered.host}`;
+    const url = `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
+    return { url, headers: override === undefined ? rendered.headers : { ...rendered.headers, Host: rendered.host } };
   }
 
-  private async attempt(rendered: RenderedRequest, url: string, body: string | undefined): Promise<Attempt> {
+  private async attempt(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<Attempt> {
     try {
       const response = await axios.request<string>({
-        method: rendered.method,
+        method,
         url,
-        headers: this.sentHeaders(rendered),
+        headers,
         data: body,
         timeout: this.options.requestTimeoutMs,
         responseType: 'text',
