@@ -1796,7 +1796,8 @@ async function listActivities(args) {
   const size = page.size ?? DEFAULT_PAGE_SIZE;
   const backwards = page.before !== void 0;
   const since = sinceOf(filter);
-  const [head, budget] = await Promise.all([readHead(), readBudget(Date.now())]);
+  const now = Date.now();
+  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
   const built = /* @__PURE__ */ new Map();
   const activityOf = (item) => built.get(item) ?? built.set(item, toActivity(item)).get(item);
   const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
@@ -1810,7 +1811,8 @@ async function listActivities(args) {
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
-      notice: budget.notice
+      notice: budget.notice,
+      now: new Date(now).toISOString()
     }
   };
 }

@@ -2,7 +2,6 @@
 (function () {
 'use strict';
 
-const PAGE_SIZE = 25;
 function errorMessage(err) {
   if (typeof err === "string") return err;
   const error = err ?? {};
@@ -17,6 +16,18 @@ function responseMessage(response) {
     return response || null;
   }
 }
+class ApiError extends Error {
+  constructor(err) {
+    super(errorMessage(err), { cause: err });
+    const status = err?.status;
+    this.status = typeof status === "number" ? status : null;
+  }
+}
+function quotaSpent(err) {
+  return err instanceof ApiError && err.status === 429;
+}
+
+const PAGE_SIZE = 25;
 class HistoryApi {
   constructor(client) {
     this.client = client;
@@ -26,7 +37,7 @@ class HistoryApi {
       const result = await this.client.request.invoke(method, args);
       return result.response;
     } catch (err) {
-      throw new Error(errorMessage(err), { cause: err });
+      throw new ApiError(err);
     }
   }
   list(filter, after) {
@@ -45,37 +56,6 @@ class HistoryApi {
   retryAllFailed() {
     return this.call("retryAllFailed");
   }
-}
-
-function append(parent, children) {
-  for (const child of children) {
-    if (child) parent.append(child);
-  }
-}
-function el(tag, className = "", children = []) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  append(node, children);
-  return node;
-}
-function fw(tag, attributes, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  append(node, children);
-  return node;
-}
-function replaceChildren(parent, children) {
-  parent.replaceChildren();
-  append(parent, children);
-}
-function onActivate(node, handler) {
-  node.addEventListener("click", handler);
-  node.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      handler(event);
-    }
-  });
 }
 
 function statusLabel(status) {
@@ -156,17 +136,50 @@ function until(iso, now) {
   const left = at - now;
   return left < 1e3 ? "due now" : `in ${span(left)}`;
 }
-function clockTime(iso) {
+function sameDay(a, b) {
+  return a.toDateString() === b.toDateString();
+}
+function timeText(iso, now) {
   const at = parseTime(iso);
-  return at === null ? "" : new Date(at).toLocaleTimeString(void 0, { hour: "2-digit", minute: "2-digit" });
+  if (at === null) return "";
+  const date = new Date(at);
+  const today = new Date(now);
+  const time = { hour: "2-digit", minute: "2-digit" };
+  if (sameDay(date, today)) return date.toLocaleTimeString(void 0, time);
+  const year = date.getFullYear() === today.getFullYear() ? {} : { year: "numeric" };
+  return date.toLocaleString(void 0, { day: "numeric", month: "short", ...year, ...time });
 }
 function whenText(iso, now) {
   const left = until(iso ?? null, now);
-  return left === "" || left === "due now" ? left : `${left} (at ${clockTime(iso ?? null)})`;
+  return left === "" || left === "due now" ? left : `${left} (at ${timeText(iso, now)})`;
 }
-function dateTime(iso) {
-  const at = parseTime(iso);
-  return at === null ? "\u2014" : new Date(at).toLocaleString(void 0, { dateStyle: "medium", timeStyle: "medium" });
+const HTTP_REASONS = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+function httpAnswer(status) {
+  if (status === 0) return "none (no answer came back)";
+  const reason = HTTP_REASONS[status];
+  return reason ? `${status} ${reason}` : String(status);
+}
+function historySize(count, listed, listedAll) {
+  const value = Math.max(count.value, listed);
+  const exact = count.exact && count.value >= listed || listedAll && listed >= count.value;
+  return `${exact ? "" : "At least "}${value} in history`;
 }
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
@@ -175,11 +188,134 @@ function pluralize(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+class PlatformClock {
+  constructor() {
+    this.offset = 0;
+  }
+  /** Takes the time a server answer carries (ISO); an answer without a readable one changes nothing. */
+  sync(serverNow) {
+    const at = parseTime(serverNow);
+    if (at !== null) this.offset = at - Date.now();
+  }
+  now() {
+    return Date.now() + this.offset;
+  }
+}
+
+function append(parent, children) {
+  for (const child of children) {
+    if (child) parent.append(child);
+  }
+}
+function el(tag, className = "", children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  append(node, children);
+  return node;
+}
+function fw(tag, attributes, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  append(node, children);
+  return node;
+}
+function replaceChildren(parent, children) {
+  parent.replaceChildren();
+  append(parent, children);
+}
+function afterRender(node, mend) {
+  void customElements.whenDefined(node.localName).then(() => node.componentOnReady()).then(() => {
+    if (node.shadowRoot) mend(node.shadowRoot);
+  });
+}
+
+function queuedNotice(activity, queuedAt, now) {
+  const where = destinationName(activity);
+  const when = whenText(queuedAt, now);
+  if (activity.attempts > 0) return ["info", `Already waiting for its retry: ${where} is tried again ${when}.`];
+  return ["info", `Retry queued: it runs ${when}.`];
+}
+function retryNotice({ activity, queued_at }, now) {
+  if (queued_at !== null) return queuedNotice(activity, queued_at, now);
+  const where = destinationName(activity);
+  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
+  if (activity.outcome === "retrying") {
+    const when = whenText(activity.next_retry_at, now);
+    return ["warning", `Retry queued: ${where} has not taken it yet${when ? `; next try ${when}` : ""}.`];
+  }
+  return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
+}
+function waitingNote(alreadyQueued) {
+  if (alreadyQueued === 0) return "";
+  return ` ${pluralize(alreadyQueued, "push", "pushes")} already waiting for ${alreadyQueued === 1 ? "its" : "their"} own retry ${alreadyQueued === 1 ? "keeps its" : "keep their"} time.`;
+}
+function runsText(result, now) {
+  const first = whenText(result.first_at, now);
+  const last = whenText(result.last_at, now);
+  if (first === "") return "";
+  if (result.queued === 1) return `; it runs ${first}`;
+  return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
+}
+function retryAllNotice(result, now) {
+  const waiting = waitingNote(result.already_queued);
+  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
+  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
+}
+function droppedNotice(dropped) {
+  return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
+}
+function serverNotices(list, count) {
+  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
+}
+function lastUnclearAnswer({ outcome, last_status }) {
+  if (outcome !== "retrying" && outcome !== "dead_letter") return null;
+  return last_status === null || last_status === 429 ? null : last_status;
+}
+function unclearAttempt(activity) {
+  const status = lastUnclearAnswer(activity);
+  const where = destinationName(activity);
+  if (status === null)
+    return `An earlier attempt ended without a clear answer from ${where} (no answer, a timeout or a server error), or its run was cut off`;
+  if (status === 0) return `The last attempt got no answer from ${where} (it timed out or the connection dropped)`;
+  const timedOut = status === 408 || status === 504 ? " (a timeout)" : "";
+  return `The last attempt got ${httpAnswer(status)}${timedOut} from ${where}, which may have stored the push before answering`;
+}
+function duplicateNotice(activity) {
+  return `${unclearAttempt(activity)}. ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
+}
+const MINUTE_MS = 6e4;
+function quotaFreeAt(now) {
+  return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+function failureNotice(what, err, now) {
+  if (!quotaSpent(err)) return ["error", `${what}: ${errorMessage(err)}`];
+  return [
+    "warning",
+    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`
+  ];
+}
+
 function outcomePill(outcome) {
-  return fw("fw-pill", { color: outcomeColor(outcome), class: "pill", "data-outcome": outcome }, [outcomeLabel(outcome)]);
+  return fw("fw-pill", { class: "pill", "data-color": outcomeColor(outcome), "data-outcome": outcome }, [outcomeLabel(outcome)]);
 }
 function smallButton(label, action, color = "secondary") {
   return fw("fw-button", { size: "small", color, "data-action": action }, [label]);
+}
+
+function loadingView(text = "Loading pushes\u2026") {
+  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
+}
+function emptyView(filtered) {
+  const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
+  return el("div", "state state--empty", [el("p", "", [text])]);
+}
+function errorView(message) {
+  return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
+}
+function noticeView(type, message, closable = true) {
+  const notice = fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
+  if (closable) afterRender(notice, (root) => root.querySelector(".alert__close")?.setAttribute("aria-label", "Dismiss this message"));
+  return notice;
 }
 
 function facts(rows) {
@@ -192,7 +328,7 @@ function facts(rows) {
 }
 function nextRetry(activity, now) {
   if (!activity.next_retry_at || activity.outcome !== "retrying") return null;
-  return `${until(activity.next_retry_at, now)} (${dateTime(activity.next_retry_at)})`;
+  return whenText(activity.next_retry_at, now);
 }
 function pushFacts(activity, now) {
   return facts([
@@ -200,21 +336,22 @@ function pushFacts(activity, now) {
     ["Email", activity.actor.email],
     ["Destination", destinationName(activity)],
     ["Attempts", String(activity.attempts)],
-    ["Last status", activity.last_status === null ? null : String(activity.last_status)],
+    // "Status" alone reads like an agent's status in this app: this is the destination's HTTP answer.
+    ["HTTP answer", activity.last_status === null ? null : httpAnswer(activity.last_status)],
     ["Reason", activity.reason],
     ["Next retry", nextRetry(activity, now)],
-    ["Received", dateTime(activity.created_at)],
-    ["Updated", dateTime(activity.updated_at)]
+    ["Received", timeText(activity.created_at, now)],
+    ["Updated", timeText(activity.updated_at, now)]
   ]);
 }
-function sentView(activity) {
+function sentView(activity, now) {
   const sent = activity.sent;
   if (!sent) return [el("h3", "detail-section", ["What was sent"]), el("p", "muted", ["Nothing was sent."])];
   return [
     el("h3", "detail-section", ["What was sent"]),
     facts([
       ["Name", sent.name],
-      ["Happened at", dateTime(sent.happened_at)],
+      ["Happened at", timeText(sent.happened_at, now)],
       ["Recipient", sent.recipient],
       ["Reference", sent.reference],
       ["Remote id", activity.target?.remote_id]
@@ -223,8 +360,9 @@ function sentView(activity) {
 }
 function duplicateNote(activity) {
   if (!activity.may_duplicate) return null;
-  const text = `An earlier attempt timed out and ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
-  return fw("fw-inline-message", { type: "warning", closable: "false", class: "message" }, [text]);
+  const note = noticeView("warning", duplicateNotice(activity), false);
+  note.classList.add("duplicate-note");
+  return note;
 }
 function retryButton$1(activity, handlers) {
   if (!activity.retryable) return null;
@@ -239,7 +377,9 @@ function backButton(handlers) {
   return back;
 }
 function detailView(activity, now, handlers) {
-  const head = el("div", "detail-head", [el("h2", "detail-title", [activity.title]), outcomePill(activity.outcome)]);
+  const title = el("h2", "detail-title", [activity.title]);
+  title.tabIndex = -1;
+  const head = el("div", "detail-head", [title, outcomePill(activity.outcome)]);
   const notices = el("div", "notices detail-notices");
   const section = el("section", "detail", [
     backButton(handlers),
@@ -247,7 +387,7 @@ function detailView(activity, now, handlers) {
     notices,
     duplicateNote(activity),
     pushFacts(activity, now),
-    ...sentView(activity),
+    ...sentView(activity, now),
     retryButton$1(activity, handlers)
   ]);
   section.dataset.id = activity.id;
@@ -409,11 +549,26 @@ DESCRIPTORS.map((d) => d.label);
 const ALL = "all";
 function select(name, label, options) {
   const children = [[ALL, "All"], ...options].map(([value, text]) => fw("fw-select-option", { value }, [text]));
-  return fw(
+  const select2 = fw(
     "fw-select",
-    { name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` },
+    // Crayons names the inner combobox, its list and label after the host's id: without one they are "-listbox".
+    { id: `filter-${name}`, name, label, value: ALL, searchable: "false", "allow-deselect": "false", class: `filter filter--${name}` },
     children
   );
+  mendCombobox(select2, label);
+  return select2;
+}
+function mendCombobox(select2, label) {
+  afterRender(select2, (root) => {
+    const box = root.querySelector('[role="combobox"]');
+    if (!box) return;
+    box.setAttribute("aria-label", label);
+    const mend = () => {
+      if (!box.hasAttribute("aria-expanded")) box.setAttribute("aria-expanded", "false");
+    };
+    new MutationObserver(mend).observe(box, { attributes: true, attributeFilter: ["aria-expanded"] });
+    mend();
+  });
 }
 function outcomeSelect() {
   return select(
@@ -440,6 +595,7 @@ function createLayout() {
   const parts = {
     failed: el("div", "failed-bar"),
     notice: el("div", "notices"),
+    stale: el("div", "stale"),
     summary: el("div", "summary-slot"),
     body: el("div", "list-body"),
     list: el("ul", "rows"),
@@ -450,6 +606,7 @@ function createLayout() {
     el("div", "filters", [outcome, destination]),
     parts.failed,
     parts.notice,
+    parts.stale,
     parts.summary,
     parts.list,
     parts.body,
@@ -465,16 +622,16 @@ function timeView(iso, now) {
   const time = el("time", "ago", [ago(iso, now)]);
   time.dateTime = iso;
   time.dataset.at = iso;
-  time.title = dateTime(iso);
+  time.title = timeText(iso, now);
   return time;
 }
 function nextTryView(activity, now, queued) {
   const at = activity.next_retry_at;
   if (activity.outcome !== "retrying" || !at) return null;
-  const time = el("time", queued ? "at" : "until", [queued ? clockTime(at) : until(at, now)]);
+  const time = el("time", queued ? "at" : "until", [queued ? timeText(at, now) : until(at, now)]);
   time.dateTime = at;
   if (!queued) time.dataset.until = at;
-  time.title = dateTime(at);
+  time.title = timeText(at, now);
   return el("span", "row-next", [el("span", "sep", ["\xB7"]), queued ? "runs at " : "next try ", time]);
 }
 function retryButton(activity, handlers) {
@@ -496,29 +653,15 @@ function rowView(activity, now, handlers, queued = false) {
     nextTryView(activity, now, queued)
   ]);
   const meta = el("div", "row-meta", [where, activity.retryable && retryButton(activity, handlers)]);
-  const top = el("div", "row-top", [el("span", "row-agent", [agentName(activity)]), outcomePill(activity.outcome)]);
+  const open = el("button", "row-agent row-open", [agentName(activity)]);
+  open.type = "button";
+  open.setAttribute("aria-label", `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${outcomeLabel(activity.outcome)}`);
+  const top = el("div", "row-top", [open, outcomePill(activity.outcome)]);
   const row = el("li", "row", [top, text, meta]);
   row.dataset.id = activity.id;
   row.dataset.outcome = activity.outcome;
-  row.tabIndex = 0;
-  row.setAttribute("role", "button");
-  row.setAttribute("aria-label", `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${activity.outcome}`);
-  onActivate(row, () => handlers.open(activity.id));
+  row.addEventListener("click", () => handlers.open(activity.id));
   return row;
-}
-
-function loadingView(text = "Loading pushes\u2026") {
-  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
-}
-function emptyView(filtered) {
-  const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
-  return el("div", "state state--empty", [el("p", "", [text])]);
-}
-function errorView(message) {
-  return fw("fw-inline-message", { type: "error", closable: "false", class: "message" }, [message]);
-}
-function noticeView(type, message, closable = true) {
-  return fw("fw-inline-message", { type, closable: String(closable), class: "message" }, [message]);
 }
 
 const FIXED = { Available: "#00a886", Unavailable: "#92a2b1" };
@@ -582,45 +725,6 @@ function summaryView(summaries, open) {
   ]);
   details.open = open;
   return details;
-}
-
-function queuedNotice(activity, queuedAt, now) {
-  const where = destinationName(activity);
-  const when = whenText(queuedAt, now);
-  if (activity.attempts > 0) return ["info", `Already waiting for its retry: ${where} is tried again ${when}.`];
-  return ["info", `Retry queued: it runs ${when}.`];
-}
-function retryNotice({ activity, queued_at }, now) {
-  if (queued_at !== null) return queuedNotice(activity, queued_at, now);
-  const where = destinationName(activity);
-  if (activity.outcome === "delivered") return ["success", `Retried: delivered to ${where}.`];
-  if (activity.outcome === "retrying") {
-    const when = whenText(activity.next_retry_at, now);
-    return ["warning", `Retry queued: ${where} has not taken it yet${when ? `; next try ${when}` : ""}.`];
-  }
-  return ["error", `Retried: ${where} refused it again (${activity.reason ?? outcomeLabel(activity.outcome)}).`];
-}
-function waitingNote(alreadyQueued) {
-  if (alreadyQueued === 0) return "";
-  return ` ${pluralize(alreadyQueued, "push", "pushes")} already waiting for ${alreadyQueued === 1 ? "its" : "their"} own retry ${alreadyQueued === 1 ? "keeps its" : "keep their"} time.`;
-}
-function runsText(result, now) {
-  const first = whenText(result.first_at, now);
-  const last = whenText(result.last_at, now);
-  if (first === "") return "";
-  if (result.queued === 1) return `; it runs ${first}`;
-  return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
-}
-function retryAllNotice(result, now) {
-  const waiting = waitingNote(result.already_queued);
-  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
-  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
-}
-function droppedNotice(dropped) {
-  return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
-}
-function serverNotices(list, count) {
-  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
 }
 
 const MARGIN_MS = 10 * 6e4;
@@ -716,6 +820,7 @@ function summarize(activities) {
 }
 
 const TICK_MS = 3e4;
+const WIDE_ENOUGH_FOR_SUMMARY = "(min-width: 480px)";
 class Sidebar {
   constructor(api) {
     this.api = api;
@@ -724,12 +829,16 @@ class Sidebar {
     this.activities = [];
     this.after = null;
     this.hasMore = false;
+    this.listedAll = false;
+    this.count = null;
+    this.lastList = null;
     this.generation = 0;
     this.detailId = null;
-    this.summaryOpen = true;
+    this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
     this.listNotice = null;
     this.countNotice = null;
     this.queued = new QueuedRetries();
+    this.clock = new PlatformClock();
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
@@ -753,32 +862,46 @@ class Sidebar {
     this.filter = next;
     void this.reload();
   }
+  filtered() {
+    return Object.keys(this.filter).length > 0;
+  }
   async refresh() {
     this.closeDetail();
+    replaceChildren(this.layout.notice, []);
     await Promise.all([this.reload(), this.loadCount()]);
   }
   async loadCount() {
     try {
       const { count } = await this.api.count();
-      this.layout.count.textContent = `${count.value}${count.exact ? "" : "+"} in history \xB7 updated ${ago(count.refreshed_at, Date.now())}`;
+      this.clock.sync(count.refreshed_at);
+      this.count = count;
+      this.renderCount();
       replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
       this.countNotice = count.notice;
       this.renderServerNotice();
     } catch (err) {
-      this.layout.count.textContent = `Count unavailable: ${errorMessage(err)}`;
+      this.countFailed(err);
     }
+  }
+  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
+  countFailed(err) {
+    const now = this.clock.now();
+    if (quotaSpent(err) && this.count) return this.renderCount();
+    this.count = null;
+    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(quotaFreeAt(now), now)}` : failureNotice("Count unavailable", err, now)[1];
   }
   /** The first page for the current filters. */
   async reload() {
     const generation = ++this.generation;
     this.activities = [];
+    this.listedAll = false;
     this.renderList();
     replaceChildren(this.layout.body, [loadingView()]);
     try {
       const page = await this.api.list(this.filter, null);
       if (generation === this.generation) this.accept(page.activities, page.meta);
     } catch (err) {
-      if (generation === this.generation) this.showListError(err);
+      if (generation === this.generation) this.listFailed(err);
     }
   }
   async loadMore(button) {
@@ -789,16 +912,34 @@ class Sidebar {
       if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
     } catch (err) {
       button.removeAttribute("loading");
-      this.notify("error", errorMessage(err));
+      this.notify(...failureNotice("More pushes could not be read", err, this.clock.now()));
     }
   }
   accept(activities, meta) {
+    this.clock.sync(meta.now);
     this.activities = activities;
     this.after = meta.after_cursor;
     this.hasMore = meta.has_more && meta.after_cursor !== null;
+    this.listedAll = !meta.has_more && !this.filtered();
     this.listNotice = meta.notice;
+    replaceChildren(this.layout.stale, []);
+    this.lastList = {
+      activities,
+      after: this.after,
+      hasMore: this.hasMore,
+      listedAll: this.listedAll,
+      filter: this.filter,
+      at: this.clock.now()
+    };
     this.renderList();
+    this.renderCount();
     this.renderServerNotice();
+  }
+  /** The count, raised to what the unfiltered list has loaded when that is more. */
+  renderCount() {
+    if (!this.count) return;
+    const size = historySize(this.count, this.filtered() ? 0 : this.activities.length, this.listedAll);
+    replaceChildren(this.layout.count, [`${size} \xB7 updated `, timeView(this.count.refreshed_at, this.clock.now())]);
   }
   renderServerNotice() {
     replaceChildren(
@@ -806,13 +947,32 @@ class Sidebar {
       serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false))
     );
   }
-  showListError(err) {
-    this.hasMore = false;
-    replaceChildren(this.layout.body, [errorView(errorMessage(err))]);
-    replaceChildren(this.layout.more, []);
+  /**
+   * A reload refused for quota shows the last list again, saying when it was read and when to try
+   * again; any other failure (or no list yet) says why in place of the list.
+   */
+  listFailed(err) {
+    const now = this.clock.now();
+    const last = this.lastList;
+    if (!quotaSpent(err) || !last) {
+      this.hasMore = false;
+      replaceChildren(this.layout.body, [noticeView(...failureNotice("The list could not be read", err, now), false)]);
+      replaceChildren(this.layout.more, []);
+      return;
+    }
+    const sameFilters = JSON.stringify(last.filter) === JSON.stringify(this.filter);
+    this.activities = last.activities;
+    this.after = last.after;
+    this.hasMore = sameFilters && last.hasMore;
+    this.listedAll = sameFilters && last.listedAll;
+    this.renderList();
+    this.renderCount();
+    const [type, text] = failureNotice("The list could not be refreshed", err, now);
+    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${sameFilters ? "" : ", before the filters changed"}.`;
+    replaceChildren(this.layout.stale, [noticeView(type, `${text} ${shown}`, false)]);
   }
   renderList() {
-    const now = Date.now();
+    const now = this.clock.now();
     const shown = this.activities.map((a) => this.queued.shown(a, now));
     const handlers = {
       open: (id) => void this.openDetail(id),
@@ -822,8 +982,7 @@ class Sidebar {
       this.layout.list,
       shown.map((a) => rowView(a, now, handlers, this.queued.isQueued(a.id)))
     );
-    const filtered = Object.keys(this.filter).length > 0;
-    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(filtered)] : []);
+    replaceChildren(this.layout.body, shown.length === 0 ? [emptyView(this.filtered())] : []);
     this.renderMore();
     this.renderSummary(shown);
     this.renderFailed(shown);
@@ -871,17 +1030,23 @@ class Sidebar {
   }
   renderDetail(activity) {
     const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
-    const now = Date.now();
+    const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
+    this.layout.detailPane.querySelector(".detail-title")?.focus();
   }
   renderDetailError(err) {
-    const back = smallButton("\u2190 All pushes", "back", "text");
-    back.addEventListener("click", () => this.closeDetail());
-    replaceChildren(this.layout.detailPane, [back, errorView(errorMessage(err))]);
+    const back = backButton({ back: () => this.closeDetail() });
+    replaceChildren(this.layout.detailPane, [
+      back,
+      noticeView(...failureNotice("This push could not be read", err, this.clock.now()), false)
+    ]);
   }
+  /** Back to the list, with the focus on the row that was open. */
   closeDetail() {
+    const id = this.detailId;
     this.detailId = null;
     this.showPane(false);
+    if (id) this.layout.list.querySelector(`li.row[data-id="${CSS.escape(id)}"] .row-open`)?.focus();
   }
   showPane(detail) {
     this.layout.listPane.hidden = detail;
@@ -895,12 +1060,12 @@ class Sidebar {
       const result = await this.api.retry(id);
       this.queued.note(result);
       this.replace(result.activity);
-      const notice = retryNotice(result, Date.now());
+      const notice = retryNotice(result, this.clock.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     } catch (err) {
       button.removeAttribute("loading");
-      const notice = ["error", `Retry failed: ${errorMessage(err)}`];
+      const notice = failureNotice("Retry failed", err, this.clock.now());
       if (this.detailId === id) this.notifyDetail(notice);
       else this.notify(...notice);
     }
@@ -917,15 +1082,15 @@ class Sidebar {
       const result = await this.api.retryAllFailed();
       this.queued.noteAll(result);
       await this.reload();
-      this.notify(...retryAllNotice(result, Date.now()));
+      this.notify(...retryAllNotice(result, this.clock.now()));
     } catch (err) {
       button.removeAttribute("loading");
-      this.notify("error", `Retry all failed: ${errorMessage(err)}`);
+      this.notify(...failureNotice("Retry all failed", err, this.clock.now()));
     }
   }
   /** Keeps the relative times current. */
   tick() {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const time of Array.from(this.layout.root.querySelectorAll("time[data-at]"))) {
       time.textContent = ago(time.dataset.at ?? null, now);
     }

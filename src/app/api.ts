@@ -1,24 +1,8 @@
 /** The sidebar's calls to the app's server methods (manifest `functions`), through the FDK client. */
+import { ApiError } from './errors';
 import type { Activity, CountResult, ListFilter, ListResult, RetryAllResult, RetryResult } from './types';
 
 const PAGE_SIZE = 25;
-
-/** FDK rejects with the server's `{status, message}`; some clients carry it as a JSON `response`. */
-export function errorMessage(err: unknown): string {
-  if (typeof err === 'string') return err;
-  const error = (err ?? {}) as { message?: unknown; response?: unknown };
-  if (typeof error.message === 'string' && error.message) return error.message;
-  return responseMessage(error.response) ?? 'Something went wrong. Try again.';
-}
-
-function responseMessage(response: unknown): string | null {
-  if (typeof response !== 'string') return (response as { message?: string } | undefined)?.message ?? null;
-  try {
-    return (JSON.parse(response) as { message?: string }).message ?? response;
-  } catch {
-    return response || null;
-  }
-}
 
 export class HistoryApi {
   constructor(private readonly client: FdkClient) {}
@@ -28,7 +12,7 @@ export class HistoryApi {
       const result = await this.client.request.invoke<T>(method, args);
       return result.response;
     } catch (err) {
-      throw new Error(errorMessage(err), { cause: err });
+      throw new ApiError(err);
     }
   }
 

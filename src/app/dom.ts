@@ -30,13 +30,15 @@ export function replaceChildren(parent: Element, children: Child[]): void {
   append(parent, children);
 }
 
-/** Runs `handler` on click and on Enter/Space, for non-button elements acting as buttons. */
-export function onActivate(node: HTMLElement, handler: (event: Event) => void): void {
-  node.addEventListener('click', handler);
-  node.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      handler(event);
-    }
-  });
+/**
+ * Runs `mend` on a Crayons element's shadow root once it has first rendered: Crayons loads after
+ * the sidebar builds its nodes, so wait for the element's definition, then for its render.
+ */
+export function afterRender(node: HTMLElement, mend: (root: ShadowRoot) => void): void {
+  void customElements
+    .whenDefined(node.localName)
+    .then(() => (node as HTMLElement & { componentOnReady(): Promise<unknown> }).componentOnReady())
+    .then(() => {
+      if (node.shadowRoot) mend(node.shadowRoot);
+    });
 }

@@ -56,7 +56,7 @@ export function parseTime(iso: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** "just now", "3 min ago", "2 h ago"; a time slightly ahead of this browser's clock reads "just now". */
+/** "just now", "3 min ago", "2 h ago"; a time slightly ahead of the platform's clock reads "just now". */
 export function ago(iso: string | null, now: number): string {
   const at = parseTime(iso);
   if (at === null) return '';
@@ -72,22 +72,67 @@ export function until(iso: string | null, now: number): string {
   return left < 1000 ? 'due now' : `in ${span(left)}`;
 }
 
-/** "12:05", the browser's local time of day. */
-export function clockTime(iso: string | null): string {
-  const at = parseTime(iso);
-  return at === null ? '' : new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+function sameDay(a: Date, b: Date): boolean {
+  return a.toDateString() === b.toDateString();
 }
 
-/** When something scheduled runs: "in 5 min (at 12:05)", "due now", or '' when unknown. */
+/**
+ * The one way the sidebar writes a time, in the browser's locale and time zone: "14:05" on the
+ * platform's today, "23 Nov, 14:05" on another day (with the year when it is not this year); '' when unknown.
+ */
+export function timeText(iso: string | null | undefined, now: number): string {
+  const at = parseTime(iso);
+  if (at === null) return '';
+  const date = new Date(at);
+  const today = new Date(now);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  if (sameDay(date, today)) return date.toLocaleTimeString(undefined, time);
+  const year = date.getFullYear() === today.getFullYear() ? {} : { year: 'numeric' as const };
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', ...year, ...time });
+}
+
+/** When something scheduled runs: "in 5 min (at 14:05)", "due now", or '' when unknown. */
 export function whenText(iso: string | null | undefined, now: number): string {
   const left = until(iso ?? null, now);
-  return left === '' || left === 'due now' ? left : `${left} (at ${clockTime(iso ?? null)})`;
+  return left === '' || left === 'due now' ? left : `${left} (at ${timeText(iso, now)})`;
 }
 
-/** Local date and time, for the detail view's tooltips and facts. */
-export function dateTime(iso: string | null): string {
-  const at = parseTime(iso);
-  return at === null ? '—' : new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** Reason phrases of the answers the vendors give (RFC 9110); others show their number only. */
+const HTTP_REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** A destination's HTTP answer: "503 Service Unavailable"; 0 (no answer came back) as such. */
+export function httpAnswer(status: number): string {
+  if (status === 0) return 'none (no answer came back)';
+  const reason = HTTP_REASONS[status];
+  return reason ? `${status} ${reason}` : String(status);
+}
+
+/**
+ * How many pushes the history holds, as far as is known: the server's count (a lower bound when it
+ * read only the newest pages) or the unfiltered list loaded so far, whichever knows more. "At least
+ * 157", never "90+" while 157 are listed.
+ */
+export function historySize(count: { value: number; exact: boolean }, listed: number, listedAll: boolean): string {
+  const value = Math.max(count.value, listed);
+  const exact = (count.exact && count.value >= listed) || (listedAll && listed >= count.value);
+  return `${exact ? '' : 'At least '}${value} in history`;
 }
 
 /** `<bucket>.<eventKey>.<destination>`: the event part is shared by the pushes of one event. */

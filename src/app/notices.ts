@@ -1,5 +1,6 @@
 /** What a retry, "Retry all failed", the count and the list tell the admin, in one sentence each. */
-import { destinationName, outcomeLabel, pluralize, whenText } from './format';
+import { errorMessage, quotaSpent } from './errors';
+import { destinationName, httpAnswer, outcomeLabel, pluralize, timeText, whenText } from './format';
 import type { NoticeType } from './render/states';
 import type { Activity, RetryAllResult, RetryResult } from './types';
 
@@ -55,4 +56,46 @@ export function droppedNotice(dropped: number): string {
 /** What the server says above the list (list and count may both say it): each sentence once. */
 export function serverNotices(list: string | null, count: string | null): string[] {
   return [...new Set([list, count].filter((n): n is string => typeof n === 'string' && n !== ''))];
+}
+
+/** A failed attempt that says what it got: the push's latest attempt while it is still failing; a vendor's 429 was refused, not stored. */
+function lastUnclearAnswer({ outcome, last_status }: Activity): number | null {
+  if (outcome !== 'retrying' && outcome !== 'dead_letter') return null;
+  return last_status === null || last_status === 429 ? null : last_status;
+}
+
+/** What happened to an attempt whose fate is unknown, from what the push says. */
+function unclearAttempt(activity: Activity): string {
+  const status = lastUnclearAnswer(activity);
+  const where = destinationName(activity);
+  if (status === null)
+    return `An earlier attempt ended without a clear answer from ${where} (no answer, a timeout or a server error), or its run was cut off`;
+  if (status === 0) return `The last attempt got no answer from ${where} (it timed out or the connection dropped)`;
+  const timedOut = status === 408 || status === 504 ? ' (a timeout)' : '';
+  return `The last attempt got ${httpAnswer(status)}${timedOut} from ${where}, which may have stored the push before answering`;
+}
+
+/** Why a push may appear twice at a destination that cannot deduplicate: what actually happened, as far as the push says. */
+export function duplicateNotice(activity: Activity): string {
+  return `${unclearAttempt(activity)}. ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * When a call refused for quota can be made again: the next whole minute at least a minute after
+ * the refusal, safe whether the platform counts per clock minute or over the last 60 seconds (its
+ * documentation says "per minute" only).
+ */
+export function quotaFreeAt(now: number): string {
+  return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+
+/** Why `what` did not happen: the quota, with when to try again, or the server's message. */
+export function failureNotice(what: string, err: unknown, now: number): Notice {
+  if (!quotaSpent(err)) return ['error', `${what}: ${errorMessage(err)}`];
+  return [
+    'warning',
+    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`,
+  ];
 }

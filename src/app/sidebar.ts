@@ -2,7 +2,8 @@
  * Sidebar entry (`chat_conversation` › `conversation_user_info`): the recent pushes of agent
  * status changes to Freshdesk and CustomerGauge, with their outcomes and retries.
  */
-import { HistoryApi, errorMessage } from './api';
+import { HistoryApi } from './api';
+import { errorMessage } from './errors';
 import { Sidebar } from './controller';
 import { errorView } from './render/states';
 

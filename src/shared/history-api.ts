@@ -56,10 +56,12 @@ export interface ListFilter {
 /**
  * listActivities. `meta.notice`: why the answer shows less than usual (deliveries are catching up
  * with a burst, or this minute's storage quota is spent), for the admin to read; null otherwise.
+ * `meta.now`: the platform's time of the answer (ISO), which the sidebar's relative times count
+ * from (the browser's clock may be far off the platform's, and the simulator's clock moves).
  */
 export interface ListResult {
   activities: Activity[];
-  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null };
+  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null; now: string };
 }
 
 /** showActivity */

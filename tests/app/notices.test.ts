@@ -2,7 +2,16 @@
  * What the sidebar says after Retry and "Retry all failed", about dropped events, and the server's
  * notices, from the answers the server gives (src/shared/history-api.ts).
  */
-import { droppedNotice, retryAllNotice, retryNotice, serverNotices } from '../../src/app/notices';
+import { ApiError } from '../../src/app/errors';
+import {
+  droppedNotice,
+  duplicateNotice,
+  failureNotice,
+  quotaFreeAt,
+  retryAllNotice,
+  retryNotice,
+  serverNotices,
+} from '../../src/app/notices';
 import type { Activity, RetryAllResult } from '../../src/app/types';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -95,5 +104,53 @@ describe('notices from the server', () => {
     expect(serverNotices('Quota spent.', null)).toEqual(['Quota spent.']);
     expect(serverNotices('Quota spent.', 'Catching up.')).toEqual(['Quota spent.', 'Catching up.']);
     expect(serverNotices(null, null)).toEqual([]);
+  });
+});
+
+describe('a push that may appear twice says what happened', () => {
+  const flagged = (outcome: Activity['outcome'], last_status: number | null) => ({ ...push('a', outcome), last_status }) as Activity;
+  const TAIL = ' Freshdesk cannot deduplicate, so this push may appear twice there.';
+  test.each([
+    ['no answer', flagged('retrying', 0), 'The last attempt got no answer from Freshdesk (it timed out or the connection dropped).'],
+    [
+      'a gateway timeout',
+      flagged('dead_letter', 504),
+      'The last attempt got 504 Gateway Timeout (a timeout) from Freshdesk, which may have stored the push before answering.',
+    ],
+    [
+      'a server error',
+      flagged('retrying', 500),
+      'The last attempt got 500 Internal Server Error from Freshdesk, which may have stored the push before answering.',
+    ],
+    // The vendor refused the last attempt (429), or a later attempt delivered it: the unclear one came earlier.
+    [
+      'an earlier attempt, then a 429',
+      flagged('retrying', 429),
+      'An earlier attempt ended without a clear answer from Freshdesk (no answer, a timeout or a server error), or its run was cut off.',
+    ],
+    [
+      'an earlier attempt, then delivered',
+      flagged('delivered', 200),
+      'An earlier attempt ended without a clear answer from Freshdesk (no answer, a timeout or a server error), or its run was cut off.',
+    ],
+  ])('%s', (_case, activity, text) => {
+    expect(duplicateNotice(activity)).toBe(text + TAIL);
+  });
+});
+
+describe('a call that failed', () => {
+  test('for quota: says so and when to try again, the next whole minute at least a minute later', () => {
+    expect(quotaFreeAt(Date.parse('2026-11-23T12:00:00Z'))).toBe('2026-11-23T12:01:00.000Z');
+    expect(quotaFreeAt(Date.parse('2026-11-23T12:00:30Z'))).toBe('2026-11-23T12:02:00.000Z');
+    const [type, text] = failureNotice('Retry failed', new ApiError({ status: 429, message: 'Rate limit exceeded' }), NOW);
+    expect(type).toBe('warning');
+    expect(text).toMatch(/^Retry failed: the installation's request quota is spent for this minute\. Try again from .+\.$/);
+  });
+
+  test('otherwise: the server’s message', () => {
+    expect(failureNotice('Retry failed', new ApiError({ status: 404, message: 'activity x was not found' }), NOW)).toEqual([
+      'error',
+      'Retry failed: activity x was not found',
+    ]);
   });
 });

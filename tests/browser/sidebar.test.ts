@@ -2,15 +2,16 @@
  * The sidebar (app/index.html + app/scripts/sidebar.js) in a real browser (tests/support/browser.ts)
  * driven by playwright-core, against the local simulator server (FDK client shim, Crayons from
  * node_modules, the built server in the platform runtime, sandbox Freshdesk and CustomerGauge) on
- * a manual clock set to the real time (retries run only when a test moves it).
- * Takes screenshots of the list and the detail with realistic data; `UPDATE_SCREENSHOTS=1` saves
- * them as docs/sidebar.png and docs/sidebar-detail.png (the README shows them). Hostile names are
- * checked in their own test, after the pictures.
+ * a manual clock days away from the browser's (retries run only when a test moves it), at 360 px.
+ * Takes screenshots of the list, the detail and its states with realistic data; `UPDATE_SCREENSHOTS=1`
+ * saves them as docs/sidebar*.png (the README shows them). axe-core checks each state for
+ * accessibility violations. Hostile names are checked in their own test, after the pictures.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
+import { accessibilityViolations } from '../support/accessibility';
 import { launchBrowser } from '../support/browser';
 import { ManualClock } from '../../simulator/runtime';
 import { APP_DIR } from '../../simulator/local-app';
@@ -20,6 +21,8 @@ const HOSTILE = '<img src=x onerror=window.__xss=1>';
 // Ordinary runs keep the screenshots out of the working tree.
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-shots-'));
 const MINUTE = 60_000;
+/** The platform's time when the tests start: the day after the events' own timestamps, far from the browser's real clock. */
+const PLATFORM_START = Date.parse('2026-11-24T10:00:00.000Z');
 
 type Payload = { data: { actor: Record<string, unknown>; agent_activity: Record<string, unknown> } };
 
@@ -80,7 +83,7 @@ async function rows(): Promise<Row[]> {
         transition: text('.row-transition'),
         destination: text('.row-destination'),
         pill: text('fw-pill'),
-        color: li.querySelector('fw-pill')?.getAttribute('color') ?? null,
+        color: li.querySelector('fw-pill')?.getAttribute('data-color') ?? null,
         next: text('.row-next'),
       };
     }),
@@ -100,6 +103,18 @@ async function refresh(count: number): Promise<void> {
   aMinuteLater();
   await page.click('header fw-button[data-action=refresh]');
   await waitForRows(`rows.length === ${count}`);
+}
+
+/** The open detail's facts by label: the push's (0), or what was sent (1). */
+async function detailFacts(which = 0): Promise<Record<string, string>> {
+  return page
+    .locator('section.detail dl.facts')
+    .nth(which)
+    .evaluate((dl) => {
+      const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
+      const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
+      return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+    });
 }
 
 /** Clicks `target` and answers the notice it brings up in `slot` (the one that replaces what was there). */
@@ -135,8 +150,9 @@ beforeAll(async () => {
     iparamsFile,
     JSON.stringify({ destinations: ['Freshdesk', 'CustomerGauge'], event_kinds: ['GeneralAvailability', 'Intelliassign'] }),
   );
-  // The browser reads times with its own clock: start the runtime's at the real time.
-  clock = new ManualClock(Date.now());
+  // The platform's clock is days away from the browser's (as the simulator's is once moved): the
+  // sidebar must count its relative times from the server's `now`, never from the browser's clock.
+  clock = new ManualClock(PLATFORM_START);
   // Queued retries run only when a test runs them (no background tick).
   server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
 
@@ -175,7 +191,8 @@ beforeAll(async () => {
   server.local.customerGauge.setMode('none');
 
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  // A fixed locale and time zone, so the times the tests read are the same on every machine.
+  page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
@@ -210,13 +227,33 @@ describe('sidebar in a browser', () => {
     ]);
     const waiting = shown.find((r) => r.agent === 'Priya Sharma' && r.destination === 'CustomerGauge');
     expect(waiting).toMatchObject({ outcome: 'retrying', pill: 'Retrying', color: 'yellow' });
-    expect(waiting?.next).toMatch(/^·next try (in \d+ (s|min)|due now)$/);
+    expect(waiting?.next).toMatch(/^·next try in [45] min$/);
     expect(await page.locator('.subtitle').textContent()).toMatch(/^10 in history · updated /);
     expect(await page.locator('li.row[data-outcome=rejected] fw-button[data-action=retry]').count()).toBe(1);
     expect(await page.locator('li.row[data-outcome=delivered] fw-button[data-action=retry]').count()).toBe(0);
     // Priya's push is waiting for its retry, not failed.
     expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
     await page.screenshot({ path: path.join(DOCS, 'sidebar.png') });
+  });
+
+  test('times count from the platform’s clock (the server’s `now`), not the browser’s, and are written one way: the time today, the date otherwise', async () => {
+    // Every push was received within the last minute of the platform's clock, whatever the browser's clock says.
+    expect(await page.locator('li.row time.ago').allTextContents()).toEqual(Array(10).fill('just now'));
+    expect(await page.locator('.subtitle').textContent()).toMatch(/ · updated just now$/);
+    const waiting = (await rows()).find((r) => r.agent === 'Priya Sharma' && r.destination === 'CustomerGauge');
+    const runsAt = await page.locator(`li.row[data-id="${waiting?.id}"] .row-next time`).getAttribute('title');
+    expect(runsAt).toMatch(/^10:0\d$/);
+
+    await page.click(`li.row[data-id="${waiting?.id}"]`);
+    await page.waitForSelector('section.detail');
+    const facts = await detailFacts();
+    expect(facts['Next retry']).toMatch(new RegExp(`^in [45] min \\(at ${runsAt}\\)$`));
+    expect(facts.Received).toMatch(/^10:0\d$/);
+    expect(facts.Updated).toMatch(/^10:0\d$/);
+    // The status change happened the day before the platform's today: its date is shown.
+    expect((await detailFacts(1))['Happened at']).toBe('23 Nov, 14:05');
+    await page.click('section.detail fw-button[data-action=back]');
+    await page.waitForSelector('.list-pane', { state: 'visible' });
   });
 
   test('shows the time in each status per agent and kind of status, from the events’ own times, each event once', async () => {
@@ -239,6 +276,52 @@ describe('sidebar in a browser', () => {
     ]);
   });
 
+  test('in a narrow sidebar Time in status starts folded, so the list is above the fold; it opens by keyboard, and starts open where there is room', async () => {
+    const summary = page.locator('details.time-summary');
+    expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await summary.locator('summary').textContent()).toBe('Time in status · 3 agents in the pushes shown');
+    const firstRow = await page.locator('li.row').first().boundingBox();
+    expect(firstRow!.y + firstRow!.height).toBeLessThan(400);
+
+    await summary.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // The picture without the keyboard's focus ring.
+    await summary.locator('summary').evaluate((node) => (node as HTMLElement).blur());
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-time-in-status.png') });
+    await summary.locator('summary').focus();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+    const wide = await browser.newPage({ viewport: { width: 600, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
+    try {
+      await wide.goto(`${server.url}/app/index.html`);
+      await wide.waitForSelector('details.time-summary');
+      expect(await wide.locator('details.time-summary').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    } finally {
+      await wide.close();
+    }
+  });
+
+  test('works by keyboard and screen reader: named rows, filters and buttons; Enter opens a push with the focus on its title, Back returns it to the row; axe finds nothing in the list or the detail', async () => {
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // What a screen reader announces: the filters by their labels, each row by agent, change, destination and outcome.
+    expect(await page.getByRole('combobox', { name: 'Outcome' }).count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Destination' }).count()).toBe(1);
+    const jonas = page.getByRole('button', { name: 'Jonas Lindqvist: Lunch break → Available, Freshdesk, Rejected', exact: true });
+    await jonas.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('section.detail');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '← All pushes' }).press('Enter');
+    await page.waitForSelector('.list-pane', { state: 'visible' });
+    expect(await jonas.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Notices announce themselves (Crayons' inline message is role=alert); the list is no live region, so a re-render is not read out whole.
+    expect(await page.locator('[aria-live]').count()).toBe(0);
+  });
+
   test('the outcome and destination filters narrow the rows, and All brings them back', async () => {
     await choose('outcome', 'Rejected');
     await waitForRows("rows.length > 0 && rows.every((r) => r.dataset.outcome === 'rejected')");
@@ -252,6 +335,7 @@ describe('sidebar in a browser', () => {
     await choose('destination', 'CustomerGauge');
     await page.waitForSelector('.state--empty');
     expect(await page.locator('.state--empty').textContent()).toBe('No pushes match these filters.');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await choose('outcome', 'All');
     await waitForRows("rows.length === 5 && rows.every((r) => r.querySelector('.row-destination').textContent === 'CustomerGauge')");
@@ -263,16 +347,9 @@ describe('sidebar in a browser', () => {
     aMinuteLater();
     await page.click('li.row[data-outcome=rejected]');
     await page.waitForSelector('section.detail');
-    const facts = await page
-      .locator('section.detail dl.facts')
-      .first()
-      .evaluate((dl) => {
-        const terms = Array.from(dl.querySelectorAll('dt')).map((dt) => dt.textContent ?? '');
-        const values = Array.from(dl.querySelectorAll('dd')).map((dd) => dd.textContent ?? '');
-        return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
-      });
+    const facts = await detailFacts();
     expect(await page.locator('.detail-title').textContent()).toMatch(/^Jonas Lindqvist: Lunch break → Available/);
-    expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'Last status': '400' });
+    expect(facts).toMatchObject({ Agent: 'Jonas Lindqvist', Destination: 'Freshdesk', Attempts: '1', 'HTTP answer': '400 Bad Request' });
     expect(facts.Reason).toContain('There is no contact matching the given email');
     expect(await page.locator('section.detail').textContent()).toContain('What was sent');
     await page.screenshot({ path: path.join(DOCS, 'sidebar-detail.png') });
@@ -291,6 +368,8 @@ describe('sidebar in a browser', () => {
           ?.shadowRoot?.querySelector('svg'),
     );
     expect(await page.locator('section.detail fw-pill').textContent()).toBe('Delivered');
+    // The destination's answer is named as such, not as a "status" (the agents' statuses are this app's subject).
+    expect(await detailFacts()).toMatchObject({ Attempts: '1', 'HTTP answer': '200 OK' });
     expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
 
     await page.click('section.detail fw-button[data-action=back]');
@@ -425,6 +504,76 @@ describe('sidebar in a browser', () => {
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
 
+  test('the header says what is known of the history’s size: “At least” the most the count or the list has seen, exact once the list is read to its end', async () => {
+    const subtitle = async () => (await page.locator('.subtitle').textContent()) ?? '';
+    expect(await subtitle()).toMatch(/^16 in history · updated just now$/);
+    // The count read only the newest pages (a lower bound of 5), and the list has more beyond its 16 rows.
+    await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, value: 5, exact: false } }));
+    await changeAnswer('listActivities', (answer) => ({ ...answer, meta: { ...answer.meta, has_more: true } }));
+    await refresh(16);
+    await page.waitForFunction(() => /^At least/.test(document.querySelector('.subtitle')?.textContent ?? ''));
+    expect(await subtitle()).toMatch(/^At least 16 in history · updated just now$/);
+    // The list read to its end knows the exact size, whatever the count's lower bound.
+    await page.unroute('**/_fdk/invoke/listActivities');
+    await refresh(16);
+    await page.waitForFunction(() => /^16 in history/.test(document.querySelector('.subtitle')?.textContent ?? ''));
+    await page.unroute('**/_fdk/invoke/countActivities');
+  });
+
+  test('when the quota is spent, Refresh keeps the last list and count and says when to try again; a minute later it works', async () => {
+    // Other tabs and the app's own work spend this minute's 50 server-method calls.
+    aMinuteLater();
+    let spent = 0;
+    while ((await server.local.runtime.invokeServerMethod('countActivities', {})).ok) spent++;
+    expect(spent).toBeLessThanOrEqual(50);
+    const header = (await page.locator('.subtitle').textContent()) ?? '';
+
+    await page.click('header fw-button[data-action=refresh]');
+    await page.waitForFunction(() => /quota/.test(document.querySelector('.list-pane .stale')?.textContent ?? ''));
+    expect(await page.locator('.list-pane .stale').textContent()).toMatch(
+      /^The list could not be refreshed: the installation's request quota is spent for this minute\. Try again from \d\d:\d\d\. Showing the list read at \d\d:\d\d\.$/,
+    );
+    expect(await page.locator('.list-pane .stale fw-inline-message').getAttribute('type')).toBe('warning');
+    // Earlier actions' notices went with the Refresh: only the list's state is said.
+    expect(await page.locator('.list-pane .notices').textContent()).toBe('');
+    expect(await rows()).toHaveLength(16);
+    expect(await page.locator('.subtitle').textContent()).toBe(header);
+    await page.screenshot({ path: path.join(DOCS, 'sidebar-quota-spent.png') });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The browser logs the refused calls; nothing else went wrong.
+    expect(consoleErrors.splice(0)).toEqual(
+      Array(2).fill('Failed to load resource: the server responded with a status of 429 (Too Many Requests)'),
+    );
+    await refresh(16);
+    await page.waitForFunction(() => document.querySelector('.list-pane .stale')?.textContent === '');
+  });
+
+  test('opened while the quota is spent: the loading state, then what could not be read and when to try again, in place of the list; axe finds nothing', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
+    try {
+      let refuse: () => void = () => undefined;
+      const refused = new Promise<void>((resolve) => (refuse = resolve));
+      await fresh.route('**/_fdk/invoke/*', async (route: Route) => {
+        await refused;
+        await route.fulfill({ status: 429, json: { status: 429, message: 'Rate limit exceeded' } });
+      });
+      await fresh.goto(`${server.url}/app/index.html`);
+      await fresh.waitForSelector('.state--loading');
+      await fresh.waitForFunction(() => !!document.querySelector('fw-spinner.hydrated'));
+      expect(await accessibilityViolations(fresh)).toEqual([]);
+      refuse();
+      await fresh.waitForSelector('.list-body fw-inline-message');
+      expect(await fresh.locator('.list-body').textContent()).toMatch(
+        /^The list could not be read: the installation's request quota is spent for this minute\. Try again from \d\d:\d\d\.$/,
+      );
+      expect(await fresh.locator('.subtitle').textContent()).toMatch(/^Count not read: try again from \d\d:\d\d$/);
+      expect(await accessibilityViolations(fresh)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('a status named like markup is shown as text and never runs', async () => {
     await fire(
       payload('intelliassign', {
@@ -444,6 +593,29 @@ describe('sidebar in a browser', () => {
     expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  test('a push that may appear twice says what actually happened: the HTTP 503 it got, not a timeout', async () => {
+    server.local.freshdesk.enqueueFaults({ status: 503, body: '{"message":"Service temporarily unavailable"}' });
+    await fire(
+      payload('intelliassign', {
+        prev_status: 'AVAILABLE',
+        status: 'Coaching',
+        prev_status_change_timestamp: '2026-11-23T15:00:00.000Z',
+        status_change_timestamp: '2026-11-23T15:30:00.000Z',
+      }),
+    );
+    await refresh(20);
+    const [waiting] = (await rows()).filter((r) => r.transition === 'Available → Coaching' && r.destination === 'Freshdesk');
+    expect(waiting.outcome).toBe('retrying');
+    await page.click(`li.row[data-id="${waiting.id}"]`);
+    await page.waitForSelector('section.detail .duplicate-note');
+    expect(await page.locator('section.detail .duplicate-note').textContent()).toBe(
+      'The last attempt got 503 Service Unavailable from Freshdesk, which may have stored the push before answering. Freshdesk cannot deduplicate, so this push may appear twice there.',
+    );
+    expect(await detailFacts()).toMatchObject({ 'HTTP answer': '503 Service Unavailable' });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.click('section.detail fw-button[data-action=back]');
   });
 
   test('while deliveries catch up with a burst, the server says the history shows its newest page only, and the sidebar shows it', async () => {

@@ -1,8 +1,10 @@
 /** One push in full: what happened, the attempts, and what was sent. */
-import { el, fw, type Child } from '../dom';
-import { agentName, dateTime, destinationName, until } from '../format';
+import { el, type Child } from '../dom';
+import { agentName, destinationName, httpAnswer, timeText, whenText } from '../format';
 import type { Activity } from '../types';
+import { duplicateNotice } from '../notices';
 import { outcomePill, smallButton } from './pill';
+import { noticeView } from './states';
 
 interface DetailHandlers {
   back(): void;
@@ -22,7 +24,7 @@ function facts(rows: Fact[]): HTMLDListElement {
 
 function nextRetry(activity: Activity, now: number): string | null {
   if (!activity.next_retry_at || activity.outcome !== 'retrying') return null;
-  return `${until(activity.next_retry_at, now)} (${dateTime(activity.next_retry_at)})`;
+  return whenText(activity.next_retry_at, now);
 }
 
 function pushFacts(activity: Activity, now: number): HTMLDListElement {
@@ -31,22 +33,23 @@ function pushFacts(activity: Activity, now: number): HTMLDListElement {
     ['Email', activity.actor.email],
     ['Destination', destinationName(activity)],
     ['Attempts', String(activity.attempts)],
-    ['Last status', activity.last_status === null ? null : String(activity.last_status)],
+    // "Status" alone reads like an agent's status in this app: this is the destination's HTTP answer.
+    ['HTTP answer', activity.last_status === null ? null : httpAnswer(activity.last_status)],
     ['Reason', activity.reason],
     ['Next retry', nextRetry(activity, now)],
-    ['Received', dateTime(activity.created_at)],
-    ['Updated', dateTime(activity.updated_at)],
+    ['Received', timeText(activity.created_at, now)],
+    ['Updated', timeText(activity.updated_at, now)],
   ]);
 }
 
-function sentView(activity: Activity): Child[] {
+function sentView(activity: Activity, now: number): Child[] {
   const sent = activity.sent;
   if (!sent) return [el('h3', 'detail-section', ['What was sent']), el('p', 'muted', ['Nothing was sent.'])];
   return [
     el('h3', 'detail-section', ['What was sent']),
     facts([
       ['Name', sent.name],
-      ['Happened at', dateTime(sent.happened_at)],
+      ['Happened at', timeText(sent.happened_at, now)],
       ['Recipient', sent.recipient],
       ['Reference', sent.reference],
       ['Remote id', activity.target?.remote_id],
@@ -56,8 +59,9 @@ function sentView(activity: Activity): Child[] {
 
 function duplicateNote(activity: Activity): HTMLElement | null {
   if (!activity.may_duplicate) return null;
-  const text = `An earlier attempt timed out and ${destinationName(activity)} cannot deduplicate, so this push may appear twice there.`;
-  return fw('fw-inline-message', { type: 'warning', closable: 'false', class: 'message' }, [text]);
+  const note = noticeView('warning', duplicateNotice(activity), false);
+  note.classList.add('duplicate-note');
+  return note;
 }
 
 function retryButton(activity: Activity, handlers: DetailHandlers): HTMLElement | null {
@@ -67,7 +71,7 @@ function retryButton(activity: Activity, handlers: DetailHandlers): HTMLElement 
   return el('div', 'detail-actions', [button]);
 }
 
-function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
+export function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
   const back = smallButton('← All pushes', 'back', 'text');
   back.classList.add('back');
   back.addEventListener('click', () => handlers.back());
@@ -75,7 +79,10 @@ function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
 }
 
 export function detailView(activity: Activity, now: number, handlers: DetailHandlers): HTMLElement {
-  const head = el('div', 'detail-head', [el('h2', 'detail-title', [activity.title]), outcomePill(activity.outcome)]);
+  const title = el('h2', 'detail-title', [activity.title]);
+  // Focusable by script only: the sidebar moves the focus here when the detail opens.
+  title.tabIndex = -1;
+  const head = el('div', 'detail-head', [title, outcomePill(activity.outcome)]);
   const notices = el('div', 'notices detail-notices');
   const section = el('section', 'detail', [
     backButton(handlers),
@@ -83,7 +90,7 @@ export function detailView(activity: Activity, now: number, handlers: DetailHand
     notices,
     duplicateNote(activity),
     pushFacts(activity, now),
-    ...sentView(activity),
+    ...sentView(activity, now),
     retryButton(activity, handlers),
   ]);
   section.dataset.id = activity.id;

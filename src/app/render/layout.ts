@@ -1,6 +1,6 @@
 /** The sidebar's fixed frame: header, filters, notices, summary, list and the detail pane. */
 import { DESCRIPTORS } from '../../shared/destinations';
-import { el, fw } from '../dom';
+import { afterRender, el, fw } from '../dom';
 import { OUTCOME_VALUES, outcomeLabel } from '../format';
 import { smallButton } from './pill';
 
@@ -16,6 +16,8 @@ export interface Layout {
   destination: HTMLElement;
   failed: HTMLElement;
   notice: HTMLElement;
+  /** Why the list shown is an older one (a reload refused for quota); empty once a reload succeeds. */
+  stale: HTMLElement;
   summary: HTMLElement;
   body: HTMLElement;
   list: HTMLUListElement;
@@ -28,11 +30,33 @@ export const ALL = 'all';
 
 function select(name: string, label: string, options: Array<[value: string, text: string]>): HTMLElement {
   const children = [[ALL, 'All'], ...options].map(([value, text]) => fw('fw-select-option', { value }, [text]));
-  return fw(
+  const select = fw(
     'fw-select',
-    { name, label, value: ALL, searchable: 'false', 'allow-deselect': 'false', class: `filter filter--${name}` },
+    // Crayons names the inner combobox, its list and label after the host's id: without one they are "-listbox".
+    { id: `filter-${name}`, name, label, value: ALL, searchable: 'false', 'allow-deselect': 'false', class: `filter filter--${name}` },
     children,
   );
+  mendCombobox(select, label);
+  return select;
+}
+
+/**
+ * Crayons 4's select leaves its combobox without a name (its label is for a hidden input) and, while
+ * closed, without aria-expanded (Stencil drops an attribute whose value is false): screen readers
+ * cannot say what it is or that it is closed. Name it after its label, and put "false" back whenever
+ * aria-expanded goes (Crayons sets "true" on opening).
+ */
+function mendCombobox(select: HTMLElement, label: string): void {
+  afterRender(select, (root) => {
+    const box = root.querySelector('[role="combobox"]');
+    if (!box) return;
+    box.setAttribute('aria-label', label);
+    const mend = () => {
+      if (!box.hasAttribute('aria-expanded')) box.setAttribute('aria-expanded', 'false');
+    };
+    new MutationObserver(mend).observe(box, { attributes: true, attributeFilter: ['aria-expanded'] });
+    mend();
+  });
 }
 
 function outcomeSelect(): HTMLElement {
@@ -62,6 +86,7 @@ export function createLayout(): Layout {
   const parts = {
     failed: el('div', 'failed-bar'),
     notice: el('div', 'notices'),
+    stale: el('div', 'stale'),
     summary: el('div', 'summary-slot'),
     body: el('div', 'list-body'),
     list: el('ul', 'rows'),
@@ -72,6 +97,7 @@ export function createLayout(): Layout {
     el('div', 'filters', [outcome, destination]),
     parts.failed,
     parts.notice,
+    parts.stale,
     parts.summary,
     parts.list,
     parts.body,

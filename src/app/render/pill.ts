@@ -3,8 +3,12 @@ import { fw } from '../dom';
 import { outcomeColor, outcomeLabel } from '../format';
 import type { Outcome } from '../types';
 
+/**
+ * Coloured by the stylesheet (`data-color`), not by Crayons' `color`: its yellow and red text
+ * (#e86f25, #d72d30 on their tints) fall short of WCAG AA contrast for 12 px text.
+ */
 export function outcomePill(outcome: Outcome): HTMLElement {
-  return fw('fw-pill', { color: outcomeColor(outcome), class: 'pill', 'data-outcome': outcome }, [outcomeLabel(outcome)]);
+  return fw('fw-pill', { class: 'pill', 'data-color': outcomeColor(outcome), 'data-outcome': outcome }, [outcomeLabel(outcome)]);
 }
 
 /** A small secondary button; `data-action` names what it does. */

@@ -1,6 +1,6 @@
 /** One push in the list: agent, transition, destination, outcome and when; failed ones get Retry. */
-import { el, onActivate } from '../dom';
-import { agentName, ago, clockTime, dateTime, destinationName, transition, until } from '../format';
+import { el } from '../dom';
+import { agentName, ago, destinationName, outcomeLabel, timeText, transition, until } from '../format';
 import type { Activity } from '../types';
 import { outcomePill, smallButton } from './pill';
 
@@ -10,22 +10,22 @@ interface RowHandlers {
 }
 
 /** A relative time that the sidebar's ticker keeps current (`data-at`). */
-function timeView(iso: string, now: number): HTMLTimeElement {
+export function timeView(iso: string, now: number): HTMLTimeElement {
   const time = el('time', 'ago', [ago(iso, now)]);
   time.dateTime = iso;
   time.dataset.at = iso;
-  time.title = dateTime(iso);
+  time.title = timeText(iso, now);
   return time;
 }
 
-/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`); a retry the admin queued: "runs at 12:05". */
+/** "next try in 5 min", kept current by the sidebar's ticker (`data-until`); a retry the admin queued: "runs at 14:05". */
 function nextTryView(activity: Activity, now: number, queued: boolean): HTMLElement | null {
   const at = activity.next_retry_at;
   if (activity.outcome !== 'retrying' || !at) return null;
-  const time = el('time', queued ? 'at' : 'until', [queued ? clockTime(at) : until(at, now)]);
+  const time = el('time', queued ? 'at' : 'until', [queued ? timeText(at, now) : until(at, now)]);
   time.dateTime = at;
   if (!queued) time.dataset.until = at;
-  time.title = dateTime(at);
+  time.title = timeText(at, now);
   return el('span', 'row-next', [el('span', 'sep', ['·']), queued ? 'runs at ' : 'next try ', time]);
 }
 
@@ -51,13 +51,15 @@ export function rowView(activity: Activity, now: number, handlers: RowHandlers, 
     nextTryView(activity, now, queued),
   ]);
   const meta = el('div', 'row-meta', [where, activity.retryable && retryButton(activity, handlers)]);
-  const top = el('div', 'row-top', [el('span', 'row-agent', [agentName(activity)]), outcomePill(activity.outcome)]);
+  // A real button opens the detail (keyboard and screen readers); its name starts with the text it shows.
+  const open = el('button', 'row-agent row-open', [agentName(activity)]);
+  open.type = 'button';
+  open.setAttribute('aria-label', `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${outcomeLabel(activity.outcome)}`);
+  const top = el('div', 'row-top', [open, outcomePill(activity.outcome)]);
   const row = el('li', 'row', [top, text, meta]);
   row.dataset.id = activity.id;
   row.dataset.outcome = activity.outcome;
-  row.tabIndex = 0;
-  row.setAttribute('role', 'button');
-  row.setAttribute('aria-label', `${agentName(activity)}: ${change}, ${destinationName(activity)}, ${activity.outcome}`);
-  onActivate(row, () => handlers.open(activity.id));
+  // A click anywhere on the row opens it too (the mouse's larger target); Retry stops its own click.
+  row.addEventListener('click', () => handlers.open(activity.id));
   return row;
 }

@@ -232,7 +232,8 @@ export async function listActivities(args: unknown): Promise<ListResult> {
   const size = page.size ?? DEFAULT_PAGE_SIZE;
   const backwards = page.before !== undefined;
   const since = sinceOf(filter);
-  const [head, budget] = await Promise.all([readHead(), readBudget(Date.now())]);
+  const now = Date.now();
+  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
   // Filtering already builds each scanned activity: keep them for the answer instead of building twice.
   const built = new Map<StreamItem, Activity>();
   const activityOf = (item: StreamItem): Activity => built.get(item) ?? built.set(item, toActivity(item)).get(item)!;
@@ -249,6 +250,7 @@ export async function listActivities(args: unknown): Promise<ListResult> {
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
       notice: budget.notice,
+      now: new Date(now).toISOString(),
     },
   };
 }
