@@ -10,8 +10,11 @@
 import { createRequire } from 'node:module';
 import json from '@rollup/plugin-json';
 import esbuild from 'rollup-plugin-esbuild';
+import sourceHashModule from './scripts/source-hash.cjs';
 
-const banner = '/* Built from src/ by `npm run build`; do not edit. */';
+const { buildBanner, sourceHash } = sourceHashModule;
+// Names the content it was built from, so `npm start` can tell whether the build is current.
+const banner = buildBanner(sourceHash(process.cwd()));
 // esbuild would lower newer syntax through `var` helpers (FDK's no-var); src/ avoids such syntax
 // and the lint of the output (eslint.config.mjs, ecmaVersion 2020) fails if any slips through.
 const plugins = [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })];

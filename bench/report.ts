@@ -274,7 +274,7 @@ function bundleRows(bundle: BundleResult, overhead: OverheadResult): Row[] {
       metric: 'server/server.js size (raw / gzip)',
       measured: `${bytes(bundle.bytes)} / ${bytes(bundle.gzipBytes)}`,
       comparedTo: `TypeScript sources ${bytes(bundle.sourceBytes)}`,
-      verdict: bundle.olderThanSrc ? 'info (server.js older than src/: rebuild?)' : 'info',
+      verdict: bundle.staleBuild ? 'info (server.js not built from the current src/: rebuild?)' : 'info',
     },
     {
       section: '5 bundle',

@@ -1,4 +1,4 @@
-/* Built from src/ by `npm run build`; do not edit. */
+/* Built from src/ (source c34ce51710fbeef7c8ce96032c357dec00fd5b4881b82876e70968eca8b96b99) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -488,7 +488,6 @@ const customerGauge$1 = {
     {
       name: "cg_client_id",
       secure: false,
-      account: true,
       field: {
         kind: "text",
         label: "OAuth client ID",
@@ -500,7 +499,6 @@ const customerGauge$1 = {
     {
       name: "cg_client_secret",
       secure: true,
-      account: true,
       field: {
         kind: "secret",
         label: "OAuth client secret",
@@ -511,7 +509,7 @@ const customerGauge$1 = {
       }
     },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: "cg_client_credentials", secure: true, derived: true, account: true },
+    { name: "cg_client_credentials", secure: true, derived: true },
     {
       name: "cg_account",
       secure: false,
@@ -538,8 +536,7 @@ const customerGauge$1 = {
     token: "customerGaugeToken",
     verifyCredentials: "customerGaugeVerifyCredentials",
     upsertActivity: "customerGaugeUpsertActivity"
-  },
-  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
+  }
 };
 
 const FRESHDESK_CONTACT_MODES = {
@@ -555,7 +552,6 @@ const freshdesk$1 = {
     {
       name: "freshdesk_subdomain",
       secure: false,
-      account: true,
       pattern: FRESHDESK_SUBDOMAIN_PATTERN,
       field: {
         kind: "text",
@@ -569,7 +565,6 @@ const freshdesk$1 = {
     {
       name: "freshdesk_api_key",
       secure: true,
-      account: true,
       field: {
         kind: "secret",
         label: "Freshdesk API key",
@@ -608,8 +603,7 @@ const freshdesk$1 = {
       }
     }
   ],
-  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
-  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
+  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" }
 };
 
 const DESCRIPTORS = [freshdesk$1, customerGauge$1];

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { DESCRIPTORS, DESTINATION_LABELS, SECURE_IPARAMS, type DestinationId } from '../src/shared/destinations';
 import { FRESHDESK_CONTACT_MODES } from '../src/shared/destinations/freshdesk';
+import { KNOWN_EVENT_KINDS } from '../src/shared/iparam-rules';
 import { PlatformRuntime, type Clock, type RuntimeOptions } from './runtime';
 import {
   startFakeCustomerGauge,
@@ -30,7 +31,7 @@ export const SANDBOX_ACCOUNTS = { freshdeskSubdomain: 'sandbox', cgRegion: 'eu' 
 
 export const SANDBOX_IPARAMS: Record<string, unknown> = {
   destinations: [...DESTINATION_LABELS],
-  event_kinds: ['GeneralAvailability', 'Intelliassign'],
+  event_kinds: [...KNOWN_EVENT_KINDS],
   freshdesk_subdomain: SANDBOX_ACCOUNTS.freshdeskSubdomain,
   freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
   freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.agent,
@@ -80,40 +81,78 @@ interface FakeStart {
   freshdeskRatePerMinute: number | undefined;
 }
 
-/** Each destination's fake vendor server, by destination id: a descriptor without a fake does not compile. */
-const FAKES: Record<DestinationId, (start: FakeStart) => Promise<FakeVendorServer>> = {
-  freshdesk: ({ now, freshdeskRatePerMinute }) =>
-    startFakeFreshdesk({
-      apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey,
-      subdomain: SANDBOX_ACCOUNTS.freshdeskSubdomain,
-      now,
-      ratePerMinute: freshdeskRatePerMinute,
-    }),
-  customergauge: ({ now }) =>
-    startFakeCustomerGauge({
-      clientId: SANDBOX_CREDENTIALS.cgClientId,
-      clientSecret: SANDBOX_CREDENTIALS.cgClientSecret,
-      region: SANDBOX_ACCOUNTS.cgRegion,
-      now,
-    }),
+/** What sandbox mode puts in place of one vendor. */
+interface SandboxVendor {
+  /** The vendor's API hosts: sandbox mode sends them to this fake (any other host is refused). */
+  hosts: RegExp;
+  /** The iparams naming the vendor account: in sandbox mode always the fake's (SANDBOX_IPARAMS). */
+  account: readonly string[];
+  start(start: FakeStart): Promise<FakeVendorServer>;
+}
+
+/** Each destination's fake vendor, by destination id: a descriptor without a fake does not compile. */
+const FAKES: Record<DestinationId, SandboxVendor> = {
+  freshdesk: {
+    hosts: /^[a-z0-9-]+\.freshdesk\.com$/,
+    account: ['freshdesk_subdomain', 'freshdesk_api_key'],
+    start: ({ now, freshdeskRatePerMinute }) =>
+      startFakeFreshdesk({
+        apiKey: SANDBOX_CREDENTIALS.freshdeskApiKey,
+        subdomain: SANDBOX_ACCOUNTS.freshdeskSubdomain,
+        now,
+        ratePerMinute: freshdeskRatePerMinute,
+      }),
+  },
+  customergauge: {
+    hosts: /^(auth|imports\.api)\.(eu|us|au)\.customergauge\.com$/,
+    account: ['cg_client_id', 'cg_client_secret', 'cg_client_credentials'],
+    start: ({ now }) =>
+      startFakeCustomerGauge({
+        clientId: SANDBOX_CREDENTIALS.cgClientId,
+        clientSecret: SANDBOX_CREDENTIALS.cgClientSecret,
+        region: SANDBOX_ACCOUNTS.cgRegion,
+        now,
+      }),
+  },
 };
 
+/** The iparams that say which vendor accounts the app talks to. */
+export const ACCOUNT_IPARAMS: readonly string[] = FAKE_VENDOR_NAMES.flatMap((id) => FAKES[id].account);
+
+/** Live mode was asked for with the sandbox's quick-start values: the message names each one and the fix. */
+export class SandboxValuesError extends Error {}
+
+/**
+ * Throws SandboxValuesError when `settings` (what live mode would use) still hold a sandbox value
+ * for a vendor account: those would go to the real vendors (a `sandbox` subdomain, fake keys).
+ */
+export function refuseSandboxValues(settings: Record<string, unknown>): void {
+  const left = ACCOUNT_IPARAMS.filter((name) => SANDBOX_IPARAMS[name] !== undefined && settings[name] === SANDBOX_IPARAMS[name]);
+  if (left.length === 0) return;
+  throw new SandboxValuesError(
+    `Live mode talks to the real ${DESTINATION_LABELS.join(' and ')}, but ${left.join(', ')} still hold${left.length === 1 ? 's' : ''} the sandbox's quick-start value${left.length === 1 ? '' : 's'}. ` +
+      'Save your real accounts on the installation page (npm start, then /custom_configs) or in config/iparam_test_data.json, then start --live again.',
+  );
+}
+
 async function startFakes(start: FakeStart): Promise<Record<DestinationId, FakeVendorServer>> {
-  const started = await Promise.all(FAKE_VENDOR_NAMES.map(async (id) => [id, await FAKES[id](start)] as const));
+  const started = await Promise.all(FAKE_VENDOR_NAMES.map(async (id) => [id, await FAKES[id].start(start)] as const));
   return Object.fromEntries(started) as Record<DestinationId, FakeVendorServer>;
 }
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
+  const iparams = options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides };
+  if (options.live) refuseSandboxValues(iparams);
   const now = options.clock ? () => options.clock!.now() : undefined;
   const fakes = await startFakes({ now, freshdeskRatePerMinute: options.freshdeskRatePerMinute });
-  const urls = Object.fromEntries(FAKE_VENDOR_NAMES.map((id) => [id, fakes[id].url])) as Record<DestinationId, string>;
+  const routes = FAKE_VENDOR_NAMES.map((id) => ({ hosts: FAKES[id].hosts, url: fakes[id].url }));
   const runtime = await PlatformRuntime.load({
     ...options,
     appDir: APP_DIR,
-    iparams: options.iparams ?? { ...SANDBOX_IPARAMS, ...options.iparamOverrides },
+    iparams,
     // The installation page declares these in `__meta.secure` (config/iparams.html has no static list).
     secureIparams: options.secureIparams ?? [...SECURE_IPARAMS],
-    hostOverride: options.live ? undefined : fakeVendorHostOverride(urls),
+    hostOverride: options.live ? undefined : fakeVendorHostOverride(routes),
   });
   return {
     runtime,

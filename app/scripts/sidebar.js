@@ -1,4 +1,4 @@
-/* Built from src/ by `npm run build`; do not edit. */
+/* Built from src/ (source c34ce51710fbeef7c8ce96032c357dec00fd5b4881b82876e70968eca8b96b99) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -415,7 +415,6 @@ const customerGauge = {
     {
       name: "cg_client_id",
       secure: false,
-      account: true,
       field: {
         kind: "text",
         label: "OAuth client ID",
@@ -427,7 +426,6 @@ const customerGauge = {
     {
       name: "cg_client_secret",
       secure: true,
-      account: true,
       field: {
         kind: "secret",
         label: "OAuth client secret",
@@ -438,7 +436,7 @@ const customerGauge = {
       }
     },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: "cg_client_credentials", secure: true, derived: true, account: true },
+    { name: "cg_client_credentials", secure: true, derived: true },
     {
       name: "cg_account",
       secure: false,
@@ -465,8 +463,7 @@ const customerGauge = {
     token: "customerGaugeToken",
     verifyCredentials: "customerGaugeVerifyCredentials",
     upsertActivity: "customerGaugeUpsertActivity"
-  },
-  vendorHosts: "^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$"
+  }
 };
 
 const FRESHDESK_CONTACT_MODES = {
@@ -482,7 +479,6 @@ const freshdesk = {
     {
       name: "freshdesk_subdomain",
       secure: false,
-      account: true,
       pattern: FRESHDESK_SUBDOMAIN_PATTERN,
       field: {
         kind: "text",
@@ -496,7 +492,6 @@ const freshdesk = {
     {
       name: "freshdesk_api_key",
       secure: true,
-      account: true,
       field: {
         kind: "secret",
         label: "Freshdesk API key",
@@ -535,8 +530,7 @@ const freshdesk = {
       }
     }
   ],
-  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" },
-  vendorHosts: "^[a-z0-9-]+\\.freshdesk\\.com$"
+  templates: { createContactActivity: "freshdeskCreateContactActivity", verifyCredentials: "freshdeskVerifyCredentials" }
 };
 
 const DESCRIPTORS = [freshdesk, customerGauge];

@@ -19,8 +19,8 @@ export interface BundleResult {
   bytes: number;
   gzipBytes: number;
   sha256: string;
-  /** server/server.js older than a file under src/ (on a fresh clone mtimes are checkout times) */
-  olderThanSrc: boolean;
+  /** the build is not from the current src/ (see simulator/cli/build.ts) */
+  staleBuild: boolean;
   /** TypeScript under src/server and src/shared, for scale */
   sourceBytes: number;
   loadMs: number;
@@ -64,7 +64,7 @@ export async function runBundle(): Promise<BundleResult> {
     bytes: source.length,
     gzipBytes: zlib.gzipSync(source).length,
     sha256: createHash('sha256').update(source).digest('hex'),
-    olderThanSrc: needsBuild(file, path.join(APP_DIR, 'src')),
+    staleBuild: needsBuild(APP_DIR) !== null,
     sourceBytes: treeBytes(path.join(APP_DIR, 'src', 'server')) + treeBytes(path.join(APP_DIR, 'src', 'shared')),
     loadMs: round(loadMs, 2),
     firstInvocationMs: round(firstInvocationMs, 2),

@@ -2,28 +2,25 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { builtFrom, sourceHash } from '../../scripts/source-hash.cjs';
 import { APP_DIR } from '../local-app';
 import { CliError } from './errors';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+/** The built files, each naming in its banner the source hash it was built from. */
+export const BUILT_FILES = ['server/server.js', 'app/scripts/sidebar.js', 'config/assets/iparams.js'];
 
-/** True when `output` is missing or older than any file under `sourceDir`. */
-export function needsBuild(output: string, sourceDir: string): boolean {
-  if (!fs.existsSync(output)) return true;
-  return newestMtime(sourceDir) > fs.statSync(output).mtimeMs;
+/** Why a build is needed ('missing' or 'changed'), or null when every built file is from the current source. */
+export function needsBuild(appDir: string): 'missing' | 'changed' | null {
+  const outputs = BUILT_FILES.map((file) => path.join(appDir, file));
+  if (!outputs.every((file) => fs.existsSync(file))) return 'missing';
+  const current = sourceHash(appDir);
+  return outputs.every((file) => builtFrom(fs.readFileSync(file, 'utf8')) === current) ? null : 'changed';
 }
 
 export function ensureBuild(appDir: string = APP_DIR): void {
-  const output = path.join(appDir, 'server', 'server.js');
-  if (!needsBuild(output, path.join(appDir, 'src'))) return;
-  console.log(fs.existsSync(output) ? 'src/ changed since the last build: running npm run build…' : 'No build yet: running npm run build…');
+  const why = needsBuild(appDir);
+  if (why === null) return;
+  console.log(why === 'changed' ? 'src/ changed since the last build: running npm run build…' : 'No build yet: running npm run build…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', 'build'], { cwd: appDir, stdio: 'inherit' });
   if (result.status !== 0) {

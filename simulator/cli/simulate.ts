@@ -2,19 +2,39 @@
  * `npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault <vendor>=<mode>] [--no-build]`: fires one
  * onAgentActivityCreate through the runtime and prints one line per destination.
  * Exit code: 0 all delivered (or skipped), 1 the event or a destination was rejected (or
- * dead-lettered), 2 usage error, 3 a push is left retrying. State is in memory, so a push left
+ * dead-lettered) or its outcome cannot be read, 2 usage error, 3 a push is left retrying. State is in memory, so a push left
  * retrying is not sent later: the command says which, and `npm start` is where retries can be watched.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { DESTINATION_LABELS } from '../../src/shared/destinations';
 import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName } from '../local-app';
 import { IparamsStore } from '../web/iparams-store';
-import { describeOutcome, hasFailure, isRetrying, Simulator, EVENT_NAME, type SimulationReport } from '../web/simulation';
+import { pendingDeliveries } from '../web/app-store';
+import {
+  describeOutcome,
+  isRetrying,
+  reportState,
+  Simulator,
+  EVENT_NAME,
+  type ReportState,
+  type SimulationReport,
+} from '../web/simulation';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { ensureBuild } from './build';
 import { CliError, reportAndExit } from './errors';
 
 const USAGE = `Usage: npm run simulate -- test_data/<file>.json [--live] [--iparams <file>] [--fault ${FAKE_VENDOR_NAMES.join('|')}=<mode>]`;
+
+const HELP = `${USAGE}
+
+Fires one onAgentActivityCreate through the local platform runtime and prints one line per destination.
+  --live              the real ${DESTINATION_LABELS.join(' and ')}, with the saved settings (default: the fake vendors)
+  --iparams <file>    the settings to use (default: config/iparam_test_data.json, what the installation page saved)
+  --fault <name>=<mode>  make a fake vendor misbehave (sandbox only); modes: ${FAULT_MODES.join(', ')}
+  --no-build          do not rebuild when src/ changed
+Exit code: 0 delivered (or skipped), 1 rejected, dead-lettered or unreadable, 2 usage error, 3 a push is left retrying
+(its state is in memory: npm start and /web/test are where retries can be watched).`;
 
 interface Args {
   file: string;
@@ -36,7 +56,8 @@ function parseFault(spec: string | undefined): [FakeVendorName, FaultMode] {
   return [name as FakeVendorName, mode as FaultMode];
 }
 
-function parseArgs(argv: string[]): Args {
+function parseArgs(argv: string[]): Args | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const args: Args = {
     file: '',
     live: process.env.FDK_LIVE === '1',
@@ -73,19 +94,17 @@ function readPayload(file: string): Record<string, unknown> {
   return payload as Record<string, unknown>;
 }
 
-function exitCode(report: SimulationReport): number {
-  if (hasFailure(report)) return 1;
-  return isRetrying(report) ? 3 : 0;
-}
+/** An outcome that cannot be read is not a success. */
+const EXIT_CODES: Record<ReportState, number> = { done: 0, failed: 1, unknown: 1, waiting: 3 };
 
 /** What is still queued when the command ends, and that it goes with it. */
 function leftRetrying(report: SimulationReport, schedules: number): string {
-  const waiting = report.outcomes.filter((o) => o.outcome === 'retrying');
+  const waiting = report.outcomes.filter((o) => o.outcome === 'retrying' || o.outcome === 'queued');
   const lines = waiting.map(
     (o) => `  ${o.destination}: next retry ${o.next_retry_at ?? 'not scheduled'}${o.reason ? ` (${o.reason})` : ''}`,
   );
   return [
-    `Left retrying: ${waiting.length} push${waiting.length === 1 ? '' : 'es'}, ${schedules} $schedule event${schedules === 1 ? '' : 's'} queued.`,
+    `Left retrying: ${waiting.length} push${waiting.length === 1 ? '' : 'es'}, ${schedules} deliver${schedules === 1 ? 'y' : 'ies'} scheduled.`,
     ...lines,
     'npm run simulate keeps its state in memory, so these are dropped now. To watch retries run, use npm start and the clock on /web/test.',
   ].join('\n');
@@ -93,6 +112,7 @@ function leftRetrying(report: SimulationReport, schedules: number): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args === 'help') return console.log(HELP);
   const payload = readPayload(args.file);
   const store = new IparamsStore(args.iparamsFile);
   if (args.build) ensureBuild();
@@ -106,8 +126,8 @@ async function main(): Promise<void> {
     else if (report.duplicate) console.log('duplicate event: nothing sent');
     else if (report.outcomes.length === 0) console.log('nothing forwarded (event kind or destinations switched off in the iparams)');
     report.outcomes.forEach((o) => console.log(describeOutcome(o)));
-    if (isRetrying(report)) console.log(leftRetrying(report, local.runtime.schedules.list().length));
-    process.exitCode = exitCode(report);
+    if (isRetrying(report)) console.log(leftRetrying(report, pendingDeliveries(local.runtime).length));
+    process.exitCode = EXIT_CODES[reportState(report)];
   } finally {
     await local.close();
   }

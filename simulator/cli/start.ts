@@ -12,6 +12,16 @@ import { CliError, reportAndExit } from './errors';
 
 const USAGE = 'Usage: npm start [-- [--live] [--reset]]';
 
+const HELP = `${USAGE}
+
+Serves the app locally on http://localhost:\${PORT:-10001}: the installation page, the event simulator and the sidebar.
+  --live    the real Freshdesk and CustomerGauge with the saved settings (default: fake vendors on this machine)
+  --reset   start this mode's local state (history, pending retries, token, clock) afresh
+Rebuilds first when src/ changed since the last build.`;
+
+/** How often the server checks that whoever started it is still there. */
+const PARENT_CHECK_MS = 500;
+
 function banner(server: SimulatorServer, live: boolean): string {
   const lines = [
     '',
@@ -33,6 +43,7 @@ function banner(server: SimulatorServer, live: boolean): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) return console.log(HELP);
   const unknown = args.find((a) => a !== '--live' && a !== '--reset');
   if (unknown) throw new CliError(`Unknown option ${unknown}. ${USAGE}`, 2);
   const live = args.includes('--live') || process.env.FDK_LIVE === '1';
@@ -53,6 +64,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // npm passes a SIGTERM to the shell running the script, which dies without passing it on: the
+  // server is then orphaned (its parent changes) and stops rather than keep holding the port.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && !stopping && stop(), PARENT_CHECK_MS).unref();
 }
 
 main().catch(reportAndExit);

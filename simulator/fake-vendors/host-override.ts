@@ -1,8 +1,6 @@
 /** Points the app's request templates at the fake vendor servers instead of the vendors' hosts. */
-import { DESCRIPTORS, type DestinationId } from '../../src/shared/destinations';
 
-/** Each destination's API hosts (its descriptor's `vendorHosts`) go to that destination's fake. */
-export function fakeVendorHostOverride(fakeUrls: Record<DestinationId, string>): (host: string) => string | undefined {
-  const routes = DESCRIPTORS.map((d) => ({ hosts: new RegExp(d.vendorHosts), url: fakeUrls[d.id] }));
+/** Each vendor's API hosts go to its fake; a host no fake stands in for maps to nothing (and is refused). */
+export function fakeVendorHostOverride(routes: ReadonlyArray<{ hosts: RegExp; url: string }>): (host: string) => string | undefined {
   return (host) => routes.find((route) => route.hosts.test(host))?.url;
 }

@@ -3,6 +3,6 @@ export { PlatformRuntime, PLATFORM_DEFAULTS, type RuntimeOptions, type RuntimeSt
 export { DbEmulator, DB_LIMITS } from './db';
 export { ScheduleEmulator, SCHEDULE_LIMITS, SCHEDULE_MESSAGES, type ScheduleListing, type ScheduleRecord } from './schedule';
 export { RollingWindowQuota, PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS } from './quota';
-export type { RequestTrace } from './request';
+export type { InvocationCause, RequestTrace } from './request';
 export type { InvocationResult, LogLevel } from './sandbox';
 export type { PlatformError } from './errors';

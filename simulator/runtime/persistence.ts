@@ -16,10 +16,13 @@ export function readState(file: string): PersistedState {
   return { db: parsed.db ?? {}, schedules: parsed.schedules ?? {} };
 }
 
-/** Written synchronously after every operation so a crash never loses an acknowledged write. */
+/**
+ * Written synchronously after every operation so a crash never loses an acknowledged write. It holds
+ * what the app stores (tokens, agents' emails): readable by the owner only, in a folder created so.
+ */
 export function writeState(file: string, state: PersistedState): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state, null, 2));
+  writeFileSync(temp, JSON.stringify(state, null, 2), { mode: 0o600 });
   renameSync(temp, file);
 }

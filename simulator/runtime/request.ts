@@ -7,13 +7,25 @@ import { badRequest, isPlainObject, type PlatformError } from './errors';
 import { RollingWindowQuota } from './quota';
 import { renderTemplate, type RenderedRequest } from './template';
 
+/** The invocation that made a request: its handler and the payload it got (the event's envelope). */
+export interface InvocationCause {
+  handler: string;
+  payload: Readonly<Record<string, unknown>>;
+}
+
 export interface RequestTrace {
   template: string;
   method: string;
+  /** the body as sent (secure iparams are only ever in headers) */
+  body?: string;
+  /** the invocation that sent it; absent for a front-end call (`client.request.invokeTemplate`) */
+  cause?: InvocationCause;
   /** URL as sent (after hostOverride); headers are never recorded since they carry secrets. */
   url: string;
-  /** HTTP status, or 0 when no response arrived (network error / timeout) */
+  /** HTTP status, or 0 when no response arrived (network error / timeout) or none yet (`pending`) */
   status: number;
+  /** sent, no answer yet */
+  pending?: true;
   attempt: number;
   at: number;
   error?: string;
@@ -51,12 +63,15 @@ export interface RequestEmulatorOptions {
   hostOverride?: (host: string) => string | undefined;
   requestTimeoutMs: number;
   trace: RequestTrace[];
+  /** the invocation running the current call, if any */
+  cause: () => InvocationCause | undefined;
   counters: { requests: number; requestsRefused: number };
 }
 
 interface PreparedRequest {
   template: RequestTemplate;
   rendered: RenderedRequest;
+  url: string;
   body: string | undefined;
 }
 
@@ -86,6 +101,12 @@ export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set([
   'text/plain',
 ]);
 
+function settleEntry(entry: RequestTrace, outcome: Attempt): void {
+  delete entry.pending;
+  entry.status = outcome.kind === 'response' ? outcome.response.status : 0;
+  if (outcome.kind === 'network') entry.error = outcome.detail;
+}
+
 function failure(status: number, response: string, attempts: number | undefined, headers: Record<string, string> = {}): TemplateFailure {
   return { status, headers, response, errorSource: 'APP', ...(attempts === undefined ? {} : { attempts }) };
 }
@@ -96,7 +117,7 @@ function failure(status: number, response: string, attempts: number | undefined,
  *  - a response whose Content-Type is not accepted: 415 'Unsupported content type' (whatever its status);
  *  - timeout: 504 'Timeout error while processing the request'; connection error: 502 'Error in establishing connection';
  *  - app quota exhausted: 429 with `retry-after`, errorSource 'PLATFORM' (our reading: the platform refused it), nothing sent;
- *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN):
+ *  - template problems (undeclared, missing value, secure iparam outside headers, host not a plain FQDN, or a host the override does not route):
  *    400 with the reason in `response` and no `attempts`, nothing sent.
  * Success is `{ status, headers, response, attempts }`.
  */
@@ -111,7 +132,7 @@ export class RequestEmulator {
       const refusal = err as PlatformError;
       throw failure(refusal.status, refusal.message, undefined);
     }
-    return this.send(prepared.template, prepared.rendered, prepared.body);
+    return this.send(prepared);
   }
 
   /** Checks the call and renders the template; throws `{ status, message }` before anything is sent. */
@@ -133,11 +154,10 @@ export class RequestEmulator {
       secureIparams: app.secureIparams,
       context,
     });
-    return { template, rendered, body };
+    return { template, rendered, url: this.targetUrl(rendered), body };
   }
 
-  private async send(template: RequestTemplate, rendered: RenderedRequest, body: string | undefined): Promise<TemplateResponse> {
-    const { url, headers } = this.target(rendered);
+  private async send({ template, rendered, url, body }: PreparedRequest): Promise<TemplateResponse> {
     for (let attempt = 1; ; attempt++) {
       const quota = this.options.quota.tryAcquire();
       if (!quota.allowed) {
@@ -146,8 +166,9 @@ export class RequestEmulator {
         throw { ...failure(429, RATE_LIMIT_BODY, attempt - 1, { 'retry-after': retryAfter }), errorSource: 'PLATFORM' };
       }
       this.options.counters.requests++;
-      const outcome = await this.attempt(rendered.method, url, headers, body);
-      this.record(template.name, rendered.method, url, attempt, outcome);
+      const entry = this.record(template.name, rendered.method, url, body, attempt);
+      const outcome = await this.attempt(rendered, url, body);
+      settleEntry(entry, outcome);
 
       const retryable = outcome.kind === 'network' || outcome.response.status === 429 || outcome.response.status >= 500;
       if (retryable && attempt < template.maxAttempts) {
@@ -158,24 +179,27 @@ export class RequestEmulator {
     }
   }
 
-  /**
-   * Where the request goes, and with which headers. A request sent to a stand-in for the vendor
-   * keeps the vendor's `Host`, so the fake server sees which account (subdomain, region) it was
-   * addressed to.
-   */
-  private target(rendered: RenderedRequest): { url: string; headers: Record<string, string> } {
-    const override = this.options.hostOverride?.(rendered.host);
-    const base = override ?? `${rendered.protocol}://${rendered.host}`;
-    const url = `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
-    return { url, headers: override === undefined ? rendered.headers : { ...rendered.headers, Host: rendered.host } };
+  /** With a host override, only the hosts it routes are reachable: a sandbox never sends to the internet. */
+  private targetUrl(rendered: RenderedRequest): string {
+    const { hostOverride } = this.options;
+    const routed = hostOverride?.(rendered.host);
+    if (hostOverride && routed === undefined)
+      throw badRequest(`No local server stands in for ${rendered.host}: nothing was sent (the host override routes only known hosts)`);
+    const base = routed ?? `${rendered.protocol}://${rendered.host}`;
+    return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
   }
 
-  private async attempt(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<Attempt> {
+  /** A request sent to a stand-in keeps the vendor's `Host`, so the fake sees which account (subdomain, region) it was addressed to. */
+  private sentHeaders(rendered: RenderedRequest): Record<string, string> {
+    return this.options.hostOverride ? { ...rendered.headers, Host: rendered.host } : rendered.headers;
+  }
+
+  private async attempt(rendered: RenderedRequest, url: string, body: string | undefined): Promise<Attempt> {
     try {
       const response = await axios.request<string>({
-        method,
+        method: rendered.method,
         url,
-        headers,
+        headers: this.sentHeaders(rendered),
         data: body,
         timeout: this.options.requestTimeoutMs,
         responseType: 'text',
@@ -196,17 +220,22 @@ export class RequestEmulator {
     }
   }
 
-  private record(template: string, method: string, url: string, attempt: number, outcome: Attempt): void {
+  /** Traces an attempt as it is sent (in flight until settled), so a hanging request shows too. */
+  private record(template: string, method: string, url: string, body: string | undefined, attempt: number): RequestTrace {
+    const cause = this.options.cause();
     const entry: RequestTrace = {
       template,
       method,
       url,
-      status: outcome.kind === 'response' ? outcome.response.status : 0,
+      ...(body === undefined ? {} : { body }),
+      ...(cause === undefined ? {} : { cause }),
+      status: 0,
       attempt,
       at: this.options.clock.now(),
+      pending: true,
     };
-    if (outcome.kind === 'network') entry.error = outcome.detail;
     this.options.trace.push(entry);
+    return entry;
   }
 }
 

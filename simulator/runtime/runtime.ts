@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadApp, type AppDefinition } from './app';
 import { ManualClock, SystemClock, type Clock } from './clock';
 import { resolveCoverageTarget, type CoverageOption } from './coverage';
@@ -5,7 +6,7 @@ import { DbEmulator } from './db';
 import { jsonByteLength, jsonText, platformError } from './errors';
 import { readState, writeState } from './persistence';
 import { PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, RollingWindowQuota } from './quota';
-import { RequestEmulator, type RequestTrace } from './request';
+import { RequestEmulator, type InvocationCause, type RequestTrace } from './request';
 import { ServerScript, type InvocationResult, type LogLevel, type PlatformServices } from './sandbox';
 import { ScheduleEmulator, type ScheduleRecord } from './schedule';
 
@@ -16,7 +17,7 @@ export interface RuntimeOptions {
   /** extra secure iparam names on top of `"secure": true` entries in config/iparams.json */
   secureIparams?: string[];
   clock?: Clock;
-  /** maps a rendered template host to a base URL such as http://127.0.0.1:4321 */
+  /** maps a rendered template host to a base URL such as http://127.0.0.1:4321; a host it maps to nothing is refused (400, nothing sent) */
   hostOverride?: (host: string) => string | undefined;
   /** persist $db and $schedule state to this JSON file */
   dbFile?: string;
@@ -103,6 +104,8 @@ export class PlatformRuntime {
   private readonly requestEmulator: RequestEmulator;
   private readonly serverMethodQuota: RollingWindowQuota;
   private readonly services: PlatformServices;
+  /** Which invocation a platform call comes from, for the request trace. */
+  private readonly causes = new AsyncLocalStorage<InvocationCause>();
 
   private constructor(
     private readonly app: AppDefinition,
@@ -132,6 +135,7 @@ export class PlatformRuntime {
       hostOverride: options.hostOverride,
       requestTimeoutMs: options.requestTimeoutMs ?? PLATFORM_DEFAULTS.requestTimeoutMs,
       trace: this.requests,
+      cause: () => this.causes.getStore(),
       counters: this.counters,
     });
     this.services = { request: this.requestEmulator, db: this.db, schedule: this.schedules };
@@ -161,7 +165,7 @@ export class PlatformRuntime {
   async invokeEvent(eventName: string, payload: Record<string, unknown> = {}): Promise<InvocationResult> {
     const handlerName = this.app.eventHandlers.get(eventName);
     if (!handlerName) throw new Error(`Event '${eventName}' has no handler in manifest.json`);
-    const envelope = this.envelope(eventName, payload);
+    const envelope = this.eventEnvelope(eventName, payload);
     const bytes = jsonByteLength(envelope, jsonText);
     if (bytes > PLATFORM_DEFAULTS.maxEventPayloadBytes) return refusal(413, `Event payload is ${bytes} bytes; the limit is 256 KB`);
     const appSetup = APP_SETUP_EVENTS.has(eventName);
@@ -239,18 +243,22 @@ export class PlatformRuntime {
     timeoutMs: number,
   ): Promise<InvocationResult> {
     this.counters.invocations++;
-    return this.script.invoke(this.services, {
-      handlerName,
-      payload,
-      requireRenderData,
-      timeoutMs: this.options.executionTimeoutMs ?? timeoutMs,
-      now: () => this.clock.now(),
-      log: this.options.log,
-    });
+    // The trace keeps the payload without its iparams: it must never hold a secret.
+    const cause = { handler: handlerName, payload: Object.fromEntries(Object.entries(payload).filter(([name]) => name !== 'iparams')) };
+    return this.causes.run(cause, () =>
+      this.script.invoke(this.services, {
+        handlerName,
+        payload,
+        requireRenderData,
+        timeoutMs: this.options.executionTimeoutMs ?? timeoutMs,
+        now: () => this.clock.now(),
+        log: this.options.log,
+      }),
+    );
   }
 
   /** The platform's event payload; missing fields get defaults, iparams always come from here. */
-  private envelope(eventName: string, payload: Record<string, unknown>): Record<string, unknown> {
+  eventEnvelope(eventName: string, payload: Record<string, unknown>): Record<string, unknown> {
     const domain = typeof payload.domain === 'string' ? payload.domain : PLATFORM_DEFAULTS.domain;
     return {
       event: eventName,

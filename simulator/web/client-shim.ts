@@ -3,6 +3,7 @@
  * server instead of the Freshworks platform. Plain ES5-ish JavaScript so it runs in any page
  * without a build step.
  */
+import { TOKEN_HEADER } from './request-guard';
 
 /** JSON for inlining in a script: `<` escaped so a value can never close the script element. */
 export function inlineJson(value: unknown): string {
@@ -17,6 +18,8 @@ export interface ClientShimOptions {
   iparams: Record<string, unknown>;
   /** What client.instance.context() resolves to. */
   context: Record<string, unknown>;
+  /** This run's token: the simulator refuses state-changing requests without it. */
+  token: string;
 }
 
 export function clientShimSource(options: ClientShimOptions): string {
@@ -25,10 +28,12 @@ export function clientShimSource(options: ClientShimOptions): string {
   'use strict';
   var IPARAMS = ${inlineJson(options.iparams)};
   var CONTEXT = ${inlineJson(options.context)};
+  var TOKEN = ${inlineJson(options.token)};
 
   // Resolves with the JSON answer, rejects with it when the status is not 2xx (FDK rejects with the error object).
   function post(url, body) {
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) })
+    var headers = { 'Content-Type': 'application/json', '${TOKEN_HEADER}': TOKEN };
+    return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) })
       .then(function (res) {
         return res.json().catch(function () { return { status: res.status, message: res.statusText }; })
           .then(function (data) { if (!res.ok) throw data; return data; });

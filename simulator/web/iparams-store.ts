@@ -5,19 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { iparamsWhere } from '../../src/shared/destinations';
 import { IPARAM_DEFAULTS, SECURE_IPARAMS } from '../../src/shared/iparam-rules';
-import { SANDBOX_IPARAMS } from '../local-app';
+import { ACCOUNT_IPARAMS, SANDBOX_IPARAMS } from '../local-app';
 import { isPlainObject } from './http';
 
 /** The iparams file exists but cannot be used; the message says how to fix it. */
 export class IparamsFileError extends Error {}
-
-/**
- * Which destination account the app talks to. In sandbox mode these always come from
- * SANDBOX_IPARAMS (the only credentials the fake servers accept); everything else is the user's.
- */
-const ACCOUNT_FIELDS: readonly string[] = iparamsWhere((p) => p.account === true);
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
 
@@ -56,7 +49,8 @@ export class IparamsStore {
   effective(live: boolean): Record<string, unknown> {
     const values = this.stored?.values ?? {};
     if (live) return { ...IPARAM_DEFAULTS, ...values };
-    const choices = Object.entries(values).filter(([name]) => !ACCOUNT_FIELDS.includes(name));
+    // The accounts always come from SANDBOX_IPARAMS (the only credentials the fakes accept); everything else is the user's.
+    const choices = Object.entries(values).filter(([name]) => !ACCOUNT_IPARAMS.includes(name));
     return { ...SANDBOX_IPARAMS, ...Object.fromEntries(choices) };
   }
 

@@ -72,6 +72,16 @@ function shapeProblem(state: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Makes this mode's folder private: owner-only (0700), its files 0600, also when an older version
+ * created them readable by everyone. The runtime writes db.json 0600 from then on.
+ */
+export function secureLocalStore(store: LocalStore): void {
+  fs.mkdirSync(store.dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(store.dir, 0o700);
+  for (const file of [store.dbFile, store.clockFile]) if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+}
+
 /** Throws LocalStoreError when db.json or clock.json exists but is not what the simulator wrote. */
 export function checkLocalStore(store: LocalStore): void {
   const problem = shapeProblem(readJsonFile(store, store.dbFile) ?? {});
@@ -90,8 +100,8 @@ export function readClockOffset(store: LocalStore): number {
 }
 
 export function writeClockOffset(store: LocalStore, offsetMs: number): void {
-  fs.mkdirSync(store.dir, { recursive: true });
+  fs.mkdirSync(store.dir, { recursive: true, mode: 0o700 });
   const temp = `${store.clockFile}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, `${JSON.stringify({ offset_ms: offsetMs })}\n`);
+  fs.writeFileSync(temp, `${JSON.stringify({ offset_ms: offsetMs })}\n`, { mode: 0o600 });
   fs.renameSync(temp, store.clockFile);
 }

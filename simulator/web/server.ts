@@ -7,24 +7,45 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DESCRIPTORS } from '../../src/shared/destinations';
-import { APP_DIR, FAKE_VENDOR_NAMES, runtimeIparams, startLocalApp, type FakeVendorName, type LocalApp } from '../local-app';
+import {
+  APP_DIR,
+  FAKE_VENDOR_NAMES,
+  refuseSandboxValues,
+  runtimeIparams,
+  SandboxValuesError,
+  startLocalApp,
+  type FakeVendorName,
+  type LocalApp,
+} from '../local-app';
 import { SystemClock, type Clock, type LogLevel } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
+import { pendingDeliveries } from './app-store';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
 import { clientShimSource } from './client-shim';
 import { HttpError, isPlainObject, readJson, send, sendHtml, sendJson } from './http';
 import { installationPageHtml } from './iparams-config';
+import { checkRequest, newRunToken } from './request-guard';
 import { IparamsStore } from './iparams-store';
 import { customConfigsPage } from './pages/custom-configs';
 import { homePage } from './pages/home';
 import { webTestPage } from './pages/web-test';
-import { checkLocalStore, localStore, readClockOffset, resetLocalStore, writeClockOffset, type LocalStore } from './local-store';
+import {
+  checkLocalStore,
+  localStore,
+  secureLocalStore,
+  readClockOffset,
+  resetLocalStore,
+  writeClockOffset,
+  type LocalStore,
+} from './local-store';
 import { formatReport, hasFailure, reportState, Simulator, type SimulationReport, type SimulationRun } from './simulation';
 import { contentTypeOf, crayonsIcon, resolveStatic, rewriteAppHtml, rewriteCrayonsScript } from './static';
 
 export interface SimulatorServer {
   url: string;
   port: number;
+  /** this run's secret: the pages send it with every state-changing request (./request-guard) */
+  token: string;
   local: LocalApp;
   /** where this mode's state lives; undefined when it is kept in memory */
   store: LocalStore | undefined;
@@ -94,6 +115,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
   if (state && opts.reset) resetLocalStore(state);
   // Read every file before starting anything, so a broken one fails fast with nothing to clean up.
   if (state) checkLocalStore(state);
+  if (state) secureLocalStore(state);
   const store = new IparamsStore(iparamsFile);
   const clock = simulatorClock(opts, live, state);
   const local = await startLocalApp({
@@ -104,7 +126,8 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     log: opts.log,
     requestTimeoutMs: opts.requestTimeoutMs,
   });
-  const app = new SimulatorApp(local, store, live, state);
+  const token = newRunToken();
+  const app = new SimulatorApp(local, store, live, state, token);
 
   const server = http.createServer((req, res) => void app.dispatch(req, res));
   try {
@@ -113,14 +136,16 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     await local.close();
     throw err;
   }
+  const { port, address } = server.address() as AddressInfo;
+  app.port = port;
   const timer = setInterval(() => app.tick(opts.log), opts.scheduleTickMs ?? SCHEDULE_TICK_MS);
   timer.unref();
 
-  const { port, address } = server.address() as AddressInfo;
   const shownHost = address.includes(':') ? `[${address}]` : address;
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    token,
     local,
     store: state,
     close: async () => {
@@ -141,11 +166,12 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
   });
 }
 
-/** What /web/test polls: the simulator clock, the pending schedules and the last simulated event. */
+/** What /web/test polls: the simulator clock, the delivery work still scheduled and the last simulated event. */
 export interface WatchState {
   /** ahead_ms: how far the clock control moved npm start's clock (null for a test's manual clock) */
   clock: { now: string; ahead_ms: number | null; adjustable: boolean };
-  schedules: { pending: number; next_at: string | null };
+  /** first deliveries and retries waiting in schedules (the app's housekeeping schedules are left out) */
+  deliveries: { pending: number; next_at: string | null };
   report: (SimulationReport & { state: string; text: string }) | null;
 }
 
@@ -165,6 +191,8 @@ class SimulatorApp {
   /** Runtime work still running, so close() can wait for it. */
   private readonly running = new Set<Promise<unknown>>();
   private ticking = false;
+  /** known once the server listens; requests must name it in their Host */
+  port = 0;
   private readonly routes: Route[] = [
     { method: 'GET', pattern: /^\/$/, handle: (_q, res) => this.home(res) },
     { method: 'GET', pattern: /^\/custom_configs\/?$/, handle: (_q, res) => this.customConfigs(res) },
@@ -198,12 +226,14 @@ class SimulatorApp {
     private readonly store: IparamsStore,
     private readonly live: boolean,
     private readonly state: LocalStore | undefined,
+    private readonly token: string,
   ) {
     this.simulator = new Simulator(local);
   }
 
   async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
+      checkRequest(req, this.port, this.token);
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
       const matching = this.routes.filter((r) => r.pattern.test(pathname));
       if (matching.length === 0) throw new HttpError(404, `Nothing at ${pathname}. Start from /`);
@@ -233,27 +263,20 @@ class SimulatorApp {
   tick(log?: (level: LogLevel, text: string) => void): void {
     if (this.ticking) return;
     this.ticking = true;
-    this.track(this.afterFiring(this.local.runtime.fireDueSchedules()))
+    this.track(this.local.runtime.fireDueSchedules())
       .catch((err: Error) => log?.('error', `scheduled retries could not run: ${err.message}`))
       .finally(() => (this.ticking = false));
   }
 
-  /** After retries ran, the watched event's outcomes are read again (only then: reads spend the app's $db quota). */
-  private async afterFiring(firing: Promise<number>): Promise<number> {
-    const fired = await firing;
-    const current = this.current;
-    if (fired > 0 && current && !current.report().inProgress) await current.refresh();
-    return fired;
-  }
-
+  /** The clock, the delivery work still scheduled (not the app's housekeeping) and the watched event, read from the store. */
   private watchState(): WatchState {
     const { runtime } = this.local;
     const now = runtime.clock.now();
-    const next = runtime.schedules.nextFireAt();
+    const work = pendingDeliveries(runtime);
     const report = this.current?.report();
     return {
       clock: { now: new Date(now).toISOString(), ahead_ms: aheadOf(runtime.clock), adjustable: !this.live && isSettable(runtime.clock) },
-      schedules: { pending: runtime.schedules.list().length, next_at: next === undefined ? null : new Date(next).toISOString() },
+      deliveries: { pending: work.length, next_at: work.length === 0 ? null : new Date(work[0].at).toISOString() },
       report: report ? { ...report, state: reportState(report), text: formatReport(report) } : null,
     };
   }
@@ -277,7 +300,7 @@ class SimulatorApp {
   }
 
   private async customConfigs(res: http.ServerResponse): Promise<void> {
-    sendHtml(res, 200, customConfigsPage({ live: this.live, configs: this.store.publicValues() }));
+    sendHtml(res, 200, customConfigsPage({ live: this.live, configs: this.store.publicValues(), token: this.token }));
   }
 
   private async webTest(res: http.ServerResponse): Promise<void> {
@@ -286,7 +309,7 @@ class SimulatorApp {
       .filter((n) => n.endsWith('.json'))
       .sort();
     const payloads = names.map((name) => ({ name, text: fs.readFileSync(path.join(TEST_DATA_DIR, name), 'utf8') }));
-    sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes }, watch: this.watchState() }));
+    sendHtml(res, 200, webTestPage({ live: this.live, payloads, modes: { ...this.modes }, watch: this.watchState(), token: this.token }));
   }
 
   private async appFile(res: http.ServerResponse, file: string): Promise<void> {
@@ -297,11 +320,18 @@ class SimulatorApp {
   }
 
   private async clientShim(res: http.ServerResponse): Promise<void> {
-    send(res, 200, 'text/javascript; charset=utf-8', clientShimSource({ iparams: this.store.publicValues(), context: SIDEBAR_CONTEXT }));
+    send(
+      res,
+      200,
+      'text/javascript; charset=utf-8',
+      clientShimSource({ iparams: this.store.publicValues(), context: SIDEBAR_CONTEXT, token: this.token }),
+    );
   }
 
   private async saveIparams(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const result = this.store.save(await readJson(req));
+    const body = await readJson(req);
+    if (this.live && isPlainObject(body)) refuseLiveSandboxValues(body);
+    const result = this.store.save(body);
     if (!result.ok) return sendJson(res, 400, { message: result.message });
     this.local.runtime.setIparams(runtimeIparams(this.store.effective(this.live), this.live));
     // What getConfigs gets on the next "Edit settings": never a secure value.
@@ -344,13 +374,16 @@ class SimulatorApp {
     sendJson(res, 200, { ...report, failed: hasFailure(report), state: reportState(report), text: formatReport(report) });
   }
 
-  /** The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled event. */
+  /**
+   * The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled
+   * delivery; everything due on the way fires at its own time.
+   */
   private async advance(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const { clock, schedules } = this.local.runtime;
+    const { clock } = this.local.runtime;
     if (this.live || !isSettable(clock))
       throw new HttpError(409, 'The clock runs on real time in live mode: retries reach the real vendors when they are due');
     const body = await readJson(req);
-    const next = schedules.nextFireAt();
+    const next = pendingDeliveries(this.local.runtime)[0]?.at;
     const ms =
       isPlainObject(body) && body.to === 'next'
         ? Math.max(0, (next ?? clock.now()) - clock.now())
@@ -359,7 +392,7 @@ class SimulatorApp {
           : undefined;
     if (typeof ms !== 'number' || !(ms >= 0 && ms <= MAX_ADVANCE_MS))
       throw new HttpError(400, 'Send {"ms": <0 to 86400000>} or {"to": "next"}');
-    const fired = await this.track(this.afterFiring(advanceClock(this.local, clock, ms)));
+    const fired = await this.track(advanceClock(this.local, clock, ms));
     if (this.state && clock instanceof ShiftedClock) writeClockOffset(this.state, clock.offsetMs);
     sendJson(res, 200, { fired, ...this.watchState() });
   }
@@ -373,6 +406,16 @@ class SimulatorApp {
     this.local.fakes[name as FakeVendorName].setMode(mode as FaultMode);
     this.modes[name as FakeVendorName] = mode as FaultMode;
     sendJson(res, 200, { sandbox: name, mode });
+  }
+}
+
+/** Live mode never saves the sandbox's quick-start values: they would go to the real vendors. */
+function refuseLiveSandboxValues(values: Record<string, unknown>): void {
+  try {
+    refuseSandboxValues(values);
+  } catch (err) {
+    if (err instanceof SandboxValuesError) throw new HttpError(400, err.message);
+    throw err;
   }
 }
 

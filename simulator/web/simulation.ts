@@ -1,22 +1,27 @@
 /**
  * Fires one onAgentActivityCreate through the runtime and reports what happened: the outcome per
- * destination (from the app's own history API), the template requests the platform made and what
- * the fake vendors received, retries included. Shared by the /web/test page and `npm run simulate`.
+ * destination (read from the app's store, ./app-store, which spends none of the app's quota), the
+ * template requests this event made and what the fake vendors received from them, retries
+ * included, and apart from them the requests made meanwhile for anything else. Shared by the
+ * /web/test page and `npm run simulate`.
  */
 import type { DestinationId } from '../../src/shared/destinations';
 import { FAKE_VENDOR_NAMES, type LocalApp } from '../local-app';
 import type { ReceivedRequest } from '../fake-vendors';
-import type { InvocationResult } from '../runtime';
+import type { InvocationResult, RequestTrace } from '../runtime';
+import { eventKeyOf, invocationKeyOf, pendingDeliveries, readEvent, workKeyOf, type StoredPush } from './app-store';
 
 export const EVENT_NAME = 'onAgentActivityCreate';
 
 export interface DestinationOutcome {
-  /** freshdesk | customergauge, or `event` when the app rejected the event itself */
+  /** freshdesk | customergauge; `event` when the app rejected the event itself or it waits to be delivered; `history` when unknown */
   destination: string;
+  /** a stored outcome, `queued` (waiting for its first delivery) or `unknown` (the store holds nothing readable) */
   outcome: string;
   reason: string | null;
   last_status: number | null;
   attempts: number;
+  /** when its delivery is really scheduled (the schedule's time, ISO), while it waits */
   next_retry_at: string | null;
 }
 
@@ -30,6 +35,8 @@ export interface RequestSummary {
   /** when it was sent, on the simulator clock */
   at: number;
   error?: string;
+  /** sent, no answer yet */
+  pending?: true;
 }
 
 export interface ReceivedSummary {
@@ -50,50 +57,43 @@ export interface SimulationReport {
   /** the handler has not returned yet (a destination may be slow or hanging) */
   inProgress: boolean;
   outcomes: DestinationOutcome[];
-  /** every template request since the event was fired, its retries included */
+  /** every template request this event made since it was fired, its retries included */
   requests: RequestSummary[];
+  /** the requests made meanwhile for anything else: other events' retries, the installation page's checks */
+  other_requests: RequestSummary[];
+  /** what the fakes received from this event's requests */
   received: Record<DestinationId, ReceivedSummary[]>;
   logs: string[];
 }
 
-interface ListedActivity {
-  id: string;
-  target: { destination: string } | null;
-  outcome: string;
-  reason: string | null;
-  last_status: number | null;
-  attempts: number;
-  next_retry_at: string | null;
-}
-
 /** Outcomes that mean the event will not reach a destination without someone acting. */
 const FAILED_OUTCOMES = new Set(['rejected', 'dead_letter']);
+/** Outcomes with delivery work still scheduled. */
+const WAITING_OUTCOMES = new Set(['retrying', 'queued']);
 
 export function hasFailure(report: SimulationReport): boolean {
   return (!report.inProgress && !report.handled) || report.outcomes.some((o) => FAILED_OUTCOMES.has(o.outcome));
 }
 
 export function isRetrying(report: SimulationReport): boolean {
-  return report.outcomes.some((o) => o.outcome === 'retrying');
+  return report.outcomes.some((o) => WAITING_OUTCOMES.has(o.outcome));
 }
 
-/** failed (red) before waiting (amber) before done (green): a colour never hides a problem. */
-export type ReportState = 'failed' | 'waiting' | 'done';
+/** failed (red) before waiting (amber) before unknown (amber) before done (green): a colour never hides a problem. */
+export type ReportState = 'failed' | 'waiting' | 'unknown' | 'done';
 
 export function reportState(report: SimulationReport): ReportState {
   if (hasFailure(report)) return 'failed';
-  return report.inProgress || isRetrying(report) ? 'waiting' : 'done';
+  if (report.inProgress || isRetrying(report)) return 'waiting';
+  return report.outcomes.some((o) => o.outcome === 'unknown') ? 'unknown' : 'done';
 }
 
 export class Simulator {
-  /** Activity ids already reported: with a manual clock several events share one timestamp. */
-  private readonly reported = new Set<string>();
-
   constructor(private readonly local: LocalApp) {}
 
   /** Fires the event; the run reports on it from then on, retries included. */
   start(payload: Record<string, unknown>): SimulationRun {
-    return new SimulationRun(this.local, this.reported, payload);
+    return new SimulationRun(this.local, payload);
   }
 
   async fire(payload: Record<string, unknown>): Promise<SimulationReport> {
@@ -103,101 +103,111 @@ export class Simulator {
   }
 }
 
+const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+const destinationOrder = (push: StoredPush): number => {
+  const at = (FAKE_VENDOR_NAMES as readonly string[]).indexOf(push.destination);
+  return at < 0 ? FAKE_VENDOR_NAMES.length : at;
+};
+
 /** One simulated event, followed from its first delivery through every retry. */
 export class SimulationRun {
   readonly done: Promise<void>;
-  private readonly startedAt: number;
+  /** the key the app files this event under */
+  private readonly key: string;
   private readonly marks: { requests: number; received: Record<DestinationId, number>; scheduled: number };
   private result: InvocationResult | undefined;
-  private ids: string[] | undefined;
-  private outcomes: DestinationOutcome[] = [];
 
   constructor(
     private readonly local: LocalApp,
-    private readonly reported: Set<string>,
     payload: Record<string, unknown>,
   ) {
     const { runtime } = local;
-    this.startedAt = runtime.clock.now();
+    this.key = eventKeyOf(runtime.eventEnvelope(EVENT_NAME, payload));
     this.marks = {
       requests: runtime.requests.length,
       received: byDestination((id) => local.fakes[id].received.length),
       scheduled: runtime.scheduledInvocations.length,
     };
-    this.done = runtime.invokeEvent(EVENT_NAME, payload).then(async (result) => {
-      await this.refresh();
+    this.done = runtime.invokeEvent(EVENT_NAME, payload).then((result) => {
       this.result = result;
     });
   }
 
-  /** Reads the outcomes again from the app's history API (after retries ran). */
-  async refresh(): Promise<void> {
-    this.outcomes = await this.outcomesSince();
+  private get duplicate(): boolean {
+    const result = this.result;
+    return result !== undefined && result.ok && result.logs.some((line) => /duplicate/i.test(line));
   }
 
-  /**
-   * One listActivities call filtered on arrival time: it reads only the history buckets since the
-   * event, so the simulator spends as little of the app's $db quota as possible.
-   */
-  private async outcomesSince(): Promise<DestinationOutcome[]> {
-    const listed = await this.local.runtime.invokeServerMethod('listActivities', {
-      page: { size: 100 },
-      filter: { since: this.startedAt },
-    });
-    if (!listed.ok) {
-      const message = (listed.error as { message?: string } | undefined)?.message ?? 'unknown error';
-      return [
-        {
-          destination: 'history',
-          outcome: 'unknown',
-          reason: `listActivities failed: ${message}`,
-          last_status: null,
-          attempts: 0,
-          next_retry_at: null,
-        },
-      ];
+  /** The outcomes as stored now; never green for what cannot be read. */
+  private outcomes(): DestinationOutcome[] {
+    const { runtime } = this.local;
+    if (this.duplicate) return [];
+    const nextAt = iso(pendingDeliveries(runtime).find((work) => work.key === this.key)?.at);
+    const none = { last_status: null, attempts: 0, next_retry_at: null };
+    const stored = readEvent(runtime, this.key);
+    if (!stored) {
+      if (this.result === undefined) return [];
+      if (nextAt)
+        return [
+          {
+            ...none,
+            destination: 'event',
+            outcome: 'queued',
+            reason: 'waiting in the queue for its first delivery',
+            next_retry_at: nextAt,
+          },
+        ];
+      return [{ ...none, destination: 'history', outcome: 'unknown', reason: 'the history holds no record of this event' }];
     }
-    const activities = (listed.data as { activities?: ListedActivity[] }).activities ?? [];
-    if (this.ids === undefined) {
-      this.ids = activities.filter((a) => !this.reported.has(a.id)).map((a) => a.id);
-      this.ids.forEach((id) => this.reported.add(id));
-    }
-    const ids = this.ids;
-    return activities
-      .filter((a) => ids.includes(a.id))
-      .map((a) => ({
-        destination: a.target?.destination ?? 'event',
-        outcome: a.outcome,
-        reason: a.reason,
-        last_status: a.last_status,
-        attempts: a.attempts,
-        next_retry_at: a.next_retry_at,
+    if (stored.invalid !== null) return [{ ...none, destination: 'event', outcome: 'rejected', reason: stored.invalid }];
+    return [...stored.pushes]
+      .sort((a, b) => destinationOrder(a) - destinationOrder(b))
+      .map(({ destination, outcome, reason, last_status, attempts }) => ({
+        destination,
+        outcome,
+        reason,
+        last_status,
+        attempts,
+        next_retry_at: outcome === 'retrying' ? nextAt : null,
       }));
   }
 
   report(): SimulationReport {
     const { runtime, fakes } = this.local;
     const result = this.result;
-    const retryLogs = runtime.scheduledInvocations.slice(this.marks.scheduled).flatMap((s) => s.result.logs);
+    const since = runtime.requests.slice(this.marks.requests);
+    const own = since.filter((r) => invocationKeyOf(r.cause) === this.key);
+    const retryLogs = runtime.scheduledInvocations
+      .slice(this.marks.scheduled)
+      .filter((s) => workKeyOf(s.schedule.data) === this.key)
+      .flatMap((s) => s.result.logs);
     return {
       handled: result?.ok ?? false,
       ...(result && !result.ok ? { error: result.error } : {}),
-      duplicate: result !== undefined && result.ok && this.outcomes.length === 0 && result.logs.some((line) => /duplicate/i.test(line)),
+      duplicate: this.duplicate,
       inProgress: result === undefined,
-      outcomes: this.outcomes,
-      requests: runtime.requests.slice(this.marks.requests).map(({ template, method, url, status, attempt, at, error }) => ({
-        template,
-        method,
-        url,
-        status,
-        attempt,
-        at,
-        ...(error === undefined ? {} : { error }),
-      })),
-      received: byDestination((id) => fakes[id].received.slice(this.marks.received[id]).map(summarise)),
+      outcomes: this.outcomes(),
+      requests: own.map(requestSummary),
+      other_requests: since.filter((r) => !own.includes(r)).map(requestSummary),
+      received: byDestination((id) =>
+        fakes[id].received
+          .slice(this.marks.received[id])
+          .filter((received) => own.some((sent) => isSentAs(sent, received)))
+          .map(summarise),
+      ),
       logs: [...(result?.logs ?? []), ...retryLogs],
     };
   }
+}
+
+function requestSummary({ template, method, url, status, attempt, at, error, pending }: RequestTrace): RequestSummary {
+  return { template, method, url, status, attempt, at, ...(error === undefined ? {} : { error }), ...(pending ? { pending } : {}) };
+}
+
+/** A fake's received request is one this event sent: same method, target and body. */
+function isSentAs(sent: RequestTrace, received: ReceivedRequest): boolean {
+  const url = new URL(sent.url);
+  return sent.method === received.method && `${url.pathname}${url.search}` === received.path && (sent.body ?? '') === received.body;
 }
 
 function byDestination<T>(value: (id: DestinationId) => T): Record<DestinationId, T> {
@@ -237,22 +247,29 @@ function outcomeLines(report: SimulationReport): string[] {
   return report.outcomes.map(describeOutcome);
 }
 
-/** HH:MM:SS of the simulator clock, which the clock control may have moved ahead. */
-const clockTime = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
+/** Date and time (UTC) on the simulator clock, which the clock control may have moved days ahead. */
+const clockTime = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+const requestLine = (r: RequestSummary): string =>
+  `  ${clockTime(r.at)}  ${r.template}  ${r.method} ${r.url} -> ${r.pending ? 'no answer yet' : r.status || 'no answer'}${r.error ? ` (${r.error})` : ''}${r.attempt > 1 ? ` [attempt ${r.attempt}]` : ''}`;
 
 /** The whole report as text, for the /web/test page (rendered with textContent). */
 export function formatReport(report: SimulationReport): string {
   const sections = [['Outcome', ...outcomeLines(report).map((l) => `  ${l}`)].join('\n')];
-  const requests = report.requests.map(
-    (r) =>
-      `  ${clockTime(r.at)}  ${r.template}  ${r.method} ${r.url} -> ${r.status || 'no answer'}${r.error ? ` (${r.error})` : ''}${r.attempt > 1 ? ` [attempt ${r.attempt}]` : ''}`,
-  );
+  const requests = report.requests.map(requestLine);
   sections.push(
     [
-      'Template requests, retries included (headers hidden: they carry the credentials)',
+      "This event's template requests, retries included (headers hidden: they carry the credentials)",
       ...(requests.length ? requests : ['  none yet']),
     ].join('\n'),
   );
+  if (report.other_requests.length > 0)
+    sections.push(
+      [
+        'Meanwhile, requests for other events (their retries) and the pages (connection tests)',
+        ...report.other_requests.map(requestLine),
+      ].join('\n'),
+    );
 
   for (const [name, received] of Object.entries(report.received)) {
     if (received.length === 0) continue;
@@ -261,7 +278,7 @@ export function formatReport(report: SimulationReport): string {
       const note = r.note ? ` (${r.note})` : '';
       return `  ${r.method} ${r.path} -> ${r.status || 'no answer (yet)'}${note}${body ? `\n${indent(body, 4)}` : ''}`;
     });
-    sections.push([`The fake ${name} received`, ...lines].join('\n'));
+    sections.push([`The fake ${name} received from this event`, ...lines].join('\n'));
   }
   if (report.logs.length > 0) sections.push(['App logs', ...report.logs.map((l) => `  ${l}`)].join('\n'));
   return sections.join('\n\n');

@@ -96,6 +96,7 @@ describe('a third destination added by a folder and one line per list', () => {
       payloads: [],
       modes: { freshdesk: 'none', customergauge: 'none', echo: 'none' } as never,
       watch: null,
+      token: 't',
     });
     expect(page).toContain('<label for="mode-echo">Echo</label>');
   });

@@ -41,7 +41,16 @@ describe('$request.invokeTemplate', () => {
     await invoke('echo', { id: '1', agent: 'a', q: 'x' });
 
     expect(runtime.requests).toEqual([
-      { template: 'echo', method: 'GET', url: `${server.baseUrl}/api/v2/echo/1?q=x`, status: 200, attempt: 1, at: clock.now() },
+      {
+        template: 'echo',
+        method: 'GET',
+        url: `${server.baseUrl}/api/v2/echo/1?q=x`,
+        status: 200,
+        attempt: 1,
+        at: clock.now(),
+        // The invocation that sent it, without the iparams it was given.
+        cause: { handler: 'invoke', payload: expect.not.objectContaining({ iparams: expect.anything() }) },
+      },
     ]);
     const encodedSecret = Buffer.from(BASIC_IPARAMS.api_key).toString('base64');
     expect(JSON.stringify(runtime.requests)).not.toContain(BASIC_IPARAMS.api_key);

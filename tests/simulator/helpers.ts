@@ -52,7 +52,8 @@ export async function startRecordingServer(options: SimulatorServerOptions = {})
     async post(pathname, body) {
       const res = await fetch(server.url + pathname, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        // As the simulator's own pages send it: same origin, with the run's token.
+        headers: { 'Content-Type': 'application/json', Origin: server.url, 'X-FDK-Token': server.token },
         body: JSON.stringify(body),
       });
       const text = await res.text();
@@ -60,4 +61,11 @@ export async function startRecordingServer(options: SimulatorServerOptions = {})
       return { status: res.status, json: JSON.parse(text) };
     },
   };
+}
+
+/** Stops a server of startRecordingServer and removes its files. */
+export async function stopRecordingServer(sim: RecordingClient | undefined): Promise<void> {
+  if (!sim) return;
+  await sim.server.close();
+  fs.rmSync(sim.dir, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ManualClock } from '../../simulator/runtime';
 import { IparamsFileError } from '../../simulator/web/iparams-store';
 import { PortInUseError, startSimulatorServer } from '../../simulator/web/server';
-import { intelliassignWithStatus, startRecordingServer, tempDir, testPayload, type RecordingClient } from './helpers';
+import { intelliassignWithStatus, startRecordingServer, stopRecordingServer, tempDir, testPayload, type RecordingClient } from './helpers';
 
 const SECRETS = {
   freshdesk_api_key: 'user-fd-key-7f3a9c',
@@ -33,10 +33,7 @@ let sim: RecordingClient;
 beforeAll(async () => {
   sim = await startRecordingServer({ clock: new ManualClock(Date.parse('2026-11-23T11:00:00Z')) });
 });
-afterAll(async () => {
-  await sim.server.close();
-  fs.rmSync(sim.dir, { recursive: true, force: true });
-});
+afterAll(() => stopRecordingServer(sim));
 
 describe('pages', () => {
   test('home page: links, sandbox mode with the sandbox URLs, iparams not saved yet', async () => {

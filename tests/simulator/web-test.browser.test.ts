@@ -4,6 +4,8 @@
  * offline. `UPDATE_SCREENSHOTS=1` refreshes docs/simulator.png.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { APP_DIR } from '../../simulator/local-app';
@@ -171,4 +173,173 @@ test('Crayons icons come from the simulator: the sidebar works offline with no b
     await page.close();
     await sim.server.close();
   }
+});
+
+test('a page on another site cannot change the simulator: a text/plain fetch, a form post and a JSON fetch all fail', async () => {
+  const sim = await startRecordingServer({ stateDir: false });
+  // The attacker's page, on another origin (localhost is not 127.0.0.1 to a browser).
+  const evil = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><title>evil</title>
+<form id="f" method="POST" enctype="text/plain" action="${sim.server.url}/_fdk/sandbox/freshdesk/mode" target="sink"><input name='{"mode":"timeout","x":"' value='"}'></form>
+<iframe name="sink"></iframe>`);
+  });
+  await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+  const evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}/`;
+  const page = await browser.newPage();
+  try {
+    await page.goto(evilUrl);
+    const target = `${sim.server.url}/_fdk/sandbox/freshdesk/mode`;
+    const fetched = await page.evaluate(async (url) => {
+      const body = JSON.stringify({ mode: 'timeout' });
+      const plain = await fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }).then(
+        () => 'sent',
+        () => 'failed',
+      );
+      const json = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(
+        (r) => String(r.status),
+        () => 'blocked',
+      );
+      return { plain, json };
+    }, target);
+    expect(fetched.json).toBe('blocked');
+    await Promise.all([
+      page.waitForResponse((r) => r.url() === target),
+      page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit()),
+    ]);
+    expect((await sim.get('/web/test')).text).toContain('<option value="none" selected>');
+    expect((await sim.get('/web/test')).text).not.toContain('<option value="timeout" selected>');
+  } finally {
+    await page.close();
+    evil.close();
+    await sim.server.close();
+  }
+});
+
+describe('what the page shows is what is scheduled and what ran (issue 19, items 1-4)', () => {
+  let sim: RecordingClient;
+  let page: Page;
+  let errors: string[];
+  const runtime = () => sim.server.local.runtime;
+  /** The app's delivery work as the schedule store holds it (its housekeeping schedules left out). */
+  const deliveries = () =>
+    runtime()
+      .schedules.list()
+      .filter((s) => s.data.kind === 'deliver');
+  const utc = (iso: string) => `${iso.slice(11, 19)} UTC`;
+  const setFault = async (mode: string) => {
+    await page.selectOption('#mode-freshdesk', mode);
+    await page.waitForFunction((m) => document.getElementById('status')?.textContent?.includes(`answers with: ${m}`), mode);
+  };
+  const advance = async (by: string) => {
+    await page.click(`button[data-advance="${by}"]`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Clock moved'));
+  };
+  /** The Result pane's text between a section heading and the next blank line. */
+  const section = async (heading: string) => {
+    const text = (await page.textContent('#outcome')) ?? '';
+    const start = text.indexOf(heading);
+    return start < 0 ? null : text.slice(start, text.indexOf('\n\n', start) < 0 ? undefined : text.indexOf('\n\n', start));
+  };
+
+  beforeEach(async () => {
+    sim = await startRecordingServer({ clock: new ManualClock(START), scheduleTickMs: 50 });
+    ({ page, errors } = await openPage(sim));
+    await page.goto(`${sim.server.url}/web/test`);
+  });
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await page.close();
+    await sim.server.close();
+    fs.rmSync(sim.dir, { recursive: true, force: true });
+  });
+
+  test("1: the retry time shown is the schedule's; +5 min fires everything due within it; Next delivery runs the retry", async () => {
+    await setFault('server_error');
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'retrying');
+    const [retry] = deliveries();
+    expect(deliveries()).toHaveLength(1);
+    const shown = page.locator('#outcomes li', { hasText: 'freshdesk' }).locator('.next-retry');
+    await expect(shown.textContent()).resolves.toBe(` · next try ${utc(retry.next_fire_at)}`);
+    await expect(page.textContent('#outcome')).resolves.toContain(`next retry ${retry.next_fire_at}`);
+    const expected = `1 delivery scheduled, next at ${utc(retry.next_fire_at)}`;
+    await page.waitForFunction((text) => document.getElementById('deliveries')?.textContent === text, expected);
+
+    await advance('300000');
+    const now = runtime().clock.now();
+    // Nothing due within the step is left unfired, and nothing shown is in the past.
+    expect(deliveries().every((s) => Date.parse(s.next_fire_at) > now)).toBe(true);
+    await expect(page.textContent('#status')).resolves.toContain(
+      `Clock moved to 11:05:00 UTC: 0 scheduled event(s) ran. Next delivery at ${utc(retry.next_fire_at)}.`,
+    );
+
+    await advance('next');
+    expect(runtime().clock.now()).toBe(Date.parse(retry.next_fire_at));
+    await page.waitForFunction(() =>
+      /freshdesk\s+retrying\s+HTTP 503, 2 attempts/.test(document.getElementById('outcome')?.textContent ?? ''),
+    );
+    const [again] = deliveries();
+    await expect(shown.textContent()).resolves.toBe(` · next try ${utc(again.next_fire_at)}`);
+    expect(Date.parse(again.next_fire_at)).toBeGreaterThan(runtime().clock.now());
+  });
+
+  test('2: outcomes come from the store, not the quota-bound server methods; what cannot be read is never green', async () => {
+    // This minute's 50 server-method calls are spent (by calls refused as too large: they touch no $db quota).
+    const tooLarge = { padding: 'x'.repeat(101 * 1024) };
+    for (let i = 0; i < 50; i++) expect((await sim.post('/_fdk/invoke/listActivities', tooLarge)).status).toBe(413);
+    expect((await sim.post('/_fdk/invoke/listActivities', { page: { size: 10 } })).status).toBe(429);
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'delivered');
+    await waitForOutcome(page, 'customergauge', 'delivered');
+    await expect(page.textContent('#status')).resolves.toBe('Done: nothing left to send.');
+
+    // The record disappears from the store (an expired page, a damaged file): unknown, amber.
+    for (const key of Object.keys(runtime().db.dump()).filter((k) => k.startsWith('h:'))) await runtime().db.delete(key);
+    await waitForOutcome(page, 'history', 'unknown');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Unknown'));
+    await expect(statusColour(page)).resolves.toBe(AMBER);
+  });
+
+  test("3: the Result pane lists this event's requests; an earlier event's retry meanwhile is listed apart", async () => {
+    await setFault('server_error');
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'retrying');
+    await setFault('none');
+    // A second event, then the clock runs the first one's retry.
+    await page.click('#simulate');
+    await page.waitForFunction(() => (document.getElementById('outcome')?.textContent ?? '').includes('HTTP 200, 1 attempt'));
+    await advance('next');
+    await page.waitForFunction(() => (document.getElementById('outcome')?.textContent ?? '').includes('Meanwhile'));
+    const own = (await section("This event's template requests")) ?? '';
+    expect(own.match(/freshdeskCreateContactActivity/g)).toHaveLength(1);
+    const meanwhile = (await section('Meanwhile')) ?? '';
+    expect(meanwhile).toMatch(/freshdeskCreateContactActivity\s+POST \S+ -> 200/);
+    const received = (await section('The fake freshdesk received from this event')) ?? '';
+    expect(received.match(/POST \/api\/v2\/contact-activities/g)).toHaveLength(1);
+    expect(sim.server.local.freshdesk.activities).toHaveLength(2);
+  });
+
+  test('4: the pending count and Next delivery follow delivery work, not housekeeping; times on another day show the date', async () => {
+    (runtime().clock as ManualClock).set(Date.parse('2026-11-23T23:58:00Z'));
+    await page.reload();
+    await setFault('server_error');
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'retrying');
+    const [retry] = deliveries();
+    expect(retry.next_fire_at.slice(0, 10)).toBe('2026-11-24');
+    const expected = `1 delivery scheduled, next at 2026-11-24 ${utc(retry.next_fire_at)}`;
+    await page.waitForFunction((text) => document.getElementById('deliveries')?.textContent === text, expected);
+
+    await setFault('none');
+    await advance('next');
+    await waitForOutcome(page, 'freshdesk', 'delivered');
+    // The app's own schedules (history head, token cache) remain; they are not delivery work.
+    expect(runtime().schedules.list().length).toBeGreaterThan(0);
+    await page.waitForFunction(() => document.getElementById('deliveries')?.textContent === 'no delivery scheduled');
+    const before = runtime().clock.now();
+    await advance('next');
+    expect(runtime().clock.now()).toBe(before);
+    await expect(page.textContent('#status')).resolves.toContain('No delivery is scheduled.');
+  });
 });

@@ -12,6 +12,8 @@ export interface CustomConfigsInfo {
   live: boolean;
   /** Saved values without the secure ones; {} before the first save. */
   configs: Record<string, unknown>;
+  /** this run's token, for Save */
+  token: string;
 }
 
 /** Typed into the frame by the sandbox button: what the sandbox servers accept. */
@@ -42,7 +44,13 @@ ${info.live ? '' : sandboxNote()}
   <div class="row"><button type="button" id="save">Save</button><span class="status" id="save-status" role="status"></span></div>
 </section>`;
   const pageData = { configs: info.configs, sandboxForm: info.live ? null : SANDBOX_FORM };
-  return renderPage({ title: 'Installation page', live: info.live, body, script: `var PAGE = ${inlineJson(pageData)};\n${PAGE_SCRIPT}` });
+  return renderPage({
+    title: 'Installation page',
+    live: info.live,
+    body,
+    token: info.token,
+    script: `var PAGE = ${inlineJson(pageData)};\n${PAGE_SCRIPT}`,
+  });
 }
 
 /** Runs in the browser; kept free of build steps, so plain DOM code. */
@@ -83,7 +91,7 @@ const PAGE_SCRIPT = String.raw`
   });
 
   function store(values) {
-    return fetch('/_fdk/iparams', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(values) })
+    return postJson('/_fdk/iparams', JSON.stringify(values))
       .then(function (res) { return res.json().then(function (body) { return { ok: res.ok, body: body }; }); });
   }
 

@@ -1,4 +1,6 @@
 /** Shared page shell: escaping, navigation and one small stylesheet for the simulator's pages. */
+import { inlineJson } from '../client-shim';
+import { TOKEN_HEADER } from '../request-guard';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -38,6 +40,8 @@ export interface PageOptions {
   scripts?: string[];
   /** Inline script, trusted (written in this repo); data goes in through inlineJson. */
   script?: string;
+  /** This run's token: the script then has `postJson(url, text)`, which sends it (see ../request-guard). */
+  token?: string;
   head?: Html;
 }
 
@@ -78,7 +82,7 @@ const STYLE = `
   .outcomes strong { margin: 0 8px; }
   .badge { display: inline-block; min-width: 84px; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; text-align: center; background: #eef2f5; color: var(--muted); }
   .badge.outcome-delivered { background: #e0f5f1; color: var(--good); }
-  .badge.outcome-retrying { background: #fff4e0; color: var(--warn); }
+  .badge.outcome-retrying, .badge.outcome-queued, .badge.outcome-unknown { background: #fff4e0; color: var(--warn); }
   .badge.outcome-rejected, .badge.outcome-dead_letter { background: #ffecf0; color: var(--bad); }
   pre { background: #12344d; color: #e8f0f6; padding: 12px 14px; border-radius: 6px; overflow: auto; font-size: 12px; line-height: 1.5; white-space: pre-wrap; }
   code { background: #eef2f5; padding: 1px 4px; border-radius: 3px; }
@@ -86,7 +90,17 @@ const STYLE = `
   td, th { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 `;
 
+/** What a page script posts with: JSON, with the run's token (the Origin is the browser's). */
+function postJsonScript(token: string): string {
+  return `var postJson = (function (token) {
+  return function (url, text) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', '${TOKEN_HEADER}': token }, body: text });
+  };
+})(${inlineJson(token)});\n`;
+}
+
 export function renderPage(options: PageOptions): string {
+  const script = options.script && (options.token === undefined ? '' : postJsonScript(options.token)) + options.script;
   const mode = options.live ? 'live: real Freshdesk and CustomerGauge' : 'sandbox: local fake destinations';
   return `<!doctype html>
 ${html`<html lang="en">
@@ -109,7 +123,7 @@ ${options.body}
 ${(options.scripts ?? []).map(
   (src) => html`<script src="${src}"></script>
 `,
-)}${options.script ? new Html(`<script>\n${options.script}\n</script>`) : ''}
+)}${script ? new Html(`<script>\n${script}\n</script>`) : ''}
 </body>
 </html>`}`;
 }

@@ -15,6 +15,8 @@ export interface WebTestInfo {
   modes: Record<FakeVendorName, FaultMode>;
   /** the clock, the pending schedules and the last simulated event, as /_fdk/watch answers */
   watch: unknown;
+  /** this run's token, for the state-changing requests */
+  token: string;
 }
 
 function faultSwitches(modes: WebTestInfo['modes']) {
@@ -35,15 +37,16 @@ function clockControl(live: boolean) {
   const buttons = live
     ? html`<p class="hint">Live mode runs on real time: retries reach the real vendors when they are due.</p>`
     : html`<p class="hint">Retries wait minutes (the platform schedules them at least 5 minutes ahead). Move the clock to run them now:
-  everything due on the way fires at its own time, and the result below follows.</p>
+  everything scheduled up to the new time fires at its own time, and the result below follows. <strong>Next delivery</strong>
+  goes to the next scheduled delivery or retry, whatever its time.</p>
   <div class="row">
     <button type="button" class="secondary" data-advance="300000">+5 min</button>
     <button type="button" class="secondary" data-advance="3600000">+1 h</button>
-    <button type="button" class="secondary" data-advance="next">Next scheduled event</button>
+    <button type="button" class="secondary" data-advance="next">Next delivery</button>
   </div>`;
   return html`<section>
   <h2>Clock</h2>
-  <p><span id="clock">…</span> · <span id="schedules">…</span></p>
+  <p><span id="clock">…</span> · <span id="deliveries">…</span></p>
   ${buttons}
 </section>`;
 }
@@ -74,6 +77,7 @@ ${info.live ? '' : faultSwitches(info.modes)}
     title: 'Event simulator',
     live: info.live,
     body,
+    token: info.token,
     script: `var PAYLOADS = ${inlineJson(payloads)};\nvar WATCH = ${inlineJson(info.watch)};\n${PAGE_SCRIPT}`,
   });
 }
@@ -97,6 +101,7 @@ const PAGE_SCRIPT = String.raw`
   var STATUS = {
     failed: ['Something was rejected or dead-lettered: see the reason below.', 'bad'],
     waiting: ['Waiting: a push is retrying or a destination has not answered yet.', 'warn'],
+    unknown: ['Unknown: the outcome could not be read from the store (see below).', 'warn'],
     done: ['Done: nothing left to send.', 'good']
   };
 
@@ -106,7 +111,7 @@ const PAGE_SCRIPT = String.raw`
   }
 
   function post(url, body) {
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body })
+    return postJson(url, body)
       .then(function (res) {
         return res.json().then(function (data) {
           if (!res.ok) throw new Error(data.message || ('HTTP ' + res.status));
@@ -115,8 +120,12 @@ const PAGE_SCRIPT = String.raw`
       });
   }
 
-  function two(n) { return (n < 10 ? '0' : '') + n; }
-  function clockText(iso) { var d = new Date(iso); return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ':' + two(d.getUTCSeconds()) + ' UTC'; }
+  // Times in UTC on the simulator clock, with the date when it is not the simulator's today.
+  function clockText(iso) {
+    var text = new Date(iso).toISOString();
+    var sameDay = WATCH && text.slice(0, 10) === new Date(WATCH.clock.now).toISOString().slice(0, 10);
+    return (sameDay ? '' : text.slice(0, 10) + ' ') + text.slice(11, 19) + ' UTC';
+  }
   function ahead(ms) {
     if (ms === null) return '';
     var minutes = Math.round(ms / 60000);
@@ -136,17 +145,24 @@ const PAGE_SCRIPT = String.raw`
       item.appendChild(badge);
       item.appendChild(name);
       item.appendChild(document.createTextNode(o.reason ? ' ' + o.reason : ''));
+      if (o.next_retry_at) {
+        var next = document.createElement('span');
+        next.className = 'next-retry';
+        next.textContent = ' · next try ' + clockText(o.next_retry_at);
+        item.appendChild(next);
+      }
       outcomes.appendChild(item);
     });
   }
 
   function render(watch) {
     document.getElementById('clock').textContent = 'Simulator clock ' + clockText(watch.clock.now) + ahead(watch.clock.ahead_ms);
-    document.getElementById('schedules').textContent = watch.schedules.pending + ' scheduled event(s) pending' +
-      (watch.schedules.next_at ? ', next at ' + clockText(watch.schedules.next_at) : '');
+    var pending = watch.deliveries.pending;
+    document.getElementById('deliveries').textContent = (pending === 0 ? 'no delivery' : pending + (pending === 1 ? ' delivery' : ' deliveries')) +
+      ' scheduled' + (watch.deliveries.next_at ? ', next at ' + clockText(watch.deliveries.next_at) : '');
     var report = watch.report;
-    if (!report || report.text === shownText) return;
-    shownText = report.text;
+    if (!report || report.text + JSON.stringify(watch.clock) === shownText) return;
+    shownText = report.text + JSON.stringify(watch.clock);
     outcome.textContent = report.text;
     renderOutcomes(report);
     if (!working) setStatus(STATUS[report.state][0], STATUS[report.state][1]);
@@ -207,7 +223,7 @@ const PAGE_SCRIPT = String.raw`
     busy('Simulating…', function () {
       return post('/_fdk/simulate', body).then(function (report) {
         shownText = null;
-        render({ clock: WATCH.clock, schedules: WATCH.schedules, report: report });
+        render({ clock: WATCH.clock, deliveries: WATCH.deliveries, report: report });
         poll();
         return STATUS[report.state];
       });
@@ -223,7 +239,8 @@ const PAGE_SCRIPT = String.raw`
           loadedAt = Date.now();
           render(answer);
           var state = answer.report ? STATUS[answer.report.state] : ['', ''];
-          return ['Clock moved: ' + answer.fired + ' scheduled event(s) ran. ' + state[0], state[1]];
+          var next = answer.deliveries.next_at ? ' Next delivery at ' + clockText(answer.deliveries.next_at) + '.' : ' No delivery is scheduled.';
+          return ['Clock moved to ' + clockText(answer.clock.now) + ': ' + answer.fired + ' scheduled event(s) ran.' + next + ' ' + state[0], state[1]];
         });
       });
     });

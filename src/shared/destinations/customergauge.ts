@@ -24,7 +24,6 @@ export const customerGauge = {
     {
       name: 'cg_client_id',
       secure: false,
-      account: true,
       field: {
         kind: 'text',
         label: 'OAuth client ID',
@@ -36,7 +35,6 @@ export const customerGauge = {
     {
       name: 'cg_client_secret',
       secure: true,
-      account: true,
       field: {
         kind: 'secret',
         label: 'OAuth client secret',
@@ -47,7 +45,7 @@ export const customerGauge = {
       },
     },
     // base64(client_id:client_secret), built by the installation page for the token request's header.
-    { name: 'cg_client_credentials', secure: true, derived: true, account: true },
+    { name: 'cg_client_credentials', secure: true, derived: true },
     {
       name: 'cg_account',
       secure: false,
@@ -75,5 +73,4 @@ export const customerGauge = {
     verifyCredentials: 'customerGaugeVerifyCredentials',
     upsertActivity: 'customerGaugeUpsertActivity',
   },
-  vendorHosts: '^(auth|imports\\.api)\\.(eu|us|au)\\.customergauge\\.com$',
 } as const satisfies DestinationDescriptor;

@@ -1,7 +1,7 @@
 /**
  * What the app knows about a destination as plain data: read by the server (settings, secrets,
  * templates), the sidebar (filters), the installation page (its fields, rendered from here) and the
- * simulator (which fake stands in for which hosts), and held against config/requests.json and
+ * simulator, and held against config/requests.json and
  * manifest.json by tests/validate/descriptors.test.ts. Behaviour lives in src/server/destinations/<id>/
  * (sending) and src/iparams/destinations/<id>.ts (the page's Save rules and connection test).
  */
@@ -37,8 +37,6 @@ export interface IparamDescriptor {
   pattern?: string;
   /** Computed by the installation page from other fields, never typed: it has no field of its own. */
   derived?: boolean;
-  /** Says which vendor account the app talks to: the simulator's sandbox mode always puts its fake's value here. */
-  account?: boolean;
   /** Its field on the installation page (every iparam that is not derived has one). */
   field?: IparamField;
 }
@@ -53,6 +51,4 @@ export interface DestinationDescriptor {
   iparams: readonly IparamDescriptor[];
   /** The request templates the destination calls, by what they do. */
   templates: Readonly<Record<string, string>>;
-  /** The vendor's API hosts (a regular expression): the simulator points them at this destination's fake server. */
-  vendorHosts: string;
 }

@@ -17,7 +17,6 @@ export const freshdesk = {
     {
       name: 'freshdesk_subdomain',
       secure: false,
-      account: true,
       pattern: FRESHDESK_SUBDOMAIN_PATTERN,
       field: {
         kind: 'text',
@@ -31,7 +30,6 @@ export const freshdesk = {
     {
       name: 'freshdesk_api_key',
       secure: true,
-      account: true,
       field: {
         kind: 'secret',
         label: 'Freshdesk API key',
@@ -71,5 +69,4 @@ export const freshdesk = {
     },
   ],
   templates: { createContactActivity: 'freshdeskCreateContactActivity', verifyCredentials: 'freshdeskVerifyCredentials' },
-  vendorHosts: '^[a-z0-9-]+\\.freshdesk\\.com$',
 } as const satisfies DestinationDescriptor;

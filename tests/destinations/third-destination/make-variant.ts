@@ -19,6 +19,7 @@ const COPIED = [
   'test_data',
   'manifest.json',
   'rollup.config.mjs',
+  'scripts',
   'tsconfig.json',
   'tsconfig.server.json',
   'tsconfig.app.json',
@@ -86,7 +87,12 @@ function makeVariant(): string {
   addLine(dir, 'src/iparams/destinations/index.ts', 'customergauge: customerGaugePage,', '  echo: echoPage,');
   // Step 5: its fake, one line in the simulator's list of fakes (and its import).
   addLine(dir, 'simulator/local-app.ts', "from './fake-vendors/host-override';", "import { startFakeEcho } from './fake-vendors/echo';");
-  addLine(dir, 'simulator/local-app.ts', 'const FAKES: Record<DestinationId', '  echo: ({ now }) => startFakeEcho({ now }),');
+  addLine(
+    dir,
+    'simulator/local-app.ts',
+    'const FAKES: Record<DestinationId',
+    "  echo: { hosts: /^api\\.echo\\.example$/, account: ['echo_token'], start: ({ now }) => startFakeEcho({ now }) },",
+  );
   return dir;
 }
 

@@ -13,5 +13,4 @@ export const echo = {
     },
   ],
   templates: { postStatus: 'echoPostStatus', verifyToken: 'echoVerifyToken' },
-  vendorHosts: '^api\\.echo\\.example$',
 } as const satisfies DestinationDescriptor;
