@@ -1,4 +1,4 @@
-/* Built from src/ (source c34ce51710fbeef7c8ce96032c357dec00fd5b4881b82876e70968eca8b96b99) by `npm run build`; do not edit. */
+/* Built from src/ (source 1fc225a6d36a6a40d6ed65c8b52800042794d8f89b18bd9be7e05b3c22db6775) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -643,11 +643,11 @@ class HistoryWriteError extends Error {
     this.status = status;
   }
 }
-const statusOf = (err) => err?.status ?? 0;
-const isSetIfFailure = (err) => statusOf(err) === 400 && /setif/i.test(messageOf(err));
+const statusOf$1 = (err) => err?.status ?? 0;
+const isSetIfFailure = (err) => statusOf$1(err) === 400 && /setif/i.test(messageOf(err));
 function classify$1(err) {
   if (isSetIfFailure(err)) return "missing";
-  if (statusOf(err) === 400) return "full";
+  if (statusOf$1(err) === 400) return "full";
   const { status, message } = err ?? {};
   throw new HistoryWriteError(status ?? 0, `history not saved: ${message ?? "the store failed"}`);
 }
@@ -713,7 +713,7 @@ async function readPage(id) {
     const value = await $db.get(pageKey(id));
     return Object.values(value).filter(isEventRecord).map((record) => ({ ...record, bucket: id }));
   } catch (err) {
-    if (statusOf(err) === 404) return null;
+    if (statusOf$1(err) === 404) return null;
     throw err;
   }
 }
@@ -1059,7 +1059,8 @@ const customerGauge = defineDestination(customerGauge$1, {
     reference: payload.reference
   }),
   send: upsertActivity,
-  idempotent: true
+  idempotent: true,
+  fetchToken: (ctx) => accessToken(ctx, false)
 });
 
 function readFreshdeskError(body) {
@@ -1514,6 +1515,208 @@ async function resumeQueued(work, iparams, call) {
   return outcome.status === "held" ? parkWork({ ...work, resuming: false }, Date.now(), false) : outcome;
 }
 
+const probeDb = {
+  get: (key) => $db.get(key),
+  delete: (key) => $db.delete(key),
+  update: (key, action, attributes, options) => options === void 0 ? $db.update(key, action, attributes) : $db.update(key, action, attributes, options)
+};
+const probeSchedule = {
+  create: (spec) => $schedule.create(spec),
+  fetch: (name) => $schedule.fetch({ name }),
+  delete: (name) => $schedule.delete({ name })
+};
+const statusOf = (err) => {
+  const status = err?.status;
+  return typeof status === "number" ? status : 0;
+};
+
+const PROBED_RULES = {
+  db_update_options: {
+    title: "$db.update applies an options argument (setIf)",
+    readings: ["ignored", "honoured"],
+    fallback: "none needed: the delivery engine passes no options to $db.update, so either reading is safe"
+  },
+  fired_schedule: {
+    title: "A one-time schedule frees its place among the 1,000 once it has fired",
+    readings: ["freed", "kept"],
+    fallback: "one-time schedules are deleted once they have fired (the probe deletes its own)"
+  },
+  schedule_calls: {
+    title: "$schedule calls count against no per-minute quota",
+    readings: ["unmetered", "metered"],
+    fallback: "$schedule calls are budgeted like $db operations: 50 a minute"
+  },
+  server_method_timeout: {
+    title: "A server method gets the timeout its manifest declares (20 s for Retry and Retry all)",
+    readings: ["declared", "default"],
+    fallback: "Retry and Retry all queue their pushes instead of sending within the call (FDK default: 5 s)",
+    unprobed: "only a server-method call that runs past 5 s can tell, and the install and scheduled events that run the probes are not server methods"
+  },
+  form_content_type: {
+    title: "A request template may send Content-Type application/x-www-form-urlencoded (an OAuth token request)",
+    readings: ["accepted", "refused"],
+    fallback: "none through request templates: the pushes of the destination that needs the token are rejected with the platform's reason; the other destinations are unaffected"
+  }
+};
+const PROBED_RULE_IDS = Object.keys(PROBED_RULES);
+
+const PLATFORM_RULES_KEY = "platform-rules";
+const ProbeEntry = typebox.Type.Object({
+  /** the reading seen, or null when the probe could not tell */
+  reading: typebox.Type.Union([typebox.Type.String(), typebox.Type.Null()]),
+  /** when the probe ran (epoch ms) */
+  at: typebox.Type.Number(),
+  evidence: typebox.Type.String({ maxLength: 400 }),
+  /** the fired-schedule probe: when its schedule fired while still listed (the daily run looks again) */
+  fired_at: typebox.Type.Optional(typebox.Type.Union([typebox.Type.Number(), typebox.Type.Null()]))
+});
+const MAX_EVIDENCE = 400;
+function entry(reading, at, evidence, extra = {}) {
+  return { reading, at, evidence: evidence.length > MAX_EVIDENCE ? `${evidence.slice(0, MAX_EVIDENCE - 1)}\u2026` : evidence, ...extra };
+}
+function readableEntry(rule, value) {
+  const checked = validate(ProbeEntry, value, rule);
+  if (!checked.ok) return void 0;
+  const { reading } = checked.value;
+  return reading === null || PROBED_RULES[rule].readings.includes(reading) ? checked.value : void 0;
+}
+function entriesOf(stored) {
+  const record = typeof stored === "object" && stored !== null ? stored : {};
+  const entries = {};
+  for (const rule of PROBED_RULE_IDS) {
+    const found = readableEntry(rule, record[rule]);
+    if (found) entries[rule] = found;
+  }
+  return entries;
+}
+async function readEntries() {
+  try {
+    return entriesOf(await probeDb.get(PLATFORM_RULES_KEY));
+  } catch (err) {
+    if (statusOf(err) === 404) return {};
+    throw err;
+  }
+}
+async function saveEntries(entries) {
+  if (Object.keys(entries).length > 0) await probeDb.update(PLATFORM_RULES_KEY, "set", entries);
+}
+
+const SCRATCH_KEY = "platform-probe:scratch";
+const FIRE_PROBE_SCHEDULE = "platform-probe-fire";
+const PROBE_SCHEDULE_KIND = "platform-probe";
+const ABSENT_SCHEDULE = "platform-probe-absent";
+const METERING_CALLS = 51;
+const FIRE_PROBE_LEAD_MS = 5.5 * 6e4;
+const reason = (err) => `${statusOf(err) || "no status"}: ${messageOf(err)}`;
+async function probeDbUpdateOptions(now) {
+  try {
+    await probeDb.delete(SCRATCH_KEY);
+    await probeDb.update(SCRATCH_KEY, "set", { probed_at: now }, { setIf: "exist" });
+  } catch (err) {
+    if (statusOf(err) === 400) return entry("honoured", now, `update(missing key, set, \u2026, {setIf: 'exist'}) was refused (${reason(err)})`);
+    return entry(null, now, `the probe's $db calls failed (${reason(err)}); tried again tomorrow`);
+  }
+  await probeDb.delete(SCRATCH_KEY).catch(() => void 0);
+  return entry("ignored", now, "update(missing key, set, \u2026, {setIf: 'exist'}) created the key: the option was not read");
+}
+async function armFireProbe(now) {
+  const spec = {
+    name: FIRE_PROBE_SCHEDULE,
+    data: { kind: PROBE_SCHEDULE_KIND },
+    schedule_at: new Date(now + FIRE_PROBE_LEAD_MS).toISOString()
+  };
+  await probeSchedule.create(spec).catch(() => void 0);
+}
+async function checkFireProbeWhileFiring(now) {
+  try {
+    await probeSchedule.fetch(FIRE_PROBE_SCHEDULE);
+  } catch (err) {
+    if (statusOf(err) === 404) return entry("freed", now, "fetched by name while its own event ran: 404, already deleted");
+    return entry(null, now, `fetching the fired probe schedule failed (${reason(err)}); tried again tomorrow`);
+  }
+  return entry(null, now, "still listed while its own event ran; looked at again by the daily run", { fired_at: now });
+}
+async function fireProbeState(now) {
+  try {
+    const firesAt = Date.parse((await probeSchedule.fetch(FIRE_PROBE_SCHEDULE)).schedule_at);
+    return firesAt > now ? { state: "waiting" } : { state: "fired", firedAt: firesAt };
+  } catch (err) {
+    if (statusOf(err) === 404) return { state: "absent" };
+    return { state: "failed", entry: entry(null, now, `fetching the probe schedule failed (${reason(err)}); tried again tomorrow`) };
+  }
+}
+async function recheckFireProbe(now, last) {
+  const found = await fireProbeState(now);
+  if (found.state === "failed") return found.entry;
+  if (found.state === "waiting") return void 0;
+  if (found.state === "fired") {
+    await probeSchedule.delete(FIRE_PROBE_SCHEDULE).catch(() => void 0);
+    await armFireProbe(now);
+    return entry("kept", now, `still listed ${Math.round((now - found.firedAt) / 6e4)} min after it fired (the probe deleted it)`);
+  }
+  await armFireProbe(now);
+  const freedSince = typeof last?.fired_at === "number";
+  return freedSince ? entry("freed", now, "listed while its own event ran, gone once the event had ended") : void 0;
+}
+async function probeScheduleMetering(now) {
+  const answers = await Promise.allSettled(Array.from({ length: METERING_CALLS }, () => probeSchedule.fetch(ABSENT_SCHEDULE)));
+  const statuses = answers.map((answer) => answer.status === "rejected" ? statusOf(answer.reason) : 200);
+  const refused = statuses.filter((status) => status === 429).length;
+  if (refused > 0)
+    return entry("metered", now, `${refused} of ${METERING_CALLS} $schedule calls made within one minute were refused with 429`);
+  if (statuses.every((status) => status === 404))
+    return entry("unmetered", now, `${METERING_CALLS} $schedule calls made within one minute all answered (more than $db allows)`);
+  return entry(null, now, `the $schedule calls failed otherwise (statuses ${[...new Set(statuses)].join(", ")}); tried again tomorrow`);
+}
+function formTokenUser(iparams) {
+  const enabled = Array.isArray(iparams.destinations) ? iparams.destinations : [];
+  return destinations.find((destination) => destination.fetchToken !== void 0 && enabled.includes(destination.label));
+}
+const FORM_REFUSED = /content.?type|invalid_request/i;
+async function probeFormContentType(now, iparams) {
+  const destination = formTokenUser(iparams);
+  if (!destination?.fetchToken) return entry(null, now, "no destination that requests a token is switched on: nothing to learn from");
+  try {
+    await destination.fetchToken({ startedAt: now });
+    return entry("accepted", now, `${destination.label}'s form-urlencoded token template obtained a token (cached for its next delivery)`);
+  } catch (err) {
+    const message = messageOf(err);
+    if (FORM_REFUSED.test(message)) return entry("refused", now, message);
+    return entry(null, now, `${destination.label}'s token request did not settle it (${message}); tried again tomorrow`);
+  }
+}
+
+const DAILY_SCHEDULE_KIND = "head";
+async function checkPlatformAtInstall() {
+  const now = Date.now();
+  const entries = { db_update_options: await probeDbUpdateOptions(now) };
+  await armFireProbe(now);
+  await saveEntries(entries);
+}
+async function daily(now) {
+  const last = await readEntries();
+  const entries = { db_update_options: await probeDbUpdateOptions(now) };
+  const fired = await recheckFireProbe(now, last.fired_schedule);
+  if (fired) entries.fired_schedule = fired;
+  await saveEntries(entries);
+}
+async function fireProbe(now, iparams) {
+  const last = await readEntries();
+  const entries = { fired_schedule: await checkFireProbeWhileFiring(now) };
+  if (!last.form_content_type?.reading) entries.form_content_type = await probeFormContentType(now, iparams);
+  if (last.schedule_calls?.reading !== "metered") entries.schedule_calls = await probeScheduleMetering(now);
+  await saveEntries(entries);
+}
+async function checkPlatformOnSchedule(data, iparams) {
+  const kind = data?.kind;
+  try {
+    if (kind === DAILY_SCHEDULE_KIND) await daily(Date.now());
+    else if (kind === PROBE_SCHEDULE_KIND) await fireProbe(Date.now(), iparams);
+  } catch (err) {
+    console.error(`platform self-check: ${reasonOf(err)}`);
+  }
+}
+
 const iparamsOf = (payload) => payload.iparams ?? {};
 async function onAgentActivityCreate(payload) {
   const call = { startedAt: Date.now() };
@@ -1528,7 +1731,7 @@ async function onAgentActivityCreate(payload) {
 }
 async function onScheduledEvent(payload) {
   const work = payload.data;
-  if (work?.kind !== "deliver") return;
+  if (work?.kind !== "deliver") return checkPlatformOnSchedule(work, iparamsOf(payload));
   try {
     await resumeQueued(work, iparamsOf(payload), { startedAt: Date.now() });
   } catch (err) {
@@ -1536,7 +1739,7 @@ async function onScheduledEvent(payload) {
   }
 }
 async function onAppInstall() {
-  await Promise.resolve();
+  await checkPlatformAtInstall().catch((err) => console.error(`onAppInstall: platform self-check: ${reasonOf(err)}`));
   renderData(null, {});
 }
 async function onAppUninstall() {

@@ -131,8 +131,13 @@ export function refuseSandboxValues(settings: Record<string, unknown>): void {
   if (left.length === 0) return;
   throw new SandboxValuesError(
     `Live mode talks to the real ${DESTINATION_LABELS.join(' and ')}, but ${left.join(', ')} still hold${left.length === 1 ? 's' : ''} the sandbox's quick-start value${left.length === 1 ? '' : 's'}. ` +
-      'Save your real accounts on the installation page (npm start, then /custom_configs) or in config/iparam_test_data.json, then start --live again.',
+      'Save your real accounts on the installation page (npm start, then /custom_configs) or in config/iparam_test_data.json, then try again.',
   );
+}
+
+/** Sends each vendor's API hosts to its fake at `urls[id]`; any other host is refused. */
+export function sandboxHostOverride(urls: Record<DestinationId, string>): (host: string) => string | undefined {
+  return fakeVendorHostOverride(FAKE_VENDOR_NAMES.map((id) => ({ hosts: FAKES[id].hosts, url: urls[id] })));
 }
 
 async function startFakes(start: FakeStart): Promise<Record<DestinationId, FakeVendorServer>> {
@@ -145,14 +150,14 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
   if (options.live) refuseSandboxValues(iparams);
   const now = options.clock ? () => options.clock!.now() : undefined;
   const fakes = await startFakes({ now, freshdeskRatePerMinute: options.freshdeskRatePerMinute });
-  const routes = FAKE_VENDOR_NAMES.map((id) => ({ hosts: FAKES[id].hosts, url: fakes[id].url }));
+  const urls = Object.fromEntries(FAKE_VENDOR_NAMES.map((id) => [id, fakes[id].url])) as Record<DestinationId, string>;
   const runtime = await PlatformRuntime.load({
     ...options,
     appDir: APP_DIR,
     iparams,
     // The installation page declares these in `__meta.secure` (config/iparams.html has no static list).
     secureIparams: options.secureIparams ?? [...SECURE_IPARAMS],
-    hostOverride: options.live ? undefined : fakeVendorHostOverride(routes),
+    hostOverride: options.live ? undefined : sandboxHostOverride(urls),
   });
   return {
     runtime,

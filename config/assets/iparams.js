@@ -1,4 +1,4 @@
-/* Built from src/ (source c34ce51710fbeef7c8ce96032c357dec00fd5b4881b82876e70968eca8b96b99) by `npm run build`; do not edit. */
+/* Built from src/ (source 1fc225a6d36a6a40d6ed65c8b52800042794d8f89b18bd9be7e05b3c22db6775) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -22,6 +22,8 @@ export interface DbEmulatorOptions {
   counters: { dbOps: number; dbOpsRefused: number };
   initial?: Record<string, StoredRecord>;
   onChange?: () => void;
+  /** 'ignored': `update` drops a fourth argument unread, as FDK 6.9's local store does (PlatformRules.dbUpdateOptions) */
+  updateOptions?: 'honoured' | 'ignored';
 }
 
 /*
@@ -80,7 +82,7 @@ export class DbEmulator {
   async update(key: unknown, action: unknown, attributes: unknown, updateOptions?: unknown): Promise<{ Updated: true }> {
     return this.metered(() => {
       const validKey = checkKey(key);
-      const { setIf } = parseSetOptions(updateOptions, false);
+      const { setIf } = this.options.updateOptions === 'ignored' ? {} : parseSetOptions(updateOptions, false);
       const record = this.find(validKey);
       if (!record && action === 'remove') throw badRequest(INVALID_REMOVE_KEY);
       this.checkCondition(validKey, setIf);

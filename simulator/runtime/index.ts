@@ -6,3 +6,4 @@ export { RollingWindowQuota, PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS } fr
 export type { InvocationCause, RequestTrace } from './request';
 export type { InvocationResult, LogLevel } from './sandbox';
 export type { PlatformError } from './errors';
+export { DEFAULT_PLATFORM_RULES, UNDOCUMENTED_CONTENT_TYPE, type PlatformRules } from './platform-rules';

@@ -4,6 +4,8 @@ import type { AppDefinition } from './app';
 import type { Clock } from './clock';
 import type { RequestTemplate } from './app';
 import { badRequest, isPlainObject, type PlatformError } from './errors';
+import type { PlatformRules } from './platform-rules';
+import { UNDOCUMENTED_CONTENT_TYPE } from './platform-rules';
 import { RollingWindowQuota } from './quota';
 import { renderTemplate, type RenderedRequest } from './template';
 
@@ -66,7 +68,13 @@ export interface RequestEmulatorOptions {
   /** the invocation running the current call, if any */
   cause: () => InvocationCause | undefined;
   counters: { requests: number; requestsRefused: number };
+  rules: Pick<PlatformRules, 'formUrlencodedTemplates' | 'frontEndSecureIparams'>;
 }
+
+/** Where a template call comes from: the serverless app (`$request`) or a page (`client.request`). */
+type Caller = 'server' | 'front-end';
+
+const FORM_CONTENT_TYPE = /^\s*application\/x-www-form-urlencoded/i;
 
 interface PreparedRequest {
   template: RequestTemplate;
@@ -125,9 +133,18 @@ export class RequestEmulator {
   constructor(private readonly options: RequestEmulatorOptions) {}
 
   async invokeTemplate(name: unknown, invokeOptions: unknown = {}): Promise<TemplateResponse> {
+    return this.invokeAs('server', name, invokeOptions);
+  }
+
+  /** `client.request.invokeTemplate` from a page: the same rules, and secure iparams as `frontEndSecureIparams` says. */
+  invokeFromFrontEnd(name: unknown, invokeOptions: unknown = {}): Promise<TemplateResponse> {
+    return this.invokeAs('front-end', name, invokeOptions);
+  }
+
+  private async invokeAs(caller: Caller, name: unknown, invokeOptions: unknown): Promise<TemplateResponse> {
     let prepared: PreparedRequest;
     try {
-      prepared = this.prepare(name, invokeOptions);
+      prepared = this.prepare(caller, name, invokeOptions);
     } catch (err) {
       const refusal = err as PlatformError;
       throw failure(refusal.status, refusal.message, undefined);
@@ -136,7 +153,7 @@ export class RequestEmulator {
   }
 
   /** Checks the call and renders the template; throws `{ status, message }` before anything is sent. */
-  private prepare(name: unknown, invokeOptions: unknown): PreparedRequest {
+  private prepare(caller: Caller, name: unknown, invokeOptions: unknown): PreparedRequest {
     const { app } = this.options;
     if (typeof name !== 'string' || !app.templates.has(name))
       throw badRequest(`Request template '${String(name)}' is not defined in config/requests.json`);
@@ -148,9 +165,15 @@ export class RequestEmulator {
     if (body !== undefined && typeof body !== 'string') throw badRequest('invokeTemplate body must be a string (JSON.stringify it)');
 
     const template = app.templates.get(name)!;
+    const { rules } = this.options;
+    const contentType = Object.entries(template.headers).find(([header]) => header.toLowerCase() === 'content-type')?.[1];
+    if (rules.formUrlencodedTemplates === 'refused' && contentType !== undefined && FORM_CONTENT_TYPE.test(contentType))
+      throw badRequest(UNDOCUMENTED_CONTENT_TYPE);
+    const iparams = this.options.iparams();
+    const withheld = caller === 'front-end' && rules.frontEndSecureIparams === 'withheld';
     const rendered = renderTemplate(template, {
       template: name,
-      iparams: this.options.iparams(),
+      iparams: withheld ? Object.fromEntries(Object.entries(iparams).filter(([key]) => !app.secureIparams.has(key))) : iparams,
       secureIparams: app.secureIparams,
       context,
     });

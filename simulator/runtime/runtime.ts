@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { loadApp, type AppDefinition } from './app';
+import { loadApp, SERVER_METHOD_TIMEOUTS_S, type AppDefinition } from './app';
 import { ManualClock, SystemClock, type Clock } from './clock';
 import { resolveCoverageTarget, type CoverageOption } from './coverage';
 import { DbEmulator } from './db';
 import { jsonByteLength, jsonText, platformError } from './errors';
 import { readState, writeState } from './persistence';
+import { platformRules, type PlatformRules } from './platform-rules';
 import { PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, RollingWindowQuota } from './quota';
 import { RequestEmulator, type InvocationCause, type RequestTrace } from './request';
 import { ServerScript, type InvocationResult, type LogLevel, type PlatformServices } from './sandbox';
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   endpointUrls?: Record<string, string>;
   /** enforce the 50 server-method calls/minute limit (default true) */
   serverMethodQuota?: boolean;
+  /** flips the readings of the platform rules no source settles (see platform-rules.ts); default DEFAULT_PLATFORM_RULES */
+  platformRules?: Partial<PlatformRules>;
 }
 
 export interface RuntimeStats {
@@ -106,6 +109,7 @@ export class PlatformRuntime {
   private readonly services: PlatformServices;
   /** Which invocation a platform call comes from, for the request trace. */
   private readonly causes = new AsyncLocalStorage<InvocationCause>();
+  private readonly rules: PlatformRules;
 
   private constructor(
     private readonly app: AppDefinition,
@@ -113,19 +117,29 @@ export class PlatformRuntime {
     private readonly options: RuntimeOptions,
   ) {
     this.clock = options.clock ?? new SystemClock();
+    this.rules = platformRules(options.platformRules);
     this.iparams = { ...options.iparams };
     const persisted = options.dbFile ? readState(options.dbFile) : undefined;
     const persist = options.dbFile ? () => this.persist() : undefined;
     const window = () => new RollingWindowQuota(PLATFORM_QUOTA_LIMIT, PLATFORM_QUOTA_WINDOW_MS, this.clock);
 
     this.serverMethodQuota = window();
-    this.db = new DbEmulator({ clock: this.clock, quota: window(), counters: this.counters, initial: persisted?.db, onChange: persist });
+    this.db = new DbEmulator({
+      clock: this.clock,
+      quota: window(),
+      counters: this.counters,
+      initial: persisted?.db,
+      onChange: persist,
+      updateOptions: this.rules.dbUpdateOptions,
+    });
     this.schedules = new ScheduleEmulator({
       clock: this.clock,
       counters: this.counters,
       hasScheduledEventHandler: app.eventHandlers.has('onScheduledEvent'),
       initial: persisted?.schedules,
       onChange: persist,
+      firedOneTime: this.rules.firedOneTimeSchedules,
+      quota: this.rules.scheduleCalls === 'metered' ? window() : undefined,
     });
     this.requestEmulator = new RequestEmulator({
       app,
@@ -137,6 +151,7 @@ export class PlatformRuntime {
       trace: this.requests,
       cause: () => this.causes.getStore(),
       counters: this.counters,
+      rules: this.rules,
     });
     this.services = { request: this.requestEmulator, db: this.db, schedule: this.schedules };
   }
@@ -195,12 +210,14 @@ export class PlatformRuntime {
     const bytes = jsonByteLength(args, jsonText);
     if (bytes > PLATFORM_DEFAULTS.maxServerMethodPayloadBytes)
       return refusal(413, `Server method payload is ${bytes} bytes; the limit is 100 KB`);
-    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, this.app.serverMethodTimeoutsMs.get(name)!);
+    const timeoutMs =
+      this.rules.serverMethodTimeout === 'default' ? SERVER_METHOD_TIMEOUTS_S.default * 1000 : this.app.serverMethodTimeoutsMs.get(name)!;
+    return this.invoke(name, { ...args, iparams: { ...this.iparams } }, true, timeoutMs);
   }
 
   /** A request template called from the front end (`client.request.invokeTemplate`): same substitution and quota. */
   invokeTemplate(name: string, options: { context?: Record<string, unknown>; body?: string } = {}): Promise<unknown> {
-    return this.requestEmulator.invokeTemplate(name, options);
+    return this.requestEmulator.invokeFromFrontEnd(name, options);
   }
 
   /** Fires onScheduledEvent for every schedule due at clock.now(); returns how many fired. */

@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
-import { badRequest, isPlainObject, jsonByteLength, jsonClone, notFound } from './errors';
+import { badRequest, isPlainObject, jsonByteLength, jsonClone, notFound, platformError } from './errors';
+import type { RollingWindowQuota } from './quota';
 
 /*
  * Limits and messages of the platform's `$schedule`. Sources:
@@ -72,6 +73,8 @@ export interface StoredSchedule extends ScheduleRecord {
   nextFireAt: number;
   /** creation order, to fire same-time schedules deterministically */
   seq: number;
+  /** a one-time schedule that fired and was kept (firedOneTime 'kept'): it never fires again */
+  fired?: true;
 }
 
 /** What `list()` returns: the platform record plus when it fires next. */
@@ -86,6 +89,10 @@ export interface ScheduleEmulatorOptions {
   hasScheduledEventHandler?: boolean;
   initial?: Record<string, StoredSchedule>;
   onChange?: () => void;
+  /** 'kept': a fired one-time schedule stays (fetchable, counted, its name taken) until deleted (PlatformRules.firedOneTimeSchedules) */
+  firedOneTime?: 'freed' | 'kept';
+  /** when given, every call takes a slot of this quota and is refused with 429 beyond it (PlatformRules.scheduleCalls 'metered') */
+  quota?: RollingWindowQuota;
 }
 
 type ScheduleSpec = Omit<ScheduleRecord, 'created_at' | 'updated_at'>;
@@ -180,6 +187,8 @@ export class ScheduleEmulator {
         const interval = UNIT_MS[stored.repeat.time_unit] * stored.repeat.frequency;
         const missed = Math.floor((now - stored.nextFireAt) / interval) + 1;
         stored.nextFireAt += missed * interval;
+      } else if (this.options.firedOneTime === 'kept') {
+        stored.fired = true;
       } else {
         this.schedules.delete(stored.name);
       }
@@ -193,10 +202,13 @@ export class ScheduleEmulator {
   }
 
   private ordered(): StoredSchedule[] {
-    return [...this.schedules.values()].sort((a, b) => a.nextFireAt - b.nextFireAt || a.seq - b.seq);
+    return [...this.schedules.values()].filter((stored) => !stored.fired).sort((a, b) => a.nextFireAt - b.nextFireAt || a.seq - b.seq);
   }
 
   private async op<T>(operation: () => T, mutates = true): Promise<T> {
+    const decision = this.options.quota?.tryAcquire();
+    if (decision && !decision.allowed)
+      throw platformError(429, 'Rate limit exceeded', { retryAfter: Math.ceil(decision.retryAfterMs / 1000) });
     this.options.counters.scheduleOps++;
     const result = operation();
     if (mutates) this.options.onChange?.();
@@ -287,6 +299,6 @@ function isTimeZone(zone: string): boolean {
 }
 
 function publicRecord(stored: StoredSchedule): ScheduleRecord {
-  const { nextFireAt: _next, seq: _seq, ...record } = stored;
+  const { nextFireAt: _next, seq: _seq, fired: _fired, ...record } = stored;
   return jsonClone(record);
 }

@@ -32,6 +32,12 @@ interface Behaviour<S extends TObject, P> {
   send(payload: P, ctx: CallContext): Promise<Receipt>;
   /** False when the vendor cannot deduplicate: a timed-out push may have landed, so a retry may duplicate it. */
   idempotent: boolean;
+  /**
+   * A destination whose token request template sends application/x-www-form-urlencoded (not a
+   * documented template Content-Type) gets its token here, cached as for a delivery: the platform
+   * self-check learns from it whether the platform sends that Content-Type, at no extra request.
+   */
+  fetchToken?(ctx: CallContext): Promise<unknown>;
 }
 
 export interface Destination<S extends TObject = TObject, P = unknown> extends Behaviour<S, P> {

@@ -1,6 +1,7 @@
 /** Product and app event handlers: thin adapters over the pipeline. They never throw: every failure is recorded or logged. */
 import { reasonOf } from '../core/errors';
 import { processEvent, resumeQueued, type QueuedWork } from '../pipeline/process';
+import { checkPlatformAtInstall, checkPlatformOnSchedule } from '../platform-probes';
 
 interface EventPayload {
   data?: unknown;
@@ -23,8 +24,8 @@ export async function onAgentActivityCreate(payload: EventPayload): Promise<void
 
 export async function onScheduledEvent(payload: EventPayload): Promise<void> {
   const work = payload.data as Partial<QueuedWork> | undefined;
-  // The history head and the token cache also live in schedules: nothing to do when they fire.
-  if (work?.kind !== 'deliver') return;
+  // The history head (daily) and the self-check's probe run the platform self-check; the token cache does nothing.
+  if (work?.kind !== 'deliver') return checkPlatformOnSchedule(work, iparamsOf(payload));
   try {
     await resumeQueued(work as QueuedWork, iparamsOf(payload), { startedAt: Date.now() });
   } catch (err) {
@@ -33,7 +34,7 @@ export async function onScheduledEvent(payload: EventPayload): Promise<void> {
 }
 
 export async function onAppInstall(): Promise<void> {
-  await Promise.resolve();
+  await checkPlatformAtInstall().catch((err) => console.error(`onAppInstall: platform self-check: ${reasonOf(err)}`));
   renderData(null, {});
 }
 

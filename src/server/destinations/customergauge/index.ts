@@ -2,6 +2,7 @@
 import { customerGauge as customerGaugeDescriptor } from '../../../shared/destinations/customergauge';
 import { defineDestination } from '../types';
 import { upsertActivity } from './client';
+import { accessToken } from './token';
 import { mapToCustomerGauge } from './mapping';
 import { CustomerGaugeSettings } from './settings';
 
@@ -16,4 +17,5 @@ export const customerGauge = defineDestination(customerGaugeDescriptor, {
   }),
   send: upsertActivity,
   idempotent: true,
+  fetchToken: (ctx) => accessToken(ctx, false),
 });
