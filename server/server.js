@@ -1,4 +1,4 @@
-/* Built from src/ (source 1fc225a6d36a6a40d6ed65c8b52800042794d8f89b18bd9be7e05b3c22db6775) by `npm run build`; do not edit. */
+/* Built from src/ (source 03392e98d83abe2fda109abbbcf0c5cf8da9d094ae0c6ba895a0a3630a2bda0b) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 

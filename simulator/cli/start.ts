@@ -1,21 +1,24 @@
 /**
  * `npm start`: the `fdk run` experience without the FDK or vendor accounts. Builds when needed,
  * then serves the installation page, the event simulator and the sidebar.
- * `npm start -- --live` (or FDK_LIVE=1) talks to the real Freshdesk and CustomerGauge instead;
+ * `npm start -- --live` (or FDK_LIVE=1) talks to the real vendors instead;
  * `--reset` starts the mode's local state (history, pending retries, token, clock) afresh.
  */
 import path from 'node:path';
-import { DESCRIPTORS } from '../../src/shared/destinations';
+import { DESCRIPTORS, DESTINATION_LABELS } from '../../src/shared/destinations';
 import { startSimulatorServer, type SimulatorServer } from '../web/server';
 import { ensureBuild } from './build';
 import { CliError, reportAndExit } from './errors';
+
+/** e.g. "A and B": the vendors, as the help and the banner name them. */
+const VENDORS = DESTINATION_LABELS.join(' and ');
 
 const USAGE = 'Usage: npm start [-- [--live] [--reset]]';
 
 const HELP = `${USAGE}
 
 Serves the app locally on http://localhost:\${PORT:-10001}: the installation page, the event simulator and the sidebar.
-  --live    the real Freshdesk and CustomerGauge with the saved settings (default: fake vendors on this machine)
+  --live    the real ${VENDORS} with the saved settings (default: fake vendors on this machine)
   --reset   start this mode's local state (history, pending retries, token, clock) afresh
 Rebuilds first when src/ changed since the last build.`;
 
@@ -25,7 +28,7 @@ const PARENT_CHECK_MS = 500;
 function banner(server: SimulatorServer, live: boolean): string {
   const lines = [
     '',
-    `Agent availability app running locally (${live ? 'LIVE: real Freshdesk and CustomerGauge' : 'sandbox: fake Freshdesk and CustomerGauge on this machine'})`,
+    `Agent availability app running locally (${live ? `LIVE: real ${VENDORS}` : `sandbox: fake ${VENDORS} on this machine`})`,
     '',
     `  Home:               ${server.url}/`,
     `  Installation page:  ${server.url}/custom_configs`,

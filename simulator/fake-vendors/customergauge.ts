@@ -11,7 +11,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
-import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
+import type { ReceivedRequest, FakeVendorServer, SandboxVendor, ServerOptions } from './types';
 import { addressedHost, authCredentials, isPlainObject, isYmdHis, validate, type Issue, type Schema } from './validation';
 
 export interface FakeCustomerGauge extends FakeVendorServer {
@@ -232,3 +232,26 @@ export async function startFakeCustomerGauge(opts: FakeCustomerGaugeOptions): Pr
   await server.listen(opts);
   return server;
 }
+
+/** The OAuth client the sandbox's fake accepts. */
+export const SANDBOX_CLIENT = { id: 'sandbox-client-id', secret: 'sandbox-client-secret' } as const;
+/** The one region that knows the sandbox client: the others refuse it. */
+const SANDBOX_REGION = 'eu';
+
+/** Sandbox mode's CustomerGauge: both hosts of every region go to this fake, which knows the client in eu only. */
+export const CUSTOMERGAUGE_SANDBOX: SandboxVendor<FakeCustomerGauge> = {
+  hosts: /^(auth|imports\.api)\.(eu|us|au)\.customergauge\.com$/,
+  iparams: {
+    cg_region: SANDBOX_REGION,
+    cg_client_id: SANDBOX_CLIENT.id,
+    cg_client_secret: SANDBOX_CLIENT.secret,
+    cg_client_credentials: Buffer.from(`${SANDBOX_CLIENT.id}:${SANDBOX_CLIENT.secret}`).toString('base64'),
+    cg_account: 'Acme Support',
+    cg_send_contact: false,
+  },
+  account: ['cg_client_id', 'cg_client_secret', 'cg_client_credentials'],
+  form: ['cg_client_id', 'cg_client_secret', 'cg_account'],
+  accepts: { credential: 'client', values: [SANDBOX_CLIENT.id, SANDBOX_CLIENT.secret] },
+  start: ({ now }) =>
+    startFakeCustomerGauge({ clientId: SANDBOX_CLIENT.id, clientSecret: SANDBOX_CLIENT.secret, region: SANDBOX_REGION, now }),
+};

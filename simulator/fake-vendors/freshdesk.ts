@@ -9,7 +9,8 @@
 import http from 'node:http';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import { MinuteWindowLimiter } from './rate-limit';
-import type { ReceivedRequest, FakeVendorServer, ServerOptions } from './types';
+import { FRESHDESK_CONTACT_MODES } from '../../src/shared/destinations/freshdesk';
+import type { ReceivedRequest, FakeVendorServer, SandboxVendor, ServerOptions } from './types';
 import {
   addressedHost,
   authCredentials,
@@ -142,6 +143,7 @@ function contactIdentifier(contact: Record<string, unknown>): { field: string; k
 class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk {
   readonly activities: unknown[] = [];
   readonly createdContacts: Array<Record<string, unknown>> = [];
+  /** Freshdesk documents its API limit per minute: fixed one-minute windows. */
   private readonly limiter: MinuteWindowLimiter;
   /** Identifier values of every contact the account has, by the field that holds them. */
   private readonly knownContacts = new Set<string>();
@@ -274,3 +276,30 @@ export async function startFakeFreshdesk(opts: FakeFreshdeskOptions): Promise<Fa
   await server.listen(opts);
   return server;
 }
+
+/** The API key the sandbox's fake accepts. */
+export const SANDBOX_API_KEY = 'sandbox-freshdesk-api-key';
+/** The sandbox account's subdomain: any other `<subdomain>.freshdesk.com` finds no account. */
+const SANDBOX_SUBDOMAIN = 'sandbox';
+
+export interface FreshdeskSandboxOptions {
+  /** The sandbox fake's per-minute API limit; unlimited when omitted. */
+  freshdeskRatePerMinute?: number;
+}
+
+/** Sandbox mode's Freshdesk: every <subdomain>.freshdesk.com goes to this fake, which has the `sandbox` account only. */
+export const FRESHDESK_SANDBOX: SandboxVendor<FakeFreshdesk, FreshdeskSandboxOptions> = {
+  hosts: /^[a-z0-9-]+\.freshdesk\.com$/,
+  iparams: {
+    freshdesk_subdomain: SANDBOX_SUBDOMAIN,
+    freshdesk_api_key: SANDBOX_API_KEY,
+    freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.agent,
+  },
+  account: ['freshdesk_subdomain', 'freshdesk_api_key'],
+  form: ['freshdesk_subdomain', 'freshdesk_api_key'],
+  accepts: { credential: 'API key', values: [SANDBOX_API_KEY] },
+  // Freshdesk is also a Freshworks product: an app on its support_* modules gets its URL in endpoint_urls.
+  hostProduct: ['support_', 'freshdesk'],
+  start: ({ now, freshdeskRatePerMinute }) =>
+    startFakeFreshdesk({ apiKey: SANDBOX_API_KEY, subdomain: SANDBOX_SUBDOMAIN, now, ratePerMinute: freshdeskRatePerMinute }),
+};

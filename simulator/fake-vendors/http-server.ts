@@ -62,7 +62,7 @@ export abstract class FakeVendorHttpServer implements FakeVendorServer {
   protected abstract readonly routes: readonly Route[];
   /** The vendor's own body for an error status (faults without a body, 404, 405, 500). */
   protected abstract errorReply(status: number, request: ReceivedRequest): Reply;
-  /** Hook for headers the vendor puts on every answer (e.g. Freshdesk rate-limit headers). */
+  /** Hook for headers the vendor puts on every answer (e.g. rate-limit headers). */
   protected decorate(_request: ReceivedRequest, reply: Reply): Reply {
     return reply;
   }

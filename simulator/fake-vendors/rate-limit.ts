@@ -1,4 +1,4 @@
-/** Fixed one-minute windows, the way Freshdesk documents its per-minute API limit. */
+/** A per-minute API limit counted in fixed one-minute windows. */
 export interface RateDecision {
   allowed: boolean;
   /** Whole seconds until the current window ends (Retry-After when refused). */

@@ -64,3 +64,26 @@ export interface ServerOptions {
   host?: string;
   now?: () => number;
 }
+
+/**
+ * What sandbox mode puts in place of one destination's vendor: the fake, the hosts it stands in
+ * for and the account it accepts. Each fake declares its own; the registry (index.ts) lists them.
+ */
+export interface SandboxVendor<Fake extends FakeVendorServer = FakeVendorServer, Options = object> {
+  /** The vendor's API hosts: sandbox mode sends them to this fake (any other host is refused). */
+  hosts: RegExp;
+  /** The destination's iparams as the sandbox sets them (part of SANDBOX_IPARAMS). */
+  iparams: Readonly<Record<string, unknown>>;
+  /** Of those, the ones naming the vendor account: in sandbox mode always the fake's. */
+  account: readonly string[];
+  /** Of those, the ones the installation page's "Fill in the sandbox credentials" types in. */
+  form: readonly string[];
+  /** What the fake's connection test accepts, as the installation page's sandbox note shows it. */
+  accepts: { credential: string; values: readonly string[] };
+  /**
+   * When the vendor is also a Freshworks product an app can run in: the prefix of its modules and
+   * the product key that currentHost.endpoint_urls then carries (RuntimeOptions.hostProducts).
+   */
+  hostProduct?: readonly [modulePrefix: string, product: string];
+  start(options: Options & { now: (() => number) | undefined }): Promise<Fake>;
+}

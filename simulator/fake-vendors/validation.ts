@@ -15,7 +15,7 @@ export type Rule =
   /** Identifiers that vendors accept either as strings or numbers. */
   | { kind: 'id'; required?: boolean }
   | { kind: 'boolean'; required?: boolean }
-  /** `fields` undefined means any object is accepted (e.g. Freshdesk activity.context). */
+  /** `fields` undefined means any object is accepted (a vendor's free-form context, say). */
   | { kind: 'object'; required?: boolean; fields?: Schema };
 
 export type Schema = Readonly<Record<string, Rule>>;
@@ -99,27 +99,24 @@ function matchDateTime(pattern: RegExp, value: string): boolean {
   return isRealDateTime(y, mo, d, h, mi, s);
 }
 
-/**
- * The two forms of Freshdesk's API reference, section "Date formats" (developers.freshdesk.com/api/):
- * `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS±hh:mm`. Neither has a fraction of a second.
- */
+/** ISO 8601 in whole seconds: `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS±hh:mm`, no fraction. */
 const ISO_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-/** "PUT Activities": `Y-m-d H:i:s` in its table; its example request adds an offset (`2019-03-06 10:00:00 +0530`). */
+/** PHP `Y-m-d H:i:s`, optionally followed by a ` ±hhmm` offset. */
 const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?: [+-](?:[01]\d|2[0-3])[0-5]\d)?$/;
 
-/** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00+05:30 (Freshdesk activity.timestamp). */
+/** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00+05:30. */
 export function isIsoSecondsDateTime(value: string): boolean {
   return matchDateTime(ISO_SECONDS, value);
 }
 
-/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00, or 2026-11-23 10:45:00 +0530 (CustomerGauge happened_at). */
+/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00, or 2026-11-23 10:45:00 +0530. */
 export function isYmdHis(value: string): boolean {
   return matchDateTime(YMD_HIS, value);
 }
 
 /**
  * The host a request was addressed to, lower case and without its port. The simulator sends the
- * vendor's host (`Host: sandbox.freshdesk.com`); a test calling the fake directly sends the fake's.
+ * vendor's host; a test calling the fake directly sends the fake's own.
  */
 export function addressedHost(headers: Record<string, string | string[] | undefined>): string {
   return String(headers['host'] ?? '')

@@ -32,6 +32,11 @@ export interface RuntimeOptions {
   warm?: boolean;
   /** overrides for envelope.currentHost.endpoint_urls (product -> URL) */
   endpointUrls?: Record<string, string>;
+  /**
+   * [module prefix, product] rows beyond MODULE_PRODUCTS: the products that are also a destination's
+   * vendor, which each vendor's fake declares (local-app passes them)
+   */
+  hostProducts?: ReadonlyArray<readonly [string, string]>;
   /** enforce the 50 server-method calls/minute limit (default true) */
   serverMethodQuota?: boolean;
   /** flips the readings of the platform rules no source settles (see platform-rules.ts); default DEFAULT_PLATFORM_RULES */
@@ -77,10 +82,12 @@ function refusal(status: number, message: string, extra: Record<string, unknown>
 const APP_SETUP_EVENTS = new Set(['onAppInstall', 'onAppUninstall', 'afterAppUpdate']);
 const DEFAULT_IDLE_MAX_MS = 24 * 60 * 60 * 1000;
 
-/** Product module prefix -> product whose URL shows up in currentHost.endpoint_urls. */
-const MODULE_PRODUCTS: ReadonlyArray<[string, string]> = [
+/**
+ * Product module prefix -> product whose URL shows up in currentHost.endpoint_urls. A product that
+ * is also a destination's vendor comes with that vendor's fake (RuntimeOptions.hostProducts).
+ */
+const MODULE_PRODUCTS: ReadonlyArray<readonly [string, string]> = [
   ['chat_', 'freshchat'],
-  ['support_', 'freshdesk'],
   ['service_', 'freshservice'],
   ['call', 'freshcaller'],
   ['deal', 'freshsales'],
@@ -293,7 +300,7 @@ export class PlatformRuntime {
   private endpointUrls(domain: string): Record<string, string> {
     const urls: Record<string, string> = {};
     for (const moduleName of this.app.subscribedModules) {
-      const product = MODULE_PRODUCTS.find(([prefix]) => moduleName.startsWith(prefix))?.[1];
+      const product = [...MODULE_PRODUCTS, ...(this.options.hostProducts ?? [])].find(([prefix]) => moduleName.startsWith(prefix))?.[1];
       if (product) urls[product] = `https://${domain}`;
     }
     return { ...urls, ...this.options.endpointUrls };

@@ -1,8 +1,8 @@
 /**
  * The simulator's state on disk, one folder per mode (`.local/sandbox/`, `.local/live/`): the
- * runtime's $db and $schedule (history, pending retries, the cached CustomerGauge token) in
+ * runtime's $db and $schedule (history, pending retries, cached access tokens) in
  * db.json, and how far the simulator clock was moved ahead in clock.json. Separate folders are what
- * keeps a sandbox test push from ever being retried against a real Freshdesk or CustomerGauge.
+ * keeps a sandbox test push from ever being retried against a real vendor.
  */
 import fs from 'node:fs';
 import path from 'node:path';

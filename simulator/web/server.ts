@@ -60,7 +60,7 @@ export interface SimulatorServerOptions {
   iparamsFile?: string;
   /** default: real time in live mode; in sandbox mode real time plus what the clock control added */
   clock?: Clock;
-  /** real Freshdesk/CustomerGauge with the saved iparams; default env FDK_LIVE=1 */
+  /** the real vendors with the saved iparams; default env FDK_LIVE=1 */
   live?: boolean;
   /** where each mode keeps its state (<dir>/sandbox/, <dir>/live/); default <repo>/.local, false keeps it in memory */
   stateDir?: string | false;

@@ -14,7 +14,7 @@ import { eventKeyOf, invocationKeyOf, pendingDeliveries, readEvent, workKeyOf, t
 export const EVENT_NAME = 'onAgentActivityCreate';
 
 export interface DestinationOutcome {
-  /** freshdesk | customergauge; `event` when the app rejected the event itself or it waits to be delivered; `history` when unknown */
+  /** a destination id; `event` when the app rejected the event itself or it waits to be delivered; `history` when unknown */
   destination: string;
   /** a stored outcome, `queued` (waiting for its first delivery) or `unknown` (the store holds nothing readable) */
   outcome: string;
@@ -44,7 +44,7 @@ export interface ReceivedSummary {
   path: string;
   status: number;
   body: unknown;
-  /** What the fake did besides answering (e.g. a Freshdesk contact it created). */
+  /** What the fake did besides answering (e.g. a contact it created). */
   note?: string;
 }
 
@@ -225,7 +225,7 @@ function summarise(request: ReceivedRequest): ReceivedSummary {
   return summary;
 }
 
-/** One line per destination, e.g. `freshdesk      delivered     HTTP 201, 1 attempt`. */
+/** One line per destination, e.g. `<id>      delivered     HTTP 201, 1 attempt`. */
 export function describeOutcome(o: DestinationOutcome): string {
   const details = [
     o.last_status === null ? null : `HTTP ${o.last_status}`,

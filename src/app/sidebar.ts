@@ -1,6 +1,6 @@
 /**
  * Sidebar entry (`chat_conversation` › `conversation_user_info`): the recent pushes of agent
- * status changes to Freshdesk and CustomerGauge, with their outcomes and retries.
+ * status changes to each destination, with their outcomes and retries.
  */
 import { HistoryApi } from './api';
 import { errorMessage } from './errors';

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import sinon from 'sinon';
 
+import { VENDOR_HOST_PRODUCTS } from '../../simulator/fake-vendors';
 import type { ManualClock, PlatformRuntime } from '../../simulator/runtime';
 import { EXECUTION_TIMEOUT_ERROR as TIMED_OUT, INVALID_RENDER_ERROR } from '../../simulator/runtime/sandbox';
 import { BASIC_IPARAMS, fixtureCopy, loadFixture } from './helpers/fixtureRuntime';
@@ -326,6 +327,18 @@ describe('server.js sandbox', () => {
       const payload = { data: {}, region: 'EU', account_id: '9', domain: 'other.freshchat.com', timestamp: 1795455012.482 };
       const result = await runtime.invokeEvent('onConversationCreate', payload);
       expect(result.data).toMatchObject({ ...payload, currentHost: { endpoint_urls: { freshchat: 'https://other.freshchat.com' } } });
+    });
+
+    it('lists the URL of a product that is also a vendor when the fakes declare it (hostProducts), as local-app does', async () => {
+      const appDir = fixtureCopy((manifest) => (manifest.modules.support_ticket = { functions: {}, events: {} }));
+      ({ runtime } = await loadFixture({ appDir, hostProducts: VENDOR_HOST_PRODUCTS }));
+      const result = await runtime.invokeEvent('onConversationCreate', {});
+      expect(result.data).toMatchObject({
+        currentHost: {
+          subscribed_modules: ['chat_conversation', 'support_ticket'],
+          endpoint_urls: { freshchat: 'https://acme.freshchat.com', freshdesk: 'https://acme.freshchat.com' },
+        },
+      });
     });
 
     it('passes app set-up events that call renderData and fails those that do not', async () => {

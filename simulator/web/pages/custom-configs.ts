@@ -4,7 +4,9 @@
  * getConfigs(saved non-secure values) when settings exist, then on Save validate() and
  * postConfigs(), whose answer goes to `POST /_fdk/iparams`. Secure values never come back here.
  */
-import { SANDBOX_ACCOUNTS, SANDBOX_CREDENTIALS, SANDBOX_IPARAMS } from '../../local-app';
+import { DESCRIPTORS } from '../../../src/shared/destinations';
+import { SANDBOX_VENDORS } from '../../fake-vendors';
+import { SANDBOX_IPARAMS } from '../../local-app';
 import { inlineJson } from '../client-shim';
 import { html, renderPage, type Html } from './layout';
 
@@ -17,21 +19,21 @@ export interface CustomConfigsInfo {
 }
 
 /** Typed into the frame by the sandbox button: what the sandbox servers accept. */
-const SANDBOX_FORM = {
-  freshdesk_subdomain: SANDBOX_IPARAMS.freshdesk_subdomain,
-  freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
-  cg_client_id: SANDBOX_CREDENTIALS.cgClientId,
-  cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
-  cg_account: SANDBOX_IPARAMS.cg_account,
-};
+const SANDBOX_FORM = Object.fromEntries(
+  DESCRIPTORS.flatMap((d) => SANDBOX_VENDORS[d.id].form.map((name) => [name, SANDBOX_IPARAMS[name]])),
+);
+
+/** e.g. "Acme API key <code>k</code>": what each destination's sandbox accepts. */
+const SANDBOX_ACCEPTS = DESCRIPTORS.map((d) => {
+  const { credential, values } = SANDBOX_VENDORS[d.id].accepts;
+  return html`${d.label} ${credential} ${values.map((value, i) => html`${i > 0 ? ' / ' : ''}<code>${value}</code>`)}`;
+});
 
 function sandboxNote(): Html {
   return html`<section>
   <strong>Sandbox mode.</strong> Events always use the sandbox credentials, whatever you enter below; your other choices
   (destinations, event kinds, contact timeline, region, account) apply. The connection tests call the sandbox, which accepts
-  Freshdesk API key <code>${SANDBOX_CREDENTIALS.freshdeskApiKey}</code> at <code>${SANDBOX_ACCOUNTS.freshdeskSubdomain}</code>.freshdesk.com
-  only, and CustomerGauge client <code>${SANDBOX_CREDENTIALS.cgClientId}</code> / <code>${SANDBOX_CREDENTIALS.cgClientSecret}</code>
-  in region <code>${SANDBOX_ACCOUNTS.cgRegion}</code> only (another region refuses it, for events too).
+  ${SANDBOX_ACCEPTS.map((accepts, i) => html`${i > 0 ? ' and ' : ''}${accepts}`)}.
   <div class="row" style="margin-top:8px"><button type="button" class="secondary" id="fill-sandbox">Fill in the sandbox credentials</button></div>
 </section>`;
 }

@@ -1,4 +1,5 @@
 /** `/`: where to go next, which mode this is, and whether the installation page has been saved. */
+import { DESTINATION_LABELS } from '../../../src/shared/destinations';
 import { html, renderPage } from './layout';
 
 export interface HomeInfo {
@@ -16,8 +17,8 @@ function storeLine(info: HomeInfo) {
   const mode = info.live ? 'live' : 'sandbox';
   const other = info.live ? 'sandbox' : 'live';
   if (!info.stateDir)
-    return html`The ${mode} store is in memory: history, pending retries and the CustomerGauge token are gone when the simulator stops.`;
-  return html`In use: the <strong>${mode}</strong> store <code>${info.stateDir}/</code> (history, pending retries, the CustomerGauge token${info.live ? '' : ', the simulator clock'}). ${other[0].toUpperCase() + other.slice(1)} mode keeps its own, so nothing from one is ever sent by the other. To start afresh: <code>npm start -- ${info.live ? '--live ' : ''}--reset</code>.`;
+    return html`The ${mode} store is in memory: history, pending retries and cached access tokens are gone when the simulator stops.`;
+  return html`In use: the <strong>${mode}</strong> store <code>${info.stateDir}/</code> (history, pending retries, cached access tokens${info.live ? '' : ', the simulator clock'}). ${other[0].toUpperCase() + other.slice(1)} mode keeps its own, so nothing from one is ever sent by the other. To start afresh: <code>npm start -- ${info.live ? '--live ' : ''}--reset</code>.`;
 }
 
 export function homePage(info: HomeInfo): string {
@@ -27,7 +28,7 @@ export function homePage(info: HomeInfo): string {
       ? html`<strong>Not saved yet.</strong> Live mode needs your real credentials: fill in the installation page first.`
       : html`Not saved yet: events use the sandbox defaults (both destinations, all event kinds).`;
   const destinations = info.live
-    ? html`<p>Live mode: requests go to the real Freshdesk and CustomerGauge hosts with the saved credentials.</p>`
+    ? html`<p>Live mode: requests go to the real ${DESTINATION_LABELS.join(' and ')} hosts with the saved credentials.</p>`
     : html`<p>Sandbox mode: the request templates point at local fake servers, so nothing leaves this machine.</p>
 <table>${info.fakes.map(
         ({ label, url }) => html`

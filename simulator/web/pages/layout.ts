@@ -1,4 +1,5 @@
 /** Shared page shell: escaping, navigation and one small stylesheet for the simulator's pages. */
+import { DESTINATION_LABELS } from '../../../src/shared/destinations';
 import { inlineJson } from '../client-shim';
 import { TOKEN_HEADER } from '../request-guard';
 
@@ -101,7 +102,7 @@ function postJsonScript(token: string): string {
 
 export function renderPage(options: PageOptions): string {
   const script = options.script && (options.token === undefined ? '' : postJsonScript(options.token)) + options.script;
-  const mode = options.live ? 'live: real Freshdesk and CustomerGauge' : 'sandbox: local fake destinations';
+  const mode = options.live ? `live: real ${DESTINATION_LABELS.join(' and ')}` : 'sandbox: local fake destinations';
   return `<!doctype html>
 ${html`<html lang="en">
 <head>

@@ -85,14 +85,9 @@ function makeVariant(): string {
   // Step 4: its part of the installation page, one line in the page registry (and its import).
   addLine(dir, 'src/iparams/destinations/index.ts', "import { freshdeskPage } from './freshdesk';", "import { echoPage } from './echo';");
   addLine(dir, 'src/iparams/destinations/index.ts', 'customergauge: customerGaugePage,', '  echo: echoPage,');
-  // Step 5: its fake, one line in the simulator's list of fakes (and its import).
-  addLine(dir, 'simulator/local-app.ts', "from './fake-vendors/host-override';", "import { startFakeEcho } from './fake-vendors/echo';");
-  addLine(
-    dir,
-    'simulator/local-app.ts',
-    'const FAKES: Record<DestinationId',
-    "  echo: { hosts: /^api\\.echo\\.example$/, account: ['echo_token'], start: ({ now }) => startFakeEcho({ now }) },",
-  );
+  // Step 5: its fake with its sandbox entry, one line in the fakes' registry (and its import).
+  addLine(dir, 'simulator/fake-vendors/index.ts', 'import { FRESHDESK_SANDBOX', "import { ECHO_SANDBOX } from './echo';");
+  addLine(dir, 'simulator/fake-vendors/index.ts', 'customergauge: CUSTOMERGAUGE_SANDBOX,', '  echo: ECHO_SANDBOX,');
   return dir;
 }
 

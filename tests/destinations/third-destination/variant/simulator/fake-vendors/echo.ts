@@ -1,6 +1,6 @@
 /** Fake Echo: GET /me and POST /statuses with a Bearer token, answering the stored status's id. */
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
-import type { FakeVendorServer, ReceivedRequest, ServerOptions } from './types';
+import type { FakeVendorServer, ReceivedRequest, SandboxVendor, ServerOptions } from './types';
 
 export const ECHO_SANDBOX_TOKEN = 'sandbox-echo-token';
 
@@ -43,3 +43,13 @@ export async function startFakeEcho(options: ServerOptions): Promise<FakeVendorS
   await server.listen(options);
   return server;
 }
+
+/** Sandbox mode's Echo: its one host goes to this fake. */
+export const ECHO_SANDBOX: SandboxVendor = {
+  hosts: /^api\.echo\.example$/,
+  iparams: { echo_token: ECHO_SANDBOX_TOKEN },
+  account: ['echo_token'],
+  form: ['echo_token'],
+  accepts: { credential: 'token', values: [ECHO_SANDBOX_TOKEN] },
+  start: ({ now }) => startFakeEcho({ now }),
+};
