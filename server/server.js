@@ -1,4 +1,4 @@
-/* Built from src/ (source 03392e98d83abe2fda109abbbcf0c5cf8da9d094ae0c6ba895a0a3630a2bda0b) by `npm run build`; do not edit. */
+/* Built from src/ (source 11d00737e5ff9aff80e27c6fa0156123a2d387181c861d83385a590ffa2339dc) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -928,22 +928,21 @@ const shortcodes = {"2049":"interrobang","2122":"tm","2139":"information_source"
 
 const SHORTCODE = /^:?([a-z0-9_+-]+):?$/i;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
-let characters;
-function byName() {
-  if (characters) return characters;
-  characters = /* @__PURE__ */ new Map();
-  for (const [hexcode, names] of Object.entries(shortcodes)) {
-    let character = String.fromCodePoint(...hexcode.split("-").map((hex) => parseInt(hex, 16)));
-    if (!hexcode.includes("-") && !/\p{Emoji_Presentation}/u.test(character)) character += "\uFE0F";
-    for (const name of typeof names === "string" ? [names] : names) characters.set(name, character);
+const TABLE = shortcodes;
+function characterOf(name) {
+  for (const hexcode in TABLE) {
+    const names = TABLE[hexcode];
+    if (names !== name && !(Array.isArray(names) && names.includes(name))) continue;
+    const character = String.fromCodePoint(...hexcode.split("-").map((hex) => parseInt(hex, 16)));
+    return !hexcode.includes("-") && !/\p{Emoji_Presentation}/u.test(character) ? `${character}\uFE0F` : character;
   }
-  return characters;
+  return null;
 }
 function emojiText(emoji) {
   const text = emoji?.trim();
   if (!text) return null;
   const name = SHORTCODE.exec(text)?.[1];
-  if (name !== void 0) return byName().get(name.toLowerCase()) ?? null;
+  if (name !== void 0) return characterOf(name.toLowerCase());
   return EMOJI.test(text) ? text : null;
 }
 

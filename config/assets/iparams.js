@@ -1,4 +1,4 @@
-/* Built from src/ (source 03392e98d83abe2fda109abbbcf0c5cf8da9d094ae0c6ba895a0a3630a2bda0b) by `npm run build`; do not edit. */
+/* Built from src/ (source 11d00737e5ff9aff80e27c6fa0156123a2d387181c861d83385a590ffa2339dc) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

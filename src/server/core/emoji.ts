@@ -9,19 +9,18 @@ import shortcodes from 'emojibase-data/en/shortcodes/iamcal.json';
 const SHORTCODE = /^:?([a-z0-9_+-]+):?$/i;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
-let characters: Map<string, string> | undefined;
+const TABLE = shortcodes as Record<string, string | string[]>;
 
-/** Shortcode name → emoji character, built on first use. */
-function byName(): Map<string, string> {
-  if (characters) return characters;
-  characters = new Map();
-  for (const [hexcode, names] of Object.entries(shortcodes as Record<string, string | string[]>)) {
-    let character = String.fromCodePoint(...hexcode.split('-').map((hex) => parseInt(hex, 16)));
+/** The emoji a shortcode name stands for: a scan of the table, cheaper than building a map per cold invocation. */
+function characterOf(name: string): string | null {
+  for (const hexcode in TABLE) {
+    const names = TABLE[hexcode];
+    if (names !== name && !(Array.isArray(names) && names.includes(name))) continue;
+    const character = String.fromCodePoint(...hexcode.split('-').map((hex) => parseInt(hex, 16)));
     // A lone code point shown as text by default (❤, ☀) needs the emoji variation selector.
-    if (!hexcode.includes('-') && !/\p{Emoji_Presentation}/u.test(character)) character += '\uFE0F';
-    for (const name of typeof names === 'string' ? [names] : names) characters.set(name, character);
+    return !hexcode.includes('-') && !/\p{Emoji_Presentation}/u.test(character) ? `${character}\uFE0F` : character;
   }
-  return characters;
+  return null;
 }
 
 /** `calendar` or `:calendar:` becomes 📆; an emoji character stays as it is; anything else is null. */
@@ -29,6 +28,6 @@ export function emojiText(emoji: string | null): string | null {
   const text = emoji?.trim();
   if (!text) return null;
   const name = SHORTCODE.exec(text)?.[1];
-  if (name !== undefined) return byName().get(name.toLowerCase()) ?? null;
+  if (name !== undefined) return characterOf(name.toLowerCase());
   return EMOJI.test(text) ? text : null;
 }
