@@ -7,6 +7,8 @@
 // - config/assets/iparams.js: an IIFE too, but the installation page calls its callbacks by name
 //   (iparams.json `events`, or getConfigs/postConfigs/validate of a custom iparams.html) and FDK
 //   looks for them as top-level `function` declarations: every named export of the entry becomes one.
+import { createRequire } from 'node:module';
+import json from '@rollup/plugin-json';
 import esbuild from 'rollup-plugin-esbuild';
 import sourceHashModule from './scripts/source-hash.cjs';
 
@@ -17,6 +19,15 @@ const banner = buildBanner(sourceHash(process.cwd()));
 // and the lint of the output (eslint.config.mjs, ecmaVersion 2020) fails if any slips through.
 const plugins = [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' })];
 const output = { banner, generatedCode: 'es2015', indent: false };
+
+/** Resolves a package's JSON file (Rollup resolves no bare import by itself), so it is bundled. */
+function packageJsonFiles() {
+  const resolve = createRequire(import.meta.url).resolve;
+  return {
+    name: 'package-json-files',
+    resolveId: (source) => (source.endsWith('.json') && !source.startsWith('.') ? resolve(source) : null),
+  };
+}
 
 /** The namespace holding the installation page's exports; the only other global the page gets. */
 const IPARAMS_NAMESPACE = 'iparamsPage';
@@ -45,7 +56,8 @@ export default [
   {
     input: 'src/server/server.ts',
     external: ['ajv', '@sinclair/typebox'],
-    plugins,
+    // The emoji shortcode table (src/server/core/emoji.ts) is bundled as one object.
+    plugins: [packageJsonFiles(), json({ compact: true, namedExports: false, preferConst: true }), ...plugins],
     // `cjs` turns the externals into `require` calls; the entry exports nothing, it assigns the platform's `exports`.
     output: { ...output, file: 'server/server.js', format: 'cjs', interop: 'esModule', strict: false },
   },

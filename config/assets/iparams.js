@@ -1,4 +1,4 @@
-/* Built from src/ (source 05c29b84fdc46ceccddfd3bdb1b9dcc73437eba02efb38d0b2aa6da0de5af530) by `npm run build`; do not edit. */
+/* Built from src/ (source 8286b2c4a21d1871c6c852e958a1e4c1aba99b5000b9a91274fbafdb75651a3a) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -2,12 +2,17 @@
  * Fake CustomerGauge. One server plays both hosts the app talks to: the Cognito-style OAuth2
  * token endpoint (auth.<region>.customergauge.com/oauth2/token) and the Laravel-backed import
  * API (imports.api.<region>.customergauge.com/activities), so tests point both templates here.
+ *
+ * Sources (cited per rule below): "PUT Activities",
+ * support.customergauge.com/support/solutions/articles/5000810958-put-activities; "Authenticating
+ * using OAuth2", support.customergauge.com/support/solutions/articles/5000846993; RFC 6749 for the
+ * token endpoint's error answers.
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import type { ReceivedRequest, FakeVendorServer, SandboxVendor, ServerOptions } from './types';
-import { authCredentials, isPlainObject, isYmdHis, validate, type Issue, type Schema } from './validation';
+import { addressedHost, authCredentials, isPlainObject, isYmdHis, validate, type Issue, type Schema } from './validation';
 
 export interface FakeCustomerGauge extends FakeVendorServer {
   /** Upserts by reference; `writes` counts accepted PUTs to that reference. */
@@ -21,6 +26,8 @@ export interface FakeCustomerGauge extends FakeVendorServer {
 export interface FakeCustomerGaugeOptions extends ServerOptions {
   clientId: string;
   clientSecret: string;
+  /** The one region (eu, us, au) that knows the client: the other regions' hosts refuse it. */
+  region: string;
   /** expires_in of issued tokens; default 3600. */
   tokenTtlSeconds?: number;
   /** Known contacts; when given, any other `contact` value is rejected like an unknown contact. */
@@ -28,6 +35,7 @@ export interface FakeCustomerGaugeOptions extends ServerOptions {
 }
 
 export const TOKEN_PATH = '/oauth2/token';
+/** "PUT Activities" lists the resource as `/activities`; the current article's example writes `/activities/`. */
 export const ACTIVITIES_PATH = '/activities';
 const ACCOUNT_ID = 12345;
 const CLASSIFICATION_ID = 3;
@@ -72,10 +80,13 @@ class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustom
   protected readonly routes: readonly Route[] = [
     { method: 'POST', path: TOKEN_PATH, handle: (r) => this.issueToken(r) },
     { method: 'PUT', path: ACTIVITIES_PATH, handle: (r) => this.upsertActivity(r) },
+    { method: 'PUT', path: `${ACTIVITIES_PATH}/`, handle: (r) => this.upsertActivity(r) },
   ];
 
   constructor(private readonly options: FakeCustomerGaugeOptions) {
     super(options.now ?? Date.now);
+    // "PUT Activities", parameter table: required keys, lengths, `Y-m-d H:i:s`, a JSON object; keys
+    // it does not list are ignored (Laravel validates only the rules it has).
     this.schema = {
       reference: { kind: 'string', maxChars: 128 },
       account: { kind: 'string', required: true, maxChars: 255 },
@@ -95,7 +106,21 @@ class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustom
     this.tokens.clear();
   }
 
-  /** Client credentials come from Basic auth or, as RFC 6749 also allows, from form fields. */
+  /**
+   * Whether the request was addressed to the configured region: `auth.<region>` or
+   * `imports.api.<region>.customergauge.com`, or the fake's own address, which stands for that region.
+   * Each region is its own service ("Authenticating using OAuth2" and "PUT Activities" give one host
+   * per region): a client or a token of one region is unknown in the others.
+   */
+  private inRegion(request: ReceivedRequest): boolean {
+    const m = /^(?:auth|imports\.api)\.([a-z0-9-]+)\.customergauge\.com$/.exec(addressedHost(request.headers));
+    return m === null || m[1] === this.options.region;
+  }
+
+  /**
+   * Client credentials come from Basic auth (RFC 6749 §2.3.1: servers must accept it) or from the
+   * form fields "Authenticating using OAuth2" shows.
+   */
   private clientAuthenticated(request: ReceivedRequest, form: URLSearchParams): boolean {
     const basic = authCredentials(request.headers['authorization'], 'Basic');
     const separator = basic?.indexOf(':') ?? -1;
@@ -111,7 +136,7 @@ class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustom
     const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
     if (!contentType.startsWith('application/x-www-form-urlencoded')) return { status: 400, json: { error: 'invalid_request' } };
     const form = new URLSearchParams(request.body);
-    if (!this.clientAuthenticated(request, form)) return this.errorReply(401, request);
+    if (!this.inRegion(request) || !this.clientAuthenticated(request, form)) return this.errorReply(401, request);
     if (form.get('grant_type') !== 'client_credentials') return { status: 400, json: { error: 'unsupported_grant_type' } };
 
     const ttl = this.options.tokenTtlSeconds ?? 3600;
@@ -121,12 +146,15 @@ class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustom
     return { status: 200, json: { access_token: token, expires_in: ttl, token_type: 'Bearer' } };
   }
 
+  /** "PUT Activities": `Authorization: Bearer <access token>`; tokens last an hour ("Authenticating using OAuth2"). */
   private tokenValid(request: ReceivedRequest): boolean {
+    if (!this.inRegion(request)) return false;
     const token = authCredentials(request.headers['authorization'], 'Bearer');
     const expiresAt = token === undefined ? undefined : this.tokens.get(token);
     return expiresAt !== undefined && this.now() < expiresAt;
   }
 
+  /** "PUT Activities": 422 `{message: "The given data was invalid.", errors: {field: [..]}}` on invalid data. */
   private upsertActivity(request: ReceivedRequest): Reply {
     if (!this.tokenValid(request)) return this.errorReply(401, request);
     // Laravel reads an unparsable or non-object body as empty input, so it fails as "required".
@@ -176,6 +204,7 @@ class FakeCustomerGaugeServer extends FakeVendorHttpServer implements FakeCustom
       const error = status === 401 || status === 400 ? 'invalid_client' : status === 429 ? 'too_many_requests' : 'server_error';
       return { status, json: { error } };
     }
+    // 401 `{message: "Unauthenticated."}` as the import API answers a missing or unknown token.
     const message =
       status === 401
         ? 'Unauthenticated.'
@@ -206,12 +235,14 @@ export async function startFakeCustomerGauge(opts: FakeCustomerGaugeOptions): Pr
 
 /** The OAuth client the sandbox's fake accepts. */
 export const SANDBOX_CLIENT = { id: 'sandbox-client-id', secret: 'sandbox-client-secret' } as const;
+/** The one region that knows the sandbox client: the others refuse it. */
+const SANDBOX_REGION = 'eu';
 
-/** Sandbox mode's CustomerGauge: both hosts of every region go to this fake. */
+/** Sandbox mode's CustomerGauge: both hosts of every region go to this fake, which knows the client in eu only. */
 export const CUSTOMERGAUGE_SANDBOX: SandboxVendor<FakeCustomerGauge> = {
   hosts: /^(auth|imports\.api)\.(eu|us|au)\.customergauge\.com$/,
   iparams: {
-    cg_region: 'eu',
+    cg_region: SANDBOX_REGION,
     cg_client_id: SANDBOX_CLIENT.id,
     cg_client_secret: SANDBOX_CLIENT.secret,
     cg_client_credentials: Buffer.from(`${SANDBOX_CLIENT.id}:${SANDBOX_CLIENT.secret}`).toString('base64'),
@@ -221,5 +252,6 @@ export const CUSTOMERGAUGE_SANDBOX: SandboxVendor<FakeCustomerGauge> = {
   account: ['cg_client_id', 'cg_client_secret', 'cg_client_credentials'],
   form: ['cg_client_id', 'cg_client_secret', 'cg_account'],
   accepts: { credential: 'client', values: [SANDBOX_CLIENT.id, SANDBOX_CLIENT.secret] },
-  start: ({ now }) => startFakeCustomerGauge({ clientId: SANDBOX_CLIENT.id, clientSecret: SANDBOX_CLIENT.secret, now }),
+  start: ({ now }) =>
+    startFakeCustomerGauge({ clientId: SANDBOX_CLIENT.id, clientSecret: SANDBOX_CLIENT.secret, region: SANDBOX_REGION, now }),
 };

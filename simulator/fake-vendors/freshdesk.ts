@@ -1,21 +1,44 @@
 /**
  * Fake Freshdesk: POST /api/v2/contact-activities and GET /api/v2/agents/me, with Freshdesk's
  * Basic API-key auth, per-minute rate limit headers and "Validation failed" error format.
+ *
+ * Sources (cited per rule below): the API reference, developers.freshdesk.com/api/ (sections
+ * "Contact Activities", "Date formats", "Authentication", "Rate limit", "Error codes"), and the
+ * support article support.freshdesk.com/support/solutions/articles/50000001172-activity-api.
  */
 import http from 'node:http';
 import { FakeVendorHttpServer, type Reply, type Route } from './http-server';
 import { MinuteWindowLimiter } from './rate-limit';
 import { FRESHDESK_CONTACT_MODES } from '../../src/shared/destinations/freshdesk';
 import type { ReceivedRequest, FakeVendorServer, SandboxVendor, ServerOptions } from './types';
-import { authCredentials, isAbsent, isIso8601DateTime, isPlainObject, validate, type Issue, type Rule, type Schema } from './validation';
+import {
+  addressedHost,
+  authCredentials,
+  isAbsent,
+  isIsoSecondsDateTime,
+  isPlainObject,
+  validate,
+  type Issue,
+  type Rule,
+  type Schema,
+} from './validation';
 
 export interface FakeFreshdesk extends FakeVendorServer {
   /** Accepted contact-activity bodies, one per 200. */
   readonly activities: unknown[];
+  /**
+   * Contacts Freshdesk created because no contact had the identifier an activity named: the
+   * identifying field and its value (and `name` when the activity gave one).
+   */
+  readonly createdContacts: Array<Record<string, unknown>>;
 }
 
 export interface FakeFreshdeskOptions extends ServerOptions {
   apiKey: string;
+  /** The account's subdomain: requests addressed to another `<subdomain>.freshdesk.com` find no account. */
+  subdomain: string;
+  /** The contacts the account already has, each by one identifier, e.g. `{ email: 'maya@example.com' }`. */
+  contacts?: ReadonlyArray<Record<string, string>>;
   /** Per-minute API limit; unlimited when omitted. */
   ratePerMinute?: number;
 }
@@ -23,26 +46,37 @@ export interface FakeFreshdeskOptions extends ServerOptions {
 /** Shown as X-RateLimit-Total when no limit is configured (Freshdesk's smallest plans are in this range). */
 const NOMINAL_TOTAL = 100;
 
+// "Contact Activities": name, actor and source (with its name) are required; timestamp,
+// description, link, object and context are optional; timestamps follow "Date formats".
 const ACTIVITY_SCHEMA: Schema = {
   name: { kind: 'string', required: true, maxChars: 255 },
-  timestamp: { kind: 'string', format: isIso8601DateTime },
+  timestamp: { kind: 'string', format: isIsoSecondsDateTime },
   description: { kind: 'string', maxChars: 1000 },
+  link: { kind: 'string' },
   actor: {
     kind: 'object',
     required: true,
     fields: { type: { kind: 'string', required: true }, id: { kind: 'id' }, name: { kind: 'string' } },
   },
   source: { kind: 'object', required: true, fields: { name: { kind: 'string', required: true }, id: { kind: 'id' } } },
+  // The activity-api article's example links the object itself (`object.link`).
   object: { kind: 'object', fields: { type: { kind: 'string' }, id: { kind: 'id' }, link: { kind: 'string' } } },
   context: { kind: 'object' },
 };
 
+/** "Contact Activities": the contact is found by one of these, tried in this order. */
+const CONTACT_IDENTIFIERS = ['id', 'email', 'unique_external_id', 'twitter_id', 'facebook_id'] as const;
+
 const CONTACT_FIELDS: Schema = {
+  id: { kind: 'id' },
   email: { kind: 'string' },
   unique_external_id: { kind: 'string' },
-  id: { kind: 'id' },
-  phone: { kind: 'string' },
-  mobile: { kind: 'string' },
+  twitter_id: { kind: 'string' },
+  facebook_id: { kind: 'string' },
+  // The name a contact created for this activity gets.
+  name: { kind: 'string' },
+  // Whether the contact did the activity; Freshdesk assumes it did when this is left out.
+  is_actor: { kind: 'boolean' },
 };
 
 const BODY_SCHEMA: Schema = {
@@ -60,10 +94,11 @@ interface FreshdeskError {
 
 function describeType(rule: Rule): string {
   if (rule.kind === 'object') return 'key/value pair';
+  if (rule.kind === 'boolean') return 'Boolean';
   return rule.kind === 'id' ? 'String or Number' : 'String';
 }
 
-/** Freshdesk's wording for each neutral validation issue. */
+/** Freshdesk's wording for each neutral validation issue ("Error codes": `{description, errors: [{field, message, code}]}`). */
 function toFreshdeskError(issue: Issue): FreshdeskError {
   const expected = issue.rule ? describeType(issue.rule) : '';
   switch (issue.problem) {
@@ -91,17 +126,27 @@ function toFreshdeskError(issue: Issue): FreshdeskError {
 export function validateContactActivity(body: Record<string, unknown>): FreshdeskError[] {
   const errors = validate(BODY_SCHEMA, body, true).map(toFreshdeskError);
   const contact = body['contact'];
-  const identifies = isPlainObject(contact) && Object.keys(CONTACT_FIELDS).some((k) => !isAbsent(contact[k]));
-  if (isPlainObject(contact) && !identifies) {
-    errors.push({ field: 'contact', message: `Please provide one of ${Object.keys(CONTACT_FIELDS).join(', ')}`, code: 'missing_field' });
+  if (isPlainObject(contact) && contactIdentifier(contact) === undefined) {
+    errors.push({ field: 'contact', message: `Please provide one of ${CONTACT_IDENTIFIERS.join(', ')}`, code: 'missing_field' });
   }
   return errors;
 }
 
+/** The field that finds the contact, with its value as compared (emails without case). */
+function contactIdentifier(contact: Record<string, unknown>): { field: string; key: string } | undefined {
+  const field = CONTACT_IDENTIFIERS.find((name) => !isAbsent(contact[name]));
+  if (field === undefined) return undefined;
+  const value = String(contact[field]);
+  return { field, key: field === 'email' ? value.toLowerCase() : value };
+}
+
 class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk {
   readonly activities: unknown[] = [];
+  readonly createdContacts: Array<Record<string, unknown>> = [];
   /** Freshdesk documents its API limit per minute: fixed one-minute windows. */
   private readonly limiter: MinuteWindowLimiter;
+  /** Identifier values of every contact the account has, by the field that holds them. */
+  private readonly knownContacts = new Set<string>();
 
   protected readonly routes: readonly Route[] = [
     { method: 'POST', path: '/api/v2/contact-activities', handle: (r) => this.guarded(r, () => this.createActivity(r)) },
@@ -116,10 +161,23 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
   constructor(private readonly options: FakeFreshdeskOptions) {
     super(options.now ?? Date.now);
     this.limiter = new MinuteWindowLimiter(options.ratePerMinute, this.now);
+    this.clearState();
   }
 
-  /** Every API call counts against the limit, then must authenticate (Freshdesk counts failures too). */
+  /**
+   * Only the configured account exists. A request reaches the fake either addressed to a
+   * `<subdomain>.freshdesk.com` host (the simulator keeps the vendor's Host) or to the fake's own
+   * address, which stands for the configured account. An account that does not exist answers
+   * every API call 404 ("Error codes": the requested resource does not exist).
+   */
+  private accountExists(request: ReceivedRequest): boolean {
+    const m = /^([a-z0-9-]+)\.freshdesk\.com$/.exec(addressedHost(request.headers));
+    return m === null || m[1] === this.options.subdomain.toLowerCase();
+  }
+
+  /** "Rate limit": every API call counts against the limit, then must authenticate (failures count too). */
   private guarded(request: ReceivedRequest, next: () => Reply): Reply {
+    if (!this.accountExists(request)) return this.errorReply(404);
     const decision = this.limiter.consume();
     if (!decision.allowed) {
       const reply = this.errorReply(429);
@@ -128,7 +186,7 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
     return this.authenticated(request) ? next() : this.errorReply(401);
   }
 
-  /** Freshdesk takes `apiKey` or `apiKey:<anything>` (conventionally 'X') as Basic credentials. */
+  /** "Authentication": Basic with the API key as the user name; the docs show `apikey:X`, the password is not read. */
   private authenticated(request: ReceivedRequest): boolean {
     const credentials = authCredentials(request.headers['authorization'], 'Basic');
     if (credentials === undefined) return false;
@@ -147,7 +205,26 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
     const errors = validateContactActivity(request.json);
     if (errors.length > 0) return { status: 400, json: { description: 'Validation failed', errors } };
     this.activities.push(request.json);
+    const created = this.findOrCreateContact(request.json['contact'] as Record<string, unknown>);
+    if (created)
+      request.note = `created contact ${Object.entries(created)
+        .map(([field, value]) => `${field} ${String(value)}`)
+        .join(', ')}`;
+    // "Contact Activities" documents only the status of a success (200), not a body.
     return { status: 200, json: {} };
+  }
+
+  /** "Contact Activities": when no contact has the identifier given, Freshdesk creates one. */
+  private findOrCreateContact(contact: Record<string, unknown>): Record<string, unknown> | undefined {
+    const identifier = contactIdentifier(contact);
+    if (identifier === undefined) return undefined;
+    const known = `${identifier.field}:${identifier.key}`;
+    if (this.knownContacts.has(known)) return undefined;
+    this.knownContacts.add(known);
+    const created: Record<string, unknown> = { [identifier.field]: contact[identifier.field] };
+    if (!isAbsent(contact['name'])) created['name'] = contact['name'];
+    this.createdContacts.push(created);
+    return created;
   }
 
   protected errorReply(status: number): Reply {
@@ -184,6 +261,12 @@ class FakeFreshdeskServer extends FakeVendorHttpServer implements FakeFreshdesk 
 
   protected clearState(): void {
     this.activities.length = 0;
+    this.createdContacts.length = 0;
+    this.knownContacts.clear();
+    for (const contact of this.options.contacts ?? []) {
+      const identifier = contactIdentifier(contact);
+      if (identifier) this.knownContacts.add(`${identifier.field}:${identifier.key}`);
+    }
     this.limiter.reset();
   }
 }
@@ -196,17 +279,19 @@ export async function startFakeFreshdesk(opts: FakeFreshdeskOptions): Promise<Fa
 
 /** The API key the sandbox's fake accepts. */
 export const SANDBOX_API_KEY = 'sandbox-freshdesk-api-key';
+/** The sandbox account's subdomain: any other `<subdomain>.freshdesk.com` finds no account. */
+const SANDBOX_SUBDOMAIN = 'sandbox';
 
 export interface FreshdeskSandboxOptions {
   /** The sandbox fake's per-minute API limit; unlimited when omitted. */
   freshdeskRatePerMinute?: number;
 }
 
-/** Sandbox mode's Freshdesk: every <subdomain>.freshdesk.com goes to this fake. */
+/** Sandbox mode's Freshdesk: every <subdomain>.freshdesk.com goes to this fake, which has the `sandbox` account only. */
 export const FRESHDESK_SANDBOX: SandboxVendor<FakeFreshdesk, FreshdeskSandboxOptions> = {
   hosts: /^[a-z0-9-]+\.freshdesk\.com$/,
   iparams: {
-    freshdesk_subdomain: 'sandbox',
+    freshdesk_subdomain: SANDBOX_SUBDOMAIN,
     freshdesk_api_key: SANDBOX_API_KEY,
     freshdesk_contact_mode: FRESHDESK_CONTACT_MODES.agent,
   },
@@ -215,5 +300,6 @@ export const FRESHDESK_SANDBOX: SandboxVendor<FakeFreshdesk, FreshdeskSandboxOpt
   accepts: { credential: 'API key', values: [SANDBOX_API_KEY] },
   // Freshdesk is also a Freshworks product: an app on its support_* modules gets its URL in endpoint_urls.
   hostProduct: ['support_', 'freshdesk'],
-  start: ({ now, freshdeskRatePerMinute }) => startFakeFreshdesk({ apiKey: SANDBOX_API_KEY, now, ratePerMinute: freshdeskRatePerMinute }),
+  start: ({ now, freshdeskRatePerMinute }) =>
+    startFakeFreshdesk({ apiKey: SANDBOX_API_KEY, subdomain: SANDBOX_SUBDOMAIN, now, ratePerMinute: freshdeskRatePerMinute }),
 };

@@ -45,6 +45,8 @@ export interface ReceivedRequest {
   at: number;
   /** Status answered; 0 while pending or when never answered (reset, hang). */
   status: number;
+  /** What the vendor did that its answer does not tell, e.g. "created contact email maya@example.com". */
+  note?: string;
 }
 
 export interface FakeVendorServer {

@@ -14,6 +14,7 @@ export type Rule =
     }
   /** Identifiers that vendors accept either as strings or numbers. */
   | { kind: 'id'; required?: boolean }
+  | { kind: 'boolean'; required?: boolean }
   /** `fields` undefined means any object is accepted (a vendor's free-form context, say). */
   | { kind: 'object'; required?: boolean; fields?: Schema };
 
@@ -67,6 +68,8 @@ function checkPresent(field: string, item: unknown, rule: Rule, rejectUnknown: b
   switch (rule.kind) {
     case 'id':
       return typeof item === 'string' || typeof item === 'number' ? [] : [{ field, problem: 'type', rule }];
+    case 'boolean':
+      return typeof item === 'boolean' ? [] : [{ field, problem: 'type', rule }];
     case 'object':
       if (!isPlainObject(item)) return [{ field, problem: 'type', rule }];
       return rule.fields ? validate(rule.fields, item, rejectUnknown, `${field}.`) : [];
@@ -96,17 +99,29 @@ function matchDateTime(pattern: RegExp, value: string): boolean {
   return isRealDateTime(y, mo, d, h, mi, s);
 }
 
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/;
-const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/** ISO 8601 in whole seconds: `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS±hh:mm`, no fraction. */
+const ISO_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+/** PHP `Y-m-d H:i:s`, optionally followed by a ` ±hhmm` offset. */
+const YMD_HIS = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?: [+-](?:[01]\d|2[0-3])[0-5]\d)?$/;
 
-/** ISO 8601 date-time, e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00.123+05:30. */
-export function isIso8601DateTime(value: string): boolean {
-  return matchDateTime(ISO_8601, value);
+/** e.g. 2026-11-23T10:45:00Z, 2026-11-23T10:45:00+05:30. */
+export function isIsoSecondsDateTime(value: string): boolean {
+  return matchDateTime(ISO_SECONDS, value);
 }
 
-/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00. */
+/** PHP 'Y-m-d H:i:s', e.g. 2026-11-23 10:45:00, or 2026-11-23 10:45:00 +0530. */
 export function isYmdHis(value: string): boolean {
   return matchDateTime(YMD_HIS, value);
+}
+
+/**
+ * The host a request was addressed to, lower case and without its port. The simulator sends the
+ * vendor's host; a test calling the fake directly sends the fake's own.
+ */
+export function addressedHost(headers: Record<string, string | string[] | undefined>): string {
+  return String(headers['host'] ?? '')
+    .toLowerCase()
+    .replace(/:\d+$/, '');
 }
 
 /** Credentials of an `Authorization` header with the given scheme (case-insensitive), else undefined. */

@@ -226,12 +226,17 @@ export class RequestEmulator {
     return `${base.replace(/\/+$/, '')}${rendered.path}${rendered.search}`;
   }
 
+  /** A request sent to a stand-in keeps the vendor's `Host`, so the fake sees which account (subdomain, region) it was addressed to. */
+  private sentHeaders(rendered: RenderedRequest): Record<string, string> {
+    return this.options.hostOverride ? { ...rendered.headers, Host: rendered.host } : rendered.headers;
+  }
+
   private async attempt(rendered: RenderedRequest, url: string, body: string | undefined): Promise<Attempt> {
     try {
       const response = await axios.request<string>({
         method: rendered.method,
         url,
-        headers: rendered.headers,
+        headers: this.sentHeaders(rendered),
         data: body,
         timeout: this.options.requestTimeoutMs,
         responseType: 'text',

@@ -44,6 +44,8 @@ export interface ReceivedSummary {
   path: string;
   status: number;
   body: unknown;
+  /** What the fake did besides answering (e.g. a contact it created). */
+  note?: string;
 }
 
 export interface SimulationReport {
@@ -213,7 +215,14 @@ function byDestination<T>(value: (id: DestinationId) => T): Record<DestinationId
 }
 
 function summarise(request: ReceivedRequest): ReceivedSummary {
-  return { method: request.method, path: request.path, status: request.status, body: request.json ?? request.body };
+  const summary: ReceivedSummary = {
+    method: request.method,
+    path: request.path,
+    status: request.status,
+    body: request.json ?? request.body,
+  };
+  if (request.note) summary.note = request.note;
+  return summary;
 }
 
 /** One line per destination, e.g. `<id>      delivered     HTTP 201, 1 attempt`. */
@@ -266,7 +275,8 @@ export function formatReport(report: SimulationReport): string {
     if (received.length === 0) continue;
     const lines = received.map((r) => {
       const body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body, null, 2);
-      return `  ${r.method} ${r.path} -> ${r.status || 'no answer (yet)'}${body ? `\n${indent(body, 4)}` : ''}`;
+      const note = r.note ? ` (${r.note})` : '';
+      return `  ${r.method} ${r.path} -> ${r.status || 'no answer (yet)'}${note}${body ? `\n${indent(body, 4)}` : ''}`;
     });
     sections.push([`The fake ${name} received from this event`, ...lines].join('\n'));
   }

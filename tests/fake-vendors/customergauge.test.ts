@@ -3,6 +3,7 @@ import { basic, client, fakeClock } from './helpers';
 
 const CLIENT_ID = 'cg-client';
 const CLIENT_SECRET = 'cg-secret';
+const REGION = 'us';
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 function activity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -33,6 +34,7 @@ describe('fake CustomerGauge', () => {
     cg = await startFakeCustomerGauge({
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
+      region: REGION,
       tokenTtlSeconds: 600,
       now: clock.now,
       contacts: ['john@example.test', 'jane@example.test'],
@@ -165,8 +167,8 @@ describe('fake CustomerGauge', () => {
         'The happened at does not match the format Y-m-d H:i:s.',
       ],
       [
-        'happened_at with a zone suffix',
-        { happened_at: '2026-11-23 10:45:00 +0530' },
+        'happened_at with an offset in another form than the example',
+        { happened_at: '2026-11-23 10:45:00 +05:30' },
         'happened_at',
         'The happened at does not match the format Y-m-d H:i:s.',
       ],
@@ -209,6 +211,10 @@ describe('fake CustomerGauge', () => {
       ['unknown keys (ignored)', { priority: 'high', additional_information_array: { a: '1' } }],
       ['no contact', { contact: undefined }],
       ['leap day', { happened_at: '2028-02-29 23:59:59' }],
+      // "PUT Activities": the example request sends happened_at with an offset.
+      ["happened_at with an offset, as in the article's example", { happened_at: '2019-03-06 10:00:00 +0530' }],
+      // Same article: additional_information_object is any JSON object (its example holds strings).
+      ['string additional information', { additional_information_object: { status: 'In a meeting', minutes: '45' } }],
     ])('accepts %s', async (_label, overrides) => {
       const res = await put(activity(overrides), accessToken);
       expect(res.status).toBe(201);
@@ -216,7 +222,7 @@ describe('fake CustomerGauge', () => {
     });
 
     it('accepts any contact when no contacts list is configured', async () => {
-      const open = await startFakeCustomerGauge({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+      const open = await startFakeCustomerGauge({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, region: REGION });
       try {
         const t = (
           await client(open.url).post('/oauth2/token', 'grant_type=client_credentials', {
@@ -231,6 +237,51 @@ describe('fake CustomerGauge', () => {
       } finally {
         await open.close();
       }
+    });
+  });
+
+  // "PUT Activities" lists the resource as /activities; the current article's example writes /activities/.
+  describe('activities path', () => {
+    it.each(['/activities', '/activities/'])('accepts PUT %s', async (path) => {
+      const res = await client(cg.url).put(path, activity(), {
+        headers: { Authorization: `Bearer ${await token()}`, 'Content-Type': 'application/json' },
+      });
+      expect(res.status).toBe(201);
+      expect(cg.activitiesWithoutReference).toHaveLength(1);
+    });
+
+    it.each(['/activity', '/activities/x', '/api/activities'])('answers 404 for PUT %s', async (path) => {
+      const res = await client(cg.url).put(path, activity(), { headers: { Authorization: `Bearer ${await token()}` } });
+      expect(res.status).toBe(404);
+    });
+  });
+
+  // "Authenticating using OAuth2" and "PUT Activities" give each region its own hosts: the client is
+  // known in its own region only, and a token works only on that region's import API.
+  describe('region', () => {
+    const tokenAt = (host?: string) =>
+      client(cg.url).post('/oauth2/token', 'grant_type=client_credentials', {
+        headers: { ...FORM, Authorization: basic(`${CLIENT_ID}:${CLIENT_SECRET}`), ...(host ? { Host: host } : {}) },
+      });
+
+    it.each([
+      [`auth.${REGION}.customergauge.com`, 200],
+      ["the fake's own address", 200],
+      ['auth.eu.customergauge.com', 401],
+      ['auth.au.customergauge.com', 401],
+    ])('a token request addressed to %s is answered %d', async (host, status) => {
+      const res = await tokenAt(host.includes('.') ? host : undefined);
+      expect(res.status).toBe(status);
+      if (status === 401) expect(res.data).toEqual({ error: 'invalid_client' });
+    });
+
+    it.each([
+      [`imports.api.${REGION}.customergauge.com`, 201],
+      ['imports.api.eu.customergauge.com', 401],
+    ])('a PUT with a token of the region, addressed to %s, is answered %d', async (host, status) => {
+      const accessToken = (await tokenAt(`auth.${REGION}.customergauge.com`)).data.access_token;
+      const res = await client(cg.url).put('/activities', activity(), { headers: { Authorization: `Bearer ${accessToken}`, Host: host } });
+      expect(res.status).toBe(status);
     });
   });
 

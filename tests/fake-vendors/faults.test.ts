@@ -6,6 +6,7 @@ import { AxiosError } from 'axios';
 import { startFakeCustomerGauge, startFakeFreshdesk, type FakeCustomerGauge, type FakeFreshdesk } from '../../simulator/fake-vendors';
 import { basic, client } from './helpers';
 
+const SUBDOMAIN = 'acme';
 const API_KEY = 'k';
 const FD_PATH = '/api/v2/contact-activities';
 const FD_HEADERS = { Authorization: basic(API_KEY), 'Content-Type': 'application/json' };
@@ -25,7 +26,7 @@ describe('fake vendor faults (Freshdesk)', () => {
   const post = (timeout?: number) => client(fd.url, timeout).post(FD_PATH, FD_BODY, { headers: FD_HEADERS });
 
   beforeEach(async () => {
-    fd = await startFakeFreshdesk({ apiKey: API_KEY });
+    fd = await startFakeFreshdesk({ apiKey: API_KEY, subdomain: SUBDOMAIN });
   });
   afterEach(() => fd.close());
 
@@ -98,7 +99,7 @@ describe('fake vendor faults (Freshdesk)', () => {
     await fd.close();
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await pending).toBeInstanceOf(AxiosError); // socket destroyed by close()
-    fd = await startFakeFreshdesk({ apiKey: API_KEY }); // afterEach closes again
+    fd = await startFakeFreshdesk({ apiKey: API_KEY, subdomain: SUBDOMAIN }); // afterEach closes again
   });
 
   it('answers 200 with a malformed JSON body for malformedSuccess', async () => {
@@ -199,7 +200,7 @@ describe('fake vendor faults (CustomerGauge)', () => {
     );
 
   beforeEach(async () => {
-    cg = await startFakeCustomerGauge({ clientId: 'id', clientSecret: 'secret' });
+    cg = await startFakeCustomerGauge({ clientId: 'id', clientSecret: 'secret', region: 'eu' });
   });
   afterEach(() => cg.close());
 

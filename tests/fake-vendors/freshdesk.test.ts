@@ -1,6 +1,7 @@
 import { startFakeFreshdesk, type FakeFreshdesk } from '../../simulator/fake-vendors';
 import { basic, client, fakeClock } from './helpers';
 
+const SUBDOMAIN = 'acme';
 const API_KEY = 'sandbox-api-key';
 const PATH = '/api/v2/contact-activities';
 
@@ -26,7 +27,7 @@ describe('fake Freshdesk', () => {
     client(fd.url).post(PATH, body, { headers: { ...headers, ...extra } });
 
   beforeAll(async () => {
-    fd = await startFakeFreshdesk({ apiKey: API_KEY });
+    fd = await startFakeFreshdesk({ apiKey: API_KEY, subdomain: SUBDOMAIN });
   });
   afterEach(() => fd.reset());
   afterAll(() => fd.close());
@@ -83,7 +84,11 @@ describe('fake Freshdesk', () => {
       ['unknown actor key', 'activity.actor.email', 'invalid_field', (b) => (b.activity.actor.email = 'x@y.z')],
       ['unknown source key', 'activity.source.url', 'invalid_field', (b) => (b.activity.source.url = 'u')],
       ['unknown object key', 'activity.object.name', 'invalid_field', (b) => (b.activity.object.name = 'n')],
-      ['unknown contact key', 'contact.twitter_id', 'invalid_field', (b) => (b.contact.twitter_id = 'tw')],
+      // "Contact Activities" documents the contact's identifiers, name and is_actor only.
+      ['undocumented contact key phone', 'contact.phone', 'invalid_field', (b) => (b.contact.phone = '+1 555 0100')],
+      ['undocumented contact key mobile', 'contact.mobile', 'invalid_field', (b) => (b.contact.mobile = '+1 555 0100')],
+      ['is_actor not a boolean', 'contact.is_actor', 'datatype_mismatch', (b) => (b.contact.is_actor = 'false')],
+      ['link not a string', 'activity.link', 'datatype_mismatch', (b) => (b.activity.link = { href: 'x' })],
       ['missing activity.name', 'activity.name', 'missing_field', (b) => delete b.activity.name],
       ['blank activity.name', 'activity.name', 'missing_field', (b) => (b.activity.name = '')],
       ['missing activity.actor.type', 'activity.actor.type', 'missing_field', (b) => delete b.activity.actor.type],
@@ -94,6 +99,10 @@ describe('fake Freshdesk', () => {
       ['timestamp without T', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23 10:45:00')],
       ['timestamp without zone', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23T10:45:00')],
       ['impossible date', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-02-30T10:45:00Z')],
+      // Freshdesk API reference, "Date formats": whole seconds, then Z or ±hh:mm; nothing else is documented.
+      ['millisecond timestamp', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23T10:45:00.123Z')],
+      ['offset without a colon', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23T10:45:00+0530')],
+      ['date only', 'activity.timestamp', 'invalid_value', (b) => (b.activity.timestamp = '2026-11-23')],
       ['name of 256 chars', 'activity.name', 'invalid_value', (b) => (b.activity.name = 'n'.repeat(256))],
       ['description of 1001 chars', 'activity.description', 'invalid_value', (b) => (b.activity.description = 'd'.repeat(1001))],
       ['name not a string', 'activity.name', 'datatype_mismatch', (b) => (b.activity.name = 7)],
@@ -111,12 +120,20 @@ describe('fake Freshdesk', () => {
     });
 
     it.each([
-      ['millisecond timestamp', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00.123Z')],
-      ['offset timestamp', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00+05:30')],
+      ['UTC timestamp in whole seconds', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00Z')],
+      ['timestamp with a +hh:mm offset', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00+05:30')],
+      ['timestamp with a -hh:mm offset', (b: Record<string, any>) => (b.activity.timestamp = '2026-11-23T10:45:00-03:00')],
       ['no timestamp', (b: Record<string, any>) => delete b.activity.timestamp],
       ['255 emoji name (counted in characters)', (b: Record<string, any>) => (b.activity.name = '😀'.repeat(255))],
       ['contact by unique_external_id', (b: Record<string, any>) => (b.contact = { unique_external_id: 'u-1' })],
       ['contact by numeric id', (b: Record<string, any>) => (b.contact = { id: 99 })],
+      // "Contact Activities": every documented contact field and activity.link.
+      ['contact by twitter_id', (b: Record<string, any>) => (b.contact = { twitter_id: 'maya_p' })],
+      ['contact by facebook_id', (b: Record<string, any>) => (b.contact = { facebook_id: '1000123' })],
+      ['contact with a name', (b: Record<string, any>) => (b.contact.name = 'John Doe')],
+      ['contact.is_actor false', (b: Record<string, any>) => (b.contact.is_actor = false)],
+      ['contact.is_actor true', (b: Record<string, any>) => (b.contact.is_actor = true)],
+      ['activity.link', (b: Record<string, any>) => (b.activity.link = 'https://example.test/activity/1')],
       ['minimal activity', (b: Record<string, any>) => (b.activity = { name: 'n', actor: { type: 'agent' }, source: { name: 's' } })],
     ])('accepts %s', async (_label, mutate) => {
       const body = validBody();
@@ -137,6 +154,58 @@ describe('fake Freshdesk', () => {
       const res = await post(Buffer.from('activity=1'), { 'Content-Type': 'application/x-www-form-urlencoded' });
       expect(res.status).toBe(415);
       expect(res.data.code).toBe('invalid_content_type');
+    });
+  });
+
+  // "Contact Activities": a contact that no identifier finds is created.
+  describe('contacts', () => {
+    it('creates a contact for an unknown email once, and says so in createdContacts', async () => {
+      const known = await startFakeFreshdesk({ apiKey: API_KEY, subdomain: SUBDOMAIN, contacts: [{ email: 'john@example.test' }] });
+      try {
+        const send = (contact: Record<string, unknown>) => client(known.url).post(PATH, { ...validBody(), contact }, { headers });
+        expect((await send({ email: 'JOHN@example.test' })).status).toBe(200);
+        expect(known.createdContacts).toEqual([]);
+        expect((await send({ email: 'maya@example.test', name: 'Maya Patel' })).status).toBe(200);
+        expect((await send({ email: 'maya@example.test' })).status).toBe(200);
+        expect((await send({ unique_external_id: 'board-1' })).status).toBe(200);
+        expect(known.createdContacts).toEqual([{ email: 'maya@example.test', name: 'Maya Patel' }, { unique_external_id: 'board-1' }]);
+        expect(known.activities).toHaveLength(4);
+        expect(known.received.map((r) => r.note)).toEqual([
+          undefined,
+          'created contact email maya@example.test, name Maya Patel',
+          undefined,
+          'created contact unique_external_id board-1',
+        ]);
+      } finally {
+        await known.close();
+      }
+    });
+
+    it('creates no contact for a rejected activity', async () => {
+      const res = await post({ ...validBody(), contact: { email: 'new@example.test', phone: '1' } });
+      expect(res.status).toBe(400);
+      expect(fd.createdContacts).toEqual([]);
+    });
+  });
+
+  // One account per fake: the simulator keeps the vendor's Host, so another subdomain finds no account.
+  describe('account', () => {
+    it.each([
+      ['its own subdomain', `${SUBDOMAIN}.freshdesk.com`, 200],
+      ['its own subdomain with a port', `${SUBDOMAIN.toUpperCase()}.freshdesk.com:443`, 200],
+      ["the fake's own address", undefined, 200],
+      ['another subdomain', 'other.freshdesk.com', 404],
+    ])('answers a request addressed to %s with %d', async (_label, host, status) => {
+      const res = await post(validBody(), host ? { Host: host } : {});
+      expect(res.status).toBe(status);
+      expect(fd.activities).toHaveLength(status === 200 ? 1 : 0);
+    });
+
+    it('answers the connection check (GET /api/v2/agents/me) 404 for another subdomain, even with the right key', async () => {
+      const res = await client(fd.url).get('/api/v2/agents/me', {
+        headers: { Authorization: basic(API_KEY), Host: 'other.freshdesk.com' },
+      });
+      expect(res.status).toBe(404);
     });
   });
 
@@ -162,7 +231,7 @@ describe('fake Freshdesk', () => {
 
     it('enforces ratePerMinute per fixed minute window of the injected clock', async () => {
       const clock = fakeClock(Date.UTC(2026, 10, 23, 10, 45, 20));
-      const limited = await startFakeFreshdesk({ apiKey: API_KEY, ratePerMinute: 2, now: clock.now });
+      const limited = await startFakeFreshdesk({ apiKey: API_KEY, subdomain: SUBDOMAIN, ratePerMinute: 2, now: clock.now });
       try {
         const send = () => client(limited.url).post(PATH, validBody(), { headers });
         const first = await send();

@@ -128,7 +128,7 @@ describe('showActivity and countActivities', () => {
       attempts: 1,
       last_status: 422,
       reason: 'HTTP 422: The given data was invalid. account: Too long.',
-      sent: { name: 'Agent status: In a meeting :calendar:', happened_at: '2026-11-23 10:45:00 UTC', recipient: 'Acme Support' },
+      sent: { name: 'Agent status change: In a meeting 📆', happened_at: '2026-11-23 10:45:00 UTC', recipient: 'Acme Support' },
     });
   });
 

@@ -62,6 +62,8 @@ describe('$request.invokeTemplate', () => {
     ({ runtime } = await loadFixture({ hostOverride: (host) => (seen.push(host), server.baseUrl) }));
     await invoke('echo', { id: '1', agent: 'a', q: 'x' });
     expect(seen).toEqual(['acme.freshdesk.com']);
+    // The stand-in gets the vendor's Host, so it can tell which account was addressed.
+    expect(server.hits[0].headers.host).toBe('acme.freshdesk.com');
   });
 
   it('sends the body string as given and returns the response body unparsed', async () => {

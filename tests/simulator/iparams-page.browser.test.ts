@@ -200,6 +200,16 @@ describe('installation page in Chromium', () => {
     await expect(textOf('freshdesk-test-result')).resolves.toBe('Connected to sandbox.freshdesk.com as Sandbox Agent.');
   });
 
+  test('Test connection: a subdomain other than the sandbox finds no Freshdesk account', async () => {
+    await type('Freshdesk subdomain', 'acme');
+    await type('Freshdesk API key', SANDBOX_CREDENTIALS.freshdeskApiKey);
+    await field('freshdesk-test').click();
+    await resultOf('freshdesk-test-result', /No Freshdesk account/);
+    await expect(errorOf('freshdesk_subdomain')).resolves.toBe('No Freshdesk account answers at acme.freshdesk.com.');
+    await type('Freshdesk subdomain', 'sandbox');
+    await expect(errorOf('freshdesk_subdomain')).resolves.toBe('');
+  });
+
   test('a wrong CustomerGauge secret does not save; the right one saves, with every secret stored securely', async () => {
     await field('destinations').locator('fw-checkbox[value="CustomerGauge"]').click();
     await type('Freshdesk subdomain', 'https://sandbox.freshdesk.com/');
@@ -239,7 +249,6 @@ describe('installation page in Chromium', () => {
       await expect(hintOf(id)).resolves.toMatch(
         /^Enter it again on every save: the platform never shows a saved secret to this page, and does not document keeping one left out\./,
       );
-    await field('cg_region').locator('fw-radio[value="us"]').click();
     await type('Account name', 'Acme Support US');
     await expect(save()).resolves.toBe('Not saved: fix the fields marked in red.');
     await expect(errors(REQUIRED)).resolves.toEqual({
@@ -249,7 +258,7 @@ describe('installation page in Chromium', () => {
     await typeSecrets();
     await expect(save()).resolves.toBe('Saved. New events use these settings.');
     expect(saved()).toMatchObject({
-      cg_region: 'us',
+      cg_region: 'eu',
       cg_account: 'Acme Support US',
       freshdesk_api_key: SANDBOX_CREDENTIALS.freshdeskApiKey,
       cg_client_secret: SANDBOX_CREDENTIALS.cgClientSecret,
@@ -294,28 +303,17 @@ describe('installation page in Chromium', () => {
   });
 
   test('a client known in another region: the answer names the region to choose', async () => {
-    // Locally every region is the one sandbox, so the platform's answers are played here: only us knows the client.
-    await page.route('**/_fdk/template/customerGaugeVerifyCredentials', (route) => {
-      const region = (route.request().postDataJSON() as { context: { region: string } }).context.region;
-      const status = region === 'us' ? 200 : 401;
-      return route.fulfill({
-        status,
-        contentType: 'application/json',
-        body: JSON.stringify({ status, headers: {}, response: status === 200 ? '{"token_type":"Bearer"}' : '{"error":"invalid_client"}' }),
-      });
-    });
-    try {
-      await edit('Acme Support US');
-      await field('cg_region').locator('fw-radio[value="eu"]').click();
-      await type('OAuth client secret', SANDBOX_CREDENTIALS.cgClientSecret);
-      await field('customergauge-test').click();
-      await resultOf('customergauge-test-result', /Choose/);
-      await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge eu does not know this client; us accepts it. Choose us.');
-      await field('cg_region').locator('fw-radio[value="us"]').click();
-      await expect(errorOf('cg_region')).resolves.toBe('');
-    } finally {
-      await page.unroute('**/_fdk/template/customerGaugeVerifyCredentials');
-    }
+    // The sandbox client is known in eu only.
+    await edit('Acme Support US');
+    await field('cg_region').locator('fw-radio[value="us"]').click();
+    await type('OAuth client secret', SANDBOX_CREDENTIALS.cgClientSecret);
+    await field('customergauge-test').click();
+    await resultOf('customergauge-test-result', /Choose/);
+    await expect(errorOf('cg_region')).resolves.toBe('CustomerGauge us does not know this client; eu accepts it. Choose eu.');
+    await field('cg_region').locator('fw-radio[value="eu"]').click();
+    await expect(errorOf('cg_region')).resolves.toBe('');
+    await field('customergauge-test').click();
+    await resultOf('customergauge-test-result', /^Connected/);
   });
 
   test('every field has an accessible name, its hint or error as description; axe-core finds no violation; the fields are the descriptors’', async () => {
@@ -394,7 +392,7 @@ describe('installation page in Chromium', () => {
       const fdk = (window as unknown as { app: { initialized(): Promise<{ iparams: { get(): Promise<Record<string, unknown>> } }> } }).app;
       return fdk.initialized().then((client) => client.iparams.get());
     });
-    expect(iparams).toMatchObject({ cg_region: 'us', cg_client_id: SANDBOX_CREDENTIALS.cgClientId });
+    expect(iparams).toMatchObject({ cg_region: 'eu', cg_client_id: SANDBOX_CREDENTIALS.cgClientId });
     for (const name of ['freshdesk_api_key', 'cg_client_secret', 'cg_client_credentials']) expect(iparams).not.toHaveProperty(name);
     // The simulator's own sandbox note prints the (public) sandbox credentials; nothing else may carry them.
     const answers = received.filter((r) => !/\/custom_configs$/.test(r.url)).map((r) => r.body);

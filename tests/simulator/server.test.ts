@@ -21,7 +21,8 @@ const FORM = {
   freshdesk_subdomain: 'acme',
   freshdesk_contact_mode: "Agent's own email",
   freshdesk_contact_external_id: '',
-  cg_region: 'us',
+  // The region is the user's choice in sandbox mode too, and the sandbox client is known in eu only.
+  cg_region: 'eu',
   cg_client_id: 'user-cg-id',
   cg_account: 'Globex Test Account',
   cg_send_contact: false,
@@ -90,7 +91,7 @@ describe('installation parameters', () => {
     const { __meta, ...values } = FORM;
     expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject({ __meta, ...values });
     for (const name of Object.keys(SECRETS)) expect(json.configs).not.toHaveProperty(name);
-    expect(json.configs).toMatchObject({ cg_account: 'Globex Test Account', cg_region: 'us' });
+    expect(json.configs).toMatchObject({ cg_account: 'Globex Test Account', cg_region: 'eu' });
 
     const page = await sim.get('/custom_configs');
     expect(page.text).toContain('"cg_account":"Globex Test Account"');
@@ -100,9 +101,9 @@ describe('installation parameters', () => {
 
   test('secure values left out of postConfigs keep the saved secrets', async () => {
     const { freshdesk_api_key, cg_client_secret, cg_client_credentials, ...rest } = FORM;
-    const { status } = await sim.post('/_fdk/iparams', { ...rest, cg_region: 'eu' });
+    const { status } = await sim.post('/_fdk/iparams', { ...rest, cg_region: 'au' });
     expect(status).toBe(200);
-    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject({ ...SECRETS, cg_region: 'eu' });
+    expect(JSON.parse(fs.readFileSync(sim.iparamsFile, 'utf8'))).toMatchObject({ ...SECRETS, cg_region: 'au' });
     await sim.post('/_fdk/iparams', FORM);
   });
 
@@ -124,7 +125,7 @@ describe('simulated events', () => {
     ]);
     expect(json.failed).toBe(false);
     const { freshdesk, customerGauge } = sim.server.local;
-    expect(freshdesk.activities).toEqual([expect.objectContaining({ contact: { email: 'maya.patel@example.com' } })]);
+    expect(freshdesk.activities).toEqual([expect.objectContaining({ contact: { email: 'maya.patel@example.com', is_actor: true } })]);
     const [written] = [...customerGauge.activitiesByReference.values()];
     expect(customerGauge.activitiesByReference.size).toBe(1);
     expect(written.body).toMatchObject({ account: 'Globex Test Account' });
@@ -137,6 +138,8 @@ describe('simulated events', () => {
     expect(json.requests.every((r: any) => !('headers' in r))).toBe(true);
     expect(json.received.customergauge.map((r: any) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'PUT /activities']);
     expect(json.text).toMatch(/freshdesk\s+delivered\s+HTTP 200, 1 attempt/);
+    // The sandbox Freshdesk has no contacts: like Freshdesk, it creates one for the unknown email, and says so.
+    expect(json.text).toContain('POST /api/v2/contact-activities -> 200 (created contact email maya.patel@example.com)');
   });
 
   test('the same event again is a duplicate and sends nothing', async () => {
@@ -221,6 +224,23 @@ describe('FDK client endpoints', () => {
     expect(refused.status).toBe(401);
     expect(refused.json).toMatchObject({ status: 401, response: expect.stringContaining('invalid_credentials') });
     expect((await sim.post('/_fdk/template/notATemplate', {})).json.status).toBe(400);
+  });
+
+  test('the sandbox accounts are specific: another subdomain or region fails the connection test', async () => {
+    const verifyFreshdesk = (subdomain: string) =>
+      sim.post('/_fdk/template/freshdeskVerifyCredentials', { context: { subdomain, api_key: 'sandbox-freshdesk-api-key' } });
+    expect((await verifyFreshdesk('sandbox')).status).toBe(200);
+    expect((await verifyFreshdesk('acme')).status).toBe(404);
+    const credentials = Buffer.from('sandbox-client-id:sandbox-client-secret').toString('base64');
+    const verifyCustomerGauge = (region: string) =>
+      sim.post('/_fdk/template/customerGaugeVerifyCredentials', {
+        context: { region, credentials },
+        body: 'grant_type=client_credentials',
+      });
+    expect((await verifyCustomerGauge('eu')).status).toBe(200);
+    const elsewhere = await verifyCustomerGauge('us');
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.json.response).toContain('invalid_client');
   });
 
   test('no page or API response ever carried a secure iparam', async () => {

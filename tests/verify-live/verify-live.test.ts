@@ -36,8 +36,12 @@ let customerGauge: FakeCustomerGauge;
 let vendorUrls: string;
 
 beforeAll(async () => {
-  freshdesk = await startFakeFreshdesk({ apiKey: ACCOUNT.apiKey });
-  customerGauge = await startFakeCustomerGauge({ clientId: ACCOUNT.clientId, clientSecret: ACCOUNT.clientSecret });
+  freshdesk = await startFakeFreshdesk({ apiKey: ACCOUNT.apiKey, subdomain: String(IPARAMS.freshdesk_subdomain) });
+  customerGauge = await startFakeCustomerGauge({
+    clientId: ACCOUNT.clientId,
+    clientSecret: ACCOUNT.clientSecret,
+    region: String(IPARAMS.cg_region),
+  });
   vendorUrls = `freshdesk=${freshdesk.url},customergauge=${customerGauge.url}`;
 });
 afterAll(async () => {
@@ -75,7 +79,7 @@ describe('verify-live', () => {
 
     expect(freshdesk.activities).toHaveLength(1);
     const activity = freshdesk.activities[0] as { contact: Record<string, unknown>; activity: { timestamp: string } };
-    expect(activity.contact).toEqual({ unique_external_id: TEST_CONTACT });
+    expect(activity.contact).toEqual({ unique_external_id: TEST_CONTACT, is_actor: false });
     // The app's own timestamp form, whatever it is: verify-live asks the vendor whether it takes it.
     expect(activity.activity.timestamp).toMatch(/^2026-12-06T21:30:00(\.000)?Z$/);
     expect(freshdesk.received[0].headers.authorization).toBe(`Basic ${Buffer.from(ACCOUNT.apiKey).toString('base64')}`);

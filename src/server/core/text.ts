@@ -51,12 +51,6 @@ export function truncate(text: string, max: number): string {
   return kept + '…';
 }
 
-/** `joy` becomes `:joy:` (a shortcode name); an emoji character stays as it is. */
-export function emojiText(emoji: string | null): string | null {
-  if (!emoji) return null;
-  return /^[a-z0-9_+-]+$/i.test(emoji) ? `:${emoji}:` : emoji;
-}
-
 /** Deterministic 53-bit string hash (cyrb53); the sandbox has no crypto module. */
 function cyrb53(text: string, seed: number): number {
   let h1 = 0xdeadbeef ^ seed;

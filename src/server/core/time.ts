@@ -23,6 +23,7 @@ function epochToMs(value: number): number | null {
   return Math.round(value < SECONDS_CUTOFF ? value * 1000 : value);
 }
 
-export function isoUtc(ms: number): string {
-  return new Date(ms).toISOString();
+/** `YYYY-MM-DDTHH:MM:SSZ`: UTC in whole seconds (the fraction is dropped, never rounded into the next second). */
+export function isoUtcSeconds(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }

@@ -22,7 +22,8 @@ export interface AgentStatusChange {
   changedAt: number;
   prevChangedAt: number | null;
   agent: { id: string | null; email: string | null; name: string | null };
-  actor: { type: string; id: string | null };
+  /** `self`: the actor is the agent whose status changed (not another agent, not the system). */
+  actor: { type: string; id: string | null; self: boolean };
   customStatusId: string | null;
   emoji: string | null;
   subEntity: string | null;
@@ -145,6 +146,22 @@ function agentOf(event: RawEvent, actor: RawActor, fields: FieldReader): AgentSt
   };
 }
 
+/**
+ * Whether the agent changed their own status. The agent's email is the one the destinations use
+ * (the activity's, else the actor's own); when both emails are there they decide, else both ids must
+ * be known and equal. Anything less certain is not taken as the agent.
+ */
+function actorIsAgent(event: RawEvent, actor: RawActor, fields: FieldReader): boolean {
+  if (actor.type !== 'agent') return false;
+  const activity = event.data.agent_activity;
+  const agentEmail = fields.text(`${ACTIVITY}.email`, activity.email);
+  const actorEmail = fields.text(`${ACTOR}.email`, actor.email);
+  if (agentEmail === null) return actorEmail !== null;
+  if (actorEmail !== null) return agentEmail.toLowerCase() === actorEmail.toLowerCase();
+  const agentId = fields.text(`${ACTIVITY}.org_agent_id`, activity.org_agent_id);
+  return agentId !== null && agentId === fields.text(`${ACTOR}.org_actor_id`, actor.org_actor_id);
+}
+
 function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | null, fields: FieldReader): AgentStatusChange {
   const activity = event.data.agent_activity;
   const actor = event.data.actor ?? NO_ACTOR;
@@ -173,7 +190,11 @@ function normalise(event: RawEvent, changedAt: number, prevChangedAt: number | n
     changedAt,
     prevChangedAt,
     agent,
-    actor: { type: fields.text(`${ACTOR}.type`, actor.type, KEPT.short) as string, id: fields.text(`${ACTOR}.id`, actor.id) },
+    actor: {
+      type: fields.text(`${ACTOR}.type`, actor.type, KEPT.short) as string,
+      id: fields.text(`${ACTOR}.id`, actor.id),
+      self: actorIsAgent(event, actor, fields),
+    },
     customStatusId,
     emoji: fields.text(`${ACTIVITY}.emoji`, activity.emoji, KEPT.short),
     subEntity: fields.text(`${ACTOR}.sub_entity`, actor.sub_entity, KEPT.short),

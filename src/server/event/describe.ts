@@ -1,6 +1,6 @@
 /** Readable sentences about a status change, shared by the destination mappings and the history titles. */
 import { humanDuration, kindLabel, statusLabel } from '../../shared/status-text';
-import { emojiText } from '../core/text';
+import { emojiText } from '../core/emoji';
 import type { AgentStatusChange } from './agent-status-change';
 
 export function agentLabel(change: AgentStatusChange): string {
@@ -21,10 +21,15 @@ export function changeTitle(change: AgentStatusChange): string {
   return `${agentLabel(change)}: ${previous} → ${statusLabel(change.status)} (${kindLabel(change.kind)})${tail}`;
 }
 
-/** Short activity name: "Agent status: In a meeting 📅". */
-export function activityName(change: AgentStatusChange): string {
+/** The status as Freshchat shows it: "In a meeting 📆" (the emoji as a character, or nothing). */
+export function statusText(change: AgentStatusChange): string {
   const emoji = emojiText(change.emoji);
-  return `Agent status: ${statusLabel(change.status)}${emoji ? ` ${emoji}` : ''}`;
+  return `${statusLabel(change.status)}${emoji ? ` ${emoji}` : ''}`;
+}
+
+/** Short activity name: "Agent status: In a meeting 📆". */
+export function activityName(change: AgentStatusChange): string {
+  return `Agent status: ${statusText(change)}`;
 }
 
 /** One sentence: who, from what to what, which kind of change, how long in the previous status. */
@@ -50,7 +55,7 @@ export function changeFacts(change: AgentStatusChange): Record<string, string | 
     seconds_in_previous_status: spent === null ? null : Math.round(spent / 1000),
     time_in_previous_status: spent === null ? null : humanDuration(spent),
     custom_status_id: change.customStatusId,
-    emoji: change.emoji,
+    emoji: emojiText(change.emoji),
     changed_by: change.actor.type,
     routing_sub_entity: change.subEntity,
   };

@@ -25,7 +25,7 @@ describe('CustomerGauge activity', () => {
     const body = put.json as any;
     expect(body).toMatchObject({
       account: 'Acme Support',
-      type: 'Agent status: In a meeting :calendar:',
+      type: 'Agent status change',
       source: 'Freshchat',
       happened_at: '2026-11-23 10:45:00',
     });
@@ -34,11 +34,55 @@ describe('CustomerGauge activity', () => {
     expect(body.contact).toBeUndefined();
     expect(body.additional_information_object).toMatchObject({
       timezone: 'UTC',
-      status: 'In a meeting',
+      status: 'In a meeting 📆',
       time_in_previous_status: '45 min',
     });
     const [activity] = await history(app, { destination: 'customergauge' });
     expect(activity).toMatchObject({ outcome: 'delivered', target: { destination: 'customergauge', reference: body.reference } });
+  });
+
+  // CustomerGauge "PUT Activities" (support.customergauge.com/support/solutions/articles/5000810958-put-activities,
+  // parameter table): `type` is a category of at most 100 characters (its examples: "Ticket",
+  // "Support Ticket"), so every status change shares one.
+  test('type is one fixed category, whatever the status', async () => {
+    await app.fire(intelliassign());
+    await app.fire(generalAvailability());
+    await app.fire(withChange(intelliassign(), { status: 'Lunch break', emoji: 'pizza' }));
+    expect(activityRequests(app).map((r) => (r.json as any).type)).toEqual(Array(3).fill('Agent status change'));
+  });
+
+  // Same article: additional_information_object is a JSON object whose documented example holds
+  // strings only. The status, previous status and durations go there, every value a string, empty
+  // values left out.
+  test('additional_information_object holds the statuses and durations as strings, without empty values', async () => {
+    await app.fire(intelliassign());
+    await app.fire(withChange(generalAvailability(), { prev_status: null, prev_status_change_timestamp: null }));
+    const [meeting, unavailable] = activityRequests(app).map((r) => (r.json as any).additional_information_object);
+    expect(meeting).toMatchObject({
+      status: 'In a meeting 📆',
+      previous_status: 'Available',
+      seconds_in_previous_status: '2700',
+      time_in_previous_status: '45 min',
+      emoji: '📆',
+    });
+    expect(unavailable).toMatchObject({ status: 'Unavailable', changed_by: 'system' });
+    for (const info of [meeting, unavailable]) {
+      expect(Object.values(info).every((value) => typeof value === 'string' && value !== '')).toBe(true);
+    }
+    for (const omitted of ['previous_status', 'previous_changed_at_utc', 'seconds_in_previous_status', 'custom_status_id', 'emoji']) {
+      expect(unavailable).not.toHaveProperty(omitted);
+    }
+  });
+
+  // Same article's `type` and Freshchat's onAgentActivityCreate `emoji` (the emoji of the status):
+  // the status reads as Freshchat shows it, with the emoji as a character, never a shortcode name.
+  test('the status text carries the emoji as a character, or nothing', async () => {
+    await app.fire(withChange(intelliassign(), { emoji: ':coffee:' }));
+    await app.fire(withChange(intelliassign(), { status: 'Focus', emoji: 'no_such_emoji' }));
+    const [coffee, unknown] = activityRequests(app).map((r) => (r.json as any).additional_information_object);
+    expect(coffee).toMatchObject({ status: 'In a meeting ☕', emoji: '☕' });
+    expect(unknown.status).toBe('Focus');
+    expect(unknown).not.toHaveProperty('emoji');
   });
 
   test('reuses the cached token for the next event', async () => {

@@ -21,9 +21,9 @@ describe('Freshdesk contact activity', () => {
     const body = request.json as any;
     expect(Object.keys(body).sort()).toEqual(['activity', 'contact']);
     expect(Object.keys(body.activity).sort()).toEqual(['actor', 'context', 'description', 'name', 'object', 'source', 'timestamp']);
-    expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
-    expect(body.activity.name).toBe('Agent status: In a meeting :calendar:');
-    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00.000Z');
+    expect(body.contact).toEqual({ email: 'maya.patel@example.com', is_actor: true });
+    expect(body.activity.name).toBe('Agent status: In a meeting 📆');
+    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
     expect(body.activity.description).toBe('Maya Patel changed Intelliassign status from Available to In a meeting after 45 min.');
     expect(body.activity.actor).toEqual({ type: 'agent', id: '4b8e0d2f-1c3a-4f7e-9a51-2f6d7c8e9a10', name: 'Maya Patel' });
     expect(body.activity.source).toEqual({ name: 'Freshchat', id: '1234567890' });
@@ -33,8 +33,33 @@ describe('Freshdesk contact activity', () => {
       seconds_in_previous_status: 2700,
       time_in_previous_status: '45 min',
       custom_status_id: '7d1f3a52-6e0b-4c2d-8f3e-5a9b1c2d3e4f',
-      emoji: 'calendar',
+      emoji: '📆',
     });
+  });
+
+  // Freshdesk API reference (developers.freshdesk.com/api/), "Date formats": a timestamp is
+  // YYYY-MM-DDTHH:MM:SSZ or carries a ±hh:mm offset, always in whole seconds.
+  test('activity.timestamp is UTC in whole seconds, as Freshdesk documents its date formats', async () => {
+    await app.fire(withChange(intelliassign(), { status_change_timestamp: '2026-11-23T10:45:00.999Z' }));
+    const body = app.freshdesk.received[0].json as any;
+    expect(body.activity.timestamp).toBe('2026-11-23T10:45:00Z');
+    expect(app.freshdesk.received[0].status).toBe(200);
+  });
+
+  // Freshdesk API reference, "Contact Activities": activity.name is the text the contact timeline
+  // shows. Freshchat's onAgentActivityCreate event documents `emoji` as the emoji of the agent's
+  // status: the timeline shows that emoji as a character (or nothing), never a shortcode name.
+  test.each([
+    ['a shortcode name', 'calendar', '📆'],
+    ['a shortcode in colons', ':coffee:', '☕'],
+    ['an emoji character', '🍕', '🍕'],
+    ['an unknown shortcode', 'no_such_emoji', null],
+    ['plain words', 'out to lunch', null],
+  ])('activity.name and context show the status emoji as a character: %s', async (_label, emoji, shown) => {
+    await app.fire(withChange(intelliassign(), { emoji }));
+    const body = app.freshdesk.received[0].json as any;
+    expect(body.activity.name).toBe(shown ? `Agent status: In a meeting ${shown}` : 'Agent status: In a meeting');
+    expect(body.activity.context.emoji).toBe(shown);
   });
 
   test('maps a system-triggered GeneralAvailability change whose actor fields are null', async () => {
@@ -45,7 +70,7 @@ describe('Freshdesk contact activity', () => {
     expect(body.activity.description).toBe(
       'maya.patel@example.com changed General availability status from Available to Unavailable after 8 h 27 min (set automatically).',
     );
-    expect(body.contact).toEqual({ email: 'maya.patel@example.com' });
+    expect(body.contact).toEqual({ email: 'maya.patel@example.com', is_actor: false });
   });
 
   test('truncates a long custom status to the field limit without splitting an emoji', async () => {
@@ -78,6 +103,50 @@ describe('Freshdesk contact activity', () => {
   });
 });
 
+// Freshdesk API reference (developers.freshdesk.com/api/), "Contact Activities": contact.is_actor says
+// whether the contact did the activity, and when it is left out Freshdesk assumes the contact did.
+// So it is always sent, true only when the contact is the agent's own and the agent made the change.
+describe('Freshdesk contact.is_actor', () => {
+  beforeEach(async () => {
+    app = await startTestApp({ iparamOverrides: onlyFreshdesk });
+  });
+  const contactOf = (index = 0) => (app.freshdesk.received[index].json as any).contact;
+
+  test('true when the agent changed their own status (the contact is the agent)', async () => {
+    await app.fire(intelliassign());
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: true });
+  });
+
+  test("true when the agent's and the actor's emails differ only in case", async () => {
+    await app.fire(withChange(intelliassign(), { email: 'Maya.Patel@Example.com', org_agent_id: null }));
+    expect(contactOf().is_actor).toBe(true);
+  });
+
+  test("true when the agent's email is known only as the actor's", async () => {
+    await app.fire(withChange(intelliassign(), { email: null }));
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: true });
+  });
+
+  test('false for a change made by the system', async () => {
+    await app.fire(generalAvailability());
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: false });
+  });
+
+  test('false when another agent (a supervisor) changed the status', async () => {
+    const payload = withChange(intelliassign(), {});
+    Object.assign((payload as any).data.actor, { email: 'sam.lead@example.com', org_actor_id: '99', first_name: 'Sam', last_name: 'Lead' });
+    await app.fire(payload);
+    expect(contactOf()).toEqual({ email: 'maya.patel@example.com', is_actor: false });
+  });
+
+  test('false when the actor cannot be told apart from the agent (no email, no id on one side)', async () => {
+    const payload = withChange(intelliassign(), {});
+    Object.assign((payload as any).data.actor, { email: null, org_actor_id: null });
+    await app.fire(payload);
+    expect(contactOf().is_actor).toBe(false);
+  });
+});
+
 describe('Freshdesk contact choice', () => {
   test('sends every activity to one fixed contact by unique_external_id', async () => {
     app = await startTestApp({
@@ -88,7 +157,7 @@ describe('Freshdesk contact choice', () => {
       },
     });
     await app.fire(intelliassign());
-    expect((app.freshdesk.received[0].json as any).contact).toEqual({ unique_external_id: 'agent-status-board' });
+    expect((app.freshdesk.received[0].json as any).contact).toEqual({ unique_external_id: 'agent-status-board', is_actor: false });
   });
 
   test('rejects, naming the field, when the event carries no agent email', async () => {

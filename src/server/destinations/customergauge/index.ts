@@ -10,7 +10,7 @@ export const customerGauge = defineDestination(customerGaugeDescriptor, {
   settings: CustomerGaugeSettings,
   map: mapToCustomerGauge,
   summarize: (payload) => ({
-    name: payload.type,
+    name: `${payload.type}: ${payload.additional_information_object['status'] ?? ''}`,
     happened_at: `${payload.happened_at} UTC`,
     recipient: payload.contact ? `${payload.account} / ${payload.contact}` : payload.account,
     reference: payload.reference,
