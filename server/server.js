@@ -1,4 +1,4 @@
-/* Built from src/ (source 8286b2c4a21d1871c6c852e958a1e4c1aba99b5000b9a91274fbafdb75651a3a) by `npm run build`; do not edit. */
+/* Built from src/ (source fce979eabb010f3a17eb95cfe806aa9100b8b8247654e91d71d5649a224fc622) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 

@@ -289,7 +289,9 @@ describe('installation page in Chromium', () => {
       const unverified =
         'the Freshdesk API key for Freshdesk (Freshdesk could not be reached). Deliveries to Freshdesk fail until they work: test the connection again.';
       await expect(textOf('unverified-note')).resolves.toBe(`Not verified: ${unverified}`);
-      await expect(save()).resolves.toBe('Saved. New events use these settings.');
+      // The simulator's own line under the frame is amber and names what is unverified, never a plain green "Saved.".
+      await expect(save()).resolves.toBe('Saved, not verified: Freshdesk. New events use these settings.');
+      await expect(page.getAttribute('#save-status', 'class')).resolves.toBe('status warn');
       expect(saved().unverified_destinations).toEqual(['Freshdesk']);
       await edit('Acme Support US');
       await form().waitForFunction(() => !(document.getElementById('unverified-note') as HTMLElement).hidden);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { APP_DIR } from '../../simulator/local-app';
 import { ManualClock } from '../../simulator/runtime';
+import { accessibilityViolations } from '../support/accessibility';
 import { launchBrowser } from '../support/browser';
 import { startRecordingServer, type RecordingClient } from './helpers';
 
@@ -342,4 +343,24 @@ describe('what the page shows is what is scheduled and what ran (issue 19, items
     expect(runtime().clock.now()).toBe(before);
     await expect(page.textContent('#status')).resolves.toContain('No delivery is scheduled.');
   });
+});
+
+test('the simulator’s own pages pass axe-core: home, the installation page’s frame around it, and the event simulator before and after a Simulate', async () => {
+  const sim = await startRecordingServer();
+  const { page } = await openPage(sim);
+  try {
+    for (const route of ['/', '/custom_configs']) {
+      await page.goto(`${sim.server.url}${route}`);
+      await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    }
+    await page.goto(`${sim.server.url}/web/test`);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await page.click('#simulate');
+    await waitForOutcome(page, 'freshdesk', 'delivered');
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+  } finally {
+    await page.close();
+    await sim.server.close();
+    fs.rmSync(sim.dir, { recursive: true, force: true });
+  }
 });

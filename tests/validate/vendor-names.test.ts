@@ -21,12 +21,6 @@ const REGISTRIES = [
   'simulator/fake-vendors/index.ts',
 ];
 
-/**
- * TEMPORARY, for the lead to empty after merging: a file another helper (h17-safety) was changing
- * while this check was written. It still names a vendor.
- */
-const NOT_YET_MOVED = ['src/server/core/errors.ts'];
-
 /** A destination's own files (verify-live's calls to its vendor included): there it may name its own vendor, and no other. */
 const ownFiles = (id: string): RegExp =>
   new RegExp(
@@ -44,9 +38,7 @@ function sourceFiles(entry: string): string[] {
 
 /** Every line naming a vendor where it does not belong, as "file:line: vendor". */
 function misplacedMentions(): string[] {
-  const files = SCANNED.flatMap(sourceFiles).filter(
-    (file) => SOURCE.test(file) && !REGISTRIES.includes(file) && !NOT_YET_MOVED.includes(file),
-  );
+  const files = SCANNED.flatMap(sourceFiles).filter((file) => SOURCE.test(file) && !REGISTRIES.includes(file));
   return files.flatMap((file) => {
     const lines = fs.readFileSync(path.join(APP_DIR, file), 'utf8').split('\n');
     return DESCRIPTORS.filter((d) => !ownFiles(d.id).test(file)).flatMap((d) =>
@@ -57,12 +49,4 @@ function misplacedMentions(): string[] {
 
 test('no source file outside a destination’s own files and the registries names a vendor', () => {
   expect(misplacedMentions()).toEqual([]);
-});
-
-test('the temporary allowlist holds only files that still name a vendor (the lead empties it)', () => {
-  const stillNaming = NOT_YET_MOVED.filter((file) => {
-    const text = fs.readFileSync(path.join(APP_DIR, file), 'utf8');
-    return DESCRIPTORS.some((d) => vendorPattern(d.label).test(text));
-  });
-  expect(stillNaming).toEqual(NOT_YET_MOVED);
 });

@@ -5,6 +5,7 @@
  * postConfigs(), whose answer goes to `POST /_fdk/iparams`. Secure values never come back here.
  */
 import { DESCRIPTORS } from '../../../src/shared/destinations';
+import { UNVERIFIED_IPARAM } from '../../../src/shared/iparam-rules';
 import { SANDBOX_VENDORS } from '../../fake-vendors';
 import { SANDBOX_IPARAMS } from '../../local-app';
 import { inlineJson } from '../client-shim';
@@ -45,7 +46,7 @@ ${info.live ? '' : sandboxNote()}
   <iframe id="iparams-frame" src="/custom_configs/form" title="The app's installation page (config/iparams.html)" style="width:100%;height:600px;border:0"></iframe>
   <div class="row"><button type="button" id="save">Save</button><span class="status" id="save-status" role="status"></span></div>
 </section>`;
-  const pageData = { configs: info.configs, sandboxForm: info.live ? null : SANDBOX_FORM };
+  const pageData = { configs: info.configs, sandboxForm: info.live ? null : SANDBOX_FORM, unverifiedIparam: UNVERIFIED_IPARAM };
   return renderPage({
     title: 'Installation page',
     live: info.live,
@@ -110,7 +111,10 @@ const PAGE_SCRIPT = String.raw`
           configs = answer.body.configs;
           // The platform leaves the page after saving; reopening it is "Edit settings".
           frame.contentWindow.location.reload();
-          setStatus('Saved. New events use these settings.', 'good');
+          // Saved credentials a vendor could not check are not a success to show in green (the page's note says why).
+          var unverified = (configs && configs[PAGE.unverifiedIparam]) || [];
+          if (unverified.length > 0) setStatus('Saved, not verified: ' + unverified.join(', ') + '. New events use these settings.', 'warn');
+          else setStatus('Saved. New events use these settings.', 'good');
         });
       })
       .catch(function (err) { setStatus('Not saved: ' + err.message, 'bad'); })

@@ -60,8 +60,8 @@ export function webTestPage(info: WebTestInfo): string {
     <select id="payload-file" style="width:auto">${info.payloads.map((p) => html`<option value="${p.name}">${p.name}</option>`)}</select>
     <label class="choices"><input type="checkbox" id="stamp" checked> Stamp with the simulator clock's time (a new event on every click)</label>
   </div>
-  <p class="hint">onAgentActivityCreate payload, editable. The same event sent twice is recognised and not forwarded again.</p>
-  <textarea id="payload" rows="12" spellcheck="false">${first ? first.text : '{}'}</textarea>
+  <p class="hint" id="payload-hint">onAgentActivityCreate payload, editable. The same event sent twice is recognised and not forwarded again.</p>
+  <textarea id="payload" rows="12" spellcheck="false" aria-label="Event payload (JSON)" aria-describedby="payload-hint">${first ? first.text : '{}'}</textarea>
   <div class="row" style="margin-top:10px">
     <button type="button" id="simulate">Simulate</button>
     <span class="status" id="status" role="status"></span>

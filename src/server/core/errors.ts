@@ -23,7 +23,7 @@ export abstract class DeliveryError extends Error {
 /** Transient: network failure, timeout, 408, 429, 5xx. `retryAfterMs` comes from Retry-After. */
 export class RetryableError extends DeliveryError {
   readonly retryAfterMs: number | null;
-  /** True when a timeout means the request may have landed (Freshdesk has no idempotency key). */
+  /** True when a timeout means the request may have landed (a destination without an idempotency key may then hold it twice). */
   readonly mayHaveLanded: boolean;
   constructor(detail: FailureDetail & { retryAfterMs?: number | null; mayHaveLanded?: boolean }) {
     super(detail);
