@@ -193,4 +193,24 @@ describe('in the app: an event with fields over what delivery needs is delivered
     expect(activities[0].object.agent_activity.adjusted).toBe('data.agent_activity.org_agent_id imprecise; data.agent_activity.emoji cut');
     expect(app.freshdesk.activities).toHaveLength(1);
   });
+
+  test('an id beyond 2^53 with no email is recorded as refused by name; fields not needed are kept as adjusted', async () => {
+    app = await startTestApp();
+    const id = JSON.parse('{"id": 1728394756102938475}').id as number;
+    const lone = withChange(intelliassign(), { org_agent_id: null, email: null }) as any;
+    Object.assign(lone.data.actor, { org_actor_id: id, email: null });
+    await app.fire(lone);
+    await app.fire({
+      ...withChange(intelliassign(), { prev_status_change_timestamp: 'soon', custom_status_id: id, status: 'İ' }),
+      account_id: 1.5,
+    });
+    const activities = await history(app);
+    const refused = activities.find((a) => 'invalid_event' in a.object);
+    expect(refused.object.invalid_event.field).toBe('data.actor.org_actor_id');
+    const kept = activities.filter((a) => 'agent_activity' in a.object);
+    expect(kept.map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
+    expect(kept[0].object.agent_activity.adjusted).toBe(
+      'data.agent_activity.prev_status_change_timestamp unreadable; account_id imprecise; data.agent_activity.custom_status_id imprecise',
+    );
+  });
 });
