@@ -158,3 +158,24 @@ test('a burst larger than a minute of quota (200 agents) is delivered exactly on
   expect(settled.delivered).toEqual({ freshdesk: 200, customergauge: 200 });
   expect(settled.deadLettered).toBe(0);
 }, 60_000);
+
+describe.each([
+  [
+    'an HTML page',
+    { status: 400, body: '<html><body>Bad Request</body></html>', contentType: 'text/html' },
+    /^HTTP 400: answer not in the documented error form \(\d+ characters of text\/html, not kept\)/,
+  ],
+  ['an empty body', { status: 400, body: '', contentType: 'text/plain' }, /^HTTP 400: empty answer/],
+])('a refusal with %s instead of the documented error body', (_name, fault, reason) => {
+  test('is rejected with a reason that says so and keeps none of the body', async () => {
+    app.freshdesk.enqueueFaults(fault);
+    await app.fire(intelliassign());
+    await app.runtime.runUntilIdle();
+    const settled = await expectSettled(app, 1);
+    expect(settled.rejected).toBe(1);
+    const rejected = (await allActivities(app)).filter((a) => a.outcome === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].reason).toMatch(reason);
+    expect(rejected[0].reason).not.toContain('Bad Request</body>');
+  });
+});
