@@ -1,4 +1,4 @@
-/* Built from src/ (source 2e4200fdf7e32639eff47a0aa7b54d45c475ced068fc3e2a74892e454031abb0) by `npm run build`; do not edit. */
+/* Built from src/ (source 353b630628f1f75e9fb7bbe8e57c4cef26c9ef3353942784b9fd8f8828345e8d) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
