@@ -1,4 +1,4 @@
-/* Built from src/ (source 2e4200fdf7e32639eff47a0aa7b54d45c475ced068fc3e2a74892e454031abb0) by `npm run build`; do not edit. */
+/* Built from src/ (source 4b96d77cd158608173d70980fea3ef20cd882928cf8cf144b919671aa5cd56ac) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

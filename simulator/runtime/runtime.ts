@@ -33,6 +33,8 @@ export interface RuntimeOptions {
   endpointUrls?: Record<string, string>;
   /** enforce the 50 server-method calls/minute limit (default true) */
   serverMethodQuota?: boolean;
+  /** the scheduler's clock runs this far ahead of the app's (negative: behind), as two hosts' clocks may */
+  scheduleSkewMs?: number;
 }
 
 export interface RuntimeStats {
@@ -126,6 +128,7 @@ export class PlatformRuntime {
       hasScheduledEventHandler: app.eventHandlers.has('onScheduledEvent'),
       initial: persisted?.schedules,
       onChange: persist,
+      skewMs: options.scheduleSkewMs,
     });
     this.requestEmulator = new RequestEmulator({
       app,

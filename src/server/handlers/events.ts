@@ -1,6 +1,8 @@
-/** Product and app event handlers: thin adapters over the pipeline. They never throw: every failure is recorded or logged. */
+/** Product and app event handlers: thin adapters over the engine. They never throw: every failure is recorded or logged. */
 import { reasonOf } from '../core/errors';
-import { processEvent, resumeQueued, type QueuedWork } from '../pipeline/process';
+import { receiveEvent, resumeEvent } from '../pipeline/process';
+import { recoverPage, sweep, type LockData } from '../pipeline/sweep';
+import type { WriteAhead } from '../pipeline/write-ahead';
 
 interface EventPayload {
   data?: unknown;
@@ -12,23 +14,28 @@ const iparamsOf = (payload: EventPayload): Record<string, unknown> => payload.ip
 export async function onAgentActivityCreate(payload: EventPayload): Promise<void> {
   const call = { startedAt: Date.now() };
   try {
-    const run = await processEvent(payload, iparamsOf(payload), call);
-    if (run.status === 'duplicate' || run.status === 'held')
-      console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    const run = await receiveEvent(payload, iparamsOf(payload), call);
+    if (run.status === 'duplicate') console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err)}`);
   }
 }
 
+/**
+ * A fired schedule: a write-ahead copy (its run died or could not finish), a drain's lock (its
+ * drainer died), a drain wake-up, or the daily head (the drain's safety net). Reserve tokens and
+ * the token cache only expire.
+ */
 export async function onScheduledEvent(payload: EventPayload): Promise<void> {
-  const work = payload.data as Partial<QueuedWork> | undefined;
-  // The history head and the token cache also live in schedules: nothing to do when they fire.
-  if (work?.kind !== 'deliver') return;
+  const data = (payload.data ?? {}) as { kind?: unknown };
+  const call = { startedAt: Date.now() };
   try {
-    await resumeQueued(work as QueuedWork, iparamsOf(payload), { startedAt: Date.now() });
+    if (data.kind === 'event') await resumeEvent(data as WriteAhead, iparamsOf(payload), call);
+    else if (data.kind === 'page') await recoverPage(data as LockData, iparamsOf(payload), call);
+    else if (data.kind === 'wake' || data.kind === 'head') await sweep(iparamsOf(payload), call);
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err)}`);
+    console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err)}`);
   }
 }
 
