@@ -1,4 +1,4 @@
-/* Built from src/ (source 4b96d77cd158608173d70980fea3ef20cd882928cf8cf144b919671aa5cd56ac) by `npm run build`; do not edit. */
+/* Built from src/ (source 748cf2b0c87ac156ffe9109ce9e24332e20dbff2e8b5b8f67b11c4d29abb3b8c) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
