@@ -93,12 +93,20 @@ export function statsDelta(before: RuntimeStats, after: RuntimeStats): StatsDelt
   return delta;
 }
 
-/** Queued work still waiting: retry-queue slots (`q<minute>-<i>`) and write-ahead copies (`w<key>`). */
-export const isQueueSchedule = (name: string): boolean => /^[qw]/.test(name);
+/** The engine's schedules: write-ahead copies (`w<key>`), drain locks (`s<page>`) and drain wake-ups (`k<n>`). */
+export const isQueueSchedule = (name: string): boolean => /^[wsk]/.test(name);
 
+/** Work still to do: events held in write-ahead copies, and pushes stored waiting in the history (the outbox). */
 export function backlog(runtime: PlatformRuntime): number {
-  return runtime.schedules.list().filter((s) => isQueueSchedule(s.name)).length;
+  const copies = runtime.schedules.list().filter((s) => /^w/.test(s.name)).length;
+  const waiting = historyRecords(runtime)
+    .flatMap((r) => Object.values(r.pushes ?? {}))
+    .filter((p) => p?.outcome === 'retrying').length;
+  return copies + waiting;
 }
+
+/** One-time schedules alive now (the platform allows 1,000). */
+export const liveOneTime = (runtime: PlatformRuntime): number => runtime.schedules.list().filter((s) => !s.repeat).length;
 
 export function requestsByTemplate(runtime: PlatformRuntime, from = 0): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import type { BucketResult } from './scenarios/buckets';
+import type { EngineScenario } from './scenarios/engine';
 import type { BundleResult } from './scenarios/bundle';
 import type { BurstResult } from './scenarios/burst';
 import type { CostResult, CostResults } from './scenarios/cost';
@@ -36,6 +37,8 @@ export interface Environment {
 }
 
 export interface BenchResults {
+  /** Issue 17's engine scenarios (outages, sustained load with the sidebar, concurrency, slow platform calls). */
+  engine: EngineScenario[];
   date: string;
   environment: Environment;
   wallMs: number;
@@ -286,9 +289,36 @@ function bundleRows(bundle: BundleResult, overhead: OverheadResult): Row[] {
   ];
 }
 
+function engineRows(engine: EngineScenario[]): Row[] {
+  return engine.flatMap((e) => [
+    {
+      section: `engine: ${e.name}`,
+      metric: 'lost (Freshdesk / CustomerGauge), duplicates, dropped',
+      measured: `${e.lost.freshdesk} / ${e.lost.customerGauge}, ${e.duplicates}, ${e.dropped} of ${e.events}`,
+      comparedTo: '0, 0 unflagged, 0',
+      verdict: e.lost.freshdesk + e.lost.customerGauge + e.dropped === 0 ? 'ok' : 'LOSS',
+    },
+    {
+      section: `engine: ${e.name}`,
+      metric: 'other destination delay; drain after recovery / last arrival',
+      measured: `${e.otherDestinationDelayMinutes === null ? 'n/a' : `${e.otherDestinationDelayMinutes} min`}; ${e.drainMinutes} min`,
+      comparedTo: 'delay 0',
+      verdict: '—',
+    },
+    {
+      section: `engine: ${e.name}`,
+      metric: 'live one-time schedules at peak; $schedule calls, $db ops, requests, invocations per event',
+      measured: `${e.peakLiveSchedules}; ${e.scheduleCallsPerEvent}, ${e.dbOpsPerEvent}, ${e.requestsPerEvent}, ${e.invocationsPerEvent}`,
+      comparedTo: '≤ 1,000; ≤ 4 fast path / ≤ 2 parked; ≤ 2; ≤ 2; ≤ 5',
+      verdict: e.invocationsPerEvent <= 5 ? 'ok' : 'over',
+    },
+  ]);
+}
+
 export function buildRows(results: BenchResults): Row[] {
   const sustainedRate = results.sustained.both?.maxEventsPerMinute ?? 1;
   return [
+    ...engineRows(results.engine ?? []),
     ...costRows(results.cost),
     ...amortisedRows(results.token, results.buckets, sustainedRate),
     ...sustainedRows(results.sustained),

@@ -22,6 +22,7 @@ import { runBuckets } from './scenarios/buckets';
 import { runBundle } from './scenarios/bundle';
 import { runBurst } from './scenarios/burst';
 import { COST_SETTINGS, runCost } from './scenarios/cost';
+import { runEngine } from './scenarios/engine';
 import { runOverhead } from './scenarios/overhead';
 import { runRetry } from './scenarios/retry';
 import { runSidebar } from './scenarios/sidebar';
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   }
   const sidebar = await step('sidebar load (20 events/min, 2 opens/min, 3 h)', () => runSidebar());
   const retry = await step('single Retry behind a burst', runRetry);
+  const engine = await runEngine(step);
 
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     bursts,
     sidebar,
     retry,
+    engine,
   };
   const rows = buildRows(results);
   const { environment: env } = results;

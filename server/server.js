@@ -1,4 +1,4 @@
-/* Built from src/ (source fce979eabb010f3a17eb95cfe806aa9100b8b8247654e91d71d5649a224fc622) by `npm run build`; do not edit. */
+/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -807,55 +807,160 @@ function invalidPayloadIdentity(data) {
   return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
 }
 
-const HEAD_SCHEDULE = "history-head";
-const DAY_MS = 24 * 36e5;
-const EMPTY = { page: 0, dropped: 0 };
-const count = (value) => typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
-function readData(data) {
-  return { page: count(data?.page), dropped: count(data?.dropped) };
+const MIN_LEAD_MS = 5 * 6e4 + 6e4 + 3e4;
+const SKEW_RETRY_MS = 2 * 6e4;
+const NAMES = {
+  /** The engine's head (history page, HMAC key, outage marks, drop count): the one recurring schedule. */
+  head: "history-head",
+  /** A destination's cached OAuth token. */
+  token: "cg-token",
+  /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
+  writeAhead: (key) => `w${key}`,
+  /** A page's lock while its waiting pushes are drained. */
+  pageLock: (page) => `s${page}`,
+  /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
+  wake: (at) => `k${Math.floor(at / 6e4) % 16}`,
+  /** A server method's share of this minute's `$db` reserve (see history/reserve.ts). */
+  readToken: (minute, index) => `r${minute.toString(36)}-${index}`
+};
+const text = (err) => String(err?.message);
+const statusOf$2 = (err) => {
+  const status = err?.status;
+  return typeof status === "number" ? status : 0;
+};
+function classifyCreate(err) {
+  const message = text(err);
+  if (statusOf$2(err) !== 400) return "failed";
+  if (/already exists/i.test(message)) return "exists";
+  if (/maximum number/i.test(message)) return "full";
+  return /at least 5 minutes/i.test(message) ? "too_soon" : "failed";
 }
-async function readHead() {
+const isoAt = (at) => new Date(at).toISOString();
+async function createOnce(name, data, at) {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
-    return readData((await $schedule.fetch({ name: HEAD_SCHEDULE })).data);
+    await $schedule.create({ name, data, schedule_at: isoAt(when) });
+    return "created";
   } catch (err) {
-    if (err.status === 404) return { ...EMPTY };
+    const result = classifyCreate(err);
+    if (result !== "too_soon") return result;
+    return $schedule.create({ name, data, schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+      () => "created",
+      (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
+    );
+  }
+}
+async function fetchSchedule(name) {
+  try {
+    const found = await $schedule.fetch({ name });
+    return { data: found.data ?? {}, at: Date.parse(found.schedule_at) };
+  } catch (err) {
+    if (statusOf$2(err) === 404) return null;
     throw err;
   }
 }
-async function writeHead(head) {
-  const spec = {
-    name: HEAD_SCHEDULE,
-    data: { kind: "head", page: head.page, dropped: head.dropped },
-    // Kept a day ahead at every write: it fires only after a quiet day, and its handler does nothing.
-    schedule_at: new Date(Date.now() + DAY_MS).toISOString(),
-    repeat: { time_unit: "days", frequency: 1 }
-  };
+function moveOnce(name, data, at) {
+  return $schedule.update({ name, data, schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
+    () => true,
+    () => false
+  );
+}
+function removeSchedule(name) {
+  return $schedule.delete({ name }).then(
+    () => true,
+    (err) => statusOf$2(err) === 404
+  );
+}
+const DAY_MS = 24 * 36e5;
+async function writeRecurring(name, data) {
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
   await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
-async function raisePage(page) {
-  const head = await readHead();
-  if (head.page < page) await writeHead({ ...head, page });
-}
-const DROP_RECORD_TRIES = 3;
-async function countDrop() {
-  const before = (await readHead()).dropped;
-  for (let i = 0; i < DROP_RECORD_TRIES; i++) {
-    const head = await readHead();
-    if (head.dropped > before) return;
-    await writeHead({ ...head, dropped: head.dropped + 1 });
+async function createRecurring(name, data) {
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
+  try {
+    await $schedule.create(spec);
+    return "created";
+  } catch (err) {
+    const result = classifyCreate(err);
+    return result === "too_soon" ? "failed" : result;
   }
 }
 
-const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
-function newRecord(key, change, now) {
-  return { key, bucket: null, received_at: now, change, invalid: null, pushes: {} };
+const count = (value) => typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : 0;
+const time = (value) => typeof value === "number" && Number.isFinite(value) ? value : null;
+function readMark(mark, until) {
+  return {
+    until,
+    failures: count(mark.failures),
+    since: time(mark.since) ?? until,
+    reason: typeof mark.reason === "string" ? mark.reason : "failing"
+  };
 }
-function isOpen(state) {
-  return state === void 0 || state.outcome === "retrying";
+function readMarks(value) {
+  const marks = {};
+  const entries = typeof value === "object" && value !== null ? Object.entries(value) : [];
+  for (const [id, mark] of entries) {
+    const until = time(mark?.until);
+    if (until !== null) marks[id] = readMark(mark, until);
+  }
+  return marks;
+}
+function readData(data, secret) {
+  return {
+    page: count(data.page),
+    opened_at: time(data.opened_at),
+    open_from: count(data.open_from),
+    failed_from: time(data.failed_from),
+    wake_at: time(data.wake_at),
+    backlog_at: count(data.backlog_at),
+    dropped: count(data.dropped),
+    drops: Array.isArray(data.drops) ? data.drops.filter((k) => typeof k === "string") : [],
+    secret,
+    down: readMarks(data.down)
+  };
+}
+const toData = (head) => ({ kind: "head", ...head });
+const newSecret = () => Array.from(
+  { length: 8 },
+  () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, "0")
+).join("");
+const EMPTY = { page: 0, opened_at: null, open_from: 0, failed_from: null, wake_at: null, backlog_at: 0, dropped: 0, drops: [], down: {} };
+async function readHead() {
+  const found = await fetchSchedule(NAMES.head);
+  if (found && typeof found.data.secret === "string" && found.data.secret.length >= 32) return readData(found.data, found.data.secret);
+  if (found) {
+    await writeRecurring(NAMES.head, { ...found.data, kind: "head", secret: newSecret() });
+  } else {
+    await createRecurring(NAMES.head, toData({ ...EMPTY, secret: newSecret() }));
+  }
+  const again = await fetchSchedule(NAMES.head);
+  if (!again || typeof again.data.secret !== "string") throw new Error("the engine head could not be created");
+  return readData(again.data, again.data.secret);
+}
+const HEAD_TRIES = 3;
+async function updateHead(change, holds) {
+  let head = await readHead();
+  for (let i = 0; i < HEAD_TRIES && !holds(head); i++) {
+    await writeRecurring(NAMES.head, toData(change(head)));
+    head = await readHead();
+  }
+  return head;
+}
+async function countDrop(key) {
+  await updateHead(
+    (head) => ({ ...head, dropped: head.dropped + 1, drops: [...head.drops, key].slice(-100) }),
+    (head) => head.drops.includes(key)
+  );
+}
+
+function newRecord(key, change, now) {
+  return { key, page: null, received_at: now, change, invalid: null, pushes: {} };
 }
 function isReplayable(state) {
   return state !== void 0 && (state.outcome === "rejected" || state.outcome === "dead_letter" || state.outcome === "retrying");
 }
+const isFailed = (state) => state?.outcome === "rejected" || state?.outcome === "dead_letter";
 function utf8Bytes(text) {
   let bytes = 0;
   for (const ch of text) {
@@ -894,130 +999,276 @@ function fitToBytes(value, maxBytes) {
   return copy;
 }
 
-const isRedactor = (source) => typeof source.text === "function" && typeof source.value === "function";
-function redactSecrets(record, secrets) {
-  return (isRedactor(secrets) ? secrets : redactorFor(secrets)).value(record);
-}
-
-const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
-const MAX_RECORD_BYTES = 3e3;
-const PAGE_TRIES = 3;
-const pageId = (page) => page.toString(36);
-const pageNumber = (id) => parseInt(id, 36);
-const pageKey = (id) => `h:${id}`;
-class HistoryWriteError extends Error {
-  constructor(status, message) {
-    super(message);
+class StoreError extends Error {
+  constructor(kind, status, message) {
+    super(`HTTP ${status}: ${message}`);
+    this.kind = kind;
     this.status = status;
   }
 }
-const statusOf$1 = (err) => err?.status ?? 0;
-const isSetIfFailure = (err) => statusOf$1(err) === 400 && /setif/i.test(messageOf(err));
+const BY_STATUS$1 = { 404: "missing", 429: "quota", 400: "refused" };
 function classify$1(err) {
-  if (isSetIfFailure(err)) return "missing";
-  if (statusOf$1(err) === 400) return "full";
   const { status, message } = err ?? {};
-  throw new HistoryWriteError(status ?? 0, `history not saved: ${message ?? "the store failed"}`);
+  const code = typeof status === "number" ? status : 0;
+  const text = typeof message === "string" ? message : "the store failed";
+  const kind = code === 400 && /setif/i.test(text) ? "condition" : BY_STATUS$1[code];
+  return new StoreError(kind ?? "failed", code, text);
 }
-async function updateExisting(id, attributes) {
+const classified = (call) => call().catch((err) => {
+  throw classify$1(err);
+});
+function storable(value) {
+  return JSON.parse(JSON.stringify(value, (_name, item) => item === "" ? null : item));
+}
+const readKey = (key) => classified(() => $db.get(key));
+async function readKeyOrNull(key) {
   try {
-    await $db.update(pageKey(id), "set", attributes, { setIf: "exist" });
-    return "ok";
+    return await readKey(key);
   } catch (err) {
-    return classify$1(err);
+    if (err.kind === "missing") return null;
+    throw err;
   }
 }
-async function openPage(id, record) {
+const createKey = (key, value, ttlSeconds) => classified(() => $db.set(key, storable(value), { setIf: "not_exist", ttl: ttlSeconds }));
+const setAttributes = (key, attributes) => classified(() => $db.update(key, "set", storable(attributes)));
+const removeAttributes = (key, names) => classified(() => $db.update(key, "remove", names));
+
+const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
+const MAX_RECORD_BYTES = 3e3;
+const PAGE_USE_MS = (HISTORY_TTL_SECONDS - 24 * 3600) * 1e3;
+const RESERVE = "_reserve";
+const RESERVE_BYTES = 4e3;
+const pageId = (page) => page.toString(36);
+const pageNumber = (id) => parseInt(id, 36);
+const pageKey = (id) => `h:${id}`;
+async function openPage(page, record) {
   try {
-    await $db.set(pageKey(id), { [record.key]: record }, { setIf: "not_exist", ttl: HISTORY_TTL_SECONDS });
-    return "ok";
+    await createKey(pageKey(pageId(page)), { [RESERVE]: "x".repeat(RESERVE_BYTES), [record.key]: record }, HISTORY_TTL_SECONDS);
   } catch (err) {
-    return isSetIfFailure(err) ? updateExisting(id, { [record.key]: record }) : classify$1(err);
+    if (err.kind !== "condition") throw err;
+    await setAttributes(pageKey(pageId(page)), { [record.key]: record });
   }
 }
-async function placeOn(page, record) {
-  const id = pageId(page);
-  const placed = { ...record, bucket: id };
-  const result = await updateExisting(id, { [record.key]: placed });
-  return result === "missing" ? openPage(id, placed) : result;
-}
-async function placeNew(record) {
-  const start = (await readHead()).page;
-  for (let page = start; page < start + PAGE_TRIES; page++) {
-    if (await placeOn(page, record) === "ok") {
-      record.bucket = pageId(page);
-      if (page > start) await raisePage(page);
-      return;
-    }
+const isFull = (err) => err.kind === "refused";
+const PAGE_TRIES = 3;
+async function addTo(page, record) {
+  try {
+    await setAttributes(pageKey(pageId(page)), { [record.key]: record });
+    return true;
+  } catch (err) {
+    if (isFull(err)) return false;
+    throw err;
   }
-  throw new HistoryWriteError(400, `history not saved: pages ${pageId(start)} to ${pageId(start + PAGE_TRIES - 1)} are full`);
 }
-function rewrite(record, touched) {
-  const attributes = {};
-  for (const id of touched) attributes[`${record.key}.pushes.${id}`] = record.pushes[id];
-  if (touched.length === 0) attributes[record.key] = record;
-  return updateExisting(record.bucket, attributes);
-}
-async function move(record) {
-  const old = record.bucket;
-  record.bucket = null;
-  await placeNew(record);
-  if (old !== record.bucket) await $db.update(pageKey(old), "remove", [record.key]).catch(() => void 0);
-}
-async function saveRecord(input, touched) {
-  const record = fitToBytes(input, MAX_RECORD_BYTES);
-  if (record.bucket === null) {
-    await placeNew(record);
-  } else if (await rewrite(record, touched) !== "ok") {
-    await move(record);
+async function openWith(page, record) {
+  try {
+    await openPage(page, record);
+    return true;
+  } catch (err) {
+    if (isFull(err)) return false;
+    throw err;
   }
-  input.bucket = record.bucket;
+}
+async function placeNew(input, head) {
+  const usable = head.opened_at !== null && Date.now() - head.opened_at < PAGE_USE_MS;
+  const record = { ...input, page: null };
+  if (usable && await addTo(head.page, record)) return pageId(head.page);
+  const first = head.opened_at === null ? head.page : head.page + 1;
+  for (let page = first; page < first + PAGE_TRIES; page++) {
+    if (!await openWith(page, record)) continue;
+    await updateHead(
+      (h) => ({ ...h, page: Math.max(h.page, page), opened_at: h.page > page ? h.opened_at : Date.now() }),
+      (h) => h.page > page || h.page === page && h.opened_at !== null
+    );
+    return pageId(page);
+  }
+  throw new StoreError("refused", 400, `pages ${pageId(first)} to ${pageId(first + PAGE_TRIES - 1)} are full`);
+}
+async function rewritePushes(id, changes) {
+  if (changes.length === 0) return;
+  const attributes = Object.fromEntries(changes.map((c) => [`${c.key}.pushes.${c.destination}`, c.push]));
+  try {
+    await setAttributes(pageKey(id), attributes);
+  } catch (err) {
+    if (!isFull(err)) throw err;
+    await removeAttributes(pageKey(id), [RESERVE]);
+    await setAttributes(pageKey(id), attributes);
+  }
 }
 function isEventRecord(value) {
   return typeof value === "object" && value !== null && "key" in value && "pushes" in value;
 }
 async function readPage(id) {
-  try {
-    const value = await $db.get(pageKey(id));
-    return Object.values(value).filter(isEventRecord).map((record) => ({ ...record, bucket: id }));
-  } catch (err) {
-    if (statusOf$1(err) === 404) return null;
-    throw err;
-  }
+  const value = await readKeyOrNull(pageKey(id));
+  if (value === null) return null;
+  return Object.entries(value).filter(([name, record]) => name !== RESERVE && isEventRecord(record)).map(([, record]) => ({ ...record, page: id }));
 }
-function compareBuckets(a, b) {
+function comparePages(a, b) {
   return pageNumber(b) - pageNumber(a);
 }
 
-const CLAIM_TTL_SECONDS = HISTORY_TTL_SECONDS;
+const K = [
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+];
+const H0 = [1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225];
+const BLOCK = 64;
+function utf8(text) {
+  const bytes = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    if (code < 128) bytes.push(code);
+    else if (code < 2048) bytes.push(192 | code >> 6, 128 | code & 63);
+    else if (code < 65536) bytes.push(224 | code >> 12, 128 | code >> 6 & 63, 128 | code & 63);
+    else bytes.push(240 | code >> 18, 128 | code >> 12 & 63, 128 | code >> 6 & 63, 128 | code & 63);
+  }
+  return bytes;
+}
+const rotr = (x, n) => x >>> n | x << 32 - n;
+function compress(state, words) {
+  const w = words.slice();
+  for (let i = 16; i < 64; i++) {
+    const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ w[i - 15] >>> 3;
+    const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ w[i - 2] >>> 10;
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
+  }
+  let [a, b, c, d, e, f, g, h] = state;
+  for (let i = 0; i < 64; i++) {
+    const t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+    const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
+    [h, g, f, e, d, c, b, a] = [g, f, e, d + t1 | 0, c, b, a, t1 + t2 | 0];
+  }
+  [a, b, c, d, e, f, g, h].forEach((v, i) => state[i] = state[i] + v | 0);
+}
+function sha256(message) {
+  const bytes = message.concat([128]);
+  while (bytes.length % BLOCK !== 56) bytes.push(0);
+  const bits = message.length * 8;
+  for (let i = 7; i >= 0; i--) bytes.push(i >= 4 ? Math.floor(bits / 2 ** (8 * i)) & 255 : bits >>> 8 * i & 255);
+  const state = H0.slice();
+  for (let offset = 0; offset < bytes.length; offset += BLOCK) {
+    const words = Array.from(
+      { length: 16 },
+      (_, i) => bytes[offset + 4 * i] << 24 | bytes[offset + 4 * i + 1] << 16 | bytes[offset + 4 * i + 2] << 8 | bytes[offset + 4 * i + 3]
+    );
+    compress(state, words);
+  }
+  return state.flatMap((v) => [v >>> 24 & 255, v >>> 16 & 255, v >>> 8 & 255, v & 255]);
+}
+const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
+function hmacSha256(key, message) {
+  let keyBytes = utf8(key);
+  if (keyBytes.length > BLOCK) keyBytes = sha256(keyBytes);
+  const padded = keyBytes.concat(new Array(BLOCK - keyBytes.length).fill(0));
+  const inner = sha256(padded.map((b) => b ^ 54).concat(utf8(message)));
+  return hex(sha256(padded.map((b) => b ^ 92).concat(inner)));
+}
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.keys(value).filter((name) => value[name] !== void 0).sort().map((name) => `${JSON.stringify(name)}:${canonicalJson(value[name])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+function sameDigest(a, b) {
+  if (typeof a !== "string" || a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
 const claimKey = (key) => `ev:${key}`;
-async function claimedBy(key) {
+async function readClaim(key) {
   try {
-    const value = await $db.get(claimKey(key));
-    return typeof value.run === "string" ? value.run : null;
+    const value = await readKeyOrNull(claimKey(key));
+    if (value === null) return null;
+    return { run: String(value.run), page: typeof value.page === "number" ? value.page : 0 };
   } catch {
-    return null;
+    return "unknown";
   }
 }
-async function claimEvent(key, run, now, resuming) {
+async function claimEvent(key, run, page) {
   try {
-    await $db.set(claimKey(key), { at: now, run }, { setIf: "not_exist", ttl: CLAIM_TTL_SECONDS });
+    await createKey(claimKey(key), { at: Date.now(), run, page }, HISTORY_TTL_SECONDS);
     return "claimed";
   } catch (err) {
-    const { status } = err;
-    if (status !== 400 || !/setif/i.test(messageOf(err))) return "deferred";
-    if (!resuming) return "duplicate";
-    return await claimedBy(key) === run ? "claimed" : "duplicate";
+    if (err.kind !== "condition") return "unknown";
+    const claim = await readClaim(key);
+    if (claim === "unknown") return "unknown";
+    return claim?.run === run ? "ours" : "duplicate";
   }
 }
-const newRunToken = (now) => now.toString(36) + Math.floor(Math.random() * 36 ** 6).toString(36);
+const newRunToken = (secret, key, now) => hmacSha256(secret, `${key}|${now}|${Math.random()}`).slice(0, 16);
 
 function defineDestination(descriptor, behaviour) {
   return { ...behaviour, id: descriptor.id, label: descriptor.label };
 }
 
 const INVOCATION_LIMIT_MS = 2e4;
-const REQUEST_TIMEOUT_MS = 15e3;
+const REQUEST_TIMEOUT_MS = 5e3;
 const FINISH_RESERVE_MS = 3e3;
 function timeLeftFor(ctx) {
   return Date.now() - ctx.startedAt + REQUEST_TIMEOUT_MS + FINISH_RESERVE_MS <= INVOCATION_LIMIT_MS;
@@ -1121,35 +1372,21 @@ function undocumented(err, text) {
   return `answer not in the documented error form (${text.length} characters${type ? ` of ${type}` : ""}, not kept)`;
 }
 
-const TOKEN_SCHEDULE = "cg-token";
 const EXPIRY_MARGIN_MS = 5 * 6e4;
-const MIN_SCHEDULE_LEAD_MS = 5 * 6e4 + 3e4;
 function readTokenError(body) {
   if (!isRecord(body)) return null;
   const { error, error_description: description } = body;
   return [error, description].filter(Boolean).join(": ") || null;
 }
 async function cachedToken(now) {
-  try {
-    const schedule = await $schedule.fetch({ name: TOKEN_SCHEDULE });
-    const { access_token: token, expires_at: expiresAt } = schedule.data;
-    return token && typeof expiresAt === "number" && expiresAt - EXPIRY_MARGIN_MS > now ? token : null;
-  } catch {
-    return null;
-  }
+  const schedule = await fetchSchedule(NAMES.token).catch(() => null);
+  const { access_token: token, expires_at: expiresAt } = schedule?.data ?? {};
+  return token && typeof expiresAt === "number" && expiresAt - EXPIRY_MARGIN_MS > now ? token : null;
 }
 async function storeToken(token, expiresAt) {
-  const spec = {
-    name: TOKEN_SCHEDULE,
-    data: { kind: "token", access_token: token, expires_at: expiresAt },
-    // One-time schedules must lie at least 5 minutes ahead; `cachedToken` checks expires_at itself.
-    schedule_at: new Date(Math.max(expiresAt - EXPIRY_MARGIN_MS, Date.now() + MIN_SCHEDULE_LEAD_MS)).toISOString()
-  };
-  try {
-    await $schedule.create(spec);
-  } catch {
-    await $schedule.update(spec).catch(() => void 0);
-  }
+  const data = { kind: "token", access_token: token, expires_at: expiresAt };
+  const at = expiresAt - EXPIRY_MARGIN_MS;
+  if (await createOnce(NAMES.token, data, at) === "exists") await moveOnce(NAMES.token, data, at);
 }
 const TOKEN_REQUEST = {
   template: customerGauge$1.templates.token,
@@ -1447,40 +1684,120 @@ const IMPLEMENTATIONS = {
 };
 const destinations = DESCRIPTORS.map((d) => IMPLEMENTATIONS[d.id]);
 
-const MAX_ATTEMPTS = 6;
-const FIRST_STEP_MS = 5 * 6e4;
-function backoffMs(attempts) {
-  return FIRST_STEP_MS * 2 ** Math.max(0, attempts - 1);
+const attemptsAfter = (a, attempted) => (a.previous?.attempts ?? 0) + (attempted ? 1 : 0);
+const failingSince = (a) => a.previous?.failing_since ?? a.now;
+const carried = (a) => ({
+  updated_at: a.now,
+  sent: a.sent ?? a.previous?.sent ?? null,
+  may_duplicate: a.mayDuplicate,
+  replayed_at: a.previous?.replayed_at ?? null
+});
+function toDelivered(a, status, remoteId) {
+  const attempts = (a.previous?.attempts ?? 0) + 1;
+  return {
+    ...carried(a),
+    outcome: "delivered",
+    reason: null,
+    attempts,
+    last_status: status,
+    next_retry_at: null,
+    remote_id: remoteId,
+    failing_since: null
+  };
 }
-function retryLater(err, attempts, now) {
-  const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(attempts));
-  const reason = reasonOf(err);
-  if (attempts >= MAX_ATTEMPTS) {
-    return {
-      outcome: "dead_letter",
-      reason: `gave up after ${attempts} attempts: ${reason}`,
-      attempts,
-      last_status: err.status,
-      next_retry_at: null
-    };
-  }
-  return { outcome: "retrying", reason, attempts, last_status: err.status, next_retry_at: now + wait };
+function toRejected(a, reason, status, attempted) {
+  return {
+    ...carried(a),
+    outcome: "rejected",
+    reason,
+    attempts: attemptsAfter(a, attempted),
+    last_status: status,
+    next_retry_at: null,
+    remote_id: null,
+    failing_since: failingSince(a)
+  };
 }
-function decide(err, attempts, now) {
-  if (err instanceof NotSentError) {
-    return {
-      outcome: "retrying",
-      reason: reasonOf(err),
-      attempts: attempts - 1,
-      last_status: err.status,
-      next_retry_at: now + (err.retryAfterMs ?? 0)
-    };
-  }
-  if (err instanceof RetryableError) return retryLater(err, attempts, now);
-  const status = err instanceof DeliveryError ? err.status : null;
-  const permanent = err instanceof AuthError || err instanceof PayloadInvalidError;
-  const reason = permanent ? reasonOf(err) : `unexpected error: ${reasonOf(err)}`;
-  return { outcome: "rejected", reason, attempts, last_status: status, next_retry_at: null };
+const lastStatus = (a, status) => status ?? a.previous?.last_status ?? null;
+function toWaiting(a, reason, status, at, attempted) {
+  return {
+    ...carried(a),
+    outcome: "retrying",
+    reason,
+    attempts: attemptsAfter(a, attempted),
+    last_status: lastStatus(a, status),
+    next_retry_at: at,
+    remote_id: null,
+    failing_since: failingSince(a)
+  };
+}
+function toDeadLetter(a, reason, status, attempted) {
+  return { ...toRejected(a, reason, status, attempted), outcome: "dead_letter" };
+}
+function toSkipped(now, reason) {
+  return {
+    outcome: "skipped",
+    reason,
+    attempts: 0,
+    last_status: null,
+    next_retry_at: null,
+    updated_at: now,
+    sent: null,
+    remote_id: null,
+    may_duplicate: false,
+    failing_since: null,
+    replayed_at: null
+  };
+}
+function toReplayed(push, now) {
+  return {
+    ...push,
+    outcome: "retrying",
+    reason: "retry requested",
+    attempts: 0,
+    next_retry_at: now,
+    updated_at: now,
+    failing_since: now,
+    replayed_at: now
+  };
+}
+function toRecovered(push, now, idempotent) {
+  return { ...push, may_duplicate: push.may_duplicate || !idempotent, updated_at: now };
+}
+
+const TIME_BUDGET_MS = 24 * 36e5;
+const FIRST_PROBE_MS = 5 * 6e4;
+const LONGEST_PROBE_MS = 2 * 36e5;
+const RATE_LIMIT_WAIT_MS = 6e4;
+const probeDelayMs = (failures) => Math.min(LONGEST_PROBE_MS, FIRST_PROBE_MS * 2 ** Math.max(0, failures - 1));
+function waitOrGiveUp(f, at, attempted) {
+  const status = statusOf$1(f.err);
+  const reason = reasonOf(f.err);
+  const since = f.previous?.failing_since ?? f.now;
+  if (f.now - since >= TIME_BUDGET_MS)
+    return toDeadLetter(f, `gave up after ${Math.round(TIME_BUDGET_MS / 36e5)} h failing: ${reason}`, status, attempted);
+  return toWaiting(f, reason, status, at, attempted);
+}
+const statusOf$1 = (err) => err instanceof DeliveryError ? err.status : null;
+function rateLimited(f, err) {
+  const until = f.now + (err.retryAfterMs ?? RATE_LIMIT_WAIT_MS);
+  const mark = { until, failures: f.mark?.failures ?? 0, since: f.mark?.since ?? f.now, reason: reasonOf(err) };
+  return { push: waitOrGiveUp(f, until, false), mark };
+}
+function failed(f, err) {
+  const failures = (f.mark?.failures ?? 0) + 1;
+  const until = f.now + Math.max(err.retryAfterMs ?? 0, probeDelayMs(failures));
+  return { push: waitOrGiveUp(f, until, true), mark: { until, failures, since: f.mark?.since ?? f.now, reason: reasonOf(err) } };
+}
+function refused(f) {
+  const permanent = f.err instanceof AuthError || f.err instanceof PayloadInvalidError;
+  const reason = permanent ? reasonOf(f.err) : `unexpected error: ${reasonOf(f.err)}`;
+  return { push: toRejected(f, reason, statusOf$1(f.err), true), mark: null };
+}
+function decide(f) {
+  const { err } = f;
+  if (err instanceof NotSentError) return { push: waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false), mark: null };
+  if (err instanceof RetryableError) return err.status === 429 ? rateLimited(f, err) : failed(f, err);
+  return refused(f);
 }
 
 const PipelineSettings = typebox.Type.Object({
@@ -1492,19 +1809,8 @@ function forwardsKind(eventKinds, kind) {
   return eventKinds.includes(known ? kind : LATER_KINDS_OPTION);
 }
 
-function skipped(reason, now) {
-  return {
-    outcome: "skipped",
-    reason,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    updated_at: now,
-    sent: null,
-    remote_id: null,
-    may_duplicate: false
-  };
-}
+const destinationOf = (id) => destinations.find((d) => d.id === id);
+const allDestinations = () => destinations.map((d) => d.id);
 function skipReason(destination, change, iparams) {
   const settings = validate(PipelineSettings, iparams, "iparams");
   if (!settings.ok) return `installation settings invalid: ${settings.message}`;
@@ -1512,271 +1818,213 @@ function skipReason(destination, change, iparams) {
   if (!forwardsKind(settings.value.event_kinds, change.kind)) return `${change.kind} events are not forwarded (app settings)`;
   return null;
 }
-function mayDuplicate(destination, err) {
-  return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
+const isHeldBack = (mark, now) => mark !== void 0 && mark.until > now;
+function heldBack(destination, base, mark) {
+  const reason = `waiting: ${destination.label} has been failing since ${new Date(mark.since).toISOString()} (${mark.reason})`;
+  return { id: destination.id, push: toWaiting(base, reason, null, mark.until, false), mark: void 0, attempted: false };
 }
-function mayHaveLandedBefore(destination, previous, ctx) {
-  return previous?.may_duplicate === true || ctx.resuming && !destination.idempotent;
-}
-async function attempt(destination, change, previous, ctx) {
-  const now = Date.now();
-  const done = previous?.attempts ?? 0;
-  const base = {
-    updated_at: now,
-    sent: null,
-    remote_id: null,
-    may_duplicate: mayHaveLandedBefore(destination, previous, ctx)
-  };
-  const settings = validate(destination.settings, ctx.iparams, "iparams");
-  if (!settings.ok) {
-    return {
-      ...base,
-      outcome: "rejected",
-      reason: `installation settings invalid: ${settings.message}`,
-      attempts: done,
-      last_status: null,
-      next_retry_at: null
-    };
-  }
+async function send(destination, change, settings, base, ctx) {
+  const mark = ctx.head.down[destination.id];
+  const attempt = { ...base };
   try {
-    const payload = destination.map(change, settings.value);
-    base.sent = destination.summarize(payload);
+    const payload = destination.map(change, settings);
+    attempt.sent = destination.summarize(payload);
     const receipt = await destination.send(payload, ctx);
     return {
-      ...base,
-      outcome: "delivered",
-      reason: null,
-      attempts: done + 1,
-      last_status: receipt.status,
-      next_retry_at: null,
-      remote_id: receipt.remoteId
+      id: destination.id,
+      push: toDelivered(attempt, receipt.status, receipt.remoteId),
+      mark: mark ? null : void 0,
+      attempted: true
     };
   } catch (err) {
-    return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
+    return failure(destination, attempt, err, mark);
   }
 }
-function due(state, now) {
-  return isOpen(state) && (state?.next_retry_at ?? 0) <= now;
+function failure(destination, attempt, err, mark) {
+  const landed = !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
+  const decision = decide({ ...attempt, err, mark, mayDuplicate: attempt.mayDuplicate || landed });
+  const attempted = decision.push.attempts > (attempt.previous?.attempts ?? 0);
+  return { id: destination.id, push: decision.push, mark: decision.mark ?? void 0, attempted };
 }
-async function deliverTo(destination, record, ctx) {
-  const previous = record.pushes[destination.id];
-  if (!record.change || !due(previous, Date.now())) return false;
-  const reason = previous ? null : skipReason(destination, record.change, ctx.iparams);
-  record.pushes[destination.id] = reason ? skipped(reason, Date.now()) : await attempt(destination, record.change, previous, ctx);
-  return true;
-}
-async function deliverOpenPushes(record, only, ctx) {
-  const mine = destinations.filter((d) => only.includes(d.id));
-  const attempted = await Promise.all(mine.map((destination) => deliverTo(destination, record, ctx)));
-  return mine.filter((_, i) => attempted[i]).map((d) => d.id);
-}
-function stillOpen(record, only) {
-  const open = only.filter((id) => record.pushes[id]?.outcome === "retrying");
-  const times = open.map((id) => record.pushes[id].next_retry_at);
-  return { open, at: times.length > 0 ? Math.min(...times) : null };
-}
-const allDestinations = () => destinations.map((d) => d.id);
-
-const SLOTS_PER_MINUTE = 23;
-const MINUTE_MS = 6e4;
-const MIN_LEAD_MS = 5 * MINUTE_MS + 15e3;
-const HORIZON_MINUTES = 4096;
-const CREATE_TRIES = 6;
-const slotName = (slot) => `q${slot.minute.toString(36)}-${slot.index.toString(36)}`;
-const slotTime = (slot) => slot.minute * MINUTE_MS + Math.floor(slot.index * MINUTE_MS / SLOTS_PER_MINUTE);
-class QueueFullError extends Error {
-}
-async function taken(slot) {
-  try {
-    await $schedule.fetch({ name: slotName(slot) });
-    return true;
-  } catch (err) {
-    return err.status !== 404;
-  }
-}
-const lastOf = (minute) => ({ minute, index: SLOTS_PER_MINUTE - 1 });
-function firstSlotAt(at) {
-  const minute = Math.floor(at / MINUTE_MS);
-  const index = Math.ceil((at - minute * MINUTE_MS) * SLOTS_PER_MINUTE / MINUTE_MS);
-  return index < SLOTS_PER_MINUTE ? { minute, index } : { minute: minute + 1, index: 0 };
-}
-async function firstOpenMinute(from) {
-  if (!await taken(lastOf(from))) return from;
-  let full = from;
-  let step = 1;
-  while (step < HORIZON_MINUTES && await taken(lastOf(from + step))) {
-    full = from + step;
-    step *= 2;
-  }
-  let open = from + step;
-  while (open - full > 1) {
-    const mid = Math.floor((full + open) / 2);
-    if (await taken(lastOf(mid))) full = mid;
-    else open = mid;
-  }
-  return open;
-}
-async function firstOpenIndex(minute, from) {
-  let low = from;
-  let high = SLOTS_PER_MINUTE - 1;
-  while (low < high) {
-    const mid = Math.floor((low + high) / 2);
-    if (await taken({ minute, index: mid })) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-async function firstFreeSlot(at) {
-  const start = firstSlotAt(at);
-  const minute = await firstOpenMinute(start.minute);
-  return { minute, index: await firstOpenIndex(minute, minute === start.minute ? start.index : 0) };
-}
-const nextSlot = (slot) => slot.index + 1 < SLOTS_PER_MINUTE ? { minute: slot.minute, index: slot.index + 1 } : { minute: slot.minute + 1, index: 0 };
-async function createAt(slot, data) {
-  try {
-    await $schedule.create({ name: slotName(slot), data, schedule_at: new Date(slotTime(slot)).toISOString() });
-    return "created";
-  } catch (err) {
-    return /maximum number|limit/i.test(messageOf(err)) ? "full" : "taken";
-  }
-}
-const PRIORITY_INDEX = SLOTS_PER_MINUTE;
-const PRIORITY_MINUTES = 30;
-async function firstFreePrioritySlot(at) {
-  const first = Math.ceil(at / MINUTE_MS) - 1;
-  for (let minute = first; minute < first + PRIORITY_MINUTES; minute++) {
-    const slot = { minute, index: PRIORITY_INDEX };
-    if (slotTime(slot) >= at && !await taken(slot)) return slot;
-  }
-  return firstFreeSlot(at);
-}
-async function park(data, notBefore, priority) {
-  const earliest = Math.max(notBefore, Date.now() + MIN_LEAD_MS);
-  let slot = priority ? await firstFreePrioritySlot(earliest) : await firstFreeSlot(earliest);
-  for (let i = 0; i < CREATE_TRIES; i++) {
-    const result = await createAt(slot, data);
-    if (result === "created") return slotTime(slot);
-    if (result === "full") throw new QueueFullError("the platform holds 1,000 one-time schedules and all are in use");
-    slot = nextSlot(slot);
-  }
-  throw new QueueFullError(`no free slot found after ${CREATE_TRIES} tries from ${new Date(earliest).toISOString()}`);
-}
-async function queueBusy(now) {
-  const minute = Math.floor(now / MINUTE_MS);
-  return await taken(lastOf(minute)) || taken(lastOf(minute + 1));
-}
-
-const nameOf = (key) => `w${key}`;
-async function writeAhead(key, data) {
-  try {
-    await $schedule.create({ name: nameOf(key), data, schedule_at: new Date(Date.now() + MIN_LEAD_MS).toISOString() });
-    return "written";
-  } catch (err) {
-    return /exist/i.test(messageOf(err)) ? "held" : "unavailable";
-  }
-}
-function keepAsQueued(key, data, at) {
-  const spec = { name: nameOf(key), data, schedule_at: new Date(Math.max(at, Date.now() + MIN_LEAD_MS)).toISOString() };
-  return $schedule.update(spec).then(
-    () => true,
-    () => false
-  );
-}
-async function clearWriteAhead(key) {
-  await $schedule.delete({ name: nameOf(key) }).catch(() => void 0);
-}
-
-const MAX_HISTORY_TRIES = 3;
-const MAX_REASON_CHARS = 300;
-const result = (status, record, at = null) => ({ status, record, at });
-async function drop(work, why) {
-  console.error(`event ${work.record.key} dropped: ${why}`);
-  await countDrop().catch(() => void 0);
-  return result("dropped", work.record);
-}
-async function giveUp(work, why) {
-  const { open } = stillOpen(work.record, work.only);
-  if (!work.claimed || open.length === 0) return drop(work, why);
+function pushOne(destination, change, previous, ctx, mayHaveLanded) {
   const now = Date.now();
-  for (const id of open)
-    Object.assign(work.record.pushes[id], {
-      outcome: "dead_letter",
-      reason: `could not be queued for retry: ${why}`,
-      next_retry_at: null,
-      updated_at: now
-    });
-  const saved = await saveRecord(work.record, open).then(
-    () => true,
-    () => false
+  const mark = ctx.head.down[destination.id];
+  const flagged = previous?.may_duplicate === true || mayHaveLanded && !destination.idempotent;
+  const base = { now, previous, sent: null, mayDuplicate: flagged };
+  const settings = validate(destination.settings, ctx.iparams, "iparams");
+  if (!settings.ok) {
+    const push = toRejected(base, `installation settings invalid: ${settings.message}`, null, false);
+    return Promise.resolve({ id: destination.id, push, mark: void 0, attempted: false });
+  }
+  if (isHeldBack(mark, now)) return Promise.resolve(heldBack(destination, base, mark));
+  return send(destination, change, settings.value, base, ctx);
+}
+function deliverEvent(change, ids, ctx, mayHaveLanded) {
+  return Promise.all(
+    ids.map((id) => {
+      const destination = destinationOf(id);
+      const reason = skipReason(destination, change, ctx.iparams);
+      if (reason) return { id, push: toSkipped(Date.now(), reason), mark: void 0, attempted: false };
+      return pushOne(destination, change, void 0, ctx, mayHaveLanded);
+    })
   );
-  return saved ? result("done", work.record) : drop(work, why);
 }
-async function parkWork(work, at, hasWriteAhead) {
-  const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) };
-  try {
-    return { ...result("queued", work.record, await park(data, at, work.priority === true)), kept: false };
-  } catch (err) {
-    if (hasWriteAhead && await keepAsQueued(work.record.key, data, at)) return { ...result("queued", work.record, at), kept: true };
-    return { ...await giveUp(work, reasonOf(err)), kept: false };
-  }
+
+const isRedactor = (source) => typeof source.text === "function" && typeof source.value === "function";
+function redactSecrets(record, secrets) {
+  return (isRedactor(secrets) ? secrets : redactorFor(secrets)).value(record);
 }
-async function save(work, touched) {
-  const pushes = [.../* @__PURE__ */ new Set([...work.unsaved ?? [], ...touched])];
-  try {
-    await saveRecord(work.record, pushes);
-    return true;
-  } catch (err) {
-    const tries = (work.historyTries ?? 0) + 1;
-    const hopeless = err instanceof HistoryWriteError && err.status === 400;
-    if (hopeless || tries >= MAX_HISTORY_TRIES) {
-      console.error(`history: event ${work.record.key} not recorded after ${tries} tries: ${reasonOf(err)}`);
-      await countDrop().catch(() => void 0);
-      return true;
-    }
-    Object.assign(work, { historyTries: tries, unsaved: pushes });
-    return false;
-  }
+
+const recordText = (record) => canonicalJson(storable({ key: record.key, received_at: record.received_at, change: record.change, invalid: record.invalid }));
+const pushText = (key, destination, push) => {
+  const state = { ...push };
+  delete state.sig;
+  return `${key}|${destination}|${canonicalJson(storable(state))}`;
+};
+function sealPush(key, destination, push, secret) {
+  return { ...push, sig: hmacSha256(secret, pushText(key, destination, push)) };
 }
-async function checkBasis(work) {
-  if (!work.basis || !work.record.bucket) return true;
-  const page = await readPage(work.record.bucket).catch(() => void 0);
-  if (page === void 0) return false;
-  const stored = (page ?? []).find((r) => r.key === work.record.key);
-  work.only = work.only.filter((id) => stored?.pushes[id]?.updated_at === work.basis?.[id]);
-  return true;
+function sealRecord(record, secret) {
+  const pushes = {};
+  for (const [id, push] of Object.entries(record.pushes))
+    pushes[id] = sealPush(record.key, id, push, secret);
+  return { ...record, pushes, sig: hmacSha256(secret, `${recordText(record)}`) };
 }
-async function deliverAndRecord(work, ctx, hasWriteAhead) {
-  if (!await checkBasis(work)) return parkWork(work, Date.now(), hasWriteAhead);
-  const touched = await deliverOpenPushes(work.record, work.only, ctx);
-  work.record = redactSecrets(work.record, ctx.redactor);
-  const saved = await save(work, touched);
-  const { open, at } = stillOpen(work.record, work.only);
-  if (open.length === 0 && saved) return { ...result("done", work.record), kept: false };
-  const next = {
-    ...work,
-    basis: void 0,
-    priority: void 0,
-    only: open.length > 0 ? open : work.only,
-    unsaved: saved ? void 0 : work.unsaved
+const recordIsAuthentic = (record, secret) => sameDigest(record.sig, hmacSha256(secret, recordText(record)));
+function pushIsAuthentic(record, destination, secret) {
+  const push = record.pushes[destination];
+  return push !== void 0 && recordIsAuthentic(record, secret) && sameDigest(push.sig, hmacSha256(secret, pushText(record.key, destination, push)));
+}
+
+function forStorage(record, iparams, secret) {
+  const cut = fitToBytes(redactSecrets(record, iparams), MAX_RECORD_BYTES - SEAL_ROOM);
+  return secret === null ? cut : sealRecord(cut, secret);
+}
+const SEAL_ROOM = 300;
+const PROBE = allDestinations()[0];
+function redactText(text, iparams) {
+  const probe = {
+    key: "",
+    page: null,
+    received_at: 0,
+    change: null,
+    invalid: null,
+    pushes: { [PROBE]: { reason: text } }
   };
-  return parkWork(next, at ?? Date.now(), hasWriteAhead);
+  return redactSecrets(probe, iparams).pushes[PROBE]?.reason ?? "";
 }
-async function runHeld(work, ctx, hasWriteAhead) {
-  if (!work.claimed) {
-    const claim = await claimEvent(work.record.key, work.run, Date.now(), ctx.resuming);
-    if (claim === "duplicate") return { ...result("duplicate", work.record), kept: false };
-    if (claim === "deferred") return parkWork(work, Date.now(), hasWriteAhead);
-    work.claimed = true;
+function pushForStorage(key, id, push, iparams, secret) {
+  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, iparams);
+  return sealPush(key, id, redacted.pushes[id], secret);
+}
+async function wakeAt(at) {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  const armed = await createOnce(NAMES.wake(when), { kind: "wake" }, when);
+  if (armed === "exists") return;
+  const due = armed === "failed" ? Date.now() : when;
+  await updateHead(
+    (h) => ({ ...h, wake_at: h.wake_at === null || h.wake_at > due || h.wake_at < Date.now() ? due : h.wake_at }),
+    (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now())
+  );
+}
+const OVERDUE_MS = 2 * 6e4;
+async function rearmIfOverdue(head) {
+  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS) await wakeAt(Date.now());
+}
+async function noWakeNeeded(from) {
+  await updateHead(
+    (h) => h.wake_at === from ? { ...h, wake_at: null } : h,
+    (h) => h.wake_at !== from
+  );
+}
+function headNeeds(head, s) {
+  const page = pageNumber(s.page);
+  const waiting = s.pushes.some(([, p]) => p.outcome === "retrying");
+  const failed = s.pushes.some(([, p]) => isFailed(p));
+  const marksHold = s.marks.every(([id, mark]) => mark === null ? head.down[id] === void 0 : head.down[id]?.until === mark.until);
+  return waiting && head.open_from > page || failed && (head.failed_from === null || head.failed_from > page) || !marksHold;
+}
+function applyTo(head, s) {
+  const page = pageNumber(s.page);
+  const down = { ...head.down };
+  for (const [id, mark] of s.marks) {
+    if (mark === null) delete down[id];
+    else down[id] = mark;
   }
-  return deliverAndRecord(work, ctx, hasWriteAhead);
+  const waiting = s.pushes.some(([, p]) => p.outcome === "retrying");
+  const failed = s.pushes.some(([, p]) => isFailed(p));
+  return {
+    ...head,
+    down,
+    open_from: waiting ? Math.min(head.open_from, page) : head.open_from,
+    failed_from: failed ? Math.min(head.failed_from ?? page, page) : head.failed_from
+  };
 }
-async function runWork(work, ctx) {
-  if (work.record.change === null) return runHeld(work, ctx, false);
-  const copy = await writeAhead(work.record.key, { ...work, resuming: true, record: fitToBytes(work.record, MAX_RECORD_BYTES) });
-  if (copy === "held") return result("held", work.record);
-  const outcome = await runHeld(work, ctx, copy === "written");
-  if (copy === "written" && !outcome.kept) await clearWriteAhead(work.record.key);
-  return outcome;
+async function afterStored(head, stored) {
+  const s = {
+    ...stored,
+    marks: stored.marks.map(([id, mark]) => [
+      id,
+      mark && { ...mark, reason: redactText(mark.reason, stored.iparams) }
+    ])
+  };
+  if (headNeeds(head, s))
+    await updateHead(
+      (h) => applyTo(h, s),
+      (h) => !headNeeds(h, s)
+    );
+  const due = s.pushes.filter(([, p]) => p.outcome === "retrying").map(([, p]) => p.next_retry_at ?? Date.now());
+  if (due.length > 0) await wakeAt(Math.min(...due));
+}
+const BACKLOG_PER_MINUTE = 22;
+async function backlogSlot(head) {
+  const at = Math.max(Date.now() + MIN_LEAD_MS, head.backlog_at + Math.ceil(6e4 / BACKLOG_PER_MINUTE));
+  await updateHead(
+    (h) => ({ ...h, backlog_at: Math.max(h.backlog_at, at) }),
+    (h) => h.backlog_at >= at
+  ).catch(() => void 0);
+  return at;
+}
+
+const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), data, at);
+const rewriteAhead = (data, at = Date.now()) => moveOnce(NAMES.writeAhead(data.record.key), data, at);
+const clearWriteAhead = (key) => removeSchedule(NAMES.writeAhead(key));
+
+const MAX_REASON_CHARS = 300;
+async function drop(key, why) {
+  console.error(`event ${key} dropped: ${why}`);
+  await countDrop(key).catch(() => void 0);
+  return "dropped";
+}
+const MAX_STORE_TRIES = 3;
+async function notStored(work, sealed, hasCopy, err) {
+  const tries = (work.tries ?? 0) + 1;
+  const kept = hasCopy && tries < MAX_STORE_TRIES && await rewriteAhead({ ...work, record: sealed, inflight: [], tries });
+  if (kept) return "deferred";
+  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err)}`);
+  return finish(work, hasCopy, "unrecorded");
+}
+async function store(work, ctx, hasCopy) {
+  const sealed = forStorage(work.record, ctx.iparams, ctx.head.secret);
+  let page;
+  try {
+    page = await placeNew(sealed, ctx.head);
+  } catch (err) {
+    return notStored(work, sealed, hasCopy, err);
+  }
+  const pushes = Object.entries(sealed.pushes);
+  await afterStored(ctx.head, { iparams: ctx.iparams, page, pushes, marks: work.marks ?? [] }).catch(
+    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err)}`)
+  );
+  return "done";
+}
+async function pushAndStore(work, ctx, hasCopy, mayHaveLanded) {
+  const results = await deliverEvent(work.record.change, work.inflight, ctx, mayHaveLanded);
+  for (const result of results) work.record.pushes[result.id] = result.push;
+  work.marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
+  const status = await store(work, ctx, hasCopy);
+  if (status === "done" && hasCopy) await clearWriteAhead(work.record.key);
+  return status;
 }
 function invalidRecord(payload, field, message, now) {
   const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
@@ -1784,36 +2032,224 @@ function invalidRecord(payload, field, message, now) {
   record.invalid = { field, message: truncate(message, MAX_REASON_CHARS), excerpt };
   return record;
 }
-const contextFor = (iparams, call, resuming) => ({ ...call, iparams, resuming });
-async function processEvent(payload, iparams, call) {
+async function recordInvalid(record, ctx) {
+  try {
+    await placeNew(forStorage(record, ctx.iparams, ctx.head.secret), ctx.head);
+    return "done";
+  } catch (err) {
+    return drop(record.key, `rejected event not recorded: ${reasonOf(err)}`);
+  }
+}
+const contextFor = async (iparams, call) => ({ ...call, iparams, head: await readHead() });
+async function defer(work, ctx, hasCopy) {
+  if (!hasCopy) return drop(work.record.key, "neither the store nor a write-ahead copy could take it");
+  await rewriteAhead(work, await backlogSlot(ctx.head));
+  return "deferred";
+}
+async function receiveEvent(payload, iparams, call) {
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
-  if (!parsed.ok) {
-    const work2 = {
-      kind: "deliver",
-      claimed: true,
-      run: "",
-      only: [],
-      record: invalidRecord(payload, parsed.field, parsed.message, now)
+  const ctx = await contextFor(iparams, call).catch(() => null);
+  if (!ctx)
+    return {
+      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, iparams),
+      record: newRecord("", null, now)
     };
-    return runWork(work2, contextFor(iparams, call, false));
+  if (!parsed.ok) {
+    const record2 = invalidRecord(payload, parsed.field, parsed.message, now);
+    return { status: await recordInvalid(record2, ctx), record: record2 };
   }
-  const work = {
-    kind: "deliver",
-    claimed: false,
-    run: newRunToken(now),
-    only: allDestinations(),
-    record: newRecord(parsed.change.key, parsed.change, now)
+  await rearmIfOverdue(ctx.head);
+  const record = newRecord(parsed.change.key, parsed.change, now);
+  const work = { kind: "event", run: newRunToken(ctx.head.secret, record.key, now), record, inflight: allDestinations() };
+  return { status: await receive(work, ctx), record };
+}
+async function withoutHead(record, iparams) {
+  if (!record) return "dropped";
+  const data = {
+    kind: "event",
+    run: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
+    record: forStorage(record, iparams, null),
+    inflight: allDestinations()
   };
-  if (await queueBusy(now)) return parkWork(work, now, false);
-  return runWork(work, contextFor(iparams, call, false));
+  const copy = await writeAhead(data);
+  if (copy === "created") return "deferred";
+  if (copy === "exists") return "duplicate";
+  console.error(`event ${record.key} dropped: neither the engine head nor a write-ahead copy could be reached`);
+  return "dropped";
 }
-function queueWork(work, at) {
-  return parkWork(work, at, false);
+async function receive(work, ctx) {
+  const data = { ...work, record: forStorage(work.record, ctx.iparams, ctx.head.secret) };
+  const copy = await writeAhead(data);
+  if (copy === "exists") return "duplicate";
+  const hasCopy = copy === "created";
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
+  if (claim === "unknown") return defer(data, ctx, hasCopy);
+  return pushAndStore(work, ctx, hasCopy, false);
 }
-async function resumeQueued(work, iparams, call) {
-  const outcome = await runWork(work, contextFor(iparams, call, work.resuming === true));
-  return outcome.status === "held" ? parkWork({ ...work, resuming: false }, Date.now(), false) : outcome;
+async function findStored(key, claim, head) {
+  for (let page = claim.page; page <= Math.min(head, claim.page + 2); page++) {
+    const records = await readPage(pageId(page)).catch(() => "unknown");
+    if (records === "unknown") return "unknown";
+    const found = (records ?? []).find((r) => r.key === key);
+    if (found) return found;
+  }
+  return null;
+}
+async function resumeClaimed(work, ctx, hasCopy) {
+  const claim = await readClaim(work.record.key);
+  const stored = claim === "unknown" || claim === null ? "unknown" : await findStored(work.record.key, claim, ctx.head.page);
+  if (stored === "unknown") return defer(work, ctx, hasCopy);
+  if (stored) return finish(work, hasCopy, "done");
+  if (work.inflight.length > 0) return pushAndStore(work, ctx, hasCopy, true);
+  const status = await store(work, ctx, hasCopy);
+  return status === "done" ? finish(work, hasCopy, status) : status;
+}
+async function resumeEvent(data, iparams, call) {
+  const copy = await writeAhead(data);
+  if (copy === "exists") return "duplicate";
+  const ctx = await contextFor(iparams, call);
+  const hasCopy = copy === "created";
+  const work = { ...data, record: { ...data.record, page: null } };
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
+  if (claim === "unknown") return defer(work, ctx, hasCopy);
+  if (claim === "claimed") return pushAndStore(work, ctx, hasCopy, false);
+  return resumeClaimed(work, ctx, hasCopy);
+}
+async function finish(work, hasCopy, status) {
+  if (hasCopy) await clearWriteAhead(work.record.key);
+  return status;
+}
+
+const PUSHES_PER_SWEEP = 10;
+const PAGES_PER_SWEEP = 3;
+const NEXT_SWEEP_MS = 6e4;
+const lockData = (page, inflight) => ({ kind: "page", page, inflight });
+const waitingEntries = (records, secret) => records.flatMap(
+  (record) => Object.entries(record.pushes).filter(([id, push]) => push?.outcome === "retrying" && pushIsAuthentic(record, id, secret)).map(([id, push]) => ({ record, id, push }))
+);
+const isDue = (entry, head, now) => (entry.push.next_retry_at ?? 0) <= now && !isHeldBack(head.down[entry.id], now);
+function choose(records, head, now, budget) {
+  const entries = waitingEntries(records, head.secret);
+  const expired = entries.filter((e) => now - (e.push.failing_since ?? now) >= TIME_BUDGET_MS);
+  const due = [];
+  const probing = /* @__PURE__ */ new Set();
+  for (const entry of entries.filter((e) => !expired.includes(e) && isDue(e, head, now))) {
+    if (probing.has(entry.id) || due.length >= budget) continue;
+    if (head.down[entry.id]) probing.add(entry.id);
+    due.push(entry);
+  }
+  return { due, expired };
+}
+function pushAll(due, ctx) {
+  return Promise.all(due.map((d) => pushOne(destinationOf(d.id), d.record.change, d.push, ctx, false)));
+}
+const BUSY = { open: true, pushed: 0, next: null };
+async function drainPage(id, ctx, budget) {
+  const lock = NAMES.pageLock(id);
+  if (await createOnce(lock, lockData(id, []), Date.now()) !== "created") return BUSY;
+  try {
+    const records = await readPage(id);
+    if (records === null) return { open: false, pushed: 0, next: null };
+    const now = Date.now();
+    const { due, expired } = choose(records, ctx.head, now, budget);
+    if (due.length > 0 && !await moveOnce(
+      lock,
+      lockData(
+        id,
+        due.map((d) => ({ key: d.record.key, id: d.id }))
+      ),
+      now
+    ))
+      return BUSY;
+    const results = await pushAll(due, ctx);
+    const changes = [
+      ...results.map((r, i) => ({ key: due[i].record.key, destination: r.id, push: r.push })),
+      ...expired.map((d) => ({
+        key: d.record.key,
+        destination: d.id,
+        push: toDeadLetter(
+          { now, previous: d.push, sent: null, mayDuplicate: d.push.may_duplicate },
+          `gave up after 24 h failing: ${d.push.reason ?? ""}`,
+          d.push.last_status,
+          false
+        )
+      }))
+    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.iparams, ctx.head.secret) }));
+    await rewritePushes(id, changes);
+    const marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
+    await afterStored(ctx.head, { iparams: ctx.iparams, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
+    const left = records.flatMap(
+      (r) => Object.entries(r.pushes).filter(
+        ([dest, p]) => p?.outcome === "retrying" && !changes.some((c) => c.key === r.key && c.destination === dest)
+      )
+    );
+    const stillWaiting = [...left.map(([, p]) => p), ...changes.map((c) => c.push).filter((p) => p.outcome === "retrying")];
+    const times = stillWaiting.map((p) => p.next_retry_at ?? now);
+    return {
+      open: stillWaiting.length > 0,
+      pushed: results.filter((r) => r.attempted).length,
+      next: times.length > 0 ? Math.min(...times) : null
+    };
+  } catch (err) {
+    console.error(`drain: page ${id} not finished: ${reasonOf(err)}`);
+    return { ...BUSY, next: Date.now() };
+  } finally {
+    await removeSchedule(lock).catch(() => void 0);
+  }
+}
+async function advance(head, to) {
+  const target = Math.min(to, head.page - 1);
+  if (target <= head.open_from) return;
+  const from = head.open_from;
+  await updateHead(
+    (h) => h.open_from === from ? { ...h, open_from: target } : h,
+    (h) => h.open_from !== from
+  );
+}
+function note(swept, result) {
+  if (result.open && swept.firstOpen === null) swept.firstOpen = swept.page;
+  if (result.next !== null) swept.next = Math.min(swept.next ?? result.next, result.next);
+}
+async function drainPages(ctx) {
+  const { head } = ctx;
+  const swept = { page: head.open_from, firstOpen: null, next: null };
+  let budget = PUSHES_PER_SWEEP;
+  const more = (read) => read < PAGES_PER_SWEEP && swept.page <= head.page && budget > 0;
+  for (let read = 0; more(read); read++, swept.page++) {
+    const result = await drainPage(pageId(swept.page), ctx, budget);
+    budget -= result.pushed;
+    note(swept, result);
+  }
+  return swept;
+}
+const DRAINS_AHEAD = 7;
+async function armDrains(from) {
+  const start = Math.max(from, Date.now() + MIN_LEAD_MS);
+  for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
+}
+async function sweep(iparams, call) {
+  const head = await readHead();
+  const { page, firstOpen, next } = await drainPages({ ...call, iparams, head });
+  await advance(head, firstOpen ?? page);
+  if (page <= head.page || next !== null) await armDrains(Math.max(next ?? 0, Date.now() + NEXT_SWEEP_MS));
+  else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
+}
+async function recoverPage(data, iparams, call) {
+  const head = await readHead();
+  const records = await readPage(data.page) ?? [];
+  const now = Date.now();
+  const changes = data.inflight.flatMap(({ key, id }) => {
+    const record = records.find((r) => r.key === key);
+    const push = record?.pushes[id];
+    if (!record || push?.outcome !== "retrying" || !pushIsAuthentic(record, id, head.secret)) return [];
+    const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
+    return [{ key, destination: id, push: pushForStorage(key, id, recovered, iparams, head.secret) }];
+  });
+  await rewritePushes(data.page, changes);
+  await sweep(iparams, call);
 }
 
 const probeDb = {
@@ -2023,22 +2459,23 @@ const callFor = (payload) => ({ startedAt: Date.now(), redactor: redactorFor(pay
 async function onAgentActivityCreate(payload) {
   const call = callFor(payload);
   try {
-    const run = await processEvent(payload, iparamsOf(payload), call);
-    if (run.status === "duplicate" || run.status === "held")
-      console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    const run = await receiveEvent(payload, iparamsOf(payload), call);
+    if (run.status === "duplicate") console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
 async function onScheduledEvent(payload) {
-  const work = payload.data;
-  if (work?.kind !== "deliver") return checkPlatformOnSchedule(work, iparamsOf(payload));
+  const data = payload.data ?? {};
   const call = callFor(payload);
   try {
-    await resumeQueued(work, iparamsOf(payload), call);
+    if (data.kind === "event") await resumeEvent(data, iparamsOf(payload), call);
+    else if (data.kind === "page") await recoverPage(data, iparamsOf(payload), call);
+    else if (data.kind === "wake" || data.kind === "head") await sweep(iparamsOf(payload), call);
+    await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err, call.redactor)}`);
+    console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err, call.redactor)}`);
   }
 }
 async function onAppInstall() {
@@ -2050,22 +2487,24 @@ async function onAppUninstall() {
   renderData(null, {});
 }
 
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
 const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
-const BUCKET_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
+const PAGE_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
 const KEY_PATTERN = "^[0-9a-z]{1,40}$";
-const isBucket = (value) => typeof value === "string" && new RegExp(BUCKET_PATTERN).test(value);
+const isPage = (value) => typeof value === "string" && new RegExp(PAGE_PATTERN).test(value);
 const isKey = (value) => typeof value === "string" && new RegExp(KEY_PATTERN).test(value);
-const activityId = (item) => `${item.bucket}.${item.key}.${item.destination ?? "event"}`;
+const activityId = (item) => `${item.page}.${item.key}.${item.destination ?? "event"}`;
 function parseActivityId(id) {
-  const [bucket, key, destination, ...rest] = id.split(".");
-  if (rest.length > 0 || !isBucket(bucket) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
-  return { bucket, key, destination };
+  const [page, key, destination, ...rest] = id.split(".");
+  if (rest.length > 0 || !isPage(page) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
+  return { page, key, destination };
 }
 function itemsOf(record) {
-  if (!isBucket(record.bucket) || !isKey(record.key)) return [];
+  if (!isPage(record.page) || !isKey(record.key)) return [];
   const receivedAt = isTime(record.received_at) ? record.received_at : 0;
-  const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
+  const base = { page: record.page, received_at: receivedAt, key: record.key, record };
   const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
   return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
@@ -2158,6 +2597,20 @@ function readActivity(item) {
   };
 }
 
+const RESERVE_PER_MINUTE = 4;
+async function takeReserve(wanted) {
+  const now = Date.now();
+  const minute = Math.floor(now / 6e4);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
+    if (token === "full" || token === "failed") return wanted;
+    if (token === "created") got++;
+  }
+  return got;
+}
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
 const ListArgs = typebox.Type.Object({
@@ -2190,14 +2643,14 @@ class QueryError extends Error {
   }
 }
 function comparePositions(a, b) {
-  return compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
+  return comparePages(a.page, b.page) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
 }
 function encodeCursor(position) {
-  return base64(JSON.stringify([position.bucket, position.received_at, position.key, position.slot])).replace(/=+$/, "");
+  return base64(JSON.stringify([position.page, position.received_at, position.key, position.slot])).replace(/=+$/, "");
 }
 const CursorSchema = typebox.Type.Object(
   {
-    bucket: typebox.Type.String({ pattern: BUCKET_PATTERN }),
+    page: typebox.Type.String({ pattern: PAGE_PATTERN }),
     received_at: typebox.Type.Integer({ minimum: 0, maximum: 864e13 }),
     key: typebox.Type.String({ pattern: KEY_PATTERN }),
     slot: typebox.Type.Integer({ minimum: 0, maximum: destinations.length - 1 })
@@ -2244,13 +2697,15 @@ function sinceOf(filter) {
   return since;
 }
 const MAX_PAGES_PER_CALL = 2;
-const BUSY_NOTICE = "Deliveries are catching up with a burst: the history shows its newest page only for now.";
 const QUOTA_NOTICE = "The installation's storage quota is spent for this minute: showing what could be read.";
-async function readBudget(now) {
-  return await queueBusy(now).catch(() => false) ? { pages: 1, notice: BUSY_NOTICE } : { pages: MAX_PAGES_PER_CALL, notice: null };
+const newBudget = () => ({ pages: MAX_PAGES_PER_CALL, notice: null });
+async function mayRead(budget) {
+  if (await takeReserve(1) === 1) return true;
+  budget.notice = RESERVE_NOTICE;
+  return false;
 }
 function pageOrder(head, from, backwards) {
-  const start = from === null ? head : Math.min(pageNumber(from.bucket), head);
+  const start = from === null ? head : Math.min(pageNumber(from.page), head);
   if (!backwards) return Array.from({ length: start + 1 }, (_, i) => start - i);
   return Array.from({ length: head - start + 1 }, (_, i) => start + i);
 }
@@ -2267,12 +2722,15 @@ function endsHere(records, backwards) {
   if (records === "quota") return false;
   return records === null && !backwards ? true : null;
 }
+async function stopBefore(found, want, read, budget) {
+  return found >= want || read >= budget.pages || !await mayRead(budget);
+}
 async function walk(head, from, backwards, want, keep, budget) {
   const direction = backwards ? -1 : 1;
   const items = [];
   const wanted = (i) => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
   for (const [read, page] of pageOrder(head, from, backwards).entries()) {
-    if (items.length >= want || read >= budget.pages) return { items, exhausted: false };
+    if (await stopBefore(items.length, want, read, budget)) return { items, exhausted: false };
     const records = await readOrNull(pageId(page), budget);
     const end = endsHere(records, backwards);
     if (end !== null) return { items, exhausted: end };
@@ -2299,7 +2757,7 @@ async function listActivities(args) {
   const backwards = page.before !== void 0;
   const since = sinceOf(filter);
   const now = Date.now();
-  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
+  const [head, budget] = [await readHead(), newBudget()];
   const built = /* @__PURE__ */ new Map();
   const activityOf = (item) => built.get(item) ?? built.set(item, toActivity(item)).get(item);
   const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
@@ -2321,7 +2779,8 @@ async function listActivities(args) {
 async function findActivityItem(id) {
   const parsed = typeof id === "string" ? parseActivityId(id) : null;
   if (!parsed) throw new QueryError("id is not an activity id");
-  const records = await readPage(parsed.bucket) ?? [];
+  if (await takeReserve(1) === 0) throw new HttpStatusError(429, RESERVE_NOTICE);
+  const records = await readPage(parsed.page) ?? [];
   const item = records.flatMap(itemsOf).find((i) => i.key === parsed.key && (i.destination ?? "event") === parsed.destination);
   if (!item) throw Object.assign(new QueryError(`activity ${id} was not found`), { status: 404 });
   return item;
@@ -2330,7 +2789,7 @@ async function showActivity(args) {
   return { activity: toActivity(await findActivityItem(args.id)) };
 }
 async function countActivities(now) {
-  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
+  const [head, budget] = [await readHead(), newBudget()];
   const counted = await walk(head.page, null, false, Number.MAX_SAFE_INTEGER, () => true, budget);
   return {
     count: {
@@ -2343,70 +2802,152 @@ async function countActivities(now) {
   };
 }
 
+const REPLAY_INTERVAL_MS = 10 * 6e4;
+const RETRY_ALL_MAX = 100;
+const RETRY_ALL_PAGES = 2;
 const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
-function replayWork(record, ids, now) {
-  const copy = JSON.parse(JSON.stringify(record));
-  const basis = {};
-  for (const id of ids) {
-    const push = copy.pushes[id];
-    basis[id] = push.updated_at;
-    copy.pushes[id] = { ...push, outcome: "retrying", attempts: 0, next_retry_at: now, reason: "retry requested" };
+const recentlyReplayed = (push, now) => push.replayed_at !== null && now - push.replayed_at < REPLAY_INTERVAL_MS;
+function activityOf(record, id) {
+  const item = itemsOf(record).find((i) => i.destination === id);
+  if (!item) throw new HttpStatusError(404, `activity ${record.page}.${record.key}.${id} was not found`);
+  return toActivity(item);
+}
+async function reserve(ops) {
+  if (await takeReserve(ops) < ops) throw new HttpStatusError(429, RESERVE_NOTICE);
+}
+function authentic(record, id, head) {
+  if (!record?.pushes[id]) throw new HttpStatusError(404, "activity was not found");
+  if (!pushIsAuthentic(record, id, head.secret))
+    throw new HttpStatusError(409, "this history record was not written by the app: it is never replayed");
+  return record;
+}
+function vet(found, id, head, now) {
+  const record = authentic(found, id, head);
+  const push = record.pushes[id];
+  const activity = activityOf(record, id);
+  if (push.outcome === "retrying") {
+    const at = iso(push.next_retry_at);
+    return { activity, queued_at: at, message: `Already queued: the next attempt is at ${at}.` };
   }
-  return { kind: "deliver", claimed: true, run: newRunToken(now), only: ids, basis, record: copy, priority: ids.length === 1 };
+  if (!isFailed(push)) throw new HttpStatusError(409, `activity ${activity.id} has nothing to retry`);
+  if (recentlyReplayed(push, now)) {
+    const next = iso(push.replayed_at + REPLAY_INTERVAL_MS);
+    return { activity, queued_at: null, message: `Already retried at ${iso(push.replayed_at)}: it can be retried again from ${next}.` };
+  }
+  return push;
 }
-const replayable = (item) => item.destination !== null && isReplayable(item.record.pushes[item.destination]);
-function alreadyWaiting(item, push) {
-  const at = iso(push.next_retry_at);
-  return { activity: toActivity(item), queued_at: at, message: `Already queued: the next attempt is at ${at}, as the destination asked.` };
-}
-function answerFor(item, record, status, at) {
-  const activity = toActivity({ ...item, record });
-  if (status === "held") throw new HttpStatusError(409, `activity ${activity.id} is being retried already`);
-  if (status === "queued") return { activity, queued_at: iso(at), message: `Queued: it runs at ${iso(at)}.` };
+async function replayUnderLock(page, key, id, ctx) {
+  const records = await readPage(page);
+  const record = records?.find((r) => r.key === key);
+  const now = Date.now();
+  const vetted = vet(record, id, ctx.head, now);
+  if ("activity" in vetted) return vetted;
+  const stored = record;
+  await reserve(1);
+  await moveOnce(NAMES.pageLock(page), { kind: "page", page, inflight: [{ key, id }] }, now);
+  const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
+  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
+  await rewritePushes(page, [{ key, destination: id, push }]);
+  await afterStored(ctx.head, {
+    iparams: ctx.iparams,
+    page,
+    pushes: [[id, push]],
+    marks: result.mark === void 0 ? [] : [[id, result.mark]]
+  });
+  const activity = activityOf({ ...stored, pushes: { ...stored.pushes, [id]: push } }, id);
+  if (push.outcome === "retrying")
+    return { activity, queued_at: iso(push.next_retry_at), message: `Queued: it runs at ${iso(push.next_retry_at)}.` };
   return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
 }
-async function replayPush(id, iparams, call) {
-  const item = await findActivityItem(id);
-  const push = item.destination ? item.record.pushes[item.destination] : void 0;
-  if (push?.outcome === "retrying") return alreadyWaiting(item, push);
-  if (!replayable(item)) throw new HttpStatusError(409, `activity ${String(id)} has nothing to retry`);
-  const work = replayWork(item.record, [item.destination], Date.now());
-  const run = await runWork(work, { ...call, iparams, resuming: false });
-  return answerFor(item, run.record, run.status, run.at);
-}
-const RETRY_ALL_MAX = 40;
-async function newestRecords(now) {
+async function replayPush(rawId, iparams, call) {
+  const parsed = typeof rawId === "string" ? parseActivityId(rawId) : null;
+  if (!parsed || parsed.destination === "event") throw new HttpStatusError(400, "id is not an activity id");
   const head = await readHead();
-  const budget = await readBudget(now);
-  const pages = Array.from({ length: Math.min(budget.pages, head.page + 1) }, (_, i) => pageId(head.page - i));
-  return (await Promise.all(pages.map((page) => readPage(page)))).flatMap((r) => r ?? []);
-}
-const idsWhere = (record, test) => Object.keys(record.pushes).filter((id) => {
-  const push = record.pushes[id];
-  return push !== void 0 && test(push);
-});
-const queuedPushes = (record, ids, at) => itemsOf(record).filter((item) => ids.includes(item.destination)).map((item) => toActivity(item)).map((activity) => ({ id: activity.id, at: new Date(at).toISOString(), updated_at: activity.updated_at }));
-async function queueFailed(records, now) {
-  const queued = [];
-  let after = now;
-  for (const record of records) {
-    const failed = idsWhere(record, (p) => p.outcome !== "retrying" && isReplayable(p));
-    if (failed.length === 0 || queued.length >= RETRY_ALL_MAX) continue;
-    const { at } = await queueWork(replayWork(record, failed, now), after);
-    if (at === null) continue;
-    after = at;
-    queued.push(...queuedPushes(record, failed, at));
+  const lock = NAMES.pageLock(parsed.page);
+  const locked = await createOnce(lock, { kind: "page", page: parsed.page, inflight: [] }, Date.now());
+  if (locked !== "created")
+    throw new HttpStatusError(409, `activity ${rawId} is being retried or drained right now: try again in a minute`);
+  try {
+    await reserve(1);
+    return await replayUnderLock(parsed.page, parsed.key, parsed.destination, { ...call, iparams, head });
+  } finally {
+    await removeSchedule(lock);
   }
-  return queued;
 }
-async function replayAllFailed(now) {
-  const records = await newestRecords(now);
-  const already = records.reduce((n, record) => n + idsWhere(record, (p) => p.outcome === "retrying").length, 0);
-  const queued = await queueFailed(records, now);
+function sortPushes(records, head, room, now) {
+  const all = records.flatMap(
+    (record) => Object.entries(record.pushes).map(([id, push]) => ({ record, id, push }))
+  );
+  const already = all.filter((p) => p.push?.outcome === "retrying").length;
+  const failed = all.filter((p) => isFailed(p.push) && pushIsAuthentic(p.record, p.id, head.secret));
+  const ready = failed.filter((p) => !recentlyReplayed(p.push, now));
+  const marks = ready.slice(0, room).map((p) => [p.record, p.id, p.push]);
+  return { marks, already, left: marks.length < failed.length };
+}
+function queuedPush(records, change, at) {
+  const record = records.find((r) => r.key === change.key);
+  const activity = activityOf({ ...record, pushes: { ...record.pushes, [change.destination]: change.push } }, change.destination);
+  return { id: activity.id, at: iso(at), updated_at: activity.updated_at };
+}
+async function markPage(page, head, iparams, room, at) {
+  const records = await readPage(page) ?? [];
+  const now = Date.now();
+  const sorted = sortPushes(records, head, room, now);
+  const changes = sorted.marks.map(([record, id, push]) => ({
+    key: record.key,
+    destination: id,
+    push: pushForStorage(record.key, id, toReplayed(push, now), iparams, head.secret)
+  }));
+  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
+  await rewritePushes(page, changes);
+  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
+}
+async function markPages(head, iparams, at) {
+  const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
+  let firstLeft = null;
+  const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
+  for (let read = 0; more(read); read++) {
+    if (await takeReserve(1) < 1) break;
+    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
+    walked.queued.push(...marked.queued);
+    walked.already += marked.already;
+    if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
+    walked.next++;
+  }
+  return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
+}
+function answer$1(walked, head, at) {
+  const { queued } = walked;
+  const more = walked.next <= head.page ? " Older pages are still to be looked at: click again in a minute." : "";
+  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${iso(at)}.${more}` : `Nothing to retry.${more}`;
   const first = queued.length > 0 ? queued[0].at : null;
   const last = queued.length > 0 ? queued[queued.length - 1].at : null;
-  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${first} to ${last}.` : "Nothing to retry.";
-  return { queued: queued.length, first_at: first, last_at: last, already_queued: already, queued_pushes: queued, message };
+  return { queued: queued.length, first_at: first, last_at: last, already_queued: walked.already, queued_pushes: queued, message };
+}
+async function replayAllFailed(iparams) {
+  const head = await readHead();
+  const at = Date.now() + MIN_LEAD_MS;
+  const walked = await markPages(head, iparams, at);
+  if (walked.queued.length > 0) {
+    const first = pageNumber(walked.queued[0].id.split(".")[0]);
+    await updateHead(
+      (h) => ({ ...h, open_from: Math.min(h.open_from, first) }),
+      (h) => h.open_from <= first
+    );
+    await wakeAt(Date.now());
+  }
+  await moveFailedCursor(head, walked.next);
+  return answer$1(walked, head, at);
+}
+async function moveFailedCursor(head, to) {
+  const from = head.failed_from;
+  if (from === null || to <= from) return;
+  const target = Math.min(to, head.page);
+  if (target <= from) return;
+  await updateHead(
+    (h) => h.failed_from === from ? { ...h, failed_from: target } : h,
+    (h) => h.failed_from !== from
+  );
 }
 
 async function answer(work, redactor) {
@@ -2433,8 +2974,8 @@ async function retryActivityMethod(args) {
   const call = { startedAt: Date.now(), redactor: redactorFor(args.iparams) };
   await answer(() => replayPush(args.id, args.iparams, call), call.redactor);
 }
-async function retryAllFailedMethod() {
-  await answer(() => replayAllFailed(Date.now()));
+async function retryAllFailedMethod(args) {
+  await answer(() => replayAllFailed(args.iparams));
 }
 
 exports = {
@@ -2462,7 +3003,7 @@ exports = {
   retryActivity: function(args) {
     return retryActivityMethod(args);
   },
-  retryAllFailed: function() {
-    return retryAllFailedMethod();
+  retryAllFailed: function(args) {
+    return retryAllFailedMethod(args);
   }
 };

@@ -58,16 +58,12 @@ interface FdkDbError {
   message: string;
 }
 
+/** `update` takes no options (FDK drops a fourth argument); empty strings, NaN and ±Infinity inside stored values come back as null. */
 interface FdkDb {
   set(key: string, value: Record<string, unknown>, options?: FdkDbSetOptions): Promise<{ Created: boolean }>;
   get(key: string): Promise<Record<string, unknown>>;
   delete(key: string): Promise<{ Deleted: boolean }>;
-  update(
-    key: string,
-    action: FdkDbUpdateAction,
-    attributes: Record<string, unknown> | string[],
-    options?: { setIf?: 'exist' | 'not_exist' },
-  ): Promise<{ Updated: boolean }>;
+  update(key: string, action: FdkDbUpdateAction, attributes: Record<string, unknown> | string[]): Promise<{ Updated: boolean }>;
 }
 
 interface FdkScheduleRepeat {

@@ -1,4 +1,4 @@
-/* Built from src/ (source fce979eabb010f3a17eb95cfe806aa9100b8b8247654e91d71d5649a224fc622) by `npm run build`; do not edit. */
+/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -35,6 +35,9 @@ export interface DbEmulatorOptions {
  *   so a negative ttl stores the record without expiry;
  * - increment values must be numbers, append values non-empty arrays, remove attributes an array.
  * The key (<= 60 characters) and key+value (<= 40 KB) limits are the docs' current ones (FDK 6.9 still said 30 / 8 KB).
+ * - `update` takes no options: FDK's `update(key, action, attributes)` drops a fourth argument, so a
+ *   `setIf` passed there is ignored (the docs document none);
+ * - empty strings, NaN and ±Infinity inside a stored value come back as null (docs, key-value storage).
  */
 const SETIF_FAILED = 'The setIf conditional request failed';
 const INVALID_REMOVE_KEY = 'The specified key for remove operation does not exist in the data store';
@@ -58,9 +61,9 @@ export class DbEmulator {
     return this.metered(() => {
       const validKey = checkKey(key);
       if (!isPlainObject(value) || Object.keys(value).length === 0) throw badRequest('Value must be a non-empty JSON object');
-      const { ttl, setIf } = parseSetOptions(setOptions, true);
+      const { ttl, setIf } = parseSetOptions(setOptions);
       this.checkCondition(validKey, setIf);
-      const copy = jsonClone(value);
+      const copy = storable(value) as Record<string, unknown>;
       checkSize(validKey, copy);
       this.records.set(validKey, { value: copy, expiresAt: ttl !== undefined && ttl > 0 ? this.options.clock.now() + ttl * 1000 : null });
       return { Created: true };
@@ -79,14 +82,15 @@ export class DbEmulator {
     });
   }
 
+  /** FDK's `update(key, action, attributes)` drops a fourth argument (the default reading); 'honoured' applies its setIf. */
   async update(key: unknown, action: unknown, attributes: unknown, updateOptions?: unknown): Promise<{ Updated: true }> {
     return this.metered(() => {
       const validKey = checkKey(key);
-      const { setIf } = this.options.updateOptions === 'ignored' ? {} : parseSetOptions(updateOptions, false);
+      const { setIf } = this.options.updateOptions === 'honoured' ? parseSetOptions(updateOptions) : {};
       const record = this.find(validKey);
       if (!record && action === 'remove') throw badRequest(INVALID_REMOVE_KEY);
       this.checkCondition(validKey, setIf);
-      const next = applyUpdate(record ? jsonClone(record.value) : {}, action, attributes);
+      const next = applyUpdate(record ? jsonClone(record.value) : {}, action, storable(attributes));
       checkSize(validKey, next);
       // An existing record keeps its expiry; one created by update has none.
       this.records.set(validKey, { value: next, expiresAt: record ? record.expiresAt : null });
@@ -169,12 +173,20 @@ function checkSize(key: string, value: Record<string, unknown>): void {
   if (bytes > DB_LIMITS.maxRecordBytes) throw badRequest(`Record size ${bytes} bytes exceeds the limit of 40 KB`);
 }
 
-function parseSetOptions(raw: unknown, allowTtl: boolean): { ttl?: number; setIf?: SetIf } {
+/** What the store keeps of a value: empty strings, NaN and ±Infinity inside it become null (docs, key-value storage). */
+export function storable(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value === '') return null;
+  if (Array.isArray(value)) return value.map(storable);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, storable(item)]));
+  return jsonClone(value);
+}
+
+function parseSetOptions(raw: unknown): { ttl?: number; setIf?: SetIf } {
   if (raw === undefined || raw === null) return {};
   if (!isPlainObject(raw)) throw badRequest('Options must be an object');
   const { ttl, setIf } = raw;
   if (ttl !== undefined) {
-    if (!allowTtl) throw badRequest('ttl is not supported here');
     // FDK takes parseFloat(ttl); a number is the stricter reading of "of type float".
     if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl === 0) throw badRequest(TTL_TYPE_ERROR);
   }

@@ -19,13 +19,12 @@ export interface PlatformRules {
 }
 
 /*
- * Defaults: the reading each rule had in this runtime before it could be flipped. `dbUpdateOptions`
- * stays 'honoured' until the delivery engine stops passing options to update (issue 17 turns it to
- * FDK's 'ignored'); `frontEndSecureIparams` 'substituted' is the reading that exposes more, so the
- * sidebar's check is exercised by default.
+ * Defaults: FDK's reading where FDK's code shows one (`dbUpdateOptions` 'ignored', fired schedules
+ * 'freed'), otherwise the stricter one; `frontEndSecureIparams` 'substituted' is the reading that
+ * exposes more, so the sidebar's check is exercised by default.
  */
 export const DEFAULT_PLATFORM_RULES: Readonly<PlatformRules> = {
-  dbUpdateOptions: 'honoured',
+  dbUpdateOptions: 'ignored',
   firedOneTimeSchedules: 'freed',
   scheduleCalls: 'unmetered',
   serverMethodTimeout: 'declared',

@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   serverMethodQuota?: boolean;
   /** flips the readings of the platform rules no source settles (see platform-rules.ts); default DEFAULT_PLATFORM_RULES */
   platformRules?: Partial<PlatformRules>;
+  /** the scheduler's clock runs this far ahead of the app's (negative: behind), as two hosts' clocks may */
+  scheduleSkewMs?: number;
 }
 
 export interface RuntimeStats {
@@ -147,6 +149,7 @@ export class PlatformRuntime {
       onChange: persist,
       firedOneTime: this.rules.firedOneTimeSchedules,
       quota: this.rules.scheduleCalls === 'metered' ? window() : undefined,
+      skewMs: options.scheduleSkewMs,
     });
     this.requestEmulator = new RequestEmulator({
       app,

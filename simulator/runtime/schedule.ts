@@ -93,6 +93,8 @@ export interface ScheduleEmulatorOptions {
   firedOneTime?: 'freed' | 'kept';
   /** when given, every call takes a slot of this quota and is refused with 429 beyond it (PlatformRules.scheduleCalls 'metered') */
   quota?: RollingWindowQuota;
+  /** How far the scheduler's clock is ahead of the app's (negative: behind); it judges leads and fires by its own clock. */
+  skewMs?: number;
 }
 
 type ScheduleSpec = Omit<ScheduleRecord, 'created_at' | 'updated_at'>;
@@ -172,7 +174,8 @@ export class ScheduleEmulator {
 
   /** Earliest pending fire time, or undefined when nothing is scheduled. */
   nextFireAt(): number | undefined {
-    return this.ordered()[0]?.nextFireAt;
+    const next = this.ordered()[0]?.nextFireAt;
+    return next === undefined ? undefined : next - this.skew();
   }
 
   /**
@@ -180,7 +183,8 @@ export class ScheduleEmulator {
    * handler runs, as FDK's `executeSchedule` does (fetch answers 404, the name is free again);
    * recurring ones are re-armed past `now`.
    */
-  takeDue(now: number): ScheduleRecord[] {
+  takeDue(appNow: number): ScheduleRecord[] {
+    const now = appNow + this.skew();
     const due = this.ordered().filter((stored) => stored.nextFireAt <= now);
     for (const stored of due) {
       if (stored.repeat) {
@@ -199,6 +203,10 @@ export class ScheduleEmulator {
 
   snapshot(): Record<string, StoredSchedule> {
     return jsonClone(Object.fromEntries(this.schedules));
+  }
+
+  private skew(): number {
+    return this.options.skewMs ?? 0;
   }
 
   private ordered(): StoredSchedule[] {
@@ -248,7 +256,7 @@ export class ScheduleEmulator {
     if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
       throw badRequest(SCHEDULE_MESSAGES.timeFormat);
     }
-    const leadMinutes = (Date.parse(value) - this.options.clock.now()) / MINUTE_MS;
+    const leadMinutes = (Date.parse(value) - this.options.clock.now() - this.skew()) / MINUTE_MS;
     if (leadMinutes < SCHEDULE_LIMITS.minLeadMinutes) throw badRequest(SCHEDULE_MESSAGES.tooSoon);
     if (leadMinutes > SCHEDULE_LIMITS.maxLeadMinutes) throw badRequest(SCHEDULE_MESSAGES.tooLate);
     return value;

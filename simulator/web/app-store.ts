@@ -3,9 +3,11 @@
  * unlike the app's own server methods (listActivities), whose quota the app needs for itself.
  *
  * The one module of the simulator that knows the app's storage layout: history pages `h:<page>`
- * holding one record per event under its key, each with its pushes by destination; delivery work
- * parked in one-time schedules whose data is `{ kind: 'deliver', record: { key } }`; an event's key
- * as the app derives it from the payload. When the layout changes, this module changes. Stored
+ * holding one record per event under its key, each with its pushes by destination (a push waiting
+ * for its next attempt is stored `retrying`: the history is the app's outbox); an event held in its
+ * write-ahead copy, a one-time schedule whose data is `{ kind: 'event', record: { key } }`; the
+ * drain's wake-ups, schedules whose data is `{ kind: 'wake' }`; an event's key as the app derives
+ * it from the payload. When the layout changes, this module changes. Stored
  * values are read defensively: whatever does not have the expected shape reads as unknown.
  */
 import { parseAgentActivityEvent } from '../../src/server/event/agent-status-change';
@@ -49,9 +51,9 @@ export function eventKeyOf(envelope: Readonly<Record<string, unknown>>): string 
   return parsed.ok ? parsed.change.key : invalidPayloadIdentity(envelope.data ?? null).key;
 }
 
-/** The event key a delivery schedule's data is about, or null for any other schedule. */
+/** The event key a write-ahead copy's data is about, or null for any other schedule. */
 export function workKeyOf(data: unknown): string | null {
-  if (!isPlainObject(data) || data.kind !== 'deliver' || !isPlainObject(data.record)) return null;
+  if (!isPlainObject(data) || data.kind !== 'event' || !isPlainObject(data.record)) return null;
   return text(data.record.key);
 }
 
@@ -94,10 +96,31 @@ export function readEvent(runtime: PlatformRuntime, key: string): StoredEvent | 
   return { invalid, pushes: Object.entries(pushes).map(([destination, push]) => readPush(destination, push)) };
 }
 
-/** Delivery work waiting in schedules, soonest first: not the app's housekeeping schedules. */
+/** Pushes stored waiting: their event key and the time the app recorded for the next attempt. */
+function waitingPushes(runtime: PlatformRuntime): Array<{ key: string; due: number }> {
+  const db = runtime.db.dump();
+  return Object.keys(db)
+    .filter((name) => HISTORY_PAGE.test(name))
+    .flatMap((name) => Object.entries(db[name] as Record<string, unknown>))
+    .flatMap(([key, record]) => {
+      const pushes = isPlainObject(record) && isPlainObject(record.pushes) ? Object.values(record.pushes) : [];
+      return pushes
+        .filter((p) => isPlainObject(p) && p.outcome === 'retrying')
+        .map((p) => ({ key, due: count((p as Record<string, unknown>).next_retry_at) ?? 0 }));
+    });
+}
+
+/**
+ * Delivery work still to run, soonest first: events held in write-ahead copies (when the copy
+ * fires), and waiting pushes (when the first drain wake-up at or after their recorded time fires).
+ */
 export function pendingDeliveries(runtime: PlatformRuntime): PendingDelivery[] {
-  return runtime.schedules
-    .list()
-    .filter((schedule) => isPlainObject(schedule.data) && schedule.data.kind === 'deliver')
-    .map((schedule) => ({ key: workKeyOf(schedule.data), at: Date.parse(schedule.next_fire_at) }));
+  const schedules = runtime.schedules.list();
+  const wakes = schedules.filter((s) => isPlainObject(s.data) && s.data.kind === 'wake').map((s) => Date.parse(s.next_fire_at));
+  const copies = schedules
+    .filter((s) => workKeyOf(s.data) !== null)
+    .map((s) => ({ key: workKeyOf(s.data), at: Date.parse(s.next_fire_at) }));
+  // The first wake-up at or after the recorded time; without one, the recorded time.
+  const waiting = waitingPushes(runtime).map(({ key, due }) => ({ key, at: Math.min(...wakes.filter((w) => w >= due), Infinity), due }));
+  return [...copies, ...waiting.map((w) => ({ key: w.key, at: Number.isFinite(w.at) ? w.at : w.due }))].sort((a, b) => a.at - b.at);
 }

@@ -40,7 +40,7 @@ exports = {
   retryActivity: function (args: PayloadOf<typeof retryActivityMethod>) {
     return retryActivityMethod(args);
   },
-  retryAllFailed: function () {
-    return retryAllFailedMethod();
+  retryAllFailed: function (args: PayloadOf<typeof retryAllFailedMethod>) {
+    return retryAllFailedMethod(args);
   },
 };

@@ -1,16 +1,17 @@
 /**
  * The history API between the sidebar and the server methods (listActivities, showActivity,
- * countActivities, retryActivity, retryAllFailed): the only types the two share besides the
- * destination descriptors (./destinations). Types only: the sidebar's compile never sees server
- * code or the serverless globals. The server builds its activities as this `Activity`
- * (history/activity.ts) and checks at compile time that its list answer conforms (server.ts).
+ * countActivities, retryActivity, retryAllFailed): the only contract the two share besides the
+ * destination descriptors (./destinations). Plain data and types: the sidebar's compile never sees
+ * server code or the serverless globals. The server builds its answers with these types.
  */
 
 import type { DestinationId } from './destinations';
 
 export type { DestinationId };
 
-export type Outcome = 'delivered' | 'skipped' | 'rejected' | 'retrying' | 'dead_letter';
+/** A push's outcome as the API names it (`retrying`: the push is waiting for its next attempt). */
+export const OUTCOMES = ['delivered', 'skipped', 'rejected', 'retrying', 'dead_letter'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** The status-change part of an activity; invalid events have none. */
 export type AgentActivity = Record<string, string | number | null>;
@@ -62,11 +63,6 @@ export interface ListFilter {
 export interface ListResult {
   activities: Activity[];
   meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null; now: string };
-}
-
-/** showActivity */
-export interface ActivityResult {
-  activity: Activity;
 }
 
 /** retryActivity: the push as it is now, and when it runs if it was queued rather than sent (ISO). */

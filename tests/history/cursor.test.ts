@@ -32,12 +32,12 @@ describe('cursors', () => {
     [
       'a non-string bucket (was a 500: id.replace is not a function)',
       [123, 1795437900000, 'abc', 0],
-      `${REFUSAL}: its bucket must be string`,
+      `${REFUSAL}: its page must be string`,
     ],
     [
       'a bucket that is not a bucket id',
       ['../h:dir', 1795437900000, 'abc', 0],
-      `${REFUSAL}: its bucket must match pattern "^[0-9a-z]{1,12}\\+{0,2}$"`,
+      `${REFUSAL}: its page must match pattern "^[0-9a-z]{1,12}\\+{0,2}$"`,
     ],
     ['a text time', ['tw7yk', 'yesterday', 'abc', 0], `${REFUSAL}: its received_at must be integer`],
     ['a time beyond any date', ['tw7yk', 1e20, 'abc', 0], `${REFUSAL}: its received_at must be <= 8640000000000000`],
@@ -53,7 +53,7 @@ describe('cursors', () => {
   test('page[before] is validated the same way', async () => {
     expect(await app.callError('listActivities', { page: { before: cursor([null, 1, 'abc', 0]) } })).toMatchObject({
       status: 400,
-      message: 'page[before] is not a cursor issued by this API: its bucket must be string',
+      message: 'page[before] is not a cursor issued by this API: its page must be string',
     });
   });
 
@@ -77,7 +77,7 @@ describe('damaged records in $db', () => {
   function bucket(): { key: string; record: any; put(attributes: Record<string, unknown>): void } {
     const dump = app.runtime.db.dump() as Record<string, Record<string, any>>;
     const key = Object.keys(dump).find((k) => k.startsWith('h:') && k !== 'h:dir')!;
-    const record = Object.values(dump[key])[0];
+    const record = Object.entries(dump[key]).find(([name]) => name !== '_reserve')![1];
     return { key, record, put: (attributes) => app.runtime.db.seed(key, { ...dump[key], ...attributes }, 3600) };
   }
 
@@ -127,7 +127,10 @@ describe('damaged records in $db', () => {
     const keys = [record.key, 'nobucket', 'elsewhere', 'late'].flatMap((key) => [key, key]);
     expect(page.activities.map((a: any) => a.id.split('.')[1]).sort()).toEqual(keys.sort());
     // Found by the fuzz suite: an id built from a damaged `bucket` field led showActivity to a 404.
-    for (const activity of page.activities) expect((await app.call('showActivity', { id: activity.id })).activity.id).toBe(activity.id);
+    for (const activity of page.activities) {
+      app.clock.advance(60_000); // each read takes a token of the server methods' reserve (4 a minute)
+      expect((await app.call('showActivity', { id: activity.id })).activity.id).toBe(activity.id);
+    }
     const late = page.activities.find((a: any) => a.id.includes('.late.'));
     expect(Date.parse(late.created_at) % 60_000).toBe(0);
   });

@@ -1,7 +1,7 @@
 /** The history API (Zendesk Activity Stream shape): list with cursors and filters, show, count, replay. */
 import { intelliassign, generalAvailability, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities } from '../support/settle';
-import { historyPages, slots } from '../support/storage';
+import { historyPages } from '../support/storage';
 
 let app: TestApp;
 afterEach(() => app.close());
@@ -48,7 +48,9 @@ describe('listActivities', () => {
   test('caps a page at 100 and rejects a larger size with a clear error', async () => {
     await fireSpread(60, 20);
     const page = await app.call('listActivities', { page: { size: 100 } });
-    expect(page.activities).toHaveLength(100);
+    // Two pages' worth (a call reads at most two), never more than 100.
+    expect(page.activities.length).toBeGreaterThan(60);
+    expect(page.activities.length).toBeLessThanOrEqual(100);
     const error = await app.callError('listActivities', { page: { size: 500 } });
     expect(error).toMatchObject({ status: 400, message: 'page.size must be <= 100' });
   });
@@ -93,13 +95,13 @@ describe('listActivities', () => {
   });
 
   test('a call reads at most 2 history pages, and says has_more when it stopped early', async () => {
-    await fireSpread(75, 20); // 150 activities over 3 pages
-    expect(Object.keys(historyPages(app.runtime)).length).toBe(3);
+    await fireSpread(75, 20); // 150 activities over 3 or more pages
+    expect(Object.keys(historyPages(app.runtime)).length).toBeGreaterThanOrEqual(3);
     const opsBefore = app.runtime.stats().dbOps;
     const page = await app.call('listActivities', { page: { size: 100 } });
     expect(app.runtime.stats().dbOps - opsBefore).toBeLessThanOrEqual(2);
-    // Two pages of about 30 events each: fewer than asked for, and has_more says there is more.
-    expect(page.activities.length).toBeGreaterThan(50);
+    // Two pages of about 25 events each: fewer than asked for, and has_more says there is more.
+    expect(page.activities.length).toBeGreaterThan(40);
     expect(page.activities.length).toBeLessThan(100);
     expect(page.meta.has_more).toBe(true);
     expect(await allActivities(app)).toHaveLength(150);
@@ -168,12 +170,13 @@ describe('replay', () => {
     const failed = (await allActivities(app)).filter((a) => a.outcome !== 'delivered');
     const answer = await app.call('retryAllFailed');
     expect(answer.queued).toBe(3);
-    // It names each queued push as the list does, with its time and its updated_at as queued (the stored push is not rewritten).
+    // It names each queued push as the list does, with its time and its updated_at as queued: the stored push now waits (issue 17).
+    const waiting = (await allActivities(app)).filter((a) => a.outcome === 'retrying');
     expect(answer.queued_pushes.map((q: { id: string; updated_at: string }) => [q.id, q.updated_at]).sort()).toEqual(
-      failed.map((a) => [a.id, a.updated_at]).sort(),
+      waiting.map((a) => [a.id, a.updated_at]).sort(),
     );
+    expect(waiting.map((a) => a.id).sort()).toEqual(failed.map((a) => a.id).sort());
     expect(answer.queued_pushes.map((q: { at: string }) => q.at)).toEqual(expect.arrayContaining([answer.first_at, answer.last_at]));
-    expect((await allActivities(app)).filter((a) => a.outcome !== 'delivered')).toEqual(failed);
     await app.runtime.runUntilIdle();
     const all = await allActivities(app);
     expect(all.filter((a) => a.outcome === 'delivered')).toHaveLength(6);
@@ -197,20 +200,17 @@ describe('read cost (issue 11)', () => {
     expect(count.value).toBeGreaterThanOrEqual(25);
   });
 
-  test('while the retry queue is booked for the coming minute the sidebar reads one page per call, and says so', async () => {
-    // Arrivals beyond the $db quota queue up: 60 events in one minute.
+  test('issue 17 item 17: whatever the calls, the server methods spend at most 4 $db operations a minute, and say so', async () => {
     for (let i = 0; i < 60; i++) await app.fire(agentEvent(i));
-    expect(slots(app.runtime).length).toBeGreaterThan(23);
-    app.clock.advance(5 * 60_000); // the first queued minute is this one
-    await app.runtime.fireDueSchedules();
+    app.clock.advance(60_000);
     const before = app.runtime.stats().dbOps;
-    const list = await app.call('listActivities');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => app.call('listActivities')));
     const { count } = await app.call('countActivities');
-    expect(app.runtime.stats().dbOps - before).toBeLessThanOrEqual(2);
-    expect(list.meta.notice).toMatch(/catching up/);
-    expect(count.notice).toMatch(/catching up/);
-    expect(list.activities.length).toBeGreaterThan(0);
+    expect(app.runtime.stats().dbOps - before).toBeLessThanOrEqual(4);
+    expect(answers.some((a) => /so that deliveries keep their storage quota/.test(a.meta.notice))).toBe(true);
+    expect(count.notice).toMatch(/so that deliveries keep their storage quota/);
+    expect(answers.every((a) => a.meta.now === new Date(app.clock.now()).toISOString())).toBe(true);
     await app.runtime.runUntilIdle();
     expect(await allActivities(app)).toHaveLength(120);
-  });
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { SANDBOX_CREDENTIALS, SANDBOX_IPARAMS } from '../../simulator/local-app';
 import { START, generalAvailability, history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
-import { slots } from '../support/storage';
+import { queuedWork } from '../support/storage';
 
 let app: TestApp;
 afterEach(() => app.close());
@@ -21,14 +21,13 @@ describe('delivery outcomes', () => {
     expect(await history(app)).toHaveLength(2);
   });
 
-  test('429 with Retry-After waits the larger of Retry-After and the 5-minute backoff step, then delivers', async () => {
+  test('429 with Retry-After waits for it (run no earlier than the platform lead) without spending an attempt, then delivers', async () => {
     app.freshdesk.enqueueFaults({ status: 429, retryAfter: '120' });
     await app.fire(intelliassign());
     const first = await byDestination(app);
-    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', attempts: 1, last_status: 429 });
-    expect(Date.parse(first.freshdesk.next_retry_at)).toBe(START + 5 * MINUTE);
+    expect(first.freshdesk).toMatchObject({ outcome: 'retrying', attempts: 0, last_status: 429 });
+    expect(Date.parse(first.freshdesk.next_retry_at)).toBe(START + 2 * MINUTE);
     expect(first.customergauge.outcome).toBe('delivered');
-    expect(slots(app.runtime)).toHaveLength(1);
 
     app.clock.advance(5 * MINUTE - 1000);
     await app.runtime.fireDueSchedules();
@@ -36,11 +35,11 @@ describe('delivery outcomes', () => {
 
     await app.runtime.runUntilIdle();
     const after = await byDestination(app);
-    expect(after.freshdesk).toMatchObject({ outcome: 'delivered', attempts: 2, last_status: 200, next_retry_at: null });
+    expect(after.freshdesk).toMatchObject({ outcome: 'delivered', attempts: 1, last_status: 200, next_retry_at: null });
     expect(app.freshdesk.activities).toHaveLength(1);
     // CustomerGauge was delivered the first time and is not pushed again.
     expect(deliveries(app, '/activities')).toHaveLength(1);
-    expect(slots(app.runtime)).toHaveLength(0);
+    expect(queuedWork(app.runtime)).toHaveLength(0);
   });
 
   test('a Retry-After beyond the backoff is respected to the second', async () => {
@@ -72,7 +71,7 @@ describe('delivery outcomes', () => {
     await app.fire(intelliassign());
     expect((await byDestination(app)).customergauge).toMatchObject({ outcome: 'delivered', attempts: 1, may_duplicate: false });
     expect(deliveries(app, '/activities').map((r) => r.status)).toEqual([502, 201]);
-    expect(slots(app.runtime)).toHaveLength(0);
+    expect(queuedWork(app.runtime)).toHaveLength(0);
   });
 
   test('a timeout is retried, and the record says the push may have landed twice', async () => {
@@ -87,11 +86,13 @@ describe('delivery outcomes', () => {
   test('a destination failing every time is dead-lettered with the reason, and can be replayed', async () => {
     app.customerGauge.setMode('server_error');
     await app.fire(intelliassign());
-    await app.runtime.runUntilIdle();
+    await app.runtime.runUntilIdle({ maxMs: 30 * 3600_000 });
     const dead = (await byDestination(app)).customergauge;
-    expect(dead).toMatchObject({ outcome: 'dead_letter', attempts: 6, retryable: true });
-    expect(dead.reason).toMatch(/^gave up after 6 attempts: HTTP 503/);
-    expect(slots(app.runtime)).toHaveLength(0);
+    // Dead-lettered on the time budget (24 h failing), one probe at a time: 1 + probes at 5, 10, 20, 40, 80 min, then every 2 h.
+    expect(dead).toMatchObject({ outcome: 'dead_letter', retryable: true });
+    expect(dead.attempts).toBeLessThanOrEqual(16);
+    expect(dead.reason).toMatch(/^gave up after 24 h failing: HTTP 503/);
+    expect(queuedWork(app.runtime)).toHaveLength(0);
 
     app.customerGauge.setMode('none');
     const replay = await app.call('retryActivity', { id: dead.id });
@@ -219,9 +220,11 @@ describe('credentials echoed by a vendor (issue 12 item 9)', () => {
     const activity = (await byDestination(app)).customergauge;
     expect(activity.outcome).toBe('retrying');
     expect(activity.reason).toContain('[redacted]');
-    const stored = [JSON.stringify(await history(app)), JSON.stringify(app.runtime.db.dump()), JSON.stringify(slots(app.runtime))].join(
-      '\n',
-    );
+    const stored = [
+      JSON.stringify(await history(app)),
+      JSON.stringify(app.runtime.db.dump()),
+      JSON.stringify(app.runtime.schedules.list()),
+    ].join('\n');
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(token.slice(0, 20));
   });

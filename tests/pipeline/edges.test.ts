@@ -1,7 +1,7 @@
 /** Edge cases of the mapping, the history store and the retry queue, seen from the outside. */
 import { generalAvailability, history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities } from '../support/settle';
-import { fillPage, historyPages, slots } from '../support/storage';
+import { fillPage, historyPages, waitingPushes } from '../support/storage';
 
 let app: TestApp;
 afterEach(() => app.close());
@@ -111,28 +111,19 @@ describe('store and queue limits', () => {
     expect((await history(app)).map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
   });
 
-  test('with all 1,000 one-time schedules in use, the last free one (the write-ahead copy) holds the retry', async () => {
-    const at = new Date(app.clock.now() + 3_600_000).toISOString();
-    for (let i = 0; i < 999; i++) await app.runtime.schedules.create({ name: `other-${i}`, data: { i }, schedule_at: at });
-    app.freshdesk.enqueueFaults({ status: 503 });
-    await app.fire(intelliassign());
-    expect((await history(app, { destination: 'freshdesk' }))[0].outcome).toBe('retrying');
-    for (let i = 0; i < 999; i++) await app.runtime.schedules.delete({ name: `other-${i}` });
-    await app.runtime.runUntilIdle();
-    expect((await history(app, { destination: 'freshdesk' }))[0].outcome).toBe('delivered');
-    expect(app.freshdesk.activities).toHaveLength(1);
-  });
-
-  test('when nothing can hold a push that must wait, it is dead-lettered visibly, not left retrying', async () => {
+  test('issue 17 item 1: with every one-time schedule in use, a push that must wait waits in the history and is delivered', async () => {
     const at = new Date(app.clock.now() + 3_600_000).toISOString();
     for (let i = 0; i < 1000; i++) await app.runtime.schedules.create({ name: `other-${i}`, data: { i }, schedule_at: at });
     app.freshdesk.enqueueFaults({ status: 503 });
     await app.fire(intelliassign());
-    const fd = (await history(app, { destination: 'freshdesk' }))[0];
-    expect(fd.outcome).toBe('dead_letter');
-    expect(fd.reason).toMatch(/^could not be queued for retry: /);
-    expect(fd.retryable).toBe(true);
-    expect(slots(app.runtime)).toHaveLength(0);
+    expect((await history(app, { destination: 'freshdesk' }))[0].outcome).toBe('retrying');
+    expect(waitingPushes(app.runtime)).toHaveLength(1);
+    for (let i = 0; i < 1000; i++) await app.runtime.schedules.delete({ name: `other-${i}` });
+    // No wake-up could be armed: the next arrival (or the daily head) starts the drain.
+    await app.fire(generalAvailability());
+    await app.runtime.runUntilIdle();
+    expect((await history(app, { destination: 'freshdesk' })).map((a) => a.outcome)).toEqual(['delivered', 'delivered']);
+    expect(app.freshdesk.activities).toHaveLength(2);
   });
 
   test('since filters inside a minute too; retryAllFailed skips what has nothing to retry', async () => {

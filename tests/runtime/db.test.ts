@@ -267,10 +267,23 @@ describe('$db', () => {
       });
     });
 
-    it('honours setIf on update', async () => {
-      await expect(db().update('rec', 'set', { a: 1 }, { setIf: 'not_exist' })).rejects.toEqual({
-        status: 400,
-        message: 'The setIf conditional request failed',
+    // FDK's update(key, action, attributes) drops a fourth argument: a setIf there changes nothing.
+    it('ignores a fourth argument (FDK drops it): setIf on update has no effect', async () => {
+      await expect((db().update as any)('rec', 'set', { a: 1 }, { setIf: 'not_exist' })).resolves.toEqual({ Updated: true });
+      await expect((db().update as any)('missing', 'set', { a: 1 }, { setIf: 'exist' })).resolves.toEqual({ Updated: true });
+      expect(db().dump()).toMatchObject({ rec: { a: 1 }, missing: { a: 1 } });
+    });
+
+    // Freshworks key-value storage docs: empty strings, NaN and ±Infinity inside stored values are stored as null.
+    it('stores empty strings, NaN and ±Infinity inside values as null (set and update)', async () => {
+      await db().set('odd', { s: '', n: NaN, deep: { p: Infinity, m: -Infinity, list: ['', 1, 'x'] }, kept: 'x' });
+      await db().update('odd', 'set', { later: '', 'deep.q': NaN });
+      expect(await db().get('odd')).toEqual({
+        s: null,
+        n: null,
+        deep: { p: null, m: null, list: [null, 1, 'x'], q: null },
+        kept: 'x',
+        later: null,
       });
     });
   });

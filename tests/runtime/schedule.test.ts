@@ -269,3 +269,17 @@ describe('$schedule', () => {
     await expect(second.runtime.schedules.create(spec)).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe('scheduler clock skew (scheduleSkewMs)', () => {
+  it('judges the 5-minute lead and fires by the scheduler clock', async () => {
+    const { runtime, clock } = await loadFixture({ scheduleSkewMs: 60_000 });
+    const at = (ms: number) => new Date(clock.now() + ms).toISOString();
+    // 5.5 minutes by the app's clock is 4.5 by a scheduler 60 s ahead: too soon.
+    await expect(runtime.schedules.create({ name: 'soon', data: { a: 1 }, schedule_at: at(330_000) })).rejects.toMatchObject({
+      status: 400,
+    });
+    await runtime.schedules.create({ name: 'later', data: { a: 1 }, schedule_at: at(400_000) });
+    // It fires 60 s earlier by the app's clock.
+    expect(runtime.schedules.nextFireAt()).toBe(clock.now() + 340_000);
+  });
+});

@@ -6,17 +6,10 @@
 import type { Static, TObject } from '@sinclair/typebox';
 import type { CallContext } from '../core/http';
 import type { DestinationDescriptor, DestinationId } from '../../shared/destinations';
+import type { SentSummary } from '../../shared/history-api';
 import type { AgentStatusChange } from '../event/agent-status-change';
 
-export type { DestinationId };
-
-/** What the history keeps of a sent payload: enough to read what was sent, never a secret. */
-export interface SentSummary {
-  name: string;
-  happened_at: string;
-  recipient: string | null;
-  reference: string | null;
-}
+export type { DestinationId, SentSummary };
 
 export interface Receipt {
   status: number;

@@ -1,9 +1,11 @@
-/** Product and app event handlers: thin adapters over the pipeline. They never throw: every failure is recorded or logged. */
+/** Product and app event handlers: thin adapters over the engine. They never throw: every failure is recorded or logged. */
 import { reasonOf } from '../core/errors';
 import type { CallContext } from '../core/http';
 import { redactorFor } from '../core/redactor';
-import { processEvent, resumeQueued, type QueuedWork } from '../pipeline/process';
-import { checkPlatformAtInstall, checkPlatformOnSchedule } from '../platform-probes';
+import { receiveEvent, resumeEvent } from '../pipeline/process';
+import { recoverPage, sweep, type LockData } from '../pipeline/sweep';
+import type { WriteAhead } from '../pipeline/write-ahead';
+import { checkPlatformOnSchedule, checkPlatformAtInstall } from '../platform-probes';
 
 interface EventPayload {
   data?: unknown;
@@ -18,24 +20,30 @@ const callFor = (payload: EventPayload): CallContext => ({ startedAt: Date.now()
 export async function onAgentActivityCreate(payload: EventPayload): Promise<void> {
   const call = callFor(payload);
   try {
-    const run = await processEvent(payload, iparamsOf(payload), call);
-    if (run.status === 'duplicate' || run.status === 'held')
-      console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
+    const run = await receiveEvent(payload, iparamsOf(payload), call);
+    if (run.status === 'duplicate') console.info(`onAgentActivityCreate: duplicate of event ${run.record.key} ignored`);
     else if (run.record.invalid) console.info(`onAgentActivityCreate: rejected event: ${run.record.invalid.message}`);
   } catch (err) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
 
+/**
+ * A fired schedule: a write-ahead copy (its run died or could not finish), a drain's lock (its
+ * drainer died), a drain wake-up, the daily head (the drain's safety net and the platform
+ * self-check) or the self-check's probe. Reserve tokens and the token cache only expire.
+ */
 export async function onScheduledEvent(payload: EventPayload): Promise<void> {
-  const work = payload.data as Partial<QueuedWork> | undefined;
-  // The history head (daily) and the self-check's probe run the platform self-check; the token cache does nothing.
-  if (work?.kind !== 'deliver') return checkPlatformOnSchedule(work, iparamsOf(payload));
+  const data = (payload.data ?? {}) as { kind?: unknown };
   const call = callFor(payload);
   try {
-    await resumeQueued(work as QueuedWork, iparamsOf(payload), call);
+    if (data.kind === 'event') await resumeEvent(data as WriteAhead, iparamsOf(payload), call);
+    else if (data.kind === 'page') await recoverPage(data as LockData, iparamsOf(payload), call);
+    else if (data.kind === 'wake' || data.kind === 'head') await sweep(iparamsOf(payload), call);
+    // The platform self-check acts on the daily head and on its own probe schedule only; it never throws.
+    await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
-    console.error(`onScheduledEvent: could not resume queued work for event ${String(work.record?.key)}: ${reasonOf(err, call.redactor)}`);
+    console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err, call.redactor)}`);
   }
 }
 

@@ -42,7 +42,7 @@ export async function retryActivityMethod(args: Args): Promise<void> {
   await answer(() => replayPush(args.id, args.iparams as Record<string, unknown>, call), call.redactor);
 }
 
-/** Queues every failed push of the newest history pages; the queue drains them within the quotas. */
-export async function retryAllFailedMethod(): Promise<void> {
-  await answer(() => replayAllFailed(Date.now()));
+/** Marks every failed push waiting, a few pages a call from the oldest; the drain sends them within the quotas. */
+export async function retryAllFailedMethod(args: Args): Promise<void> {
+  await answer(() => replayAllFailed(args.iparams as Record<string, unknown>));
 }

@@ -5,15 +5,15 @@
 import { changeTitle } from '../event/describe';
 import { destinations } from '../destinations/registry';
 import type { DestinationId } from '../destinations/types';
-import { isReplayable, OUTCOMES, type EventRecord, type Outcome, type PushState } from './record';
-import type { Activity } from '../../shared/history-api';
+import { isReplayable, type EventRecord, type PushState } from './record';
+import { OUTCOMES, type Activity, type Outcome } from '../../shared/history-api';
 
 // The shape the sidebar reads is the shared contract.
 export type { Activity };
 
 /** Position of an activity in the newest-first stream. */
 export interface StreamPosition {
-  bucket: string;
+  page: string;
   received_at: number;
   key: string;
   slot: number;
@@ -31,29 +31,29 @@ const isTime = (ms: unknown): ms is number => typeof ms === 'number' && Math.abs
 const iso = (ms: unknown): string | null => (isTime(ms) ? new Date(ms).toISOString() : null);
 
 /** History page ids (`<page number in base 36>`; older ids may end in overflow `+`s) and record keys, as cursors and activity ids carry them. */
-export const BUCKET_PATTERN = '^[0-9a-z]{1,12}\\+{0,2}$';
+export const PAGE_PATTERN = '^[0-9a-z]{1,12}\\+{0,2}$';
 export const KEY_PATTERN = '^[0-9a-z]{1,40}$';
-const isBucket = (value: unknown): value is string => typeof value === 'string' && new RegExp(BUCKET_PATTERN).test(value);
+const isPage = (value: unknown): value is string => typeof value === 'string' && new RegExp(PAGE_PATTERN).test(value);
 const isKey = (value: unknown): value is string => typeof value === 'string' && new RegExp(KEY_PATTERN).test(value);
 
 const activityId = (item: StreamPosition & { destination: string | null }): string =>
-  `${item.bucket}.${item.key}.${item.destination ?? 'event'}`;
+  `${item.page}.${item.key}.${item.destination ?? 'event'}`;
 
-export function parseActivityId(id: string): { bucket: string; key: string; destination: string } | null {
-  const [bucket, key, destination, ...rest] = id.split('.');
-  if (rest.length > 0 || !isBucket(bucket) || !isKey(key) || !/^[a-z]+$/.test(destination ?? '')) return null;
-  return { bucket, key, destination };
+export function parseActivityId(id: string): { page: string; key: string; destination: string } | null {
+  const [page, key, destination, ...rest] = id.split('.');
+  if (rest.length > 0 || !isPage(page) || !isKey(key) || !/^[a-z]+$/.test(destination ?? '')) return null;
+  return { page, key, destination };
 }
 
 /**
  * The activities of one stored record, newest-first order within the record. A record without a
- * usable bucket or key cannot be addressed and is left out; any other damage shows in its activity.
+ * usable page or key cannot be addressed and is left out; any other damage shows in its activity.
  */
 export function itemsOf(record: EventRecord): StreamItem[] {
-  if (!isBucket(record.bucket) || !isKey(record.key)) return [];
+  if (!isPage(record.page) || !isKey(record.key)) return [];
   // A page holds records of any time: without a readable arrival time the record sorts as the oldest.
   const receivedAt = isTime(record.received_at) ? record.received_at : 0;
-  const base = { bucket: record.bucket, received_at: receivedAt, key: record.key, record };
+  const base = { page: record.page, received_at: receivedAt, key: record.key, record };
   const pushes = typeof record.pushes === 'object' && record.pushes !== null ? record.pushes : {};
   if (record.invalid) return [{ ...base, slot: 0, destination: null }];
   return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== undefined);

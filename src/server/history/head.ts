@@ -1,65 +1,128 @@
 /**
- * The history's head: which page new records go to, and how many events were dropped because
- * nothing could hold them. It lives in the data of the app's one recurring schedule, which costs no
- * `$db` operation to read or write (assumed, see README "Platform cost per event"), never expires
- * and takes none of the 1,000 one-time schedules the retry queue needs.
+ * The engine's head: which page new history records go to, where waiting and failed pushes start,
+ * which destinations are failing (so their pushes wait without spending requests), how many events
+ * were dropped, and the installation's secret for the keyed digests (./seal). It lives in the data
+ * of the app's one recurring schedule: no browser can read it, it costs no `$db` operation, it never
+ * expires and it takes none of the 1,000 one-time schedules.
  *
- * Schedules have no compare-and-set: two writers can overwrite each other. The page is only a
- * starting point (a writer that finds it full moves on and raises it again) and the drop count is
- * re-checked after writing, so a lost update costs at most a wasted operation or an undercount.
+ * Schedules have no compare-and-set except at creation: a change is written, re-read and written
+ * again while it does not hold (three tries), and every field is a hint a reader can survive being
+ * stale: a page that is full sends a writer on, a lost outage mark costs one probe, a drain cursor
+ * only moves past pages it has seen closed.
  */
-export const HEAD_SCHEDULE = 'history-head';
-const DAY_MS = 24 * 3600_000;
+import type { DestinationId } from '../destinations/types';
+import { createRecurring, fetchSchedule, NAMES, writeRecurring } from '../platform/schedule';
 
-interface Head {
+/** A destination that failed: its pushes wait (no attempt spent) until `until`, when one probe goes out. */
+export interface DownMark {
+  until: number;
+  /** Consecutive failed probes: the next probe waits longer. */
+  failures: number;
+  since: number;
+  reason: string;
+}
+
+export interface Head {
   page: number;
+  /** When `page` was opened (with its expiry), or null while it is still to be opened. */
+  opened_at: number | null;
+  /** No waiting push lies on a page below this one. */
+  open_from: number;
+  /** No rejected or dead-lettered push lies below this page (Retry all starts here); null: none known. */
+  failed_from: number | null;
+  /** When the next drain wake-up fires; null when no push waits. An arrival re-arms one that is overdue. */
+  wake_at: number | null;
+  /** Events waiting for the store's quota run no earlier than this; new arrivals queue behind them. */
+  backlog_at: number;
   dropped: number;
+  /** The keys of the latest drops: a drop is counted once even when writers race (it is in the list or not). */
+  drops: string[];
+  secret: string;
+  down: Partial<Record<DestinationId, DownMark>>;
 }
 
-const EMPTY: Head = { page: 0, dropped: 0 };
-
-/** A whole number ≥ 0, or 0 (schedule data is not trusted blindly). */
 const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+const time = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-function readData(data: Record<string, unknown> | undefined): Head {
-  return { page: count(data?.page), dropped: count(data?.dropped) };
-}
-
-/** The head, or the empty head before the first record. Throws when the platform fails otherwise. */
-export async function readHead(): Promise<Head> {
-  try {
-    return readData((await $schedule.fetch({ name: HEAD_SCHEDULE })).data);
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return { ...EMPTY };
-    throw err;
-  }
-}
-
-async function writeHead(head: Head): Promise<void> {
-  const spec = {
-    name: HEAD_SCHEDULE,
-    data: { kind: 'head', page: head.page, dropped: head.dropped },
-    // Kept a day ahead at every write: it fires only after a quiet day, and its handler does nothing.
-    schedule_at: new Date(Date.now() + DAY_MS).toISOString(),
-    repeat: { time_unit: 'days' as const, frequency: 1 },
+function readMark(mark: Partial<DownMark>, until: number): DownMark {
+  return {
+    until,
+    failures: count(mark.failures),
+    since: time(mark.since) ?? until,
+    reason: typeof mark.reason === 'string' ? mark.reason : 'failing',
   };
-  await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
 
-/** Raises the head to `page` (never lowers it). */
-export async function raisePage(page: number): Promise<void> {
-  const head = await readHead();
-  if (head.page < page) await writeHead({ ...head, page });
-}
-
-const DROP_RECORD_TRIES = 3;
-
-/** Counts one dropped event; re-reads after writing so a concurrent writer cannot silently erase it. */
-export async function countDrop(): Promise<void> {
-  const before = (await readHead()).dropped;
-  for (let i = 0; i < DROP_RECORD_TRIES; i++) {
-    const head = await readHead();
-    if (head.dropped > before) return;
-    await writeHead({ ...head, dropped: head.dropped + 1 });
+function readMarks(value: unknown): Head['down'] {
+  const marks: Head['down'] = {};
+  const entries = typeof value === 'object' && value !== null ? Object.entries(value as Record<string, Partial<DownMark> | null>) : [];
+  for (const [id, mark] of entries) {
+    const until = time(mark?.until);
+    if (until !== null) marks[id as DestinationId] = readMark(mark as Partial<DownMark>, until);
   }
+  return marks;
+}
+
+function readData(data: Record<string, unknown>, secret: string): Head {
+  return {
+    page: count(data.page),
+    opened_at: time(data.opened_at),
+    open_from: count(data.open_from),
+    failed_from: time(data.failed_from),
+    wake_at: time(data.wake_at),
+    backlog_at: count(data.backlog_at),
+    dropped: count(data.dropped),
+    drops: Array.isArray(data.drops) ? data.drops.filter((k): k is string => typeof k === 'string') : [],
+    secret,
+    down: readMarks(data.down),
+  };
+}
+
+const toData = (head: Head): Record<string, unknown> => ({ kind: 'head', ...head });
+
+/** 256 bits from Math.random (the sandbox has no crypto); never shown anywhere a browser can read. */
+const newSecret = (): string =>
+  Array.from({ length: 8 }, () =>
+    Math.floor(Math.random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
+
+const EMPTY = { page: 0, opened_at: null, open_from: 0, failed_from: null, wake_at: null, backlog_at: 0, dropped: 0, drops: [], down: {} };
+
+/** The head; created (with the secret) by the first reader: creation is the one compare-and-set schedules have. */
+export async function readHead(): Promise<Head> {
+  const found = await fetchSchedule(NAMES.head);
+  if (found && typeof found.data.secret === 'string' && found.data.secret.length >= 32) return readData(found.data, found.data.secret);
+  if (found) {
+    // A head written by an earlier version: add the secret, then use whatever secret won.
+    await writeRecurring(NAMES.head, { ...found.data, kind: 'head', secret: newSecret() });
+  } else {
+    await createRecurring(NAMES.head, toData({ ...EMPTY, secret: newSecret() }));
+  }
+  const again = await fetchSchedule(NAMES.head);
+  if (!again || typeof again.data.secret !== 'string') throw new Error('the engine head could not be created');
+  return readData(again.data, again.data.secret);
+}
+
+const HEAD_TRIES = 3;
+
+/** Applies `change` until `holds` is true of the stored head (at most three writes); returns the last head read. */
+export async function updateHead(change: (head: Head) => Head, holds: (head: Head) => boolean): Promise<Head> {
+  let head = await readHead();
+  for (let i = 0; i < HEAD_TRIES && !holds(head); i++) {
+    await writeRecurring(NAMES.head, toData(change(head)));
+    head = await readHead();
+  }
+  return head;
+}
+
+const DROPS_KEPT = 100;
+
+/** Counts event `key` as dropped (README "Delivery guarantees"): once, however many writers race. */
+export async function countDrop(key: string): Promise<void> {
+  await updateHead(
+    (head) => ({ ...head, dropped: head.dropped + 1, drops: [...head.drops, key].slice(-DROPS_KEPT) }),
+    (head) => head.drops.includes(key),
+  );
 }

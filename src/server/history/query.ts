@@ -4,13 +4,14 @@
  * call reads at most a ReadBudget of pages and says `has_more` when it stopped early.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { HttpStatusError } from '../core/errors';
 import { base64, unbase64 } from '../core/text';
 import { parseTimestamp } from '../core/time';
 import { OneOf, validate } from '../core/validation';
 import { destinations } from '../destinations/registry';
-import { OUTCOMES, type EventRecord } from './record';
+import type { EventRecord } from './record';
 import {
-  BUCKET_PATTERN,
+  PAGE_PATTERN,
   itemsOf,
   KEY_PATTERN,
   parseActivityId,
@@ -19,10 +20,10 @@ import {
   type StreamItem,
   type StreamPosition,
 } from './activity';
-import { queueBusy } from '../pipeline/slots';
+import { RESERVE_NOTICE, takeReserve } from './reserve';
 import { readHead } from './head';
-import type { CountResult, ListResult } from '../../shared/history-api';
-import { compareBuckets, pageId, pageNumber, readPage } from './store';
+import { OUTCOMES, type CountResult, type ListResult } from '../../shared/history-api';
+import { comparePages, pageId, pageNumber, readPage } from './store';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
@@ -61,26 +62,24 @@ class QueryError extends Error {
   }
 }
 
-/** Newest first: bucket, then arrival, then key, then destination slot. */
+/** Newest first: page, then arrival, then key, then destination slot. */
 function comparePositions(a: StreamPosition, b: StreamPosition): number {
-  return (
-    compareBuckets(a.bucket, b.bucket) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot
-  );
+  return comparePages(a.page, b.page) || b.received_at - a.received_at || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0) || a.slot - b.slot;
 }
 
 /**
- * A cursor is a position in the stream: base64 of `[bucket, received_at, key, slot]`. It is not
+ * A cursor is a position in the stream: base64 of `[page, received_at, key, slot]`. It is not
  * signed. The sandbox has no crypto and no secret the server could keep from `$db` for free, and a
  * signature would protect nothing: any position a caller could forge is one it can page to. So a
  * decoded cursor is validated like any other input, field by field.
  */
 function encodeCursor(position: StreamPosition): string {
-  return base64(JSON.stringify([position.bucket, position.received_at, position.key, position.slot])).replace(/=+$/, '');
+  return base64(JSON.stringify([position.page, position.received_at, position.key, position.slot])).replace(/=+$/, '');
 }
 
 const CursorSchema = Type.Object(
   {
-    bucket: Type.String({ pattern: BUCKET_PATTERN }),
+    page: Type.String({ pattern: PAGE_PATTERN }),
     received_at: Type.Integer({ minimum: 0, maximum: 8.64e15 }),
     key: Type.String({ pattern: KEY_PATTERN }),
     slot: Type.Integer({ minimum: 0, maximum: destinations.length - 1 }),
@@ -141,9 +140,8 @@ interface Walk {
 }
 
 /**
- * What one call may read. A sidebar open is a list and a count: at most 2 pages each (4 `$db`
- * operations whatever the history length), and 1 each while the retry queue has this minute and the
- * next booked, so the sidebar never takes the quota queued deliveries count on.
+ * What one call may read: at most MAX_PAGES_PER_CALL pages, each only with a token of the server
+ * methods' reserve (./reserve), so no pattern of calls spends the quota deliveries need.
  */
 interface ReadBudget {
   pages: number;
@@ -152,16 +150,20 @@ interface ReadBudget {
 }
 
 const MAX_PAGES_PER_CALL = 2;
-const BUSY_NOTICE = 'Deliveries are catching up with a burst: the history shows its newest page only for now.';
 const QUOTA_NOTICE = "The installation's storage quota is spent for this minute: showing what could be read.";
 
-export async function readBudget(now: number): Promise<ReadBudget> {
-  return (await queueBusy(now).catch(() => false)) ? { pages: 1, notice: BUSY_NOTICE } : { pages: MAX_PAGES_PER_CALL, notice: null };
+const newBudget = (): ReadBudget => ({ pages: MAX_PAGES_PER_CALL, notice: null });
+
+/** A token for one more page read; false (and the notice) when the reserve is spent. */
+async function mayRead(budget: ReadBudget): Promise<boolean> {
+  if ((await takeReserve(1)) === 1) return true;
+  budget.notice = RESERVE_NOTICE;
+  return false;
 }
 
 /** Pages to read, in walk order: down from the cursor's page (or the head), or up towards the head for `before`. */
 function pageOrder(head: number, from: StreamPosition | null, backwards: boolean): number[] {
-  const start = from === null ? head : Math.min(pageNumber(from.bucket), head);
+  const start = from === null ? head : Math.min(pageNumber(from.page), head);
   if (!backwards) return Array.from({ length: start + 1 }, (_, i) => start - i);
   return Array.from({ length: head - start + 1 }, (_, i) => start + i);
 }
@@ -185,6 +187,11 @@ function endsHere(records: PageRead, backwards: boolean): Walk['exhausted'] | nu
   return records === null && !backwards ? true : null;
 }
 
+/** A walk stops when it has enough, has read its pages, or gets no token for another read. */
+async function stopBefore(found: number, want: number, read: number, budget: ReadBudget): Promise<boolean> {
+  return found >= want || read >= budget.pages || !(await mayRead(budget));
+}
+
 /** Reads pages in stream order (or reverse for `before`) from the cursor, collecting matches. */
 async function walk(
   head: number,
@@ -198,7 +205,7 @@ async function walk(
   const items: StreamItem[] = [];
   const wanted = (i: StreamItem): boolean => (from === null || direction * comparePositions(i, from) > 0) && keep(i);
   for (const [read, page] of pageOrder(head, from, backwards).entries()) {
-    if (items.length >= want || read >= budget.pages) return { items, exhausted: false };
+    if (await stopBefore(items.length, want, read, budget)) return { items, exhausted: false };
     const records = await readOrNull(pageId(page), budget);
     const end = endsHere(records, backwards);
     if (end !== null) return { items, exhausted: end };
@@ -233,7 +240,7 @@ export async function listActivities(args: unknown): Promise<ListResult> {
   const backwards = page.before !== undefined;
   const since = sinceOf(filter);
   const now = Date.now();
-  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
+  const [head, budget] = [await readHead(), newBudget()];
   // Filtering already builds each scanned activity: keep them for the answer instead of building twice.
   const built = new Map<StreamItem, Activity>();
   const activityOf = (item: StreamItem): Activity => built.get(item) ?? built.set(item, toActivity(item)).get(item)!;
@@ -258,7 +265,8 @@ export async function listActivities(args: unknown): Promise<ListResult> {
 export async function findActivityItem(id: unknown): Promise<StreamItem> {
   const parsed = typeof id === 'string' ? parseActivityId(id) : null;
   if (!parsed) throw new QueryError('id is not an activity id');
-  const records = (await readPage(parsed.bucket)) ?? [];
+  if ((await takeReserve(1)) === 0) throw new HttpStatusError(429, RESERVE_NOTICE);
+  const records = (await readPage(parsed.page)) ?? [];
   const item = records.flatMap(itemsOf).find((i) => i.key === parsed.key && (i.destination ?? 'event') === parsed.destination);
   if (!item) throw Object.assign(new QueryError(`activity ${id} was not found`), { status: 404 });
   return item;
@@ -274,7 +282,7 @@ export async function showActivity(args: Record<string, unknown>): Promise<{ act
  * hold (see README "Delivery guarantees"), read from the head at no `$db` cost.
  */
 export async function countActivities(now: number): Promise<CountResult> {
-  const [head, budget] = await Promise.all([readHead(), readBudget(now)]);
+  const [head, budget] = [await readHead(), newBudget()];
   const counted = await walk(head.page, null, false, Number.MAX_SAFE_INTEGER, () => true, budget);
   return {
     count: {

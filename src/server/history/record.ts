@@ -1,9 +1,7 @@
 /** One event's history record: the change, and per destination what happened to its push. */
 import type { AgentStatusChange } from '../event/agent-status-change';
 import type { DestinationId, SentSummary } from '../destinations/types';
-
-export const OUTCOMES = ['delivered', 'skipped', 'rejected', 'retrying', 'dead_letter'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from '../../shared/history-api';
 
 export interface PushState {
   outcome: Outcome;
@@ -18,6 +16,12 @@ export interface PushState {
   remote_id: string | null;
   /** A retry after a timeout: the earlier request may have landed too (at-least-once). */
   may_duplicate: boolean;
+  /** Since when this push has been failing: the time budget before it is dead-lettered counts from here. */
+  failing_since: number | null;
+  /** When an admin last asked to replay it: a push is replayed at most once per interval. */
+  replayed_at: number | null;
+  /** Keyed digest (see ./seal): a push state the browser wrote is never acted on. */
+  sig?: string;
 }
 
 interface InvalidEvent {
@@ -29,16 +33,18 @@ interface InvalidEvent {
 
 export interface EventRecord {
   key: string;
-  /** History bucket the record lives in (set on first write). */
-  bucket: string | null;
+  /** History page the record lives in (set where it is written or found). */
+  page: string | null;
   received_at: number;
   change: AgentStatusChange | null;
   invalid: InvalidEvent | null;
   pushes: Partial<Record<DestinationId, PushState>>;
+  /** Keyed digest of the key, arrival and change (see ./seal). */
+  sig?: string;
 }
 
 export function newRecord(key: string, change: AgentStatusChange | null, now: number): EventRecord {
-  return { key, bucket: null, received_at: now, change, invalid: null, pushes: {} };
+  return { key, page: null, received_at: now, change, invalid: null, pushes: {} };
 }
 
 /** Outcomes the pipeline still has work for. */
@@ -50,6 +56,9 @@ export function isOpen(state: PushState | undefined): boolean {
 export function isReplayable(state: PushState | undefined): boolean {
   return state !== undefined && (state.outcome === 'rejected' || state.outcome === 'dead_letter' || state.outcome === 'retrying');
 }
+
+/** Failed for good until an admin replays it. */
+export const isFailed = (state: PushState | undefined): boolean => state?.outcome === 'rejected' || state?.outcome === 'dead_letter';
 
 /** UTF-8 length of `text` without Buffer (the sandbox has none). */
 function utf8Bytes(text: string): number {

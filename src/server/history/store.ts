@@ -1,116 +1,101 @@
 /**
- * History storage in `$db`: numbered pages (`h:<page>`, one attribute per event, 30-day TTL), filled
- * in order. `$db` has no listing, so the newest page number is kept in the head (./head) and readers
- * walk down from it: pages are created in order, so the first missing page below the head is where
- * the history ends. No directory: nothing has to be registered, so no record can become invisible.
+ * History storage in `$db`: numbered pages (`h:<page>`, one attribute per event, 30-day expiry),
+ * filled in order. `$db` has no listing, so the newest page number is kept in the head (./head) and
+ * readers walk down from it. The pages are also the engine's outbox: a waiting push is a push stored
+ * as `retrying`, found by the drain from the head's `open_from`.
  *
- * A first write is one `update` with `setIf: exist` (the platform's update would otherwise create a
- * page without expiry); a new page costs one `set` more, about once every 30 records. A full page
- * (the 40 KB value limit) sends the record to the next one. Records are cut to MAX_RECORD_BYTES, so a
- * write fails only for quota or an outage: bounded, never retried forever.
+ * `$db.update` takes no condition and creates a missing key without expiry, so a page is always
+ * opened with `set` (with its expiry) before the head names it, and only pages the head names or a
+ * reader just found are updated. A page opens with a reserve attribute: a push rewrite that no
+ * longer fits (reasons grow) drops the reserve and fits. Records are cut to MAX_RECORD_BYTES, so a
+ * write fails only for quota or an outage.
  */
-import { messageOf } from '../core/errors';
 import type { DestinationId } from '../destinations/types';
-import { raisePage, readHead } from './head';
-import { fitToBytes, type EventRecord } from './record';
+import { createKey, readKeyOrNull, removeAttributes, setAttributes, StoreError } from '../platform/db';
+import { updateHead, type Head } from './head';
+import type { EventRecord, PushState } from './record';
 
 export const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
-/** One record, stored or queued: leaves room for the queue's envelope in 4 KB of schedule data. */
+/** One record, stored or in a write-ahead copy: leaves room for the envelope in 4 KB of schedule data. */
 export const MAX_RECORD_BYTES = 3000;
-/** Pages tried for one record before giving up (each full page sends it to the next). */
-const PAGE_TRIES = 3;
+/** A page is not written to after this age: it would expire while still in use. */
+const PAGE_USE_MS = (HISTORY_TTL_SECONDS - 24 * 3600) * 1000;
+const RESERVE = '_reserve';
+const RESERVE_BYTES = 4000;
 
 export const pageId = (page: number): string => page.toString(36);
 export const pageNumber = (id: string): number => parseInt(id, 36);
 const pageKey = (id: string): string => `h:${id}`;
 
-export class HistoryWriteError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
-
-type WriteResult = 'ok' | 'missing' | 'full';
-
-const statusOf = (err: unknown): number => (err as FdkDbError | undefined)?.status ?? 0;
-const isSetIfFailure = (err: unknown): boolean => statusOf(err) === 400 && /setif/i.test(messageOf(err));
-
-function classify(err: unknown): WriteResult {
-  if (isSetIfFailure(err)) return 'missing';
-  if (statusOf(err) === 400) return 'full';
-  const { status, message } = (err ?? {}) as Partial<FdkDbError>;
-  throw new HistoryWriteError(status ?? 0, `history not saved: ${message ?? 'the store failed'}`);
-}
-
-async function updateExisting(id: string, attributes: Record<string, unknown>): Promise<WriteResult> {
+/** Opens page `page` holding `record` (another writer may have opened it: then it is added). */
+async function openPage(page: number, record: EventRecord): Promise<void> {
   try {
-    await $db.update(pageKey(id), 'set', attributes, { setIf: 'exist' });
-    return 'ok';
+    await createKey(pageKey(pageId(page)), { [RESERVE]: 'x'.repeat(RESERVE_BYTES), [record.key]: record }, HISTORY_TTL_SECONDS);
   } catch (err) {
-    return classify(err);
+    if ((err as StoreError).kind !== 'condition') throw err;
+    await setAttributes(pageKey(pageId(page)), { [record.key]: record });
   }
 }
 
-/** Opens page `id` with this record; another writer may have opened it first. */
-async function openPage(id: string, record: EventRecord): Promise<WriteResult> {
+const isFull = (err: unknown): boolean => (err as StoreError).kind === 'refused';
+
+/** Pages tried for one record before giving up (each full page sends it to the next). */
+const PAGE_TRIES = 3;
+
+/** Adds `record` to the open page `page`; false when the page is full. */
+async function addTo(page: number, record: EventRecord): Promise<boolean> {
   try {
-    await $db.set(pageKey(id), { [record.key]: record }, { setIf: 'not_exist', ttl: HISTORY_TTL_SECONDS });
-    return 'ok';
+    await setAttributes(pageKey(pageId(page)), { [record.key]: record });
+    return true;
   } catch (err) {
-    return isSetIfFailure(err) ? updateExisting(id, { [record.key]: record }) : classify(err);
+    if (isFull(err)) return false;
+    throw err;
   }
 }
 
-async function placeOn(page: number, record: EventRecord): Promise<WriteResult> {
-  const id = pageId(page);
-  const placed = { ...record, bucket: id };
-  const result = await updateExisting(id, { [record.key]: placed });
-  return result === 'missing' ? openPage(id, placed) : result;
-}
-
-/** Writes a record the history does not hold yet on the newest page with room. */
-async function placeNew(record: EventRecord): Promise<void> {
-  const start = (await readHead()).page;
-  for (let page = start; page < start + PAGE_TRIES; page++) {
-    if ((await placeOn(page, record)) === 'ok') {
-      record.bucket = pageId(page);
-      if (page > start) await raisePage(page);
-      return;
-    }
+/** Opens page `page` with `record`, or adds it there when another writer opened it; false when that page is full. */
+async function openWith(page: number, record: EventRecord): Promise<boolean> {
+  try {
+    await openPage(page, record);
+    return true;
+  } catch (err) {
+    if (isFull(err)) return false;
+    throw err;
   }
-  throw new HistoryWriteError(400, `history not saved: pages ${pageId(start)} to ${pageId(start + PAGE_TRIES - 1)} are full`);
 }
 
-/**
- * Rewrites only the pushes this run changed (`<key>.pushes.<destination>`), so two runs on one
- * event (a replay and a queued retry) never overwrite each other's outcome with a stale copy.
- */
-function rewrite(record: EventRecord, touched: readonly DestinationId[]): Promise<WriteResult> {
-  const attributes: Record<string, unknown> = {};
-  for (const id of touched) attributes[`${record.key}.pushes.${id}`] = record.pushes[id];
-  if (touched.length === 0) attributes[record.key] = record;
-  return updateExisting(record.bucket as string, attributes);
-}
-
-/** Moves a record whose page is full or gone to the newest page; its old copy is removed. */
-async function move(record: EventRecord): Promise<void> {
-  const old = record.bucket as string;
-  record.bucket = null;
-  await placeNew(record);
-  if (old !== record.bucket) await $db.update(pageKey(old), 'remove', [record.key]).catch(() => undefined);
-}
-
-/** Saves `record` (first write, or the pushes in `touched` after a retry or replay). */
-export async function saveRecord(input: EventRecord, touched: readonly DestinationId[]): Promise<void> {
-  const record = fitToBytes(input, MAX_RECORD_BYTES);
-  if (record.bucket === null) {
-    await placeNew(record);
-  } else if ((await rewrite(record, touched)) !== 'ok') {
-    await move(record);
+/** Writes a record the history does not hold yet on the newest usable page; returns the page id. */
+export async function placeNew(input: EventRecord, head: Head): Promise<string> {
+  const usable = head.opened_at !== null && Date.now() - head.opened_at < PAGE_USE_MS;
+  // Records arrive cut to size and signed (pipeline/outbox.ts): cutting here would break the digest.
+  const record = { ...input, page: null };
+  if (usable && (await addTo(head.page, record))) return pageId(head.page);
+  const first = head.opened_at === null ? head.page : head.page + 1;
+  for (let page = first; page < first + PAGE_TRIES; page++) {
+    if (!(await openWith(page, record))) continue;
+    await updateHead(
+      (h) => ({ ...h, page: Math.max(h.page, page), opened_at: h.page > page ? h.opened_at : Date.now() }),
+      (h) => h.page > page || (h.page === page && h.opened_at !== null),
+    );
+    return pageId(page);
   }
-  input.bucket = record.bucket;
+  throw new StoreError('refused', 400, `pages ${pageId(first)} to ${pageId(first + PAGE_TRIES - 1)} are full`);
+}
+
+/** Rewrites pushes of records on page `id` (`<key>.pushes.<destination>`): one `$db` operation for any number of them. */
+export async function rewritePushes(
+  id: string,
+  changes: Array<{ key: string; destination: DestinationId; push: PushState }>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const attributes = Object.fromEntries(changes.map((c) => [`${c.key}.pushes.${c.destination}`, c.push]));
+  try {
+    await setAttributes(pageKey(id), attributes);
+  } catch (err) {
+    if (!isFull(err)) throw err;
+    await removeAttributes(pageKey(id), [RESERVE]);
+    await setAttributes(pageKey(id), attributes);
+  }
 }
 
 function isEventRecord(value: unknown): value is EventRecord {
@@ -119,21 +104,16 @@ function isEventRecord(value: unknown): value is EventRecord {
 
 /** The records of page `id`, or null when the page does not exist (expired, or never written). */
 export async function readPage(id: string): Promise<EventRecord[] | null> {
-  try {
-    const value = await $db.get(pageKey(id));
-    // Skip anything that is not a record (a hand-edited or foreign attribute must not break the list).
-    // A record's page is where it was found, whatever its stored `bucket` says: ids built from it
-    // must lead `showActivity` and replays back here.
-    return Object.values(value)
-      .filter(isEventRecord)
-      .map((record) => ({ ...record, bucket: id }));
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw err;
-  }
+  const value = await readKeyOrNull(pageKey(id));
+  if (value === null) return null;
+  // Skip anything that is not a record (the reserve, a hand-edited or foreign attribute). A record's
+  // page is where it was found, whatever it says: ids built from it must lead back here.
+  return Object.entries(value)
+    .filter(([name, record]) => name !== RESERVE && isEventRecord(record))
+    .map(([, record]) => ({ ...(record as EventRecord), page: id }));
 }
 
 /** Newest first: by page number. */
-export function compareBuckets(a: string, b: string): number {
+export function comparePages(a: string, b: string): number {
   return pageNumber(b) - pageNumber(a);
 }

@@ -1,41 +1,50 @@
 /**
- * Dedup: the first delivery of an event claims its key with `setIf: not_exist`; a second delivery
- * of the same event finds the key taken and is dropped. One `$db` operation per event.
- *
- * The claim lives as long as the history (30 days), so a redelivery is recognised for as long as
- * its push is listed. It holds the token of the run that made it: if that run dies, its write-ahead
- * copy (./write-ahead) resumes and recognises the claim as its own instead of as a duplicate.
+ * Dedup: the first run of an event claims its key (`ev:<key>`, `setIf: not_exist`) for as long as
+ * the history keeps it (30 days); a second delivery of the same event finds the key taken. The claim
+ * holds the run's token and the page the history stood at, so the run's write-ahead copy can tell
+ * its own claim from another's and find the record it may have written.
  */
-import { messageOf } from '../core/errors';
+import { hmacSha256 } from '../core/digest';
+import { createKey, readKeyOrNull, StoreError } from '../platform/db';
 import { HISTORY_TTL_SECONDS } from '../history/store';
-
-const CLAIM_TTL_SECONDS = HISTORY_TTL_SECONDS;
-
-type ClaimResult = 'claimed' | 'duplicate' | 'deferred';
 
 const claimKey = (key: string): string => `ev:${key}`;
 
-async function claimedBy(key: string): Promise<string | null> {
+export interface Claim {
+  run: string;
+  page: number;
+}
+
+/**
+ * `claimed`: new; `ours`: made earlier by this run (an answer lost after the write, or a run that
+ * died); `unknown`: the store failed (quota, outage, or stored and then failed): the write-ahead copy settles it later.
+ */
+type ClaimResult = 'claimed' | 'ours' | 'duplicate' | 'unknown';
+
+/** The claim of `key`: null when there is none, 'unknown' when it cannot be read now. */
+export async function readClaim(key: string): Promise<Claim | null | 'unknown'> {
   try {
-    const value = await $db.get(claimKey(key));
-    return typeof value.run === 'string' ? value.run : null;
+    const value = await readKeyOrNull(claimKey(key));
+    if (value === null) return null;
+    return { run: String(value.run), page: typeof value.page === 'number' ? value.page : 0 };
   } catch {
-    return null;
+    return 'unknown';
   }
 }
 
-/** `resuming`: this run's write-ahead copy is resuming it, so a claim with the same token is ours. */
-export async function claimEvent(key: string, run: string, now: number, resuming: boolean): Promise<ClaimResult> {
+export async function claimEvent(key: string, run: string, page: number): Promise<ClaimResult> {
   try {
-    await $db.set(claimKey(key), { at: now, run }, { setIf: 'not_exist', ttl: CLAIM_TTL_SECONDS });
+    await createKey(claimKey(key), { at: Date.now(), run, page }, HISTORY_TTL_SECONDS);
     return 'claimed';
   } catch (err) {
-    const { status } = err as FdkDbError;
-    if (status !== 400 || !/setif/i.test(messageOf(err))) return 'deferred'; // quota or outage: queued and claimed later
-    if (!resuming) return 'duplicate';
-    return (await claimedBy(key)) === run ? 'claimed' : 'duplicate';
+    if ((err as StoreError).kind !== 'condition') return 'unknown';
+    // Taken: by another run, or by this one when an earlier answer was lost after the write.
+    const claim = await readClaim(key);
+    if (claim === 'unknown') return 'unknown';
+    return claim?.run === run ? 'ours' : 'duplicate';
   }
 }
 
-/** A fresh token for a run's claim. */
-export const newRunToken = (now: number): string => now.toString(36) + Math.floor(Math.random() * 36 ** 6).toString(36);
+/** A run's token: derived under the secret, so nothing a browser reads reveals the generator behind it. */
+export const newRunToken = (secret: string, key: string, now: number): string =>
+  hmacSha256(secret, `${key}|${now}|${Math.random()}`).slice(0, 16);

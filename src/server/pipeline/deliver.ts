@@ -1,38 +1,38 @@
 /**
- * Pushes one event to every destination that still needs it. Destinations run side by side and
- * each gets its own outcome: one failing never blocks or mislabels another.
+ * Pushes one event to destinations. Destinations run side by side and each gets its own outcome:
+ * one failing never blocks or mislabels another. A destination marked failing (its outage mark in
+ * the head) is not called: its push waits for the probe, without spending a request or an attempt.
  */
 import { RetryableError } from '../core/errors';
 import type { CallContext } from '../core/http';
 import { validate } from '../core/validation';
 import { destinations } from '../destinations/registry';
-import type { Destination, DestinationId, SentSummary } from '../destinations/types';
+import type { Destination, DestinationId } from '../destinations/types';
 import type { AgentStatusChange } from '../event/agent-status-change';
-import { isOpen, type EventRecord, type PushState } from '../history/record';
+import type { DownMark, Head } from '../history/head';
+import type { PushState } from '../history/record';
 import { decide } from './retry-policy';
 import { forwardsKind, PipelineSettings } from './settings';
+import { toDelivered, toRejected, toSkipped, toWaiting } from './states';
 
 type Iparams = Record<string, unknown>;
 
 export interface RunContext extends CallContext {
   iparams: Iparams;
-  /** The write-ahead copy of a run that died is resuming: its pushes may have landed already. */
-  resuming: boolean;
+  head: Head;
 }
 
-function skipped(reason: string, now: number): PushState {
-  return {
-    outcome: 'skipped',
-    reason,
-    attempts: 0,
-    last_status: null,
-    next_retry_at: null,
-    updated_at: now,
-    sent: null,
-    remote_id: null,
-    may_duplicate: false,
-  };
+export interface PushResult {
+  id: DestinationId;
+  push: PushState;
+  /** The destination's outage mark after this push: a new mark, null to clear it, undefined to leave it. */
+  mark: DownMark | null | undefined;
+  /** A request went out. */
+  attempted: boolean;
 }
+
+export const destinationOf = (id: DestinationId): Destination => destinations.find((d) => d.id === id) as Destination;
+export const allDestinations = (): DestinationId[] => destinations.map((d) => d.id);
 
 /** Why this destination does not get this event, or null when it should. */
 function skipReason(destination: Destination, change: AgentStatusChange, iparams: Iparams): string | null {
@@ -43,87 +43,85 @@ function skipReason(destination: Destination, change: AgentStatusChange, iparams
   return null;
 }
 
-/** A resend of a non-idempotent push after an outcome where the first may have landed. */
-function mayDuplicate(destination: Destination, err: unknown): boolean {
-  return !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
+/** The destination is failing and its probe time has not come: its pushes wait for it. */
+export const isHeldBack = (mark: DownMark | undefined, now: number): mark is DownMark => mark !== undefined && mark.until > now;
+
+type Attempt = Parameters<typeof toWaiting>[0];
+
+/** The destination is failing: the push waits for its probe, no request, no attempt. */
+function heldBack(destination: Destination, base: Attempt, mark: DownMark): PushResult {
+  const reason = `waiting: ${destination.label} has been failing since ${new Date(mark.since).toISOString()} (${mark.reason})`;
+  return { id: destination.id, push: toWaiting(base, reason, null, mark.until, false), mark: undefined, attempted: false };
 }
 
-/** An earlier attempt may have landed: flagged before, or its run died mid-way (a non-idempotent push). */
-function mayHaveLandedBefore(destination: Destination, previous: PushState | undefined, ctx: RunContext): boolean {
-  return previous?.may_duplicate === true || (ctx.resuming && !destination.idempotent);
+async function send(
+  destination: Destination,
+  change: AgentStatusChange,
+  settings: unknown,
+  base: Attempt,
+  ctx: RunContext,
+): Promise<PushResult> {
+  const mark = ctx.head.down[destination.id];
+  const attempt = { ...base };
+  try {
+    const payload = destination.map(change, settings as never);
+    attempt.sent = destination.summarize(payload);
+    const receipt = await destination.send(payload, ctx);
+    return {
+      id: destination.id,
+      push: toDelivered(attempt, receipt.status, receipt.remoteId),
+      mark: mark ? null : undefined,
+      attempted: true,
+    };
+  } catch (err) {
+    return failure(destination, attempt, err, mark);
+  }
 }
 
-async function attempt(
+function failure(destination: Destination, attempt: Attempt, err: unknown, mark: DownMark | undefined): PushResult {
+  const landed = !destination.idempotent && err instanceof RetryableError && err.mayHaveLanded;
+  const decision = decide({ ...attempt, err, mark, mayDuplicate: attempt.mayDuplicate || landed });
+  const attempted = decision.push.attempts > (attempt.previous?.attempts ?? 0);
+  return { id: destination.id, push: decision.push, mark: decision.mark ?? undefined, attempted };
+}
+
+/**
+ * One attempt at one push. `mayHaveLanded`: an earlier request for it may have arrived (flagged
+ * before, or its invocation died with the request out), so a non-idempotent resend is flagged.
+ */
+export function pushOne(
   destination: Destination,
   change: AgentStatusChange,
   previous: PushState | undefined,
   ctx: RunContext,
-): Promise<PushState> {
+  mayHaveLanded: boolean,
+): Promise<PushResult> {
   const now = Date.now();
-  const done = previous?.attempts ?? 0;
-  const base = {
-    updated_at: now,
-    sent: null as SentSummary | null,
-    remote_id: null,
-    may_duplicate: mayHaveLandedBefore(destination, previous, ctx),
-  };
+  const mark = ctx.head.down[destination.id];
+  const flagged = previous?.may_duplicate === true || (mayHaveLanded && !destination.idempotent);
+  const base = { now, previous, sent: null as PushState['sent'], mayDuplicate: flagged };
   const settings = validate(destination.settings, ctx.iparams, 'iparams');
   if (!settings.ok) {
-    return {
-      ...base,
-      outcome: 'rejected',
-      reason: `installation settings invalid: ${settings.message}`,
-      attempts: done,
-      last_status: null,
-      next_retry_at: null,
-    };
+    const push = toRejected(base, `installation settings invalid: ${settings.message}`, null, false);
+    return Promise.resolve({ id: destination.id, push, mark: undefined, attempted: false });
   }
-  try {
-    const payload = destination.map(change, settings.value);
-    base.sent = destination.summarize(payload);
-    const receipt = await destination.send(payload, ctx);
-    return {
-      ...base,
-      outcome: 'delivered',
-      reason: null,
-      attempts: done + 1,
-      last_status: receipt.status,
-      next_retry_at: null,
-      remote_id: receipt.remoteId,
-    };
-  } catch (err) {
-    return { ...base, ...decide(err, done + 1, now), may_duplicate: base.may_duplicate || mayDuplicate(destination, err) };
-  }
+  if (isHeldBack(mark, now)) return Promise.resolve(heldBack(destination, base, mark));
+  return send(destination, change, settings.value, base, ctx);
 }
 
-/** Open and due: never earlier than the backoff or Retry-After recorded for it. */
-function due(state: PushState | undefined, now: number): boolean {
-  return isOpen(state) && (state?.next_retry_at ?? 0) <= now;
+/** First delivery (or a recovery) of `change` to each destination of `ids`, side by side. */
+export function deliverEvent(
+  change: AgentStatusChange,
+  ids: readonly DestinationId[],
+  ctx: RunContext,
+  mayHaveLanded: boolean,
+): Promise<PushResult[]> {
+  return Promise.all(
+    ids.map((id) => {
+      const destination = destinationOf(id);
+      const reason = skipReason(destination, change, ctx.iparams);
+      if (reason) return { id, push: toSkipped(Date.now(), reason), mark: undefined, attempted: false };
+      return pushOne(destination, change, undefined, ctx, mayHaveLanded);
+    }),
+  );
 }
-
-async function deliverTo(destination: Destination, record: EventRecord, ctx: RunContext): Promise<boolean> {
-  const previous = record.pushes[destination.id];
-  if (!record.change || !due(previous, Date.now())) return false;
-  const reason = previous ? null : skipReason(destination, record.change, ctx.iparams);
-  record.pushes[destination.id] = reason ? skipped(reason, Date.now()) : await attempt(destination, record.change, previous, ctx);
-  return true;
-}
-
-/**
- * Delivers what is open and due in `record` among `only` (first delivery, retry or replay), updating
- * it in place; returns the destinations it attempted.
- */
-export async function deliverOpenPushes(record: EventRecord, only: readonly DestinationId[], ctx: RunContext): Promise<DestinationId[]> {
-  const mine = destinations.filter((d) => only.includes(d.id));
-  const attempted = await Promise.all(mine.map((destination) => deliverTo(destination, record, ctx)));
-  return mine.filter((_, i) => attempted[i]).map((d) => d.id);
-}
-
-/** Destinations of `only` still retrying, and the earliest time one of them wants another attempt. */
-export function stillOpen(record: EventRecord, only: readonly DestinationId[]): { open: DestinationId[]; at: number | null } {
-  const open = only.filter((id) => record.pushes[id]?.outcome === 'retrying');
-  const times = open.map((id) => (record.pushes[id] as PushState).next_retry_at as number);
-  return { open, at: times.length > 0 ? Math.min(...times) : null };
-}
-
-export const allDestinations = (): DestinationId[] => destinations.map((d) => d.id);

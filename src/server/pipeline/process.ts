@@ -1,167 +1,77 @@
 /**
- * The pipeline for one event: validate, claim, deliver, record, and park what must wait. The same
- * run serves first deliveries, queued retries, write-ahead recoveries and replays.
+ * An event's way through the engine, in the order it happens: received (its write-ahead copy),
+ * claimed (dedup), in flight (pushed to each destination), stored (the history, which is also the
+ * outbox for pushes that must wait), done (the copy deleted). A fired write-ahead copy resumes at
+ * the first step whose result is not known to be stored.
  *
  * Per event on the fast path: one claim and one history write (2 `$db` operations), one request per
- * destination, and three schedule calls (the write-ahead copy, its deletion, the queue check).
+ * destination, and four schedule calls (the head read, the copy, its deletion, the token cache).
  */
 import { reasonOf } from '../core/errors';
 import type { CallContext } from '../core/http';
 import { truncate } from '../core/text';
-import type { DestinationId } from '../destinations/types';
-import { parseAgentActivityEvent } from '../event/agent-status-change';
+import { parseAgentActivityEvent, type AgentStatusChange } from '../event/agent-status-change';
 import { invalidPayloadIdentity } from '../event/invalid';
-import { countDrop } from '../history/head';
-import { fitToBytes, newRecord, type EventRecord, type PushState } from '../history/record';
-import { redactSecrets } from '../history/redact';
-import { HistoryWriteError, MAX_RECORD_BYTES, readPage, saveRecord } from '../history/store';
-import { claimEvent, newRunToken } from './dedup';
-import { allDestinations, deliverOpenPushes, stillOpen, type RunContext } from './deliver';
-import { park, queueBusy } from './slots';
-import { clearWriteAhead, keepAsQueued, writeAhead } from './write-ahead';
+import { countDrop, readHead } from '../history/head';
+import { newRecord, type EventRecord } from '../history/record';
+import { pageId, placeNew, readPage } from '../history/store';
+import { claimEvent, newRunToken, readClaim, type Claim } from './dedup';
+import { allDestinations, deliverEvent, type RunContext } from './deliver';
+import { afterStored, backlogSlot, forStorage, rearmIfOverdue } from './outbox';
+import { clearWriteAhead, rewriteAhead, writeAhead, type WriteAhead } from './write-ahead';
 
 type Iparams = Record<string, unknown>;
 
-/** What a parked run carries (schedule data, ≤ 4 KB: the record is cut to MAX_RECORD_BYTES). */
-export interface QueuedWork {
-  kind: 'deliver';
-  /** False while the dedup claim is still to be made. */
-  claimed: boolean;
-  /** Token of this event's claim (see ./dedup). */
-  run: string;
-  /** The destinations this work is responsible for (a replay: only the retried one). */
-  only: DestinationId[];
-  /** This is the write-ahead copy of a run that died. */
-  resuming?: boolean;
-  /** A replay: the stored push must still be as it was when the replay was asked for (`updated_at`). */
-  basis?: Partial<Record<DestinationId, number>>;
-  /** An admin's Retry: parked in a minute's extra slot, so it runs within about 6 minutes. */
-  priority?: boolean;
-  /** History writes that failed so far, and the pushes whose state is still to be written. */
-  historyTries?: number;
-  unsaved?: DestinationId[];
-  record: EventRecord;
-}
+export type RunStatus = 'done' | 'duplicate' | 'deferred' | 'dropped' | 'unrecorded';
 
-type RunStatus = 'done' | 'duplicate' | 'queued' | 'held' | 'dropped';
-
-interface RunResult {
-  status: RunStatus;
-  record: EventRecord;
-  /** When parked work runs next. */
-  at: number | null;
-}
-
-/** A history write is retried a few times (it failed for quota or an outage), then given up loudly. */
-const MAX_HISTORY_TRIES = 3;
 const MAX_REASON_CHARS = 300;
 
-const result = (status: RunStatus, record: EventRecord, at: number | null = null): RunResult => ({ status, record, at });
-
-async function drop(work: QueuedWork, why: string): Promise<RunResult> {
-  console.error(`event ${work.record.key} dropped: ${why}`);
-  await countDrop().catch(() => undefined);
-  return result('dropped', work.record);
+/** Nothing holds the event: it reached neither a destination nor the history. Logged and counted. */
+async function drop(key: string, why: string): Promise<RunStatus> {
+  console.error(`event ${key} dropped: ${why}`);
+  await countDrop(key).catch(() => undefined);
+  return 'dropped';
 }
 
-/** A claimed event whose pushes cannot wait anywhere: dead-lettered in the history (visible, replayable). */
-async function giveUp(work: QueuedWork, why: string): Promise<RunResult> {
-  const { open } = stillOpen(work.record, work.only);
-  if (!work.claimed || open.length === 0) return drop(work, why);
-  const now = Date.now();
-  for (const id of open)
-    Object.assign(work.record.pushes[id] as PushState, {
-      outcome: 'dead_letter',
-      reason: `could not be queued for retry: ${why}`,
-      next_retry_at: null,
-      updated_at: now,
-    });
-  const saved = await saveRecord(work.record, open).then(
-    () => true,
-    () => false,
+/** History writes a write-ahead copy tries before the outcome is given up (logged). */
+const MAX_STORE_TRIES = 3;
+
+/** The history write failed: the copy keeps the outcomes for another try, a few times, then they are given up loudly. */
+async function notStored(work: Work, sealed: EventRecord, hasCopy: boolean, err: unknown): Promise<RunStatus> {
+  const tries = (work.tries ?? 0) + 1;
+  const kept = hasCopy && tries < MAX_STORE_TRIES && (await rewriteAhead({ ...work, record: sealed, inflight: [], tries }));
+  if (kept) return 'deferred';
+  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err)}`);
+  return finish(work, hasCopy, 'unrecorded');
+}
+
+/** Stores the outcomes; without the history, the write-ahead copy keeps them for its resume (a few times). */
+async function store(work: Work, ctx: RunContext, hasCopy: boolean): Promise<RunStatus> {
+  const sealed = forStorage(work.record, ctx.iparams, ctx.head.secret);
+  let page: string;
+  try {
+    page = await placeNew(sealed, ctx.head);
+  } catch (err) {
+    return notStored(work, sealed, hasCopy, err);
+  }
+  const pushes = Object.entries(sealed.pushes) as Stored['pushes'];
+  await afterStored(ctx.head, { iparams: ctx.iparams, page, pushes, marks: work.marks ?? [] }).catch((err: unknown) =>
+    console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err)}`),
   );
-  return saved ? result('done', work.record) : drop(work, why);
+  return 'done';
 }
 
-/** Parks `work` in a slot; without one, its write-ahead copy (if any) holds it; without that it is given up visibly. */
-async function parkWork(work: QueuedWork, at: number, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
-  const data = { ...work, resuming: false, record: fitToBytes(work.record, MAX_RECORD_BYTES) } as unknown as Record<string, unknown>;
-  try {
-    return { ...result('queued', work.record, await park(data, at, work.priority === true)), kept: false };
-  } catch (err) {
-    if (hasWriteAhead && (await keepAsQueued(work.record.key, data, at))) return { ...result('queued', work.record, at), kept: true };
-    return { ...(await giveUp(work, reasonOf(err))), kept: false };
-  }
-}
+type Stored = Parameters<typeof afterStored>[1];
+type Work = WriteAhead & { marks?: Stored['marks'] };
 
-/** Writes the history; false when it must be tried again later. Bounded: a write that keeps failing is logged and counted. */
-async function save(work: QueuedWork, touched: DestinationId[]): Promise<boolean> {
-  const pushes = [...new Set([...(work.unsaved ?? []), ...touched])];
-  try {
-    await saveRecord(work.record, pushes);
-    return true;
-  } catch (err) {
-    const tries = (work.historyTries ?? 0) + 1;
-    const hopeless = err instanceof HistoryWriteError && err.status === 400;
-    if (hopeless || tries >= MAX_HISTORY_TRIES) {
-      console.error(`history: event ${work.record.key} not recorded after ${tries} tries: ${reasonOf(err)}`);
-      await countDrop().catch(() => undefined);
-      return true;
-    }
-    Object.assign(work, { historyTries: tries, unsaved: pushes });
-    return false;
-  }
-}
-
-/**
- * A replay proceeds only with the pushes still stored as they were when it was asked for (read under
- * the event's lock). False when the history cannot be read now: the replay waits for its slot.
- */
-async function checkBasis(work: QueuedWork): Promise<boolean> {
-  if (!work.basis || !work.record.bucket) return true;
-  const page = await readPage(work.record.bucket).catch(() => undefined);
-  if (page === undefined) return false;
-  const stored = (page ?? []).find((r) => r.key === work.record.key);
-  work.only = work.only.filter((id) => stored?.pushes[id]?.updated_at === work.basis?.[id]);
-  return true;
-}
-
-async function deliverAndRecord(work: QueuedWork, ctx: RunContext, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
-  if (!(await checkBasis(work))) return parkWork(work, Date.now(), hasWriteAhead);
-  const touched = await deliverOpenPushes(work.record, work.only, ctx);
-  work.record = redactSecrets(work.record, ctx.redactor);
-  const saved = await save(work, touched);
-  const { open, at } = stillOpen(work.record, work.only);
-  if (open.length === 0 && saved) return { ...result('done', work.record), kept: false };
-  const next: QueuedWork = {
-    ...work,
-    basis: undefined,
-    priority: undefined,
-    only: open.length > 0 ? open : work.only,
-    unsaved: saved ? undefined : work.unsaved,
-  };
-  return parkWork(next, at ?? Date.now(), hasWriteAhead);
-}
-
-async function runHeld(work: QueuedWork, ctx: RunContext, hasWriteAhead: boolean): Promise<RunResult & { kept: boolean }> {
-  if (!work.claimed) {
-    const claim = await claimEvent(work.record.key, work.run, Date.now(), ctx.resuming);
-    if (claim === 'duplicate') return { ...result('duplicate', work.record), kept: false };
-    // `$db` out of quota (or failing): queued unclaimed, claimed when its slot fires.
-    if (claim === 'deferred') return parkWork(work, Date.now(), hasWriteAhead);
-    work.claimed = true;
-  }
-  return deliverAndRecord(work, ctx, hasWriteAhead);
-}
-
-/** Runs `work` under its write-ahead copy, which is also the event's lock. */
-export async function runWork(work: QueuedWork, ctx: RunContext): Promise<RunResult> {
-  if (work.record.change === null) return runHeld(work, ctx, false);
-  const copy = await writeAhead(work.record.key, { ...work, resuming: true, record: fitToBytes(work.record, MAX_RECORD_BYTES) });
-  if (copy === 'held') return result('held', work.record);
-  const outcome = await runHeld(work, ctx, copy === 'written');
-  if (copy === 'written' && !outcome.kept) await clearWriteAhead(work.record.key);
-  return outcome;
+/** In flight, then stored. `mayHaveLanded`: a resume after a death with these requests out. */
+async function pushAndStore(work: Work, ctx: RunContext, hasCopy: boolean, mayHaveLanded: boolean): Promise<RunStatus> {
+  const results = await deliverEvent(work.record.change as AgentStatusChange, work.inflight, ctx, mayHaveLanded);
+  for (const result of results) work.record.pushes[result.id] = result.push;
+  work.marks = results.filter((r) => r.mark !== undefined).map((r) => [r.id, r.mark ?? null]);
+  const status = await store(work, ctx, hasCopy);
+  if (status === 'done' && hasCopy) await clearWriteAhead(work.record.key);
+  return status;
 }
 
 /** Keyed and excerpted by the event's `data` only (the envelope also carries the iparams), within fixed bounds. */
@@ -172,41 +82,117 @@ function invalidRecord(payload: unknown, field: string, message: string, now: nu
   return record;
 }
 
-const contextFor = (iparams: Iparams, call: CallContext, resuming: boolean): RunContext => ({ ...call, iparams, resuming });
+async function recordInvalid(record: EventRecord, ctx: RunContext): Promise<RunStatus> {
+  try {
+    await placeNew(forStorage(record, ctx.iparams, ctx.head.secret), ctx.head);
+    return 'done';
+  } catch (err) {
+    return drop(record.key, `rejected event not recorded: ${reasonOf(err)}`);
+  }
+}
+
+const contextFor = async (iparams: Iparams, call: CallContext): Promise<RunContext> => ({ ...call, iparams, head: await readHead() });
+
+/** The store cannot take the event now: its copy waits behind the backlog; without a copy it is dropped. */
+async function defer(work: Work, ctx: RunContext, hasCopy: boolean): Promise<RunStatus> {
+  if (!hasCopy) return drop(work.record.key, 'neither the store nor a write-ahead copy could take it');
+  await rewriteAhead(work, await backlogSlot(ctx.head));
+  return 'deferred';
+}
 
 /** First delivery of an `onAgentActivityCreate` payload. */
-export async function processEvent(payload: unknown, iparams: Iparams, call: CallContext): Promise<RunResult> {
+export async function receiveEvent(
+  payload: unknown,
+  iparams: Iparams,
+  call: CallContext,
+): Promise<{ status: RunStatus; record: EventRecord }> {
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
-  if (!parsed.ok) {
-    const work: QueuedWork = {
-      kind: 'deliver',
-      claimed: true,
-      run: '',
-      only: [],
-      record: invalidRecord(payload, parsed.field, parsed.message, now),
+  const ctx = await contextFor(iparams, call).catch(() => null);
+  if (!ctx)
+    return {
+      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, iparams),
+      record: newRecord('', null, now),
     };
-    return runWork(work, contextFor(iparams, call, false));
+  if (!parsed.ok) {
+    const record = invalidRecord(payload, parsed.field, parsed.message, now);
+    return { status: await recordInvalid(record, ctx), record };
   }
-  const work: QueuedWork = {
-    kind: 'deliver',
-    claimed: false,
-    run: newRunToken(now),
-    only: allDestinations(),
-    record: newRecord(parsed.change.key, parsed.change, now),
+  await rearmIfOverdue(ctx.head);
+  const record = newRecord(parsed.change.key, parsed.change, now);
+  const work: Work = { kind: 'event', run: newRunToken(ctx.head.secret, record.key, now), record, inflight: allDestinations() };
+  return { status: await receive(work, ctx), record };
+}
+
+/**
+ * The head (and with it the secret and the history page) cannot be read: the event waits in its
+ * write-ahead copy (schedule data, which needs no signature) and runs when the copy fires.
+ */
+async function withoutHead(record: EventRecord | null, iparams: Iparams): Promise<RunStatus> {
+  if (!record) return 'dropped';
+  const data: WriteAhead = {
+    kind: 'event',
+    run: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
+    record: forStorage(record, iparams, null),
+    inflight: allDestinations(),
   };
-  // Deliveries are queued for this minute and the next: wait behind them rather than take their quota.
-  if (await queueBusy(now)) return parkWork(work, now, false);
-  return runWork(work, contextFor(iparams, call, false));
+  const copy = await writeAhead(data);
+  if (copy === 'created') return 'deferred';
+  if (copy === 'exists') return 'duplicate';
+  console.error(`event ${record.key} dropped: neither the engine head nor a write-ahead copy could be reached`);
+  return 'dropped';
 }
 
-/** Parks `work` (a replay) in the retry queue without running it now. */
-export function queueWork(work: QueuedWork, at: number): Promise<RunResult> {
-  return parkWork(work, at, false);
+/** received, then claimed, then in flight and stored. */
+async function receive(work: Work, ctx: RunContext): Promise<RunStatus> {
+  const data = { ...work, record: forStorage(work.record, ctx.iparams, ctx.head.secret) };
+  const copy = await writeAhead(data);
+  if (copy === 'exists') return 'duplicate'; // the same event is being run elsewhere
+  const hasCopy = copy === 'created';
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === 'duplicate') return finish(work, hasCopy, 'duplicate');
+  if (claim === 'unknown') return defer(data, ctx, hasCopy);
+  return pushAndStore(work, ctx, hasCopy, false);
 }
 
-/** Resumes parked work when its schedule fires; work whose event is busy elsewhere waits for another slot. */
-export async function resumeQueued(work: QueuedWork, iparams: Iparams, call: CallContext): Promise<RunResult> {
-  const outcome = await runWork(work, contextFor(iparams, call, work.resuming === true));
-  return outcome.status === 'held' ? parkWork({ ...work, resuming: false }, Date.now(), false) : outcome;
+/** The stored record of `key`, searched from the page its claim noted: null when it is not there, 'unknown' when unreadable. */
+async function findStored(key: string, claim: Claim, head: number): Promise<EventRecord | null | 'unknown'> {
+  for (let page = claim.page; page <= Math.min(head, claim.page + 2); page++) {
+    const records = await readPage(pageId(page)).catch(() => 'unknown' as const);
+    if (records === 'unknown') return 'unknown';
+    const found = (records ?? []).find((r) => r.key === key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A claim made earlier by this run: what is left, from the stored record. */
+async function resumeClaimed(work: Work, ctx: RunContext, hasCopy: boolean): Promise<RunStatus> {
+  const claim = await readClaim(work.record.key);
+  const stored = claim === 'unknown' || claim === null ? 'unknown' : await findStored(work.record.key, claim, ctx.head.page);
+  if (stored === 'unknown') return defer(work, ctx, hasCopy);
+  if (stored) return finish(work, hasCopy, 'done');
+  if (work.inflight.length > 0) return pushAndStore(work, ctx, hasCopy, true);
+  const status = await store(work, ctx, hasCopy);
+  return status === 'done' ? finish(work, hasCopy, status) : status;
+}
+
+/** A fired write-ahead copy: the run it stood for died, could not finish, or waited for the store's quota. */
+export async function resumeEvent(data: WriteAhead, iparams: Iparams, call: CallContext): Promise<RunStatus> {
+  // The fired copy is gone: re-create it first, as this run's lock and its durability.
+  const copy = await writeAhead(data);
+  if (copy === 'exists') return 'duplicate';
+  const ctx = await contextFor(iparams, call);
+  const hasCopy = copy === 'created';
+  const work: Work = { ...data, record: { ...data.record, page: null } };
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === 'duplicate') return finish(work, hasCopy, 'duplicate');
+  if (claim === 'unknown') return defer(work, ctx, hasCopy);
+  if (claim === 'claimed') return pushAndStore(work, ctx, hasCopy, false);
+  return resumeClaimed(work, ctx, hasCopy);
+}
+
+async function finish(work: Work, hasCopy: boolean, status: RunStatus): Promise<RunStatus> {
+  if (hasCopy) await clearWriteAhead(work.record.key);
+  return status;
 }

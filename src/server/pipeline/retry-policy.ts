@@ -1,53 +1,76 @@
 /**
- * The one place that decides, from the class of a delivery error, what happens to a push:
- * retried later (when), rejected for good, or dead-lettered after too many attempts.
+ * The one place that decides, from the class of a delivery error, what happens to a push and to its
+ * destination's outage mark. A rate limit (the vendor's 429), the installation's quota and "not
+ * started" wait without spending an attempt; a transient failure spends one and marks the
+ * destination failing, so its other pushes wait behind one probe instead of each spending requests.
+ * Transient failures dead-letter on a time budget; permanent ones are rejected at once.
  */
-import { AuthError, DeliveryError, NotSentError, PayloadInvalidError, reasonOf, RetryableError } from '../core/errors';
+import { AuthError, NotSentError, PayloadInvalidError, reasonOf, RetryableError, DeliveryError } from '../core/errors';
+import type { DownMark } from '../history/head';
 import type { PushState } from '../history/record';
+import type { SentSummary } from '../destinations/types';
+import { toDeadLetter, toRejected, toWaiting } from './states';
 
-export const MAX_ATTEMPTS = 6;
-/** The platform's one-time schedules lie at least 5 minutes ahead: the ladder starts there. */
-const FIRST_STEP_MS = 5 * 60_000;
+/** A push failing for this long is dead-lettered (visible, replayable). */
+export const TIME_BUDGET_MS = 24 * 3600_000;
+const FIRST_PROBE_MS = 5 * 60_000;
+const LONGEST_PROBE_MS = 2 * 3600_000;
+/** A vendor 429 without Retry-After waits this long. */
+const RATE_LIMIT_WAIT_MS = 60_000;
 
-/** Exponential backoff after the n-th failed attempt: 5, 10, 20, 40, 80 minutes. */
-function backoffMs(attempts: number): number {
-  return FIRST_STEP_MS * 2 ** Math.max(0, attempts - 1);
+/** Probe interval after `failures` consecutive failures: 5, 10, 20, 40, 80 minutes, then every 2 hours. */
+export const probeDelayMs = (failures: number): number => Math.min(LONGEST_PROBE_MS, FIRST_PROBE_MS * 2 ** Math.max(0, failures - 1));
+
+export interface Decision {
+  push: PushState;
+  /** The destination's new outage mark, when this failure says something about the destination. */
+  mark: DownMark | null;
 }
 
-type Decision = Pick<PushState, 'outcome' | 'reason' | 'attempts' | 'last_status' | 'next_retry_at'>;
-
-function retryLater(err: RetryableError, attempts: number, now: number): Decision {
-  // Never earlier than the destination's Retry-After.
-  const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(attempts));
-  const reason = reasonOf(err);
-  if (attempts >= MAX_ATTEMPTS) {
-    return {
-      outcome: 'dead_letter',
-      reason: `gave up after ${attempts} attempts: ${reason}`,
-      attempts,
-      last_status: err.status,
-      next_retry_at: null,
-    };
-  }
-  return { outcome: 'retrying', reason, attempts, last_status: err.status, next_retry_at: now + wait };
+interface Failure {
+  err: unknown;
+  now: number;
+  previous: PushState | undefined;
+  sent: SentSummary | null;
+  mayDuplicate: boolean;
+  mark: DownMark | undefined;
 }
 
-/** `attempts` counts the attempt that just failed. */
-export function decide(err: unknown, attempts: number, now: number): Decision {
-  if (err instanceof NotSentError) {
-    // Nothing reached the destination (our quota, or no time left): queued again without spending an attempt.
-    return {
-      outcome: 'retrying',
-      reason: reasonOf(err),
-      attempts: attempts - 1,
-      last_status: err.status,
-      next_retry_at: now + (err.retryAfterMs ?? 0),
-    };
-  }
-  if (err instanceof RetryableError) return retryLater(err, attempts, now);
-  const status = err instanceof DeliveryError ? err.status : null;
-  const permanent = err instanceof AuthError || err instanceof PayloadInvalidError;
-  // An unexpected exception is a bug: record it and stop rather than loop on it.
-  const reason = permanent ? reasonOf(err) : `unexpected error: ${reasonOf(err)}`;
-  return { outcome: 'rejected', reason, attempts, last_status: status, next_retry_at: null };
+function waitOrGiveUp(f: Failure, at: number, attempted: boolean): PushState {
+  const status = statusOf(f.err);
+  const reason = reasonOf(f.err);
+  const since = f.previous?.failing_since ?? f.now;
+  if (f.now - since >= TIME_BUDGET_MS)
+    return toDeadLetter(f, `gave up after ${Math.round(TIME_BUDGET_MS / 3600_000)} h failing: ${reason}`, status, attempted);
+  return toWaiting(f, reason, status, at, attempted);
+}
+
+const statusOf = (err: unknown): number | null => (err instanceof DeliveryError ? err.status : null);
+
+/** The vendor's rate limit holds for every push to it: all wait until it says, none spends an attempt. */
+function rateLimited(f: Failure, err: RetryableError): Decision {
+  const until = f.now + (err.retryAfterMs ?? RATE_LIMIT_WAIT_MS);
+  const mark = { until, failures: f.mark?.failures ?? 0, since: f.mark?.since ?? f.now, reason: reasonOf(err) };
+  return { push: waitOrGiveUp(f, until, false), mark };
+}
+
+/** A transient failure: one attempt spent, the destination marked failing until its next probe. */
+function failed(f: Failure, err: RetryableError): Decision {
+  const failures = (f.mark?.failures ?? 0) + 1;
+  const until = f.now + Math.max(err.retryAfterMs ?? 0, probeDelayMs(failures));
+  return { push: waitOrGiveUp(f, until, true), mark: { until, failures, since: f.mark?.since ?? f.now, reason: reasonOf(err) } };
+}
+
+/** Permanent (auth, a refused payload) or a bug: rejected, never looped on. */
+function refused(f: Failure): Decision {
+  const permanent = f.err instanceof AuthError || f.err instanceof PayloadInvalidError;
+  const reason = permanent ? reasonOf(f.err) : `unexpected error: ${reasonOf(f.err)}`;
+  return { push: toRejected(f, reason, statusOf(f.err), true), mark: null };
+}
+
+export function decide(f: Failure): Decision {
+  const { err } = f;
+  if (err instanceof NotSentError) return { push: waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false), mark: null };
+  if (err instanceof RetryableError) return err.status === 429 ? rateLimited(f, err) : failed(f, err);
+  return refused(f);
 }

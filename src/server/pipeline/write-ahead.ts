@@ -1,36 +1,30 @@
 /**
- * Write-ahead copy of a run. Before a run claims an event or pushes anything, it parks a copy of its
- * work in a one-time schedule named after the event (`w<key>`), and deletes it when the outcome is
- * recorded or parked. If the invocation dies in between (the 20 s limit, a platform fault), the copy
- * fires about 5 minutes later and resumes the work, so a claim is never left without a durable record.
- * The name is unique, so it is also the event's lock: a second run on the same event (two Retry
- * clicks, a Retry while a queued retry fires) cannot start while one is in progress.
+ * Write-ahead copy of a run: before an event is claimed or pushed, its work is parked in a one-time
+ * schedule named after the event (`w<key>`), deleted once the outcome is in the history. If the
+ * invocation dies in between, the copy fires (about 6 minutes later) and resumes. The name is unique,
+ * so the copy is also the event's lock: a second run on the same event cannot start meanwhile.
  */
-import { messageOf } from '../core/errors';
-import { MIN_LEAD_MS } from './slots';
+import type { DestinationId } from '../destinations/types';
+import type { EventRecord } from '../history/record';
+import { createOnce, moveOnce, NAMES, removeSchedule } from '../platform/schedule';
 
-type WriteAhead = 'written' | 'held' | 'unavailable';
-
-const nameOf = (key: string): string => `w${key}`;
-
-export async function writeAhead(key: string, data: Record<string, unknown>): Promise<WriteAhead> {
-  try {
-    await $schedule.create({ name: nameOf(key), data, schedule_at: new Date(Date.now() + MIN_LEAD_MS).toISOString() });
-    return 'written';
-  } catch (err) {
-    return /exist/i.test(messageOf(err)) ? 'held' : 'unavailable';
-  }
+export interface WriteAhead {
+  kind: 'event';
+  run: string;
+  /** The event, with the outcomes known so far (all of them when only the history write is left). */
+  record: EventRecord;
+  /** Pushes whose request may be out: a resume resends them flagged when they cannot deduplicate. */
+  inflight: DestinationId[];
+  /** History writes that failed so far: bounded, then given up loudly. */
+  tries?: number;
 }
 
-/** Turns the copy into the work's parking place (when no slot is left): it fires at `at` instead. */
-export function keepAsQueued(key: string, data: Record<string, unknown>, at: number): Promise<boolean> {
-  const spec = { name: nameOf(key), data, schedule_at: new Date(Math.max(at, Date.now() + MIN_LEAD_MS)).toISOString() };
-  return $schedule.update(spec).then(
-    () => true,
-    () => false,
-  );
-}
+/** The copy, firing at `at` (at the earliest the platform's lead). */
+export const writeAhead = (data: WriteAhead, at = Date.now()) =>
+  createOnce(NAMES.writeAhead(data.record.key), data as unknown as Record<string, unknown>, at);
 
-export async function clearWriteAhead(key: string): Promise<void> {
-  await $schedule.delete({ name: nameOf(key) }).catch(() => undefined);
-}
+/** Replaces the copy's content and time; false when that failed. */
+export const rewriteAhead = (data: WriteAhead, at = Date.now()): Promise<boolean> =>
+  moveOnce(NAMES.writeAhead(data.record.key), data as unknown as Record<string, unknown>, at);
+
+export const clearWriteAhead = (key: string): Promise<boolean> => removeSchedule(NAMES.writeAhead(key));

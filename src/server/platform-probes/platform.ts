@@ -6,12 +6,19 @@
  */
 
 type UpdateOptions = { setIf?: 'exist' | 'not_exist' };
+/** `$db.update` as the probe calls it: with the fourth argument the platform is not documented to read. */
+type UpdateWithOptions = (
+  key: string,
+  action: FdkDbUpdateAction,
+  attributes: Record<string, unknown>,
+  options: UpdateOptions,
+) => Promise<unknown>;
 
 export const probeDb = {
   get: (key: string): Promise<Record<string, unknown>> => $db.get(key),
   delete: (key: string): Promise<unknown> => $db.delete(key),
   update: (key: string, action: FdkDbUpdateAction, attributes: Record<string, unknown>, options?: UpdateOptions): Promise<unknown> =>
-    options === undefined ? $db.update(key, action, attributes) : $db.update(key, action, attributes, options),
+    options === undefined ? $db.update(key, action, attributes) : ($db.update as UpdateWithOptions)(key, action, attributes, options),
 };
 
 export const probeSchedule = {

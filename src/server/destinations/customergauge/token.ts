@@ -9,10 +9,9 @@
 import { AuthError, PayloadInvalidError } from '../../core/errors';
 import { customerGauge } from '../../../shared/destinations/customergauge';
 import { invoke, isRecord, type CallContext } from '../../core/http';
+import { createOnce, fetchSchedule, moveOnce, NAMES } from '../../platform/schedule';
 
-const TOKEN_SCHEDULE = 'cg-token';
 const EXPIRY_MARGIN_MS = 5 * 60_000;
-const MIN_SCHEDULE_LEAD_MS = 5 * 60_000 + 30_000;
 
 interface TokenBody {
   access_token?: string;
@@ -26,28 +25,17 @@ function readTokenError(body: unknown): string | null {
 }
 
 async function cachedToken(now: number): Promise<string | null> {
-  try {
-    const schedule = await $schedule.fetch({ name: TOKEN_SCHEDULE });
-    const { access_token: token, expires_at: expiresAt } = schedule.data as { access_token?: string; expires_at?: number };
-    return token && typeof expiresAt === 'number' && expiresAt - EXPIRY_MARGIN_MS > now ? token : null;
-  } catch {
-    return null;
-  }
+  const schedule = await fetchSchedule(NAMES.token).catch(() => null);
+  const { access_token: token, expires_at: expiresAt } = (schedule?.data ?? {}) as { access_token?: string; expires_at?: number };
+  return token && typeof expiresAt === 'number' && expiresAt - EXPIRY_MARGIN_MS > now ? token : null;
 }
 
 async function storeToken(token: string, expiresAt: number): Promise<void> {
-  const spec = {
-    name: TOKEN_SCHEDULE,
-    data: { kind: 'token', access_token: token, expires_at: expiresAt },
-    // One-time schedules must lie at least 5 minutes ahead; `cachedToken` checks expires_at itself.
-    schedule_at: new Date(Math.max(expiresAt - EXPIRY_MARGIN_MS, Date.now() + MIN_SCHEDULE_LEAD_MS)).toISOString(),
-  };
-  try {
-    await $schedule.create(spec);
-  } catch {
-    // An expired entry may still be there: replace it. If that fails too, the next event fetches again.
-    await $schedule.update(spec).catch(() => undefined);
-  }
+  const data = { kind: 'token', access_token: token, expires_at: expiresAt };
+  // It fires (and is gone) shortly before the token expires; `cachedToken` checks expires_at itself.
+  const at = expiresAt - EXPIRY_MARGIN_MS;
+  // An expired entry may still be there: replace it. If that fails too, the next event fetches again.
+  if ((await createOnce(NAMES.token, data, at)) === 'exists') await moveOnce(NAMES.token, data, at);
 }
 
 const TOKEN_REQUEST = {

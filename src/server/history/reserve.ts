@@ -1,0 +1,29 @@
+/**
+ * The server methods' share of the `$db` quota. Agents' browsers can call the history methods at
+ * will (the platform allows 50 calls a minute), and every page read spends one of the 50 `$db`
+ * operations a minute deliveries need. So each `$db` operation a server method makes first takes a
+ * token of this minute's reserve: a one-time schedule `r<minute>-<i>`, i < RESERVE_PER_MINUTE.
+ * Names are unique, so however many calls race, at most RESERVE_PER_MINUTE operations a minute are
+ * spent by them; a call that gets fewer reads less and says so (`notice`).
+ */
+import { createOnce, NAMES } from '../platform/schedule';
+
+/** What the sidebar needs for an open (a list and a count, two pages each at most). */
+export const RESERVE_PER_MINUTE = 4;
+
+/** Takes up to `wanted` tokens of this minute's reserve; returns how many it got. */
+export async function takeReserve(wanted: number): Promise<number> {
+  const now = Date.now();
+  const minute = Math.floor(now / 60_000);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await createOnce(NAMES.readToken(minute, i), { kind: 'reserve' }, now);
+    // No schedule can be made at all (all 1,000 in use, or the scheduler failing): the history stays readable.
+    if (token === 'full' || token === 'failed') return wanted;
+    if (token === 'created') got++;
+  }
+  return got;
+}
+
+export const RESERVE_NOTICE =
+  'The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.';

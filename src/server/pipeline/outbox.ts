@@ -1,0 +1,152 @@
+/**
+ * The outbox's bookkeeping. Waiting pushes live in the history pages (stored `retrying`); what the
+ * drain needs to find them is in the head: `open_from` (no waiting push below that page),
+ * `failed_from` (where Retry all starts) and the destinations' outage marks. Wake-ups are one-time
+ * schedules on a 16-minute wheel (`k<minute % 16>`): a timer, never storage, so a lost or refused
+ * one delays a drain and loses nothing (the next arrival, sweep or the daily head re-arms it).
+ */
+import type { DestinationId } from '../destinations/types';
+import { allDestinations } from './deliver';
+import { redactSecrets } from '../history/redact';
+import { updateHead, type DownMark, type Head } from '../history/head';
+import { fitToBytes, isFailed, type EventRecord, type PushState } from '../history/record';
+import { sealPush, sealRecord } from '../history/seal';
+import { MAX_RECORD_BYTES, pageNumber } from '../history/store';
+import { createOnce, MIN_LEAD_MS, NAMES } from '../platform/schedule';
+
+type Iparams = Record<string, unknown>;
+
+/**
+ * The one door to storage for what the engine writes (history, write-ahead copies): secrets
+ * redacted first, then cut to size, then signed.
+ */
+export function forStorage(record: EventRecord, iparams: Iparams, secret: string | null): EventRecord {
+  const cut = fitToBytes(redactSecrets(record, iparams), MAX_RECORD_BYTES - SEAL_ROOM);
+  // Without the secret (the head unreachable) it is only bound for schedule data, which no browser reaches.
+  return secret === null ? cut : sealRecord(cut, secret);
+}
+
+/** Room left for the digests (one per record and per push, 64 hex characters each). */
+const SEAL_ROOM = 300;
+
+/** Any destination id: the probe record only carries the text to the redactor. */
+const PROBE = allDestinations()[0];
+
+/** A text bound for storage (an outage mark's reason), redacted like a record. */
+function redactText(text: string, iparams: Iparams): string {
+  const probe: EventRecord = {
+    key: '',
+    page: null,
+    received_at: 0,
+    change: null,
+    invalid: null,
+    pushes: { [PROBE]: { reason: text } as PushState },
+  };
+  return redactSecrets(probe, iparams).pushes[PROBE]?.reason ?? '';
+}
+
+/** One push state for a rewrite: redacted and signed like a whole record. */
+export function pushForStorage(key: string, id: DestinationId, push: PushState, iparams: Iparams, secret: string): PushState {
+  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, iparams);
+  return sealPush(key, id, redacted.pushes[id] as PushState, secret);
+}
+
+/**
+ * Arms a drain wake-up at `at` (at the earliest the platform's lead); an existing one on the same
+ * wheel slot stands. The head notes when one is due; one that could not be armed is noted as due
+ * now, so the next arrival tries again.
+ */
+export async function wakeAt(at: number): Promise<void> {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  const armed = await createOnce(NAMES.wake(when), { kind: 'wake' }, when);
+  // One already stands on that slot: its own arming noted it in the head.
+  if (armed === 'exists') return;
+  const due = armed === 'failed' ? Date.now() : when;
+  await updateHead(
+    (h) => ({ ...h, wake_at: h.wake_at === null || h.wake_at > due || h.wake_at < Date.now() ? due : h.wake_at }),
+    (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now()),
+  );
+}
+
+/** How late a drain may be before an arrival re-arms it (the wake-up was lost or refused). */
+const OVERDUE_MS = 2 * 60_000;
+
+/** On an arrival: a drain that should have run and did not is armed again. */
+export async function rearmIfOverdue(head: Head): Promise<void> {
+  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS) await wakeAt(Date.now());
+}
+
+/** After a drain that left nothing waiting: no wake-up is expected (unless one was armed meanwhile). */
+export async function noWakeNeeded(from: number | null): Promise<void> {
+  await updateHead(
+    (h) => (h.wake_at === from ? { ...h, wake_at: null } : h),
+    (h) => h.wake_at !== from,
+  );
+}
+
+export interface Stored {
+  iparams: Iparams;
+  page: string;
+  pushes: Array<[DestinationId, PushState]>;
+  marks: Array<[DestinationId, DownMark | null]>;
+}
+
+function headNeeds(head: Head, s: Stored): boolean {
+  const page = pageNumber(s.page);
+  const waiting = s.pushes.some(([, p]) => p.outcome === 'retrying');
+  const failed = s.pushes.some(([, p]) => isFailed(p));
+  const marksHold = s.marks.every(([id, mark]) => (mark === null ? head.down[id] === undefined : head.down[id]?.until === mark.until));
+  return (waiting && head.open_from > page) || (failed && (head.failed_from === null || head.failed_from > page)) || !marksHold;
+}
+
+function applyTo(head: Head, s: Stored): Head {
+  const page = pageNumber(s.page);
+  const down = { ...head.down };
+  for (const [id, mark] of s.marks) {
+    if (mark === null) delete down[id];
+    else down[id] = mark;
+  }
+  const waiting = s.pushes.some(([, p]) => p.outcome === 'retrying');
+  const failed = s.pushes.some(([, p]) => isFailed(p));
+  return {
+    ...head,
+    down,
+    open_from: waiting ? Math.min(head.open_from, page) : head.open_from,
+    failed_from: failed ? Math.min(head.failed_from ?? page, page) : head.failed_from,
+  };
+}
+
+/** After pushes were stored on `page`: the head learns of waiting and failed pushes and of outage marks; a wake-up is armed. */
+export async function afterStored(head: Head, stored: Stored): Promise<void> {
+  // Outage marks carry a vendor's words into schedule data: redacted like everything stored.
+  const s = {
+    ...stored,
+    marks: stored.marks.map(([id, mark]): [DestinationId, DownMark | null] => [
+      id,
+      mark && { ...mark, reason: redactText(mark.reason, stored.iparams) },
+    ]),
+  };
+  if (headNeeds(head, s))
+    await updateHead(
+      (h) => applyTo(h, s),
+      (h) => !headNeeds(h, s),
+    );
+  const due = s.pushes.filter(([, p]) => p.outcome === 'retrying').map(([, p]) => p.next_retry_at ?? Date.now());
+  if (due.length > 0) await wakeAt(Math.min(...due));
+}
+
+/** Events a minute the backlog of unclaimed events is spread over: 2 `$db` operations each, the rest is the reserve. */
+const BACKLOG_PER_MINUTE = 22;
+
+/**
+ * A time for an event the store could not take now (its quota is spent): behind the backlog, one
+ * every 60/22 s, so the copies fire when there is quota for them instead of all at once.
+ */
+export async function backlogSlot(head: Head): Promise<number> {
+  const at = Math.max(Date.now() + MIN_LEAD_MS, head.backlog_at + Math.ceil(60_000 / BACKLOG_PER_MINUTE));
+  await updateHead(
+    (h) => ({ ...h, backlog_at: Math.max(h.backlog_at, at) }),
+    (h) => h.backlog_at >= at,
+  ).catch(() => undefined);
+  return at;
+}

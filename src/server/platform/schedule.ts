@@ -1,0 +1,111 @@
+/**
+ * The one module that calls `$schedule`. Schedules are the engine's timers and its per-event
+ * locks, never its storage of waiting work. It knows the facts: a one-time schedule fires at least
+ * 5 minutes and at most a year ahead (checked by the scheduler's clock, which may differ from ours:
+ * MIN_LEAD_MS covers ±60 s), names are unique (a create is a compare-and-set), data ≤ 4 KB, at most
+ * 1,000 one-time + 1 recurring. Every name the app uses is made here.
+ */
+
+/** 5 minutes, plus 60 s for the scheduler's clock running ahead of ours, plus a margin for the call itself. */
+export const MIN_LEAD_MS = 5 * 60_000 + 60_000 + 30_000;
+/** A create refused as too soon (a clock further off than we thought) is tried once more this much later. */
+const SKEW_RETRY_MS = 2 * 60_000;
+
+export const NAMES = {
+  /** The engine's head (history page, HMAC key, outage marks, drop count): the one recurring schedule. */
+  head: 'history-head',
+  /** A destination's cached OAuth token. */
+  token: 'cg-token',
+  /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
+  writeAhead: (key: string): string => `w${key}`,
+  /** A page's lock while its waiting pushes are drained. */
+  pageLock: (page: string): string => `s${page}`,
+  /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
+  wake: (at: number): string => `k${Math.floor(at / 60_000) % 16}`,
+  /** A server method's share of this minute's `$db` reserve (see history/reserve.ts). */
+  readToken: (minute: number, index: number): string => `r${minute.toString(36)}-${index}`,
+} as const;
+
+type CreateResult = 'created' | 'exists' | 'full' | 'failed';
+
+const text = (err: unknown): string => String((err as { message?: unknown } | null)?.message);
+const statusOf = (err: unknown): number => {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : 0;
+};
+
+function classifyCreate(err: unknown): CreateResult | 'too_soon' {
+  const message = text(err);
+  if (statusOf(err) !== 400) return 'failed';
+  if (/already exists/i.test(message)) return 'exists';
+  if (/maximum number/i.test(message)) return 'full';
+  return /at least 5 minutes/i.test(message) ? 'too_soon' : 'failed';
+}
+
+const isoAt = (at: number): string => new Date(at).toISOString();
+
+/** Creates a one-time schedule firing at `at` (never sooner than the lead). `exists`: the name is taken. */
+export async function createOnce(name: string, data: Record<string, unknown>, at: number): Promise<CreateResult> {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  try {
+    await $schedule.create({ name, data, schedule_at: isoAt(when) });
+    return 'created';
+  } catch (err) {
+    const result = classifyCreate(err);
+    if (result !== 'too_soon') return result;
+    return $schedule.create({ name, data, schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+      () => 'created' as const,
+      (again: unknown) => (classifyCreate(again) === 'exists' ? 'exists' : 'failed'),
+    );
+  }
+}
+
+/** The data of schedule `name` and when it fires; null when there is none (404). Throws on other failures. */
+export async function fetchSchedule(name: string): Promise<{ data: Record<string, unknown>; at: number } | null> {
+  try {
+    const found = await $schedule.fetch({ name });
+    return { data: found.data ?? {}, at: Date.parse(found.schedule_at) };
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw err;
+  }
+}
+
+/** Moves schedule `name` to `at` with `data`; false when it failed. */
+export function moveOnce(name: string, data: Record<string, unknown>, at: number): Promise<boolean> {
+  return $schedule.update({ name, data, schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Deletes schedule `name`; true when it is gone (deleted now, or already absent). */
+export function removeSchedule(name: string): Promise<boolean> {
+  return $schedule.delete({ name }).then(
+    () => true,
+    (err: unknown) => statusOf(err) === 404,
+  );
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Writes the app's one recurring schedule (created on first write). It is moved a day ahead at each
+ * write: it fires only after a quiet day, when its sweep is the drain's safety net.
+ */
+export async function writeRecurring(name: string, data: Record<string, unknown>): Promise<void> {
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: 'days' as const, frequency: 1 } };
+  await $schedule.update(spec).catch(() => $schedule.create(spec));
+}
+
+/** Creates the recurring schedule only if it does not exist: the first writer of a value wins. */
+export async function createRecurring(name: string, data: Record<string, unknown>): Promise<CreateResult> {
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: 'days' as const, frequency: 1 } };
+  try {
+    await $schedule.create(spec);
+    return 'created';
+  } catch (err) {
+    const result = classifyCreate(err);
+    return result === 'too_soon' ? 'failed' : result;
+  }
+}
