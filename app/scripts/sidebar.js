@@ -1,4 +1,4 @@
-/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
+/* Built from src/ (source e1d060716108eb77f3b5fe2d1879b74315b872d202c0505bfcc31d3254108890) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
