@@ -15,6 +15,7 @@ import {
   describeOutcome,
   isRetrying,
   reportState,
+  retryTime,
   Simulator,
   EVENT_NAME,
   type ReportState,
@@ -100,9 +101,7 @@ const EXIT_CODES: Record<ReportState, number> = { done: 0, failed: 1, unknown: 1
 /** What is still queued when the command ends, and that it goes with it. */
 function leftRetrying(report: SimulationReport, schedules: number): string {
   const waiting = report.outcomes.filter((o) => o.outcome === 'retrying' || o.outcome === 'queued');
-  const lines = waiting.map(
-    (o) => `  ${o.destination}: next retry ${o.next_retry_at ?? 'not scheduled'}${o.reason ? ` (${o.reason})` : ''}`,
-  );
+  const lines = waiting.map((o) => `  ${o.destination}: ${retryTime(o) ?? 'next retry not scheduled'}${o.reason ? ` (${o.reason})` : ''}`);
   return [
     `Left retrying: ${waiting.length} push${waiting.length === 1 ? '' : 'es'}, ${schedules} deliver${schedules === 1 ? 'y' : 'ies'} scheduled.`,
     ...lines,

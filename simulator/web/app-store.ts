@@ -4,16 +4,20 @@
  *
  * The one module of the simulator that knows the app's storage layout: history pages `h:<page>`
  * holding one record per event under its key, each with its pushes by destination (a push waiting
- * for its next attempt is stored `retrying`: the history is the app's outbox); an event held in its
- * write-ahead copy, a one-time schedule whose data is `{ kind: 'event', record: { key } }`; the
- * drain's wake-ups, schedules whose data is `{ kind: 'wake' }`; an event's key as the app derives
- * it from the payload. When the layout changes, this module changes. Stored
- * values are read defensively: whatever does not have the expected shape reads as unknown.
+ * for its next attempt is stored `retrying` with its `next_retry_at`: the history is the app's
+ * outbox); an event held in its write-ahead copy, a one-time schedule whose data is
+ * `{ kind: 'event', record: { key } }`. Waiting pushes go out when the drain runs: from a wake-up
+ * (`{ kind: 'wake' }`), the daily head (`{ kind: 'head', down }`, the recurring schedule, which also
+ * holds the failing destinations' marks) or a page lock whose drainer died (`{ kind: 'page' }`).
+ * Everything else is housekeeping (reserve tokens, the token cache). A push request's body names
+ * its event's key. When the layout changes, this module changes. Stored values are read
+ * defensively: whatever does not have the expected shape reads as unknown.
  */
 import { parseAgentActivityEvent } from '../../src/server/event/agent-status-change';
 import { invalidPayloadIdentity } from '../../src/server/event/invalid';
+import { DESCRIPTORS, type DestinationDescriptor } from '../../src/shared/destinations';
 import type { Outcome } from '../../src/shared/history-api';
-import type { InvocationCause, PlatformRuntime } from '../runtime';
+import type { InvocationCause, PlatformRuntime, RequestTrace } from '../runtime';
 import { isPlainObject } from './http';
 
 /** One push of an event as stored: its destination id and what happened to it. */
@@ -33,10 +37,18 @@ export interface StoredEvent {
   pushes: StoredPush[];
 }
 
-/** Delivery work waiting in a schedule: whose (an event key, when the data says) and when it fires. */
+/** Delivery work: an event held in its write-ahead copy, or a push waiting in the history. */
 export interface PendingDelivery {
   key: string | null;
-  at: number;
+  /** the waiting push's destination; null for an event held in its copy (all of its pushes) */
+  destination: string | null;
+  /** when the push is due: the next_retry_at the app stored; null for a copy */
+  due: number | null;
+  /**
+   * when the schedule that runs it fires: the copy, or the first drain at or after `due` (or after
+   * its destination's outage mark, which holds its pushes back); null when none is scheduled yet
+   */
+  at: number | null;
 }
 
 const HISTORY_PAGE = /^h:/;
@@ -96,31 +108,95 @@ export function readEvent(runtime: PlatformRuntime, key: string): StoredEvent | 
   return { invalid, pushes: Object.entries(pushes).map(([destination, push]) => readPush(destination, push)) };
 }
 
-/** Pushes stored waiting: their event key and the time the app recorded for the next attempt. */
-function waitingPushes(runtime: PlatformRuntime): Array<{ key: string; due: number }> {
+/** Pushes stored waiting: their event key, destination and the time the app recorded for the next attempt. */
+function waitingPushes(runtime: PlatformRuntime): Array<{ key: string; destination: string; due: number }> {
   const db = runtime.db.dump();
   return Object.keys(db)
     .filter((name) => HISTORY_PAGE.test(name))
     .flatMap((name) => Object.entries(db[name] as Record<string, unknown>))
     .flatMap(([key, record]) => {
-      const pushes = isPlainObject(record) && isPlainObject(record.pushes) ? Object.values(record.pushes) : [];
+      const pushes = isPlainObject(record) && isPlainObject(record.pushes) ? Object.entries(record.pushes) : [];
       return pushes
-        .filter((p) => isPlainObject(p) && p.outcome === 'retrying')
-        .map((p) => ({ key, due: count((p as Record<string, unknown>).next_retry_at) ?? 0 }));
+        .filter(([, p]) => isPlainObject(p) && p.outcome === 'retrying')
+        .map(([destination, p]) => ({ key, destination, due: count((p as Record<string, unknown>).next_retry_at) ?? 0 }));
     });
 }
 
+/** Schedules whose firing runs the drain: its wake-ups, the daily head, a page lock left by a drainer that died. */
+const DRAIN_KINDS: ReadonlySet<unknown> = new Set(['wake', 'head', 'page']);
+
+const isDrain = (data: unknown): boolean => isPlainObject(data) && DRAIN_KINDS.has(data.kind);
+
+/** Until when each destination marked failing holds its pushes back (the head's outage marks). */
+function heldUntil(data: unknown): Map<string, number> {
+  const down = isPlainObject(data) && isPlainObject(data.down) ? data.down : {};
+  return new Map(
+    Object.entries(down).flatMap(([id, mark]) => {
+      const until = isPlainObject(mark) ? count(mark.until) : null;
+      return until === null ? [] : [[id, until] as [string, number]];
+    }),
+  );
+}
+
+const byTime = (a: PendingDelivery, b: PendingDelivery): number => (a.at ?? Infinity) - (b.at ?? Infinity);
+
 /**
- * Delivery work still to run, soonest first: events held in write-ahead copies (when the copy
- * fires), and waiting pushes (when the first drain wake-up at or after their recorded time fires).
+ * Delivery work still to run, soonest first: events held in write-ahead copies (run when the copy
+ * fires), and waiting pushes (run by the first drain at or after they are due). That is the earliest
+ * a push can go: a drain pushes at most 10 and probes a failing destination with one push at a time.
  */
 export function pendingDeliveries(runtime: PlatformRuntime): PendingDelivery[] {
   const schedules = runtime.schedules.list();
-  const wakes = schedules.filter((s) => isPlainObject(s.data) && s.data.kind === 'wake').map((s) => Date.parse(s.next_fire_at));
+  const drains = schedules.filter((s) => isDrain(s.data)).map((s) => Date.parse(s.next_fire_at));
+  const held = heldUntil(schedules.find((s) => isPlainObject(s.data) && s.data.kind === 'head')?.data);
   const copies = schedules
     .filter((s) => workKeyOf(s.data) !== null)
-    .map((s) => ({ key: workKeyOf(s.data), at: Date.parse(s.next_fire_at) }));
-  // The first wake-up at or after the recorded time; without one, the recorded time.
-  const waiting = waitingPushes(runtime).map(({ key, due }) => ({ key, at: Math.min(...wakes.filter((w) => w >= due), Infinity), due }));
-  return [...copies, ...waiting.map((w) => ({ key: w.key, at: Number.isFinite(w.at) ? w.at : w.due }))].sort((a, b) => a.at - b.at);
+    .map((s): PendingDelivery => ({ key: workKeyOf(s.data), destination: null, due: null, at: Date.parse(s.next_fire_at) }));
+  const waiting = waitingPushes(runtime).map(({ key, destination, due }): PendingDelivery => {
+    const ready = Math.max(due, held.get(destination) ?? due);
+    const at = Math.min(...drains.filter((time) => time >= ready));
+    return { key, destination, due, at: Number.isFinite(at) ? at : null };
+  });
+  return [...copies, ...waiting].sort(byTime);
+}
+
+/** The destination whose request template `template` is, if any. */
+const destinationOfTemplate = (template: string): string | undefined =>
+  (DESCRIPTORS as readonly DestinationDescriptor[]).find((d) => Object.values(d.templates).includes(template))?.id;
+
+/** The keys of every event in the history. */
+function historyKeys(runtime: PlatformRuntime): string[] {
+  const db = runtime.db.dump();
+  return Object.keys(db)
+    .filter((name) => HISTORY_PAGE.test(name))
+    .flatMap((name) => Object.keys(db[name] as Record<string, unknown>));
+}
+
+const names = (request: RequestTrace, key: string): boolean => request.body?.includes(key) ?? false;
+
+/**
+ * The requests among `requests` made for event `key`: those of its own invocations (its first
+ * delivery, its write-ahead copy's resume) and its pushes in drains. A drain pushes several events in
+ * one invocation: a push names its event in its body, and a request that names no event (a token)
+ * goes with the drain's pushes of `key` to the same destination.
+ */
+export function requestsFor(runtime: PlatformRuntime, requests: readonly RequestTrace[], key: string): RequestTrace[] {
+  const drainsOf = new Map<InvocationCause, Set<string | undefined>>();
+  for (const request of requests) {
+    if (!request.cause || !isDrainInvocation(request.cause) || !names(request, key)) continue;
+    const destinations = drainsOf.get(request.cause) ?? new Set();
+    drainsOf.set(request.cause, destinations.add(destinationOfTemplate(request.template)));
+  }
+  const keys = drainsOf.size > 0 ? historyKeys(runtime) : [];
+  return requests.filter((request) => {
+    if (!request.cause) return false;
+    if (invocationKeyOf(request.cause) === key) return true;
+    const pushed = drainsOf.get(request.cause);
+    if (!pushed) return false;
+    return names(request, key) || (pushed.has(destinationOfTemplate(request.template)) && !keys.some((k) => names(request, k)));
+  });
+}
+
+function isDrainInvocation(cause: InvocationCause): boolean {
+  return cause.payload.event === 'onScheduledEvent' && isDrain(cause.payload.data);
 }

@@ -2,8 +2,12 @@
  * The clock control of /web/test: the simulator's time can be moved ahead so retries that the
  * platform schedules minutes away (one-time schedules are ≥ 5 minutes ahead) run in seconds.
  */
+import { MIN_LEAD_MS } from '../../src/server/platform/schedule';
 import type { LocalApp } from '../local-app';
 import type { Clock } from '../runtime';
+
+/** The shortest step that reaches a first retry: the app sets every schedule, its drains too, MIN_LEAD_MS (6.5 min) ahead. */
+export const RETRY_STEP_MS = Math.ceil(MIN_LEAD_MS / 60_000) * 60_000;
 
 /** A clock the control can move; ManualClock (tests) and ShiftedClock (npm start) both are. */
 export interface SettableClock extends Clock {

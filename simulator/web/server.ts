@@ -170,7 +170,7 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
 export interface WatchState {
   /** ahead_ms: how far the clock control moved npm start's clock (null for a test's manual clock) */
   clock: { now: string; ahead_ms: number | null; adjustable: boolean };
-  /** first deliveries and retries waiting in schedules (the app's housekeeping schedules are left out) */
+  /** events held in write-ahead copies and pushes waiting in the history, and when the next of them runs (housekeeping left out) */
   deliveries: { pending: number; next_at: string | null };
   report: (SimulationReport & { state: string; text: string }) | null;
 }
@@ -273,10 +273,12 @@ class SimulatorApp {
     const { runtime } = this.local;
     const now = runtime.clock.now();
     const work = pendingDeliveries(runtime);
+    // Soonest first, what no schedule runs yet last.
+    const next = work[0]?.at ?? null;
     const report = this.current?.report();
     return {
       clock: { now: new Date(now).toISOString(), ahead_ms: aheadOf(runtime.clock), adjustable: !this.live && isSettable(runtime.clock) },
-      deliveries: { pending: work.length, next_at: work.length === 0 ? null : new Date(work[0].at).toISOString() },
+      deliveries: { pending: work.length, next_at: next === null ? null : new Date(next).toISOString() },
       report: report ? { ...report, state: reportState(report), text: formatReport(report) } : null,
     };
   }
@@ -375,15 +377,16 @@ class SimulatorApp {
   }
 
   /**
-   * The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next scheduled
-   * delivery; everything due on the way fires at its own time.
+   * The clock control: `{ms}` moves the simulator clock ahead, `{to: 'next'}` to the next delivery
+   * (the write-ahead copy or drain that runs the next delivery work); everything due on the way
+   * fires at its own time.
    */
   private async advance(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { clock } = this.local.runtime;
     if (this.live || !isSettable(clock))
       throw new HttpError(409, 'The clock runs on real time in live mode: retries reach the real vendors when they are due');
     const body = await readJson(req);
-    const next = pendingDeliveries(this.local.runtime)[0]?.at;
+    const next = pendingDeliveries(this.local.runtime)[0]?.at ?? undefined;
     const ms =
       isPlainObject(body) && body.to === 'next'
         ? Math.max(0, (next ?? clock.now()) - clock.now())

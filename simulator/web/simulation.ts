@@ -9,7 +9,7 @@ import type { DestinationId } from '../../src/shared/destinations';
 import { FAKE_VENDOR_NAMES, type LocalApp } from '../local-app';
 import type { ReceivedRequest } from '../fake-vendors';
 import type { InvocationResult, RequestTrace } from '../runtime';
-import { eventKeyOf, invocationKeyOf, pendingDeliveries, readEvent, workKeyOf, type StoredPush } from './app-store';
+import { eventKeyOf, pendingDeliveries, readEvent, requestsFor, workKeyOf, type StoredPush } from './app-store';
 
 export const EVENT_NAME = 'onAgentActivityCreate';
 
@@ -21,8 +21,10 @@ export interface DestinationOutcome {
   reason: string | null;
   last_status: number | null;
   attempts: number;
-  /** when its delivery is really scheduled (the schedule's time, ISO), while it waits */
+  /** when its delivery really runs (ISO): the fire time of its write-ahead copy, or of the first drain at or after `due_at` */
   next_retry_at: string | null;
+  /** when a waiting push is due (ISO): the next_retry_at the app stored; a drain runs it at `next_retry_at` */
+  due_at: string | null;
 }
 
 /** A template request as the platform made it: no headers, they carry the credentials. */
@@ -103,7 +105,7 @@ export class Simulator {
   }
 }
 
-const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+const iso = (ms: number | null | undefined): string | null => (ms === undefined || ms === null ? null : new Date(ms).toISOString());
 const destinationOrder = (push: StoredPush): number => {
   const at = (FAKE_VENDOR_NAMES as readonly string[]).indexOf(push.destination);
   return at < 0 ? FAKE_VENDOR_NAMES.length : at;
@@ -142,19 +144,20 @@ export class SimulationRun {
   private outcomes(): DestinationOutcome[] {
     const { runtime } = this.local;
     if (this.duplicate) return [];
-    const nextAt = iso(pendingDeliveries(runtime).find((work) => work.key === this.key)?.at);
-    const none = { last_status: null, attempts: 0, next_retry_at: null };
+    const work = pendingDeliveries(runtime).filter((w) => w.key === this.key);
+    const none = { last_status: null, attempts: 0, next_retry_at: null, due_at: null };
     const stored = readEvent(runtime, this.key);
     if (!stored) {
       if (this.result === undefined) return [];
-      if (nextAt)
+      const copy = work.find((w) => w.destination === null);
+      if (copy)
         return [
           {
             ...none,
             destination: 'event',
             outcome: 'queued',
-            reason: 'waiting in the queue for its first delivery',
-            next_retry_at: nextAt,
+            reason: 'held in its write-ahead copy for its first delivery',
+            next_retry_at: iso(copy.at),
           },
         ];
       return [{ ...none, destination: 'history', outcome: 'unknown', reason: 'the history holds no record of this event' }];
@@ -162,21 +165,17 @@ export class SimulationRun {
     if (stored.invalid !== null) return [{ ...none, destination: 'event', outcome: 'rejected', reason: stored.invalid }];
     return [...stored.pushes]
       .sort((a, b) => destinationOrder(a) - destinationOrder(b))
-      .map(({ destination, outcome, reason, last_status, attempts }) => ({
-        destination,
-        outcome,
-        reason,
-        last_status,
-        attempts,
-        next_retry_at: outcome === 'retrying' ? nextAt : null,
-      }));
+      .map(({ destination, outcome, reason, last_status, attempts }) => {
+        const waiting = outcome === 'retrying' ? work.find((w) => w.destination === destination) : undefined;
+        return { destination, outcome, reason, last_status, attempts, next_retry_at: iso(waiting?.at), due_at: iso(waiting?.due) };
+      });
   }
 
   report(): SimulationReport {
     const { runtime, fakes } = this.local;
     const result = this.result;
     const since = runtime.requests.slice(this.marks.requests);
-    const own = since.filter((r) => invocationKeyOf(r.cause) === this.key);
+    const own = requestsFor(runtime, since, this.key);
     const retryLogs = runtime.scheduledInvocations
       .slice(this.marks.scheduled)
       .filter((s) => workKeyOf(s.schedule.data) === this.key)
@@ -225,12 +224,18 @@ function summarise(request: ReceivedRequest): ReceivedSummary {
   return summary;
 }
 
+/** When a waiting push or event runs, and when a push was due: a drain runs it at its first wake-up after that. */
+export function retryTime(o: DestinationOutcome): string | null {
+  if (o.due_at === null) return o.next_retry_at && `next retry ${o.next_retry_at}`;
+  return `next retry ${o.next_retry_at ?? 'not scheduled yet'} (due ${o.due_at})`;
+}
+
 /** One line per destination, e.g. `<id>      delivered     HTTP 201, 1 attempt`. */
 export function describeOutcome(o: DestinationOutcome): string {
   const details = [
     o.last_status === null ? null : `HTTP ${o.last_status}`,
     o.attempts > 0 ? `${o.attempts} attempt${o.attempts === 1 ? '' : 's'}` : null,
-    o.next_retry_at ? `next retry ${o.next_retry_at}` : null,
+    retryTime(o),
     o.reason,
   ].filter((part): part is string => Boolean(part));
   return `${o.destination.padEnd(14)} ${o.outcome.padEnd(12)} ${details.join(', ')}`.trimEnd();

@@ -5,7 +5,9 @@
 import { FAULT_MODES, type FaultMode } from '../../fake-vendors';
 import { DESCRIPTORS } from '../../../src/shared/destinations';
 import type { FakeVendorName } from '../../local-app';
+import { MIN_LEAD_MS } from '../../../src/server/platform/schedule';
 import { inlineJson } from '../client-shim';
+import { RETRY_STEP_MS } from '../clock-control';
 import { html, renderPage } from './layout';
 
 export interface WebTestInfo {
@@ -36,11 +38,14 @@ function faultSwitches(modes: WebTestInfo['modes']) {
 function clockControl(live: boolean) {
   const buttons = live
     ? html`<p class="hint">Live mode runs on real time: retries reach the real vendors when they are due.</p>`
-    : html`<p class="hint">Retries wait minutes (the platform schedules them at least 5 minutes ahead). Move the clock to run them now:
-  everything scheduled up to the new time fires at its own time, and the result below follows. <strong>Next delivery</strong>
-  goes to the next scheduled delivery or retry, whatever its time.</p>
+    : html`<p class="hint">A push that failed waits in the history until it is due (5 minutes after a first failure, longer after
+  each further one); then the app's next drain sends it. Drains are one-time schedules, which the platform runs no sooner than
+  5 minutes ahead and the app sets ${String(MIN_LEAD_MS / 60_000)} minutes ahead (for clock skew): a first retry runs about that long
+  after the failure. Move the clock to run them now: everything scheduled up to the new time fires at its own time, and the
+  result below follows. <strong>Next delivery</strong> goes to the drain (or held event) that runs the next delivery work,
+  whatever its time.</p>
   <div class="row">
-    <button type="button" class="secondary" data-advance="300000">+5 min</button>
+    <button type="button" class="secondary" data-advance="${String(RETRY_STEP_MS)}">+${String(RETRY_STEP_MS / 60_000)} min</button>
     <button type="button" class="secondary" data-advance="3600000">+1 h</button>
     <button type="button" class="secondary" data-advance="next">Next delivery</button>
   </div>`;
@@ -145,10 +150,12 @@ const PAGE_SCRIPT = String.raw`
       item.appendChild(badge);
       item.appendChild(name);
       item.appendChild(document.createTextNode(o.reason ? ' ' + o.reason : ''));
-      if (o.next_retry_at) {
+      // A waiting push: when its drain runs, and when it was due (the time the app stored).
+      if (o.next_retry_at || o.due_at) {
         var next = document.createElement('span');
         next.className = 'next-retry';
-        next.textContent = ' · next try ' + clockText(o.next_retry_at);
+        next.textContent = ' · next try ' + (o.next_retry_at ? clockText(o.next_retry_at) : 'not scheduled yet') +
+          (o.due_at ? ' (due ' + clockText(o.due_at) + ')' : '');
         item.appendChild(next);
       }
       outcomes.appendChild(item);
