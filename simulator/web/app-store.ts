@@ -164,12 +164,14 @@ export function pendingDeliveries(runtime: PlatformRuntime): PendingDelivery[] {
 const destinationOfTemplate = (template: string): string | undefined =>
   (DESCRIPTORS as readonly DestinationDescriptor[]).find((d) => Object.values(d.templates).includes(template))?.id;
 
-/** The keys of every event in the history. */
+/** The keys of every event in the history whose pushes a drain may send (a page also holds other attributes). */
 function historyKeys(runtime: PlatformRuntime): string[] {
   const db = runtime.db.dump();
   return Object.keys(db)
     .filter((name) => HISTORY_PAGE.test(name))
-    .flatMap((name) => Object.keys(db[name] as Record<string, unknown>));
+    .flatMap((name) => Object.entries(db[name] as Record<string, unknown>))
+    .filter(([, record]) => isPlainObject(record) && isPlainObject(record.pushes))
+    .map(([key]) => key);
 }
 
 const names = (request: RequestTrace, key: string): boolean => request.body?.includes(key) ?? false;

@@ -82,7 +82,8 @@ describe('the clock control', () => {
       sim.server.local.freshdesk.setMode('server_error');
       await sim.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 20));
       const attempts: number[] = [];
-      for (let i = 0; i < 12; i++) {
+      // A push failing for 24 h is dead-lettered: 16 attempts, 5, 10, 20, 40, 80 minutes apart, then every 2 hours.
+      for (let i = 0; i < 24; i++) {
         const { json } = await sim.post('/_fdk/clock/advance', { to: 'next' });
         const freshdesk = json.report.outcomes.find((o: any) => o.destination === 'freshdesk');
         attempts.push(freshdesk.attempts);
@@ -109,7 +110,8 @@ describe('the clock control', () => {
     } finally {
       await closeAll(sim);
     }
-  });
+    // A day of drains, each a cold invocation.
+  }, 90_000);
 
   test("npm start's clock: moved ahead and kept across a restart, never back", async () => {
     const stateDir = path.join(tempDir(), 'state');

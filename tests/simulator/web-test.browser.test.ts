@@ -131,7 +131,8 @@ describe('the event simulator: colours and the clock', () => {
     // Time passes on the server (no click): the scheduler runs each retry as it falls due and the page shows them.
     const clock = sim.server.local.runtime.clock as ManualClock;
     const deadLetters = page.locator('#outcomes .badge.outcome-dead_letter');
-    for (let hour = 0; hour < 12 && (await deadLetters.count()) === 0; hour++) {
+    // A push failing for 24 h is dead-lettered.
+    for (let hour = 0; hour < 30 && (await deadLetters.count()) === 0; hour++) {
       clock.advance(60 * 60 * 1000);
       await page.waitForTimeout(300);
     }
@@ -141,7 +142,8 @@ describe('the event simulator: colours and the clock', () => {
     await expect(badge(page, 'freshdesk').evaluate((el) => getComputedStyle(el).color)).resolves.toBe(RED);
     await expect(page.textContent('#outcome')).resolves.toMatch(/freshdesk\s+dead_letter/);
     expect(errors).toEqual([]);
-  });
+    // A day of drains, each a cold invocation.
+  }, 120_000);
 });
 
 test('Crayons icons come from the simulator: the sidebar works offline with no broken icon', async () => {
@@ -222,11 +224,21 @@ describe('what the page shows is what is scheduled and what ran (issue 19, items
   let page: Page;
   let errors: string[];
   const runtime = () => sim.server.local.runtime;
-  /** The app's delivery work as the schedule store holds it (its housekeeping schedules left out). */
-  const deliveries = () =>
-    runtime()
+  /**
+   * The app's delivery work as it stores it: each waiting push's next_retry_at (`due`), and when it
+   * really runs (`at`): the first of the drain's wake-ups at or after it (its other schedules are housekeeping).
+   */
+  const deliveries = () => {
+    const pages = Object.entries(runtime().db.dump()).filter(([name]) => name.startsWith('h:'));
+    const records = pages.flatMap(([, records]) => Object.values(records as Record<string, { pushes?: Record<string, any> }>));
+    const waiting = records.flatMap((r) => Object.values(r.pushes ?? {})).filter((p) => p.outcome === 'retrying');
+    const wakes = runtime()
       .schedules.list()
-      .filter((s) => s.data.kind === 'deliver');
+      .filter((s) => s.data.kind === 'wake')
+      .map((s) => Date.parse(s.next_fire_at));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return waiting.map((p) => ({ due: iso(p.next_retry_at), at: iso(Math.min(...wakes.filter((w) => w >= p.next_retry_at))) }));
+  };
   const utc = (iso: string) => `${iso.slice(11, 19)} UTC`;
   const setFault = async (mode: string) => {
     await page.selectOption('#mode-freshdesk', mode);
@@ -255,34 +267,40 @@ describe('what the page shows is what is scheduled and what ran (issue 19, items
     fs.rmSync(sim.dir, { recursive: true, force: true });
   });
 
-  test("1: the retry time shown is the schedule's; +5 min fires everything due within it; Next delivery runs the retry", async () => {
+  test("1: the retry time shown is the stored one and its drain's; +7 min fires everything due within it, a first retry too; Next delivery runs the retry", async () => {
     await setFault('server_error');
     await page.click('#simulate');
     await waitForOutcome(page, 'freshdesk', 'retrying');
     const [retry] = deliveries();
     expect(deliveries()).toHaveLength(1);
     const shown = page.locator('#outcomes li', { hasText: 'freshdesk' }).locator('.next-retry');
-    await expect(shown.textContent()).resolves.toBe(` · next try ${utc(retry.next_fire_at)}`);
-    await expect(page.textContent('#outcome')).resolves.toContain(`next retry ${retry.next_fire_at}`);
-    const expected = `1 delivery scheduled, next at ${utc(retry.next_fire_at)}`;
+    await expect(shown.textContent()).resolves.toBe(` · next try ${utc(retry.at)} (due ${utc(retry.due)})`);
+    await expect(page.textContent('#outcome')).resolves.toContain(`next retry ${retry.at} (due ${retry.due})`);
+    const expected = `1 delivery scheduled, next at ${utc(retry.at)}`;
     await page.waitForFunction((text) => document.getElementById('deliveries')?.textContent === text, expected);
 
-    await advance('300000');
+    // The shortest step that reaches a first retry: the app sets its drains 6.5 minutes ahead.
+    await advance('420000');
     const now = runtime().clock.now();
     // Nothing due within the step is left unfired, and nothing shown is in the past.
-    expect(deliveries().every((s) => Date.parse(s.next_fire_at) > now)).toBe(true);
-    await expect(page.textContent('#status')).resolves.toContain(
-      `Clock moved to 11:05:00 UTC: 0 scheduled event(s) ran. Next delivery at ${utc(retry.next_fire_at)}.`,
-    );
-
-    await advance('next');
-    expect(runtime().clock.now()).toBe(Date.parse(retry.next_fire_at));
+    expect(runtime().schedules.nextFireAt()).toBeGreaterThan(now);
     await page.waitForFunction(() =>
       /freshdesk\s+retrying\s+HTTP 503, 2 attempts/.test(document.getElementById('outcome')?.textContent ?? ''),
     );
-    const [again] = deliveries();
-    await expect(shown.textContent()).resolves.toBe(` · next try ${utc(again.next_fire_at)}`);
-    expect(Date.parse(again.next_fire_at)).toBeGreaterThan(runtime().clock.now());
+    const [second] = deliveries();
+    expect(Date.parse(second.at)).toBeGreaterThan(now);
+    await expect(page.textContent('#status')).resolves.toContain(
+      `Clock moved to 11:07:00 UTC: 1 scheduled event(s) ran. Next delivery at ${utc(second.at)}.`,
+    );
+
+    await advance('next');
+    expect(runtime().clock.now()).toBe(Date.parse(second.at));
+    await page.waitForFunction(() =>
+      /freshdesk\s+retrying\s+HTTP 503, 3 attempts/.test(document.getElementById('outcome')?.textContent ?? ''),
+    );
+    const [third] = deliveries();
+    await expect(shown.textContent()).resolves.toBe(` · next try ${utc(third.at)} (due ${utc(third.due)})`);
+    expect(Date.parse(third.at)).toBeGreaterThan(runtime().clock.now());
   });
 
   test('2: outcomes come from the store, not the quota-bound server methods; what cannot be read is never green', async () => {
@@ -307,10 +325,13 @@ describe('what the page shows is what is scheduled and what ran (issue 19, items
     await page.click('#simulate');
     await waitForOutcome(page, 'freshdesk', 'retrying');
     await setFault('none');
-    // A second event, then the clock runs the first one's retry.
+    // A second event: Freshdesk is marked failing, so its push waits behind one probe (the first
+    // event's retry) and the next drain sends it. The clock runs both drains.
     await page.click('#simulate');
-    await page.waitForFunction(() => (document.getElementById('outcome')?.textContent ?? '').includes('HTTP 200, 1 attempt'));
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Waiting'));
     await advance('next');
+    await advance('next');
+    await waitForOutcome(page, 'freshdesk', 'delivered');
     await page.waitForFunction(() => (document.getElementById('outcome')?.textContent ?? '').includes('Meanwhile'));
     const own = (await section("This event's template requests")) ?? '';
     expect(own.match(/freshdeskCreateContactActivity/g)).toHaveLength(1);
@@ -328,14 +349,14 @@ describe('what the page shows is what is scheduled and what ran (issue 19, items
     await page.click('#simulate');
     await waitForOutcome(page, 'freshdesk', 'retrying');
     const [retry] = deliveries();
-    expect(retry.next_fire_at.slice(0, 10)).toBe('2026-11-24');
-    const expected = `1 delivery scheduled, next at 2026-11-24 ${utc(retry.next_fire_at)}`;
+    expect(retry.at.slice(0, 10)).toBe('2026-11-24');
+    const expected = `1 delivery scheduled, next at 2026-11-24 ${utc(retry.at)}`;
     await page.waitForFunction((text) => document.getElementById('deliveries')?.textContent === text, expected);
 
     await setFault('none');
     await advance('next');
     await waitForOutcome(page, 'freshdesk', 'delivered');
-    // The app's own schedules (history head, token cache) remain; they are not delivery work.
+    // The app's own schedules (the engine's head, the token cache) remain; they are not delivery work.
     expect(runtime().schedules.list().length).toBeGreaterThan(0);
     await page.waitForFunction(() => document.getElementById('deliveries')?.textContent === 'no delivery scheduled');
     const before = runtime().clock.now();
