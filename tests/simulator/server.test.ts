@@ -271,6 +271,29 @@ test('due retries also fire by themselves, without the button', async () => {
   }
 });
 
+test("a drain's request that names no event (a token) goes with the event the drain pushed to its destination", async () => {
+  const start = Date.parse('2026-11-23T11:00:00Z');
+  const own = await startRecordingServer({ clock: new ManualClock(start) });
+  try {
+    const { customerGauge } = own.server.local;
+    const templates = (requests: Array<{ template: string; status: number }>) => requests.map((r) => `${r.template} ${r.status}`);
+    customerGauge.setMode('server_error');
+    const { json } = await own.post('/_fdk/simulate', intelliassignWithStatus('Lunch', 2));
+    expect(json.outcomes.map((o: any) => o.outcome)).toEqual(['delivered', 'retrying']);
+    customerGauge.setMode('none');
+    const moved = await own.post('/_fdk/clock/advance', { to: 'next' });
+    expect(moved.json.report.outcomes.map((o: any) => o.outcome)).toEqual(['delivered', 'delivered']);
+    // The drain fetched a token for this event's push: both are listed with it, after its first try.
+    const retried = moved.json.report.requests.filter((r: { at: number }) => r.at > start);
+    expect(templates(retried)).toEqual(['customerGaugeToken 200', 'customerGaugeUpsertActivity 201']);
+    expect(moved.json.report.requests.length).toBeGreaterThan(retried.length);
+    expect(moved.json.report.other_requests).toEqual([]);
+  } finally {
+    await own.server.close();
+    fs.rmSync(own.dir, { recursive: true, force: true });
+  }
+});
+
 describe('start-up errors', () => {
   test('a port in use names the fix', async () => {
     const blocker = net.createServer();
