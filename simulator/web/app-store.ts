@@ -77,8 +77,8 @@ function keyOfInvocation(cause: InvocationCause): string | null {
   return cause.payload.event === 'onScheduledEvent' ? workKeyOf(cause.payload.data) : null;
 }
 
-/** The event an invocation worked on (its first delivery or a parked retry), or null for anything else. */
-export function invocationKeyOf(cause: InvocationCause | undefined): string | null {
+/** The event an invocation worked on (its first delivery, its write-ahead copy's resume), or null for anything else (a drain). */
+function invocationKeyOf(cause: InvocationCause | undefined): string | null {
   if (!cause) return null;
   if (!invocationKeys.has(cause)) invocationKeys.set(cause, keyOfInvocation(cause));
   return invocationKeys.get(cause) ?? null;
