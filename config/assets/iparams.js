@@ -1,4 +1,4 @@
-/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
+/* Built from src/ (source fb90bf691db2fba77beca8c3c15ee699a3db75c01ccaa751fe480d8f9f6b1b20) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

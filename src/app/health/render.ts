@@ -1,0 +1,132 @@
+/**
+ * The Health view's markup: one card per destination (a coloured pill that tells the truth, the
+ * reason in words, the figures as a definition list), the installation-wide lines, and the platform
+ * rules the self-check reports. Text nodes only (../dom).
+ */
+import { el, fw, type Child } from '../dom';
+import { ago, parseTime, pluralize, timeText, whenText } from '../format';
+import type { DestinationHealth, Figure, HealthColour, HealthResult, LastError, PlatformRuleCheck, PlatformRuleStatus } from './types';
+
+const COLOURS: Record<HealthColour, string> = { green: 'Healthy', amber: 'Waiting', red: 'Failing', grey: 'Unknown' };
+
+const RULES: Record<PlatformRuleStatus, { tone: HealthColour; label: string }> = {
+  verified: { tone: 'green', label: 'Verified' },
+  contradicted: { tone: 'red', label: 'Contradicted' },
+  unknown: { tone: 'grey', label: 'Not yet known' },
+};
+
+/**
+ * A Crayons pill in one of the four tones. Its own colour classes are not used: Crayons' red and
+ * yellow text fails WCAG AA contrast (axe-core), so health.css sets the pill's colour variables.
+ */
+function pill(tone: HealthColour, label: string): HTMLElement {
+  return fw('fw-pill', { class: `pill health-pill health-pill--${tone}`, 'data-tone': tone }, [label]);
+}
+
+/** "12", or "at least 12" when the pages it lives on could not all be read. */
+export const figureText = (f: Figure): string => (f.exact ? String(f.value) : `at least ${f.value}`);
+
+/** A time that the sidebar's tick keeps current ("3 min ago"). */
+function agoTime(iso: string, now: number): HTMLElement {
+  const time = el('time', '', [ago(iso, now)]);
+  time.dataset.at = iso;
+  time.setAttribute('datetime', iso);
+  return time;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "Unreachable (HTTP 503) since 11:01 (4 min ago); next try in 3 min (at 11:10)." */
+function errorLine(error: LastError, now: number): HTMLElement {
+  const until = error.until ? whenText(error.until, now) : '';
+  const next = error.kind === 'rate_limited' ? `rate limit lifts ${until}` : `next try ${until}`;
+  return el('p', `health-error${error.ongoing ? '' : ' health-error--past'}`, [
+    `${error.ongoing ? '' : 'Last error: '}${capitalised(error.words)} since ${timeText(error.since, now)} (`,
+    agoTime(error.since, now),
+    until && error.ongoing ? `); ${next}.` : ').',
+  ]);
+}
+
+function oldestText(oldest: NonNullable<DestinationHealth['oldest_waiting']>, now: number): Child[] {
+  const next = oldest.overdue
+    ? `overdue (was due ${timeText(oldest.next_attempt, now)})`
+    : `next try ${whenText(oldest.next_attempt, now)}`;
+  return [`since ${timeText(oldest.since, now)} (`, agoTime(oldest.since, now), `); ${next}`];
+}
+
+function figures(h: DestinationHealth, now: number): HTMLElement {
+  const rows: Array<[string, Child[]]> = [
+    ['Delivered, last hour', [figureText(h.delivered_last_hour)]],
+    ['Delivered, last 24 h', [figureText(h.delivered_last_day)]],
+    ['Waiting now', [figureText(h.waiting)]],
+    ['Oldest waiting', h.oldest_waiting ? oldestText(h.oldest_waiting, now) : ['—']],
+    ['Dead letters, last 24 h', [figureText(h.dead_letters)]],
+    ['Rejected, last 24 h', [figureText(h.rejected)]],
+    ['Deferred for quota, last hour', [figureText(h.quota_deferred_last_hour)]],
+  ];
+  return el(
+    'dl',
+    'health-figures',
+    rows.flatMap(([term, value]) => [el('dt', '', [term]), el('dd', '', value)]),
+  );
+}
+
+function card(h: DestinationHealth, now: number): HTMLElement {
+  const titleId = `health-${h.destination}`;
+  const section = el('section', `health-card health-card--${h.colour}`, [
+    el('div', 'health-card-head', [el('h2', 'health-card-title', [h.label]), pill(h.colour, COLOURS[h.colour])]),
+    el('p', 'health-summary', [h.summary]),
+    h.last_error && errorLine(h.last_error, now),
+    figures(h, now),
+  ]);
+  section.setAttribute('aria-labelledby', titleId);
+  section.querySelector('h2')?.setAttribute('id', titleId);
+  section.dataset.destination = h.destination;
+  return section;
+}
+
+function ruleItem(rule: PlatformRuleCheck): HTMLElement {
+  const look = RULES[rule.status];
+  const item = el('li', `health-rule health-rule--${rule.status}`, [
+    el('div', 'health-rule-head', [el('span', 'health-rule-title', [rule.title]), pill(look.tone, look.label)]),
+    el('p', 'health-rule-detail', [rule.detail]),
+    rule.status === 'contradicted' && rule.fallback ? el('p', 'health-rule-fallback', [`Fallback in use: ${rule.fallback}`]) : null,
+  ]);
+  item.dataset.rule = rule.rule;
+  return item;
+}
+
+function rules(list: PlatformRuleCheck[]): HTMLElement {
+  const section = el('section', 'health-rules', [
+    el('h2', 'health-card-title', ['Platform rules']),
+    list.length === 0
+      ? el('p', 'muted', ['The platform self-check has not reported yet.'])
+      : el('ul', 'health-rule-list', list.map(ruleItem)),
+  ]);
+  section.setAttribute('aria-label', 'Platform rules');
+  return section;
+}
+
+function storeQuotaText(until: string, now: number): string {
+  const still = (parseTime(until) ?? 0) > now;
+  return `Events ${still ? 'wait' : 'waited'} for the installation's storage quota until ${timeText(until, now)}.`;
+}
+
+/** Installation-wide lines: drops and the quota. */
+function overall(health: HealthResult['health'], now: number): HTMLElement {
+  return el('div', 'health-overall', [
+    el('p', health.dropped > 0 ? 'health-dropped health-dropped--some' : 'health-dropped', [
+      health.dropped > 0
+        ? `${pluralize(health.dropped, 'event')} dropped since install: reached neither a destination nor the history.`
+        : 'No event dropped since install.',
+    ]),
+    health.quota_bound ? el('p', 'health-quota', ["The installation's own platform quota held deliveries back in the last hour."]) : null,
+    health.store_quota_until ? el('p', 'health-quota health-store', [storeQuotaText(health.store_quota_until, now)]) : null,
+  ]);
+}
+
+export function healthBody(health: HealthResult['health'], now: number): Child[] {
+  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), rules(health.platform_rules)];
+}

@@ -1,0 +1,267 @@
+/**
+ * healthCheck through the built server in the local runtime, against the fake vendors: an outage of
+ * Freshdesk while CustomerGauge stays up, its recovery, a refused credential and a quota-bound
+ * minute. Each figure is checked against what the fake vendors received and against the history.
+ */
+import { intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { allActivities } from '../support/settle';
+import { fillPage, historyPages } from '../support/storage';
+import type { DestinationHealth, HealthResult } from '../../src/shared/health-api';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await startTestApp();
+});
+afterEach(() => app.close());
+
+const MINUTE = 60_000;
+
+let agent = 0;
+/** A distinct event: another agent changing status a few seconds later. */
+async function fire(): Promise<void> {
+  agent++;
+  app.clock.advance(5000);
+  const payload = withChange(intelliassign(), {
+    org_agent_id: `agent-${agent}`,
+    email: `agent${agent}@example.com`,
+    status_change_timestamp: new Date(app.clock.now()).toISOString(),
+  });
+  (payload as any).data.actor.email = `agent${agent}@example.com`;
+  await app.fire(payload);
+}
+
+/** healthCheck a minute after the last call (the server methods' reserve refills each minute), and the $db operations it spent. */
+async function health(): Promise<{ answer: HealthResult['health']; dbOps: number }> {
+  app.clock.advance(MINUTE);
+  const before = app.runtime.stats().dbOps;
+  const answer = ((await app.call('healthCheck')) as HealthResult).health;
+  return { answer, dbOps: app.runtime.stats().dbOps - before };
+}
+
+const of = (answer: HealthResult['health'], id: string): DestinationHealth => answer.destinations.find((d) => d.destination === id)!;
+
+/** What the history says of one destination, by outcome. */
+async function historyOf(id: string) {
+  const activities = (await allActivities(app)).filter((a) => a.target?.destination === id);
+  const by = (outcome: string) => activities.filter((a) => a.outcome === outcome);
+  return { delivered: by('delivered'), waiting: by('retrying'), rejected: by('rejected'), deadLetters: by('dead_letter') };
+}
+
+const freshdeskWrites = () => app.freshdesk.received.filter((r) => r.path.startsWith('/api/v2/contact-activities'));
+
+test('an outage of one destination: every figure agrees with the fake vendors and the history, within 4 $db operations', async () => {
+  for (let i = 0; i < 3; i++) await fire();
+  let { answer, dbOps } = await health();
+  expect(dbOps).toBeLessThanOrEqual(4);
+  expect(answer.destinations.map((d) => [d.destination, d.colour])).toEqual([
+    ['freshdesk', 'green'],
+    ['customergauge', 'green'],
+  ]);
+  expect(of(answer, 'freshdesk').delivered_last_hour).toEqual({ value: app.freshdesk.activities.length, exact: true });
+  expect(of(answer, 'customergauge').delivered_last_hour).toEqual({ value: app.customerGauge.activitiesByReference.size, exact: true });
+  expect(app.freshdesk.activities).toHaveLength(3);
+  expect(answer.coverage.complete).toBe(true);
+  expect(answer.platform_rules).toEqual([]);
+
+  // Freshdesk goes down; CustomerGauge keeps working.
+  app.freshdesk.setMode('server_error');
+  const downAt = app.clock.now() + 5000;
+  for (let i = 0; i < 4; i++) await fire();
+  ({ answer, dbOps } = await health());
+  expect(dbOps).toBeLessThanOrEqual(4);
+  const fd = of(answer, 'freshdesk');
+  const fdHistory = await historyOf('freshdesk');
+  expect(fd.colour).toBe('red');
+  // Only the first push reached the failing Freshdesk; the outage mark held the others back (no request).
+  const refused = freshdeskWrites().filter((r) => r.status >= 500);
+  expect(refused).toHaveLength(1);
+  expect(fd.last_error).toMatchObject({
+    kind: 'unreachable',
+    words: `unreachable (HTTP ${refused[0].status})`,
+    since: new Date(downAt).toISOString(),
+    ongoing: true,
+  });
+  expect(fd.delivered_last_hour).toEqual({ value: app.freshdesk.activities.length, exact: true });
+  expect(fd.delivered_last_hour.value).toBe(fdHistory.delivered.length);
+  expect(fd.waiting).toEqual({ value: fdHistory.waiting.length, exact: true });
+  expect(fd.waiting.value).toBe(4);
+  const oldest = fdHistory.waiting.reduce((o, a) => (a.created_at < o.created_at ? a : o));
+  expect(fd.oldest_waiting).toEqual({ since: oldest.created_at, next_attempt: oldest.next_retry_at, overdue: false });
+  expect(fd.last_error!.until).toBe(oldest.next_retry_at);
+  const cg = of(answer, 'customergauge');
+  expect(cg.colour).toBe('green');
+  expect(cg.delivered_last_hour).toEqual({ value: app.customerGauge.activitiesByReference.size, exact: true });
+  expect(cg.delivered_last_hour.value).toBe(7);
+  expect(cg.waiting.value).toBe(0);
+
+  // Recovery: the probe goes through and the drain sends the rest.
+  app.freshdesk.setMode('none');
+  await app.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
+  ({ answer } = await health());
+  const recovered = of(answer, 'freshdesk');
+  expect(recovered.colour).toBe('green');
+  expect(recovered.delivered_last_hour.value).toBe(app.freshdesk.activities.length);
+  expect(recovered.delivered_last_hour.value).toBe((await historyOf('freshdesk')).delivered.length);
+  expect(recovered.waiting).toEqual({ value: 0, exact: true });
+  expect(recovered.oldest_waiting).toBeNull();
+
+  // Two hours later: nothing in the last hour, everything in the last day.
+  app.clock.advance(2 * 60 * MINUTE);
+  ({ answer } = await health());
+  expect(of(answer, 'freshdesk').delivered_last_hour.value).toBe(0);
+  expect(of(answer, 'freshdesk').delivered_last_day).toEqual({ value: 7, exact: true });
+  expect(answer.dropped).toBe((await app.call('countActivities')).count.dropped);
+});
+
+test('an outage longer than the time budget: dead letters counted as the history holds them', async () => {
+  app.freshdesk.setMode('server_error');
+  for (let i = 0; i < 2; i++) await fire();
+  await app.runtime.runUntilIdle({ maxMs: 25 * 60 * MINUTE });
+  const { answer } = await health();
+  const fd = of(answer, 'freshdesk');
+  const fdHistory = await historyOf('freshdesk');
+  expect(fdHistory.deadLetters.length).toBe(2);
+  expect(fd.dead_letters).toEqual({ value: fdHistory.deadLetters.length, exact: true });
+  expect(fd.waiting).toEqual({ value: 0, exact: true });
+  expect(fd.delivered_last_day.value).toBe(app.freshdesk.activities.length);
+  expect(fd.colour).toBe('red');
+  expect(fd.last_error?.kind).toBe('unreachable');
+  // CustomerGauge took both pushes at once, more than a day ago: out of the day's window.
+  expect(app.customerGauge.activitiesByReference.size).toBe(2);
+  expect(of(answer, 'customergauge').delivered_last_day).toEqual({ value: 0, exact: true });
+});
+
+test('refused credentials: rejected, red, in words', async () => {
+  app.freshdesk.setMode('bad_credentials');
+  await fire();
+  const { answer } = await health();
+  const fd = of(answer, 'freshdesk');
+  expect(fd.colour).toBe('red');
+  expect(fd.rejected).toEqual({ value: (await historyOf('freshdesk')).rejected.length, exact: true });
+  expect(fd.rejected.value).toBe(1);
+  expect(fd.last_error).toMatchObject({ kind: 'credentials', words: 'credentials refused (HTTP 401)', until: null });
+  expect(of(answer, 'customergauge').colour).toBe('green');
+});
+
+test('a vendor rate limit: "rate-limited" until the time its Retry-After gives, without spending attempts', async () => {
+  app.customerGauge.enqueueFaults({ path: '/activities', status: 429, retryAfter: '600' });
+  await fire();
+  const limitedAt = app.clock.now();
+  const { answer } = await health();
+  const cg = of(answer, 'customergauge');
+  expect([cg.colour, cg.summary]).toEqual(['amber', 'Rate-limited: its pushes wait until the limit lifts.']);
+  expect(cg.last_error).toMatchObject({
+    kind: 'rate_limited',
+    words: 'rate-limited (HTTP 429)',
+    until: new Date(limitedAt + 600_000).toISOString(),
+  });
+  const [waiting] = (await historyOf('customergauge')).waiting;
+  expect(cg.oldest_waiting?.next_attempt).toBe(waiting.next_retry_at);
+  expect(waiting.attempts).toBe(0);
+  expect(of(answer, 'freshdesk').colour).toBe('green');
+});
+
+test("the installation's request quota as the bottleneck: deferrals counted for the last hour, and after they are delivered", async () => {
+  // The installation page spent most of this minute's requests checking credentials.
+  for (let i = 0; i < 45; i++)
+    await app.runtime
+      .invokeTemplate('freshdeskVerifyCredentials', { context: { subdomain: 'sandbox', api_key: 'k' } })
+      .catch(() => undefined);
+  for (let i = 0; i < 6; i++) await app.fire(withChange(intelliassign(), { org_agent_id: `q-${i}`, email: `q${i}@example.com` }));
+  const waiting = [...(await historyOf('freshdesk')).waiting, ...(await historyOf('customergauge')).waiting];
+  expect(waiting.length).toBeGreaterThan(0);
+  let { answer } = await health();
+  expect(answer.quota_bound).toBe(true);
+  const deferred = answer.destinations.reduce((n, d) => n + d.quota_deferred_last_hour.value, 0);
+  expect(deferred).toBe(waiting.length);
+  const late = answer.destinations.find((d) => d.quota_deferred_last_hour.value > 0)!;
+  expect(late.colour).toBe('amber');
+  expect(late.last_error?.kind).toBe('quota');
+
+  await app.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
+  ({ answer } = await health());
+  expect(answer.destinations.reduce((n, d) => n + d.quota_deferred_last_hour.value, 0)).toBe(deferred);
+  expect(answer.destinations.map((d) => d.colour)).toEqual(['green', 'green']);
+  app.clock.advance(61 * MINUTE);
+  ({ answer } = await health());
+  expect(answer.quota_bound).toBe(false);
+});
+
+test("the installation's storage quota as the bottleneck: events waiting for it are said, with until when", async () => {
+  for (let i = 0; i < 30; i++) await app.fire(withChange(intelliassign(), { org_agent_id: `s-${i}`, email: `s${i}@example.com` }));
+  expect(app.runtime.stats().dbOpsRefused).toBeGreaterThan(0);
+  let { answer } = await health();
+  expect(answer.quota_bound).toBe(true);
+  expect(Date.parse(answer.store_quota_until!)).toBeGreaterThan(app.clock.now());
+  await app.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
+  ({ answer } = await health());
+  expect(answer.destinations.map((d) => d.delivered_last_hour)).toEqual([
+    { value: app.freshdesk.activities.length, exact: true },
+    { value: app.customerGauge.activitiesByReference.size, exact: true },
+  ]);
+  expect(app.freshdesk.activities).toHaveLength(30);
+  app.clock.advance(61 * MINUTE);
+  ({ answer } = await health());
+  expect([answer.quota_bound, answer.store_quota_until]).toEqual([false, null]);
+});
+
+test('with the reserve spent by other sidebar calls, it reads nothing, spends no $db operation and says so', async () => {
+  await fire();
+  app.clock.advance(MINUTE);
+  // Four list reads (one page each) take the minute's four reserve tokens.
+  for (let i = 0; i < 4; i++) await app.call('listActivities', { page: { size: 5 } });
+  const before = app.runtime.stats().dbOps;
+  const answer = ((await app.call('healthCheck')) as HealthResult).health;
+  expect(app.runtime.stats().dbOps - before).toBe(0);
+  expect(answer.coverage).toEqual({ pages_read: 0, complete: false });
+  expect(answer.notice).toMatch(/at most a few times a minute/);
+  expect(answer.destinations.map((d) => [d.colour, d.summary])).toEqual([
+    ['grey', 'Nothing known yet: the history could not be read now.'],
+    ['grey', 'Nothing known yet: the history could not be read now.'],
+  ]);
+});
+
+test('a history longer than one check reads: counts say "at least"; the engine\'s note that no drain is due settles "nothing waits"', async () => {
+  // Five pages of one event each (each page filled up after its event, so the next opens a page).
+  for (let page = 0; page < 5; page++) {
+    await fire();
+    const id = page.toString(36);
+    fillPage(
+      app.runtime,
+      id,
+      Object.values(historyPages(app.runtime)[id]).filter((r: any) => r.pushes),
+    );
+  }
+  expect(Object.keys(historyPages(app.runtime))).toHaveLength(5);
+  const { answer, dbOps } = await health();
+  expect(dbOps).toBeLessThanOrEqual(4);
+  expect(answer.coverage).toEqual({ pages_read: 3, complete: false });
+  expect(answer.notice).toMatch(/lower bounds/);
+  const fd = of(answer, 'freshdesk');
+  expect(fd.delivered_last_hour.exact).toBe(false);
+  expect(fd.delivered_last_hour.value).toBeLessThan(app.freshdesk.activities.length);
+  expect(fd.waiting).toEqual({ value: 0, exact: true });
+  expect(fd.colour).toBe('green');
+});
+
+test('waiting pushes on pages the check does not read: Waiting says "at least"; the oldest is found on the outbox\'s first page', async () => {
+  // CustomerGauge is down: each page holds one of its waiting pushes.
+  app.customerGauge.setMode('server_error');
+  for (let page = 0; page < 5; page++) {
+    await fire();
+    const id = page.toString(36);
+    fillPage(
+      app.runtime,
+      id,
+      Object.values(historyPages(app.runtime)[id]).filter((r: any) => r.pushes),
+    );
+  }
+  const { answer } = await health();
+  const cg = of(answer, 'customergauge');
+  expect((await historyOf('customergauge')).waiting).toHaveLength(5);
+  // The newest pages and the outbox's first page are read, the two between are not.
+  expect(cg.waiting).toEqual({ value: 3, exact: false });
+  expect(cg.oldest_waiting?.since).toBe((await historyOf('customergauge')).waiting.map((a) => a.created_at).sort()[0]);
+  expect(cg.colour).not.toBe('green');
+  expect(of(answer, 'freshdesk').waiting).toEqual({ value: 0, exact: false });
+});
