@@ -1,4 +1,4 @@
-/* Built from src/ (source fb90bf691db2fba77beca8c3c15ee699a3db75c01ccaa751fe480d8f9f6b1b20) by `npm run build`; do not edit. */
+/* Built from src/ (source a41ec2f9dbb12dbcd21aee6a3460419d7a952baa4a27cfc0c4d2edadbcc603a8) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2332,6 +2332,29 @@ function entriesOf(stored) {
   }
   return entries;
 }
+function statusOfReading(rule, observed) {
+  if (observed === null) return "not_yet_known";
+  return observed === PROBED_RULES[rule].readings[0] ? "verified" : "contradicted";
+}
+function checkOf(rule, found) {
+  const { title, readings, fallback, unprobed } = PROBED_RULES[rule];
+  const observed = found ? found.reading : null;
+  const status = statusOfReading(rule, observed);
+  return {
+    rule,
+    title,
+    assumed: readings[0],
+    observed,
+    status,
+    evidence: found?.evidence ?? unprobed ?? "not probed yet",
+    fallback: status === "contradicted" ? fallback : null,
+    checked_at: found ? new Date(found.at).toISOString() : null
+  };
+}
+function checksOf(stored) {
+  const entries = entriesOf(stored);
+  return PROBED_RULE_IDS.map((rule) => checkOf(rule, entries[rule]));
+}
 async function readEntries() {
   try {
     return entriesOf(await probeDb.get(PLATFORM_RULES_KEY));
@@ -2632,20 +2655,25 @@ function destinationHealth(id, label, head, reads, now) {
   const [colour, summary] = colourOf({
     h,
     held,
-    read: reads.pagesRead > 0,
+    read: reads.known,
     quotaWaits: waiting.filter((p) => waitsForQuota(p.push)).length
   });
   return { ...h, colour, summary };
 }
 
-const MAX_READS = 3;
+const MAX_PAGES = 2;
 const QUOTA_NOTICE$1 = "The installation's storage quota is spent for this minute: the figures are from the pages read before it ran out.";
-const PARTIAL_NOTICE = 'Some figures are lower bounds ("at least"): the history is longer than one check reads.';
+const PARTIAL_NOTICE = 'Counts marked "at least" are lower bounds: the history is longer than one check reads (its newest pages and the oldest with a waiting push).';
 function readPlan(head, reads) {
   const newest = Array.from({ length: Math.min(reads, head.page + 1) }, (_, i) => head.page - i);
   const lowest = newest[newest.length - 1] ?? 0;
-  if (reads < 2 || head.open_from >= lowest) return newest;
+  if (head.open_from >= lowest) return newest;
   return [...newest.slice(0, -1), head.open_from];
+}
+const nothingStored = (head) => head.opened_at === null && head.page === 0;
+function readOrder(head) {
+  const pages = nothingStored(head) ? [] : readPlan(head, MAX_PAGES);
+  return [...pages.slice(0, 1), "rules", ...pages.slice(1)];
 }
 function covers(read, from, head) {
   const missingAt = Math.max(-1, ...read.filter((r) => r.records === null).map((r) => r.page));
@@ -2666,6 +2694,7 @@ function waitingSeen(read, head) {
   return noneWaits || covers(read, head.open_from, head);
 }
 function readsOf(read, head, now) {
+  if (nothingStored(head)) return { records: [], known: true, hourComplete: true, dayComplete: true, waitingComplete: true };
   const waitingComplete = waitingSeen(read, head);
   const windowComplete = (window) => {
     const start = windowStart(read, now, window);
@@ -2673,24 +2702,24 @@ function readsOf(read, head, now) {
   };
   return {
     records: read.flatMap((r) => r.records ?? []),
-    pagesRead: read.length,
+    known: read.length > 0,
     hourComplete: windowComplete(HOUR_MS),
     dayComplete: windowComplete(DAY_MS),
     waitingComplete
   };
 }
-const platformRules = () => [];
-async function readPages(plan) {
-  const read = [];
-  for (const page of plan) {
+async function readAll(order) {
+  const done = { pages: [], rules: null, quotaSpent: false };
+  for (const read of order) {
     try {
-      read.push({ page, records: await readPage(pageId(page)) });
+      if (read === "rules") done.rules = checksOf(await readKeyOrNull(PLATFORM_RULES_KEY));
+      else done.pages.push({ page: read, records: await readPage(pageId(read)) });
     } catch (err) {
-      if (err.status !== 429) throw err;
-      return { read, quotaSpent: true };
+      if (err.kind !== "quota") throw err;
+      return { ...done, quotaSpent: true };
     }
   }
-  return { read, quotaSpent: false };
+  return done;
 }
 function noticeOf(quotaSpent, readsShort, complete) {
   if (quotaSpent) return QUOTA_NOTICE$1;
@@ -2700,9 +2729,10 @@ function noticeOf(quotaSpent, readsShort, complete) {
 const storeQuotaUntil = (head, now) => head.backlog_at > now - HOUR_MS ? new Date(head.backlog_at).toISOString() : null;
 async function healthCheck(now) {
   const head = await readHead();
-  const tokens = await takeReserve(MAX_READS);
-  const { read, quotaSpent } = await readPages(readPlan(head, tokens));
-  const reads = readsOf(read, head, now);
+  const order = readOrder(head);
+  const tokens = await takeReserve(order.length);
+  const { pages, rules, quotaSpent } = await readAll(order.slice(0, tokens));
+  const reads = readsOf(pages, head, now);
   const complete = reads.hourComplete && reads.dayComplete && reads.waitingComplete;
   const health = destinations.map((d) => destinationHealth(d.id, d.label, head, reads, now));
   const storeUntil = storeQuotaUntil(head, now);
@@ -2713,9 +2743,9 @@ async function healthCheck(now) {
       dropped: head.dropped,
       quota_bound: storeUntil !== null || health.some((h) => h.quota_deferred_last_hour.value > 0),
       store_quota_until: storeUntil,
-      coverage: { pages_read: read.length, complete },
-      notice: noticeOf(quotaSpent, tokens < Math.min(MAX_READS, head.page + 1), complete),
-      platform_rules: platformRules()
+      coverage: { pages_read: pages.length, complete },
+      notice: noticeOf(quotaSpent, tokens < order.length, complete),
+      platform_rules: rules
     }
   };
 }

@@ -1,4 +1,4 @@
-/* Built from src/ (source fb90bf691db2fba77beca8c3c15ee699a3db75c01ccaa751fe480d8f9f6b1b20) by `npm run build`; do not edit. */
+/* Built from src/ (source a41ec2f9dbb12dbcd21aee6a3460419d7a952baa4a27cfc0c4d2edadbcc603a8) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -1143,6 +1143,11 @@ const COLOURS = { green: "Healthy", amber: "Waiting", red: "Failing", grey: "Unk
 const RULES = {
   verified: { tone: "green", label: "Verified" },
   contradicted: { tone: "red", label: "Contradicted" },
+  not_yet_known: { tone: "grey", label: "Not yet known" }
+};
+const EXPOSURES = {
+  exposed: { tone: "red", label: "Exposed" },
+  not_exposed: { tone: "green", label: "Withheld" },
   unknown: { tone: "grey", label: "Not yet known" }
 };
 function pill(tone, label) {
@@ -1200,22 +1205,56 @@ function card(h, now) {
   section.dataset.destination = h.destination;
   return section;
 }
-function ruleItem(rule) {
+function ruleReading(rule, now) {
+  const seen = rule.observed === null ? "not seen yet" : `the probe saw: ${rule.observed}`;
+  return el("p", "health-rule-detail", [
+    `The design assumes: ${rule.assumed}; ${seen}`,
+    ...rule.checked_at ? [` (checked ${timeText(rule.checked_at, now)}, `, agoTime(rule.checked_at, now), ")."] : ["."]
+  ]);
+}
+function ruleItem(rule, now) {
   const look = RULES[rule.status];
   const item = el("li", `health-rule health-rule--${rule.status}`, [
     el("div", "health-rule-head", [el("span", "health-rule-title", [rule.title]), pill(look.tone, look.label)]),
-    el("p", "health-rule-detail", [rule.detail]),
-    rule.status === "contradicted" && rule.fallback ? el("p", "health-rule-fallback", [`Fallback in use: ${rule.fallback}`]) : null
+    ruleReading(rule, now),
+    el("p", "health-rule-detail", [capitalised(rule.evidence)]),
+    rule.fallback ? el("p", "health-rule-fallback", [`Fallback in use: ${rule.fallback}`]) : null
   ]);
   item.dataset.rule = rule.rule;
   return item;
 }
-function rules(list) {
+function rules(list, now) {
   const section = el("section", "health-rules", [
     el("h2", "health-card-title", ["Platform rules"]),
-    list.length === 0 ? el("p", "muted", ["The platform self-check has not reported yet."]) : el("ul", "health-rule-list", list.map(ruleItem))
+    el("p", "muted", ["What the platform self-check found of the rules no public source settles."]),
+    list === null ? el("p", "muted", ["The self-check's record could not be read this time; Refresh in a minute."]) : el(
+      "ul",
+      "health-rule-list",
+      list.map((rule) => ruleItem(rule, now))
+    )
   ]);
   section.setAttribute("aria-label", "Platform rules");
+  return section;
+}
+function exposureItem(found) {
+  const look = EXPOSURES[found.status];
+  const item = el("li", `health-rule health-exposure--${found.status}`, [
+    el("div", "health-rule-head", [el("span", "health-rule-title", [`${found.destination} token request`]), pill(look.tone, look.label)]),
+    el("p", "health-rule-detail", [found.message]),
+    found.status === "exposed" ? el("p", "health-rule-fallback", [found.advice]) : null
+  ]);
+  item.dataset.destination = found.destination;
+  return item;
+}
+function exposureSection(found) {
+  const section = el("section", "health-rules health-exposure", [
+    el("h2", "health-card-title", ["Secure settings from this browser"]),
+    el("p", "muted", [
+      "Whether a request template invoked from an agent's browser gets the secure settings filled in (checked once per sidebar, with the token request)."
+    ]),
+    found === null ? el("p", "muted", ["Checking\u2026"]) : found.length === 0 ? el("p", "muted", ["No destination gets a token through a request template: nothing to check."]) : el("ul", "health-rule-list", found.map(exposureItem))
+  ]);
+  section.setAttribute("aria-label", "Secure settings from this browser");
   return section;
 }
 function storeQuotaText(until, now) {
@@ -1231,15 +1270,23 @@ function overall(health, now) {
     health.store_quota_until ? el("p", "health-quota health-store", [storeQuotaText(health.store_quota_until, now)]) : null
   ]);
 }
-function healthBody(health, now) {
-  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), rules(health.platform_rules)];
+function sources(health) {
+  const read = pluralize(health.coverage.pages_read, "history page");
+  const counts = health.coverage.complete ? `Every count is exact: the ${read} read hold all of them.` : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
+  return el("p", "muted health-sources", [
+    `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`
+  ]);
+}
+function healthBody(health, rulesShown, now) {
+  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), sources(health), rules(rulesShown, now)];
 }
 
 const STALE_MS = 2 * 6e4;
 const TICK_MS = 3e4;
 class HealthView {
-  constructor(load) {
+  constructor(load, checkExposure) {
     this.load = load;
+    this.checkExposure = checkExposure;
     this.checked = el("p", "subtitle", ["\xA0"]);
     const heading = el("h1", "title", ["Delivery health"]);
     heading.id = "health-title";
@@ -1247,13 +1294,17 @@ class HealthView {
     refresh.addEventListener("click", () => void this.refresh());
     this.notices = el("div", "notices health-notices");
     this.body = el("div", "health-body", [loadingView("Checking delivery health\u2026")]);
+    this.exposure = el("div", "health-exposure-body");
     this.root = el("main", "sidebar health", [
       el("header", "header", [el("div", "header-text", [heading, this.checked]), refresh]),
       this.notices,
-      this.body
+      this.body,
+      this.exposure
     ]);
     this.root.setAttribute("aria-labelledby", heading.id);
     this.shown = null;
+    this.rules = null;
+    this.exposureChecked = false;
     this.latestNotice = null;
     this.staleAnswer = false;
     this.ticking = false;
@@ -1268,6 +1319,13 @@ class HealthView {
     if (!this.ticking) setInterval(() => this.tick(), TICK_MS);
     this.ticking = true;
     void this.refresh();
+    if (!this.exposureChecked) void this.checkTemplates();
+  }
+  /** Once per sidebar: each check is a token request the vendor answers, and the answer does not change by itself. */
+  async checkTemplates() {
+    this.exposureChecked = true;
+    replaceChildren(this.exposure, [exposureSection(null)]);
+    replaceChildren(this.exposure, [exposureSection(await this.checkExposure())]);
   }
   async refresh() {
     this.body.setAttribute("aria-busy", "true");
@@ -1276,6 +1334,7 @@ class HealthView {
       this.clock.sync(answer.checked_at);
       this.staleAnswer = answer.coverage.pages_read === 0 && this.shown !== null;
       if (!this.staleAnswer) this.shown = answer;
+      this.rules = answer.platform_rules ?? this.rules;
       this.latestNotice = answer.notice;
       this.render();
     } catch (err) {
@@ -1287,7 +1346,7 @@ class HealthView {
   }
   render() {
     if (this.shown === null) return;
-    replaceChildren(this.body, healthBody(this.shown, this.clock.now()));
+    replaceChildren(this.body, healthBody(this.shown, this.rules, this.clock.now()));
     this.tick();
   }
   /** Ages move on: "checked 3 min ago", and a warning once the figures are stale. */
@@ -1310,6 +1369,48 @@ function staleNotice(at, couldNotRead, now) {
   return noticeView("warning", `These figures are from ${timeText(at, now)}, ${ago(at, now)}: ${why}.`, false);
 }
 
+const TOKEN_BODY = "grant_type=client_credentials";
+const TOKEN_TEMPLATES = DESCRIPTORS.flatMap((d) => {
+  const templates = d.templates;
+  return templates.token ? [{ destination: d.label, template: templates.token }] : [];
+});
+const advice = (destination) => `Give the ${destination} API client this app uses only the right to do what the app does (least privilege), and a client of its own, so a token taken from a browser can do no more than the app does.`;
+function refusedStatus(err) {
+  const status = err?.status;
+  return typeof status === "number" ? status : 0;
+}
+const REFUSED = /* @__PURE__ */ new Set([400, 401, 403]);
+async function checkOne(request, destination, template) {
+  let status;
+  try {
+    status = (await request.invokeTemplate(template, { body: TOKEN_BODY })).status;
+  } catch (err) {
+    const refused = refusedStatus(err);
+    if (REFUSED.has(refused)) {
+      return {
+        destination,
+        status: "not_exposed",
+        message: `A ${destination} token request from this page was refused (HTTP ${refused}): secure settings stay on the server.`
+      };
+    }
+    const answer = refused ? `HTTP ${refused}` : "no answer";
+    return {
+      destination,
+      status: "unknown",
+      message: `The ${destination} token request from this page did not settle it (${answer}). Try again later.`
+    };
+  }
+  return {
+    destination,
+    status: "exposed",
+    message: `A ${destination} token request from this page was answered HTTP ${status}: the platform filled in the secure credentials, so any agent can obtain a ${destination} token from the browser console.`,
+    advice: advice(destination)
+  };
+}
+function checkTemplateExposure(request) {
+  return Promise.all(TOKEN_TEMPLATES.map(({ destination, template }) => checkOne(request, destination, template)));
+}
+
 function root() {
   return document.getElementById("app") ?? document.body;
 }
@@ -1318,7 +1419,10 @@ async function start() {
     const fdk = await app.initialized();
     const pushes = el("div", "view-panel");
     new Sidebar(new HistoryApi(fdk)).mount(pushes);
-    const health = new HealthView(async () => (await fdk.request.invoke("healthCheck", {})).response);
+    const health = new HealthView(
+      async () => (await fdk.request.invoke("healthCheck", {})).response,
+      () => checkTemplateExposure(fdk.request)
+    );
     const healthPanel = el("div", "view-panel");
     const views = tabbed(
       [

@@ -1,4 +1,4 @@
-/* Built from src/ (source fb90bf691db2fba77beca8c3c15ee699a3db75c01ccaa751fe480d8f9f6b1b20) by `npm run build`; do not edit. */
+/* Built from src/ (source a41ec2f9dbb12dbcd21aee6a3460419d7a952baa4a27cfc0c4d2edadbcc603a8) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

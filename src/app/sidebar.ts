@@ -10,6 +10,7 @@ import { tabbed } from './health/tabs';
 import type { HealthResult } from './health/types';
 import { HealthView } from './health/view';
 import { el } from './dom';
+import { checkTemplateExposure } from './template-exposure';
 import { errorView } from './render/states';
 
 function root(): HTMLElement {
@@ -21,7 +22,10 @@ async function start(): Promise<void> {
     const fdk = await app.initialized();
     const pushes = el('div', 'view-panel');
     new Sidebar(new HistoryApi(fdk)).mount(pushes);
-    const health = new HealthView(async () => (await fdk.request.invoke<HealthResult>('healthCheck', {})).response);
+    const health = new HealthView(
+      async () => (await fdk.request.invoke<HealthResult>('healthCheck', {})).response,
+      () => checkTemplateExposure(fdk.request),
+    );
     const healthPanel = el('div', 'view-panel');
     const views = tabbed(
       [

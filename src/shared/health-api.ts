@@ -3,6 +3,7 @@
  * contract the two share for it. Plain data and types, like ./history-api.
  */
 import type { DestinationId } from './destinations';
+import type { PlatformRuleCheck } from './platform-rules-api';
 
 /** A count read from the history. `exact` false: the pages it lives on could not all be read now, so it is at least `value`. */
 export interface Figure {
@@ -52,18 +53,6 @@ export interface DestinationHealth {
   last_error: LastError | null;
 }
 
-export type PlatformRuleStatus = 'verified' | 'contradicted' | 'unknown';
-
-/** One platform rule the design depends on, as the platform self-check found it (issue 20 part 2). */
-export interface PlatformRuleCheck {
-  rule: string;
-  title: string;
-  status: PlatformRuleStatus;
-  detail: string;
-  /** The safe fallback the engine uses when the rule is contradicted. */
-  fallback?: string;
-}
-
 /** healthCheck */
 export interface HealthResult {
   health: {
@@ -80,6 +69,10 @@ export interface HealthResult {
     coverage: { pages_read: number; complete: boolean };
     /** Why this answer read less than usual, or null. */
     notice: string | null;
-    platform_rules: PlatformRuleCheck[];
+    /**
+     * The platform self-check's findings (./platform-rules-api), one per rule; null when its record
+     * could not be read this time (the reserve or the store's quota): the view keeps the last list.
+     */
+    platform_rules: PlatformRuleCheck[] | null;
   };
 }

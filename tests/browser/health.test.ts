@@ -2,18 +2,20 @@
  * The sidebar's Health view in a real browser (tests/support/browser.ts), against the local
  * simulator server (the built server in the platform runtime, the fake vendors) on a manual clock
  * set to the real time. Four states, each on a fresh installation: healthy, one destination down,
- * quota-bound, and a contradicted platform rule (the self-check's list injected into the answer,
- * as its branch will send it). `UPDATE_SCREENSHOTS=1` saves docs/health*.png.
+ * quota-bound, and a contradicted platform rule (the runtime flips it, the app's self-check finds
+ * it). `UPDATE_SCREENSHOTS=1` saves docs/health*.png.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
-import { ManualClock } from '../../simulator/runtime';
+import { ManualClock, type PlatformRules } from '../../simulator/runtime';
 import { APP_DIR } from '../../simulator/local-app';
 import { startSimulatorServer, type SimulatorServer } from '../../simulator/web/server';
-import type { HealthResult, PlatformRuleCheck } from '../../src/shared/health-api';
+import type { HealthResult } from '../../src/shared/health-api';
+import { FIRE_PROBE_SCHEDULE } from '../../src/server/platform-probes/probes';
+import { TOKEN_PATH } from '../../simulator/fake-vendors/customergauge';
 
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(APP_DIR, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'health-shots-'));
 const MINUTE = 60_000;
@@ -25,6 +27,8 @@ let server: SimulatorServer | null = null;
 let page: Page;
 let agent = 0;
 const pageErrors: string[] = [];
+/** The runtime's readings of the unsettled platform rules for the next installation. */
+let rules: Partial<PlatformRules> = {};
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'health-test-'));
@@ -44,7 +48,14 @@ beforeEach(async () => {
   );
   // The browser reads times with its own clock: start the runtime's at the real time.
   clock = new ManualClock(Date.now());
-  server = await startSimulatorServer({ port: 0, iparamsFile, stateDir: false, clock, scheduleTickMs: 24 * 60 * MINUTE });
+  server = await startSimulatorServer({
+    port: 0,
+    iparamsFile,
+    stateDir: false,
+    clock,
+    scheduleTickMs: 24 * 60 * MINUTE,
+    platformRules: rules,
+  });
   page = await browser.newPage({ viewport: { width: 360, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
@@ -69,6 +80,9 @@ async function fire(): Promise<void> {
   const result = await server!.local.runtime.invokeEvent('onAgentActivityCreate', payload);
   if (!result.ok) throw new Error(`handler failed: ${JSON.stringify(result.error)}`);
 }
+
+/** Token requests the fake CustomerGauge received (the app's own, and the Health view's check from the page). */
+const tokenRequests = (): number => server!.local.customerGauge.received.filter((r) => r.path === TOKEN_PATH).length;
 
 /** Opens the sidebar and goes to Health with the keyboard (focus the selected tab, then the right arrow). */
 async function openHealth(): Promise<void> {
@@ -103,6 +117,35 @@ async function cards(): Promise<Card[]> {
   );
 }
 
+/** The platform rules listed: rule, pill, tone, the fallback line. */
+async function ruleRows(): Promise<Array<[string, string, string, string | null]>> {
+  return page
+    .locator('.health-rules:not(.health-exposure) .health-rule')
+    .evaluateAll((items) =>
+      items.map((li) => [
+        (li as HTMLElement).dataset.rule ?? '',
+        li.querySelector('fw-pill')?.textContent ?? '',
+        li.querySelector('fw-pill')?.getAttribute('data-tone') ?? '',
+        li.querySelector('.health-rule-fallback')?.textContent ?? null,
+      ]),
+    );
+}
+
+/** The browser's own check of secure settings in templates: destination, pill, tone, the advice. */
+async function exposureRows(): Promise<Array<[string, string, string, string | null]>> {
+  await page.waitForSelector('.health-exposure li fw-pill');
+  return page
+    .locator('.health-exposure .health-rule')
+    .evaluateAll((items) =>
+      items.map((li) => [
+        (li as HTMLElement).dataset.destination ?? '',
+        li.querySelector('fw-pill')?.textContent ?? '',
+        li.querySelector('fw-pill')?.getAttribute('data-tone') ?? '',
+        li.querySelector('.health-rule-fallback')?.textContent ?? null,
+      ]),
+    );
+}
+
 async function axeViolations(): Promise<string[]> {
   await page.addScriptTag({ path: path.join(APP_DIR, 'node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
@@ -131,6 +174,7 @@ async function changeHealth(change: (health: HealthResult['health']) => HealthRe
 
 test('healthy: both destinations green with what they received; the tabs work with the keyboard; axe finds nothing', async () => {
   for (let i = 0; i < 3; i++) await fire();
+  const tokensBefore = tokenRequests();
   await openHealth();
   expect(await page.getAttribute('#tab-health', 'aria-selected')).toBe('true');
   expect(await page.isHidden('#panel-pushes')).toBe(true);
@@ -151,7 +195,19 @@ test('healthy: both destinations green with what they received; the tabs work wi
   });
   expect(shown[1].figures['Delivered, last hour']).toBe(String(server!.local.customerGauge.activitiesByReference.size));
   expect(await page.textContent('.health-dropped')).toBe('No event dropped since install.');
-  expect(await page.textContent('.health-rules')).toContain('The platform self-check has not reported yet.');
+  // Never installed: the self-check has no record yet.
+  expect(await ruleRows()).toEqual(
+    ['db_update_options', 'fired_schedule', 'schedule_calls', 'server_method_timeout', 'form_content_type'].map((rule) => [
+      rule,
+      'Not yet known',
+      'grey',
+      null,
+    ]),
+  );
+  // The runtime's default reading: a page gets secure iparams filled in, so the view says so with the advice.
+  const exposure = await exposureRows();
+  expect(exposure).toEqual([['CustomerGauge', 'Exposed', 'red', expect.stringContaining('least privilege')]]);
+  expect(tokenRequests()).toBe(tokensBefore + 1);
   await screenshot('health.png');
   expect(await axeViolations()).toEqual([]);
   // Back to the list with the keyboard.
@@ -197,60 +253,56 @@ test('quota-bound: deliveries deferred for the installation quota are counted an
   expect(await axeViolations()).toEqual([]);
 }, 60_000);
 
-const RULES: PlatformRuleCheck[] = [
-  {
-    rule: 'db-update-options',
-    title: '$db.update ignores options',
-    status: 'verified',
-    detail: 'A conditional update of a scratch key created it: the condition was ignored.',
-  },
-  {
-    rule: 'form-content-type',
-    title: 'Form-urlencoded Content-Type in a template',
-    status: 'contradicted',
-    detail: 'The token request went out as JSON: the platform replaced the form Content-Type.',
-    fallback: 'the token request sends its body as JSON',
-  },
-  {
-    rule: 'schedule-metering',
-    title: '$schedule calls are unmetered',
-    status: 'unknown',
-    detail: 'Not probed yet: next run at the daily schedule.',
-  },
-];
+/** The platform self-check as an installation runs it: at install, then its probe schedule 5.5 minutes later. */
+async function selfCheck(): Promise<void> {
+  const runtime = server!.local.runtime;
+  expect((await runtime.invokeEvent('onAppInstall')).ok).toBe(true);
+  clock.advance(6 * MINUTE);
+  await runtime.fireDueSchedules();
+  expect(runtime.scheduledInvocations.filter((f) => f.schedule.name === FIRE_PROBE_SCHEDULE).map((f) => f.result.ok)).toEqual([true]);
+}
 
-test('a contradicted platform rule: listed with its fallback; stale figures say their age', async () => {
-  await fire();
-  await changeHealth((health) => ({ ...health, platform_rules: RULES }));
-  await openHealth();
-  await page.waitForSelector('.health-rule');
-  const rules = await page
-    .locator('.health-rule')
-    .evaluateAll((items) =>
-      items.map((li) => [
-        (li as HTMLElement).dataset.rule,
-        li.querySelector('fw-pill')?.textContent,
-        li.querySelector('fw-pill')?.getAttribute('data-tone'),
-        li.querySelector('.health-rule-fallback')?.textContent ?? null,
-      ]),
+describe('under flipped platform rules', () => {
+  beforeAll(() => {
+    rules = { formUrlencodedTemplates: 'refused', frontEndSecureIparams: 'withheld' };
+  });
+  afterAll(() => {
+    rules = {};
+  });
+
+  test('a contradicted platform rule: listed with its fallback, which the figures show at work; stale figures say their age', async () => {
+    await selfCheck();
+    await fire();
+    const tokensBefore = tokenRequests();
+    await openHealth();
+    await page.waitForSelector('.health-exposure li');
+    expect(await ruleRows()).toEqual([
+      ['db_update_options', 'Verified', 'green', null],
+      ['fired_schedule', 'Verified', 'green', null],
+      ['schedule_calls', 'Verified', 'green', null],
+      ['server_method_timeout', 'Not yet known', 'grey', null],
+      ['form_content_type', 'Contradicted', 'red', expect.stringMatching(/^Fallback in use: none through request templates/)],
+    ]);
+    // The fallback at work: CustomerGauge's push rejected with the platform's reason, Freshdesk unaffected.
+    const [freshdesk, customerGauge] = await cards();
+    expect([freshdesk.pill, customerGauge.pill, customerGauge.figures['Rejected, last 24 h']]).toEqual(['Healthy', 'Failing', '1']);
+    expect(server!.local.customerGauge.activitiesByReference.size).toBe(0);
+    // Secure iparams withheld from pages: the token request from this browser is refused before it is sent.
+    expect(await exposureRows()).toEqual([['CustomerGauge', 'Withheld', 'green', null]]);
+    expect(tokenRequests()).toBe(tokensBefore);
+    await screenshot('health-rules.png');
+    expect(await axeViolations()).toEqual([]);
+
+    // The next check reads nothing (the reserve is spent): the figures and the rules stay, and say how old they are.
+    const before = (await cards())[0].figures;
+    await changeHealth((health) => ({ ...health, coverage: { pages_read: 0, complete: false }, destinations: [], platform_rules: null }));
+    clock.advance(3 * MINUTE);
+    await page.click('fw-button[data-action=health-refresh]');
+    await page.waitForSelector('.health-notices fw-inline-message[type=warning]');
+    expect(await page.textContent('.health-notices')).toMatch(
+      /^These figures are from [\d:]+( [AP]M)?, .+: the history could not be read since\./,
     );
-  expect(rules).toEqual([
-    ['db-update-options', 'Verified', 'green', null],
-    ['form-content-type', 'Contradicted', 'red', 'Fallback in use: the token request sends its body as JSON'],
-    ['schedule-metering', 'Not yet known', 'grey', null],
-  ]);
-  await screenshot('health-rules.png');
-  expect(await axeViolations()).toEqual([]);
-
-  // The next check reads nothing (the reserve is spent): the figures stay and say how old they are.
-  const before = (await cards())[0].figures;
-  await page.unroute('**/_fdk/invoke/healthCheck');
-  await changeHealth((health) => ({ ...health, coverage: { pages_read: 0, complete: false }, destinations: [] }));
-  clock.advance(3 * MINUTE);
-  await page.click('fw-button[data-action=health-refresh]');
-  await page.waitForSelector('.health-notices fw-inline-message[type=warning]');
-  expect(await page.textContent('.health-notices')).toMatch(
-    /^These figures are from [\d:]+( [AP]M)?, .+: the history could not be read since\./,
-  );
-  expect((await cards())[0].figures).toEqual(before);
-}, 60_000);
+    expect((await cards())[0].figures).toEqual(before);
+    expect((await ruleRows()).map((row) => row[1])).toContain('Contradicted');
+  }, 90_000);
+});

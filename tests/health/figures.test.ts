@@ -53,7 +53,7 @@ const record = (received_at: number, freshdesk: PushState): EventRecord => ({
 
 const complete = (records: EventRecord[]): Reads => ({
   records,
-  pagesRead: 1,
+  known: true,
   hourComplete: true,
   dayComplete: true,
   waitingComplete: true,

@@ -5,13 +5,28 @@
  */
 import { el, fw, type Child } from '../dom';
 import { ago, parseTime, pluralize, timeText, whenText } from '../format';
-import type { DestinationHealth, Figure, HealthColour, HealthResult, LastError, PlatformRuleCheck, PlatformRuleStatus } from './types';
+import type {
+  DestinationHealth,
+  Figure,
+  HealthColour,
+  HealthResult,
+  LastError,
+  PlatformRuleCheck,
+  PlatformRuleStatus,
+  TemplateExposure,
+} from './types';
 
 const COLOURS: Record<HealthColour, string> = { green: 'Healthy', amber: 'Waiting', red: 'Failing', grey: 'Unknown' };
 
 const RULES: Record<PlatformRuleStatus, { tone: HealthColour; label: string }> = {
   verified: { tone: 'green', label: 'Verified' },
   contradicted: { tone: 'red', label: 'Contradicted' },
+  not_yet_known: { tone: 'grey', label: 'Not yet known' },
+};
+
+const EXPOSURES: Record<TemplateExposure['status'], { tone: HealthColour; label: string }> = {
+  exposed: { tone: 'red', label: 'Exposed' },
+  not_exposed: { tone: 'green', label: 'Withheld' },
   unknown: { tone: 'grey', label: 'Not yet known' },
 };
 
@@ -87,25 +102,72 @@ function card(h: DestinationHealth, now: number): HTMLElement {
   return section;
 }
 
-function ruleItem(rule: PlatformRuleCheck): HTMLElement {
+/** "Design assumes: ignored; the probe saw: honoured (checked 12:03, 2 h ago)." */
+function ruleReading(rule: PlatformRuleCheck, now: number): HTMLElement {
+  const seen = rule.observed === null ? 'not seen yet' : `the probe saw: ${rule.observed}`;
+  return el('p', 'health-rule-detail', [
+    `The design assumes: ${rule.assumed}; ${seen}`,
+    ...(rule.checked_at ? [` (checked ${timeText(rule.checked_at, now)}, `, agoTime(rule.checked_at, now), ').'] : ['.']),
+  ]);
+}
+
+function ruleItem(rule: PlatformRuleCheck, now: number): HTMLElement {
   const look = RULES[rule.status];
   const item = el('li', `health-rule health-rule--${rule.status}`, [
     el('div', 'health-rule-head', [el('span', 'health-rule-title', [rule.title]), pill(look.tone, look.label)]),
-    el('p', 'health-rule-detail', [rule.detail]),
-    rule.status === 'contradicted' && rule.fallback ? el('p', 'health-rule-fallback', [`Fallback in use: ${rule.fallback}`]) : null,
+    ruleReading(rule, now),
+    el('p', 'health-rule-detail', [capitalised(rule.evidence)]),
+    rule.fallback ? el('p', 'health-rule-fallback', [`Fallback in use: ${rule.fallback}`]) : null,
   ]);
   item.dataset.rule = rule.rule;
   return item;
 }
 
-function rules(list: PlatformRuleCheck[]): HTMLElement {
+/** The self-check's findings; `list` null: its record could not be read yet (the reserve or the quota). */
+function rules(list: PlatformRuleCheck[] | null, now: number): HTMLElement {
   const section = el('section', 'health-rules', [
     el('h2', 'health-card-title', ['Platform rules']),
-    list.length === 0
-      ? el('p', 'muted', ['The platform self-check has not reported yet.'])
-      : el('ul', 'health-rule-list', list.map(ruleItem)),
+    el('p', 'muted', ['What the platform self-check found of the rules no public source settles.']),
+    list === null
+      ? el('p', 'muted', ["The self-check's record could not be read this time; Refresh in a minute."])
+      : el(
+          'ul',
+          'health-rule-list',
+          list.map((rule) => ruleItem(rule, now)),
+        ),
   ]);
   section.setAttribute('aria-label', 'Platform rules');
+  return section;
+}
+
+function exposureItem(found: TemplateExposure): HTMLElement {
+  const look = EXPOSURES[found.status];
+  const item = el('li', `health-rule health-exposure--${found.status}`, [
+    el('div', 'health-rule-head', [el('span', 'health-rule-title', [`${found.destination} token request`]), pill(look.tone, look.label)]),
+    el('p', 'health-rule-detail', [found.message]),
+    found.status === 'exposed' ? el('p', 'health-rule-fallback', [found.advice]) : null,
+  ]);
+  item.dataset.destination = found.destination;
+  return item;
+}
+
+/**
+ * The browser's own check (../template-exposure): whether a page gets secure settings filled into a
+ * request template. `found` null while it runs.
+ */
+export function exposureSection(found: TemplateExposure[] | null): HTMLElement {
+  const section = el('section', 'health-rules health-exposure', [
+    el('h2', 'health-card-title', ['Secure settings from this browser']),
+    el('p', 'muted', [
+      "Whether a request template invoked from an agent's browser gets the secure settings filled in (checked once per sidebar, with the token request).",
+    ]),
+    found === null
+      ? el('p', 'muted', ['Checking…'])
+      : found.length === 0
+        ? el('p', 'muted', ['No destination gets a token through a request template: nothing to check.'])
+        : el('ul', 'health-rule-list', found.map(exposureItem)),
+  ]);
+  section.setAttribute('aria-label', 'Secure settings from this browser');
   return section;
 }
 
@@ -127,6 +189,17 @@ function overall(health: HealthResult['health'], now: number): HTMLElement {
   ]);
 }
 
-export function healthBody(health: HealthResult['health'], now: number): Child[] {
-  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), rules(health.platform_rules)];
+/** Where the figures come from, so that "at least" and an exact count can be told apart. */
+function sources(health: HealthResult['health']): HTMLElement {
+  const read = pluralize(health.coverage.pages_read, 'history page');
+  const counts = health.coverage.complete
+    ? `Every count is exact: the ${read} read hold all of them.`
+    : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
+  return el('p', 'muted health-sources', [
+    `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`,
+  ]);
+}
+
+export function healthBody(health: HealthResult['health'], rulesShown: PlatformRuleCheck[] | null, now: number): Child[] {
+  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), sources(health), rules(rulesShown, now)];
 }

@@ -1,7 +1,9 @@
 /**
  * The Health view: asks `healthCheck` when shown and on Refresh, and shows each figure with its age.
  * An answer that could read nothing (the server methods' reserve spent) keeps the figures of the
- * last one that could, and says how old they are: a stale figure never passes for a fresh one.
+ * last one that could, and says how old they are: a stale figure never passes for a fresh one; the
+ * platform rules likewise stay as last read. Once per sidebar it also checks, from the browser,
+ * whether a page gets secure settings filled into a request template (../template-exposure).
  */
 import { PlatformClock } from '../clock';
 import { errorMessage } from '../errors';
@@ -9,10 +11,11 @@ import { el, replaceChildren } from '../dom';
 import { ago, parseTime, timeText } from '../format';
 import { smallButton } from '../render/pill';
 import { errorView, loadingView, noticeView } from '../render/states';
-import { healthBody } from './render';
-import type { HealthResult } from './types';
+import { exposureSection, healthBody } from './render';
+import type { HealthResult, PlatformRuleCheck, TemplateExposure } from './types';
 
 export type LoadHealth = () => Promise<HealthResult>;
+export type CheckExposure = () => Promise<TemplateExposure[]>;
 
 type Health = HealthResult['health'];
 
@@ -25,6 +28,10 @@ export class HealthView {
   private readonly checked: HTMLElement;
   private readonly notices: HTMLElement;
   private readonly body: HTMLElement;
+  private readonly exposure: HTMLElement;
+  /** The platform rules as last read (an answer may come without them). */
+  private rules: PlatformRuleCheck[] | null;
+  private exposureChecked: boolean;
   /** The latest answer that read the history; what the cards show. */
   private shown: Health | null;
   /** The server's latest notice, and whether the latest answer could read nothing. */
@@ -34,7 +41,10 @@ export class HealthView {
   /** Ages count from the platform's time (the answers' `checked_at`), not the browser's. */
   private readonly clock: PlatformClock;
 
-  constructor(private readonly load: LoadHealth) {
+  constructor(
+    private readonly load: LoadHealth,
+    private readonly checkExposure: CheckExposure,
+  ) {
     this.checked = el('p', 'subtitle', ['\u00a0']);
     const heading = el('h1', 'title', ['Delivery health']);
     heading.id = 'health-title';
@@ -42,13 +52,17 @@ export class HealthView {
     refresh.addEventListener('click', () => void this.refresh());
     this.notices = el('div', 'notices health-notices');
     this.body = el('div', 'health-body', [loadingView('Checking delivery health…')]);
+    this.exposure = el('div', 'health-exposure-body');
     this.root = el('main', 'sidebar health', [
       el('header', 'header', [el('div', 'header-text', [heading, this.checked]), refresh]),
       this.notices,
       this.body,
+      this.exposure,
     ]);
     this.root.setAttribute('aria-labelledby', heading.id);
     this.shown = null;
+    this.rules = null;
+    this.exposureChecked = false;
     this.latestNotice = null;
     this.staleAnswer = false;
     this.ticking = false;
@@ -64,6 +78,14 @@ export class HealthView {
     if (!this.ticking) setInterval(() => this.tick(), TICK_MS);
     this.ticking = true;
     void this.refresh();
+    if (!this.exposureChecked) void this.checkTemplates();
+  }
+
+  /** Once per sidebar: each check is a token request the vendor answers, and the answer does not change by itself. */
+  private async checkTemplates(): Promise<void> {
+    this.exposureChecked = true;
+    replaceChildren(this.exposure, [exposureSection(null)]);
+    replaceChildren(this.exposure, [exposureSection(await this.checkExposure())]);
   }
 
   async refresh(): Promise<void> {
@@ -73,6 +95,7 @@ export class HealthView {
       this.clock.sync(answer.checked_at);
       this.staleAnswer = answer.coverage.pages_read === 0 && this.shown !== null;
       if (!this.staleAnswer) this.shown = answer;
+      this.rules = answer.platform_rules ?? this.rules;
       this.latestNotice = answer.notice;
       this.render();
     } catch (err) {
@@ -85,7 +108,7 @@ export class HealthView {
 
   private render(): void {
     if (this.shown === null) return;
-    replaceChildren(this.body, healthBody(this.shown, this.clock.now()));
+    replaceChildren(this.body, healthBody(this.shown, this.rules, this.clock.now()));
     this.tick();
   }
 

@@ -1,33 +1,53 @@
 /**
- * healthCheck: the delivery health of each destination, from the engine's head (read from its
- * schedule: no `$db` operation) and at most MAX_READS history pages, each read only with a token of
- * the server methods' reserve (history/reserve), so Health never spends the quota deliveries need.
- * It reads the newest pages (recent deliveries and failures) and the outbox's first page (the
- * oldest waiting push); what it could not read makes the figures "at least", never wrong.
+ * healthCheck: the delivery health of each destination and the platform self-check's findings.
+ * What costs no `$db` operation comes from the engine's head (a schedule's data): events dropped,
+ * outage marks (the last error, since when, the next probe), the storage backlog, whether a drain is
+ * due. The counts come from at most MAX_PAGES history pages, and the rules from the self-check's one
+ * record; each of those reads takes a token of the server methods' reserve (history/reserve) first,
+ * so Health never spends the quota deliveries need and leaves some of the minute's reserve to the
+ * list. What it could not read makes a count "at least", never wrong.
  */
 import { destinations } from '../destinations/registry';
 import { readHead, type Head } from '../history/head';
 import type { EventRecord } from '../history/record';
 import { RESERVE_NOTICE, takeReserve } from '../history/reserve';
 import { pageId, readPage } from '../history/store';
-import type { HealthResult, PlatformRuleCheck } from '../../shared/health-api';
+import { readKeyOrNull, type StoreError } from '../platform/db';
+import { checksOf, PLATFORM_RULES_KEY } from '../platform-probes/record';
+import type { HealthResult } from '../../shared/health-api';
+import type { PlatformRuleCheck } from '../../shared/platform-rules-api';
 import { DAY_MS, destinationHealth, HOUR_MS, type Reads } from './figures';
 
 /**
- * Page reads per call: a call spends at most 3 of the 4 `$db` operations it may, leaving one for
- * the platform self-check's record (`platform-rules`) when it is wired in.
+ * History pages a check reads at most. With the self-check's record that is 3 `$db` operations (the
+ * platform's limit for the call is 4), and one of the minute's 4 reserve tokens stays for the list.
  */
-export const MAX_READS = 3;
+export const MAX_PAGES = 2;
 
 const QUOTA_NOTICE = "The installation's storage quota is spent for this minute: the figures are from the pages read before it ran out.";
-const PARTIAL_NOTICE = 'Some figures are lower bounds ("at least"): the history is longer than one check reads.';
+const PARTIAL_NOTICE =
+  'Counts marked "at least" are lower bounds: the history is longer than one check reads (its newest pages and the oldest with a waiting push).';
 
-/** Newest pages first; the outbox's first page last when the newest do not reach it. */
 export function readPlan(head: Head, reads: number): number[] {
   const newest = Array.from({ length: Math.min(reads, head.page + 1) }, (_, i) => head.page - i);
   const lowest = newest[newest.length - 1] ?? 0;
   if (reads < 2 || head.open_from >= lowest) return newest;
   return [...newest.slice(0, -1), head.open_from];
+}
+
+/** No history page was ever opened: every count is exactly 0 without reading one. */
+const nothingStored = (head: Head): boolean => head.opened_at === null && head.page === 0;
+
+/** A read: a history page by number, or the self-check's record. */
+type Read = number | 'rules';
+
+/**
+ * The reads of a check in order of worth, so that a short reserve cuts the least useful: the newest
+ * page, the self-check's record, then the outbox's first page. Nothing stored yet: no page to read.
+ */
+export function readOrder(head: Head): Read[] {
+  const pages = nothingStored(head) ? [] : readPlan(head, MAX_PAGES);
+  return [...pages.slice(0, 1), 'rules', ...pages.slice(1)];
 }
 
 interface PageRead {
@@ -67,6 +87,7 @@ function waitingSeen(read: PageRead[], head: Head): boolean {
 }
 
 function readsOf(read: PageRead[], head: Head, now: number): Reads {
+  if (nothingStored(head)) return { records: [], known: true, hourComplete: true, dayComplete: true, waitingComplete: true };
   const waitingComplete = waitingSeen(read, head);
   const windowComplete = (window: number): boolean => {
     const start = windowStart(read, now, window);
@@ -74,28 +95,32 @@ function readsOf(read: PageRead[], head: Head, now: number): Reads {
   };
   return {
     records: read.flatMap((r) => r.records ?? []),
-    pagesRead: read.length,
+    known: read.length > 0,
     hourComplete: windowComplete(HOUR_MS),
     dayComplete: windowComplete(DAY_MS),
     waitingComplete,
   };
 }
 
-/** The platform self-check's results (issue 20 part 2, `checksOf` of its `platform-rules` record) are wired in at merge; none yet. */
-const platformRules = (): PlatformRuleCheck[] => [];
+interface Done {
+  pages: PageRead[];
+  rules: PlatformRuleCheck[] | null;
+  quotaSpent: boolean;
+}
 
-/** Reads the planned pages in order; stops at the store's quota refusal. */
-async function readPages(plan: number[]): Promise<{ read: PageRead[]; quotaSpent: boolean }> {
-  const read: PageRead[] = [];
-  for (const page of plan) {
+/** Does the reads in order; stops at the store's quota refusal. */
+async function readAll(order: Read[]): Promise<Done> {
+  const done: Done = { pages: [], rules: null, quotaSpent: false };
+  for (const read of order) {
     try {
-      read.push({ page, records: await readPage(pageId(page)) });
+      if (read === 'rules') done.rules = checksOf(await readKeyOrNull(PLATFORM_RULES_KEY));
+      else done.pages.push({ page: read, records: await readPage(pageId(read)) });
     } catch (err) {
-      if ((err as { status?: number }).status !== 429) throw err;
-      return { read, quotaSpent: true };
+      if ((err as StoreError).kind !== 'quota') throw err;
+      return { ...done, quotaSpent: true };
     }
   }
-  return { read, quotaSpent: false };
+  return done;
 }
 
 /** Why this answer is less than complete: the store's quota, the reserve, or a history longer than one check reads. */
@@ -111,9 +136,10 @@ const storeQuotaUntil = (head: Head, now: number): string | null =>
 
 export async function healthCheck(now: number): Promise<HealthResult> {
   const head = await readHead();
-  const tokens = await takeReserve(MAX_READS);
-  const { read, quotaSpent } = await readPages(readPlan(head, tokens));
-  const reads = readsOf(read, head, now);
+  const order = readOrder(head);
+  const tokens = await takeReserve(order.length);
+  const { pages, rules, quotaSpent } = await readAll(order.slice(0, tokens));
+  const reads = readsOf(pages, head, now);
   const complete = reads.hourComplete && reads.dayComplete && reads.waitingComplete;
   const health = destinations.map((d) => destinationHealth(d.id, d.label, head, reads, now));
   const storeUntil = storeQuotaUntil(head, now);
@@ -124,9 +150,9 @@ export async function healthCheck(now: number): Promise<HealthResult> {
       dropped: head.dropped,
       quota_bound: storeUntil !== null || health.some((h) => h.quota_deferred_last_hour.value > 0),
       store_quota_until: storeUntil,
-      coverage: { pages_read: read.length, complete },
-      notice: noticeOf(quotaSpent, tokens < Math.min(MAX_READS, head.page + 1), complete),
-      platform_rules: platformRules(),
+      coverage: { pages_read: pages.length, complete },
+      notice: noticeOf(quotaSpent, tokens < order.length, complete),
+      platform_rules: rules,
     },
   };
 }

@@ -21,7 +21,8 @@ export const OVERDUE_MS = MIN_LEAD_MS + 60_000;
 /** What was read: pages by number (null: missing), and which windows the reads covered whole. */
 export interface Reads {
   records: EventRecord[];
-  pagesRead: number;
+  /** Some history page could be read, or none was ever written (a fresh installation). */
+  known: boolean;
   /** Every page a push updated in the last hour / day could be on was read. */
   hourComplete: boolean;
   dayComplete: boolean;
@@ -196,7 +197,7 @@ export function destinationHealth(id: DestinationId, label: string, head: Head, 
   const [colour, summary] = colourOf({
     h,
     held,
-    read: reads.pagesRead > 0,
+    read: reads.known,
     quotaWaits: waiting.filter((p) => waitsForQuota(p.push)).length,
   });
   return { ...h, colour, summary };
