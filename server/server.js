@@ -1,4 +1,4 @@
-/* Built from src/ (source a41ec2f9dbb12dbcd21aee6a3460419d7a952baa4a27cfc0c4d2edadbcc603a8) by `npm run build`; do not edit. */
+/* Built from src/ (source a74e7ac68ffb862ce0802a13e0abc9e35b50959fdd594d3437b0f49fc4aa2de3) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2589,11 +2589,12 @@ function errorFromPush(p, ongoing) {
 }
 const newest = (pushes) => pushes.reduce((best, p) => best === void 0 || p.push.updated_at > best.push.updated_at ? p : best, void 0);
 const COLOUR_RULES = [
-  [(j) => j.h.last_push === null && !j.read, "grey", () => "Nothing known yet: the history could not be read now."],
-  [(j) => j.h.last_push === null, "grey", () => "Nothing pushed in the pages read."],
+  // An outage mark is in the engine's head, known without reading the history.
   // A vendor's rate limit is not a failure: its pushes wait, without spending attempts.
   [(j) => j.held && j.h.last_error?.kind === "rate_limited", "amber", () => "Rate-limited: its pushes wait until the limit lifts."],
   [(j) => j.held, "red", () => "Failing: its pushes wait for the next probe."],
+  [(j) => j.h.last_push === null && !j.read, "grey", () => "Nothing known yet: the history could not be read now."],
+  [(j) => j.h.last_push === null, "grey", () => "Nothing pushed in the pages read."],
   [
     (j) => j.h.last_push?.outcome === "rejected" || j.h.last_push?.outcome === "dead_letter",
     "red",

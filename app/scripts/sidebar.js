@@ -1,4 +1,4 @@
-/* Built from src/ (source a41ec2f9dbb12dbcd21aee6a3460419d7a952baa4a27cfc0c4d2edadbcc603a8) by `npm run build`; do not edit. */
+/* Built from src/ (source a74e7ac68ffb862ce0802a13e0abc9e35b50959fdd594d3437b0f49fc4aa2de3) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -1272,7 +1272,7 @@ function overall(health, now) {
 }
 function sources(health) {
   const read = pluralize(health.coverage.pages_read, "history page");
-  const counts = health.coverage.complete ? `Every count is exact: the ${read} read hold all of them.` : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
+  const counts = health.coverage.complete ? `Every count is exact: ${read} read, holding all of them.` : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
   return el("p", "muted health-sources", [
     `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`
   ]);

@@ -1,4 +1,4 @@
-/* Built from src/ (source a41ec2f9dbb12dbcd21aee6a3460419d7a952baa4a27cfc0c4d2edadbcc603a8) by `npm run build`; do not edit. */
+/* Built from src/ (source a74e7ac68ffb862ce0802a13e0abc9e35b50959fdd594d3437b0f49fc4aa2de3) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -3,7 +3,7 @@
  * pages a check reads. Records are built as the engine stores them (src/server/history/record.ts).
  */
 import { destinationHealth, OVERDUE_MS, type Reads } from '../../src/server/health/figures';
-import { readPlan } from '../../src/server/health/check';
+import { readOrder, readPlan } from '../../src/server/health/check';
 import type { Head } from '../../src/server/history/head';
 import type { EventRecord, PushState } from '../../src/server/history/record';
 
@@ -104,6 +104,18 @@ describe('colours tell the truth', () => {
     expect(health([]).colour).toBe('grey');
   });
 
+  test("an outage is known from the engine's head alone: red with its error, even when no page could be read", () => {
+    const mark = { until: NOW + 3 * MINUTE, failures: 2, since: NOW - 10 * MINUTE, reason: 'HTTP 503: down' };
+    const h = health([], head({ down: { freshdesk: mark } }), { ...complete([]), known: false, hourComplete: false });
+    expect([h.colour, h.summary]).toEqual(['red', 'Failing: its pushes wait for the next probe.']);
+    expect(h.last_error).toMatchObject({
+      kind: 'unreachable',
+      since: new Date(mark.since).toISOString(),
+      until: new Date(mark.until).toISOString(),
+    });
+    expect(h.delivered_last_hour).toEqual({ value: 0, exact: false });
+  });
+
   test('a past error is shown as past once the last push went through', () => {
     const older = push({
       outcome: 'dead_letter',
@@ -119,6 +131,12 @@ describe('colours tell the truth', () => {
 });
 
 describe('which pages a check reads', () => {
+  test("in order of worth: the newest page, the self-check's record, then the outbox's first page; none before anything is stored", () => {
+    expect(readOrder(head({ page: 9, open_from: 2 }))).toEqual([9, 'rules', 2]);
+    expect(readOrder(head({ page: 0 }))).toEqual([0, 'rules']);
+    expect(readOrder(head({ page: 0, opened_at: null }))).toEqual(['rules']);
+  });
+
   test('the newest pages, and the outbox’s first page when the newest do not reach it', () => {
     expect(readPlan(head({ page: 9, open_from: 9 }), 3)).toEqual([9, 8, 7]);
     expect(readPlan(head({ page: 9, open_from: 8 }), 3)).toEqual([9, 8, 7]);

@@ -193,7 +193,7 @@ function overall(health: HealthResult['health'], now: number): HTMLElement {
 function sources(health: HealthResult['health']): HTMLElement {
   const read = pluralize(health.coverage.pages_read, 'history page');
   const counts = health.coverage.complete
-    ? `Every count is exact: the ${read} read hold all of them.`
+    ? `Every count is exact: ${read} read, holding all of them.`
     : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
   return el('p', 'muted health-sources', [
     `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`,

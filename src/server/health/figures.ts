@@ -124,11 +124,12 @@ interface Judged {
 
 /** The first rule that holds gives the colour and its words: green only when nothing else does. */
 const COLOUR_RULES: Array<[(j: Judged) => boolean, HealthColour, (j: Judged) => string]> = [
-  [(j) => j.h.last_push === null && !j.read, 'grey', () => 'Nothing known yet: the history could not be read now.'],
-  [(j) => j.h.last_push === null, 'grey', () => 'Nothing pushed in the pages read.'],
+  // An outage mark is in the engine's head, known without reading the history.
   // A vendor's rate limit is not a failure: its pushes wait, without spending attempts.
   [(j) => j.held && j.h.last_error?.kind === 'rate_limited', 'amber', () => 'Rate-limited: its pushes wait until the limit lifts.'],
   [(j) => j.held, 'red', () => 'Failing: its pushes wait for the next probe.'],
+  [(j) => j.h.last_push === null && !j.read, 'grey', () => 'Nothing known yet: the history could not be read now.'],
+  [(j) => j.h.last_push === null, 'grey', () => 'Nothing pushed in the pages read.'],
   [
     (j) => j.h.last_push?.outcome === 'rejected' || j.h.last_push?.outcome === 'dead_letter',
     'red',
