@@ -95,6 +95,15 @@ test('an outage of one destination: every figure agrees with the fake vendors an
   const oldest = fdHistory.waiting.reduce((o, a) => (a.created_at < o.created_at ? a : o));
   expect(fd.oldest_waiting).toEqual({ since: oldest.created_at, next_attempt: oldest.next_retry_at, overdue: false });
   expect(fd.last_error!.until).toBe(oldest.next_retry_at);
+  // Nothing was given up or refused for good, nothing waited for the installation's quota.
+  expect([fd.dead_letters, fd.rejected, fd.quota_deferred_last_hour]).toEqual([
+    { value: fdHistory.deadLetters.length, exact: true },
+    { value: fdHistory.rejected.length, exact: true },
+    { value: 0, exact: true },
+  ]);
+  expect(fdHistory.deadLetters.length + fdHistory.rejected.length).toBe(0);
+  expect(fd.last_push).toEqual({ outcome: 'retrying', at: expect.any(String) });
+  expect(answer.quota_bound).toBe(false);
   const cg = of(answer, 'customergauge');
   expect(cg.colour).toBe('green');
   expect(cg.delivered_last_hour).toEqual({ value: app.customerGauge.activitiesByReference.size, exact: true });
