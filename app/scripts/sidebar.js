@@ -1,4 +1,4 @@
-/* Built from src/ (source a74e7ac68ffb862ce0802a13e0abc9e35b50959fdd594d3437b0f49fc4aa2de3) by `npm run build`; do not edit. */
+/* Built from src/ (source c148b0e1e2acd8192e9353f657d1e88eed4ee1e091dbe48f1b4a3b8efa424fa7) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -1271,8 +1271,9 @@ function overall(health, now) {
   ]);
 }
 function sources(health) {
-  const read = pluralize(health.coverage.pages_read, "history page");
-  const counts = health.coverage.complete ? `Every count is exact: ${read} read, holding all of them.` : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
+  const { pages_read: pages, complete } = health.coverage;
+  const read = pluralize(pages, "history page");
+  const counts = !complete ? `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.` : pages === 0 ? "Nothing is stored in the history yet: every count is exactly 0." : `Every count is exact: ${read} read, holding all of them.`;
   return el("p", "muted health-sources", [
     `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`
   ]);

@@ -1,4 +1,4 @@
-/* Built from src/ (source a74e7ac68ffb862ce0802a13e0abc9e35b50959fdd594d3437b0f49fc4aa2de3) by `npm run build`; do not edit. */
+/* Built from src/ (source c148b0e1e2acd8192e9353f657d1e88eed4ee1e091dbe48f1b4a3b8efa424fa7) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

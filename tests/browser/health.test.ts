@@ -208,8 +208,16 @@ test('healthy: both destinations green with what they received; the tabs work wi
   const exposure = await exposureRows();
   expect(exposure).toEqual([['CustomerGauge', 'Exposed', 'red', expect.stringContaining('least privilege')]]);
   expect(tokenRequests()).toBe(tokensBefore + 1);
+  expect(await page.textContent('.health-sources')).toMatch(/Every count is exact: 1 history page read, holding all of them\.$/);
   await screenshot('health.png');
   expect(await axeViolations()).toEqual([]);
+  // Tab reaches Refresh; Enter checks again.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('health-refresh');
+  const checkedAgain = page.waitForRequest('**/_fdk/invoke/healthCheck');
+  await page.keyboard.press('Enter');
+  await checkedAgain;
+  await page.keyboard.press('Shift+Tab');
   // Back to the list with the keyboard.
   await page.keyboard.press('ArrowLeft');
   expect(await page.getAttribute('#tab-pushes', 'aria-selected')).toBe('true');

@@ -191,10 +191,13 @@ function overall(health: HealthResult['health'], now: number): HTMLElement {
 
 /** Where the figures come from, so that "at least" and an exact count can be told apart. */
 function sources(health: HealthResult['health']): HTMLElement {
-  const read = pluralize(health.coverage.pages_read, 'history page');
-  const counts = health.coverage.complete
-    ? `Every count is exact: ${read} read, holding all of them.`
-    : `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`;
+  const { pages_read: pages, complete } = health.coverage;
+  const read = pluralize(pages, 'history page');
+  const counts = !complete
+    ? `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.`
+    : pages === 0
+      ? 'Nothing is stored in the history yet: every count is exactly 0.'
+      : `Every count is exact: ${read} read, holding all of them.`;
   return el('p', 'muted health-sources', [
     `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`,
   ]);
