@@ -1,4 +1,4 @@
-/* Built from src/ (source c148b0e1e2acd8192e9353f657d1e88eed4ee1e091dbe48f1b4a3b8efa424fa7) by `npm run build`; do not edit. */
+/* Built from src/ (source 27ce26fef3619b513b674a19c1499b34120d8bc0b3841652b8badc9609170d2b) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -1181,7 +1181,8 @@ function figures(h, now) {
     ["Delivered, last hour", [figureText(h.delivered_last_hour)]],
     ["Delivered, last 24 h", [figureText(h.delivered_last_day)]],
     ["Waiting now", [figureText(h.waiting)]],
-    ["Oldest waiting", h.oldest_waiting ? oldestText(h.oldest_waiting, now) : ["\u2014"]],
+    // Not every waiting push was read: an older one may wait on a page not read.
+    ["Oldest waiting", h.oldest_waiting ? [...oldestText(h.oldest_waiting, now), h.waiting.exact ? "" : " (of those read)"] : ["\u2014"]],
     ["Dead letters, last 24 h", [figureText(h.dead_letters)]],
     ["Rejected, last 24 h", [figureText(h.rejected)]],
     ["Deferred for quota, last hour", [figureText(h.quota_deferred_last_hour)]]

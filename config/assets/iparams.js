@@ -1,4 +1,4 @@
-/* Built from src/ (source c148b0e1e2acd8192e9353f657d1e88eed4ee1e091dbe48f1b4a3b8efa424fa7) by `npm run build`; do not edit. */
+/* Built from src/ (source 27ce26fef3619b513b674a19c1499b34120d8bc0b3841652b8badc9609170d2b) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -209,6 +209,14 @@ test("the installation's request quota as the bottleneck: deferrals counted for 
 test("the installation's storage quota as the bottleneck: events waiting for it are said, with until when", async () => {
   for (let i = 0; i < 30; i++) await app.fire(withChange(intelliassign(), { org_agent_id: `s-${i}`, email: `s${i}@example.com` }));
   expect(app.runtime.stats().dbOpsRefused).toBeGreaterThan(0);
+  // In the same minute the store refuses the check's reads too: it says so, and counts nothing as exact.
+  const during = ((await app.call('healthCheck')) as HealthResult).health;
+  expect([during.notice, during.coverage, during.platform_rules]).toEqual([
+    expect.stringMatching(/storage quota is spent/),
+    { pages_read: 0, complete: false },
+    null,
+  ]);
+  expect(during.destinations.map((d) => d.delivered_last_hour.exact)).toEqual([false, false]);
   let { answer } = await health();
   expect(answer.quota_bound).toBe(true);
   expect(Date.parse(answer.store_quota_until!)).toBeGreaterThan(app.clock.now());

@@ -76,7 +76,8 @@ function figures(h: DestinationHealth, now: number): HTMLElement {
     ['Delivered, last hour', [figureText(h.delivered_last_hour)]],
     ['Delivered, last 24 h', [figureText(h.delivered_last_day)]],
     ['Waiting now', [figureText(h.waiting)]],
-    ['Oldest waiting', h.oldest_waiting ? oldestText(h.oldest_waiting, now) : ['—']],
+    // Not every waiting push was read: an older one may wait on a page not read.
+    ['Oldest waiting', h.oldest_waiting ? [...oldestText(h.oldest_waiting, now), h.waiting.exact ? '' : ' (of those read)'] : ['—']],
     ['Dead letters, last 24 h', [figureText(h.dead_letters)]],
     ['Rejected, last 24 h', [figureText(h.rejected)]],
     ['Deferred for quota, last hour', [figureText(h.quota_deferred_last_hour)]],
