@@ -1,4 +1,4 @@
-/* Built from src/ (source 27ce26fef3619b513b674a19c1499b34120d8bc0b3841652b8badc9609170d2b) by `npm run build`; do not edit. */
+/* Built from src/ (source f8ca02ebd2f4aeb38a9a5b8d361124eb3a4d6bf222a358ad0a9b6c125db01503) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

@@ -43,7 +43,8 @@ type Read = number | 'rules';
 
 /**
  * The reads of a check in order of worth, so that a short reserve cuts the least useful: the newest
- * page, the self-check's record, then the outbox's first page. Nothing stored yet: no page to read.
+ * page, the self-check's record, then the second page of the plan (the outbox's first page, or the
+ * one below the newest). Nothing stored yet: no page to read.
  */
 export function readOrder(head: Head): Read[] {
   const pages = nothingStored(head) ? [] : readPlan(head, MAX_PAGES);
