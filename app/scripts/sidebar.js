@@ -1,4 +1,4 @@
-/* Built from src/ (source f8ca02ebd2f4aeb38a9a5b8d361124eb3a4d6bf222a358ad0a9b6c125db01503) by `npm run build`; do not edit. */
+/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

@@ -19,8 +19,8 @@ import type { PlatformRuleCheck } from '../../shared/platform-rules-api';
 import { DAY_MS, destinationHealth, HOUR_MS, type Reads } from './figures';
 
 /**
- * History pages a check reads at most. With the self-check's record that is 3 `$db` operations (the
- * platform's limit for the call is 4), and one of the minute's 4 reserve tokens stays for the list.
+ * History pages a check reads at most. With the self-check's record that is 3 `$db` operations (a
+ * call may spend 4), and one of the minute's 4 reserve tokens stays for the list.
  */
 export const MAX_PAGES = 2;
 
@@ -28,6 +28,7 @@ const QUOTA_NOTICE = "The installation's storage quota is spent for this minute:
 const PARTIAL_NOTICE =
   'Counts marked "at least" are lower bounds: the history is longer than one check reads (its newest pages and the oldest with a waiting push).';
 
+/** Newest pages first; the outbox's first page last when the newest do not reach it. */
 export function readPlan(head: Head, reads: number): number[] {
   const newest = Array.from({ length: Math.min(reads, head.page + 1) }, (_, i) => head.page - i);
   const lowest = newest[newest.length - 1] ?? 0;
