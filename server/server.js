@@ -1,4 +1,4 @@
-/* Built from src/ (source e1d060716108eb77f3b5fe2d1879b74315b872d202c0505bfcc31d3254108890) by `npm run build`; do not edit. */
+/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -871,13 +871,13 @@ function removeSchedule(name) {
     (err) => statusOf$2(err) === 404
   );
 }
-const DAY_MS = 24 * 36e5;
+const DAY_MS$1 = 24 * 36e5;
 async function writeRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
   await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
 async function createRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
   try {
     await $schedule.create(spec);
     return "created";
@@ -1686,11 +1686,13 @@ const destinations = DESCRIPTORS.map((d) => IMPLEMENTATIONS[d.id]);
 
 const attemptsAfter = (a, attempted) => (a.previous?.attempts ?? 0) + (attempted ? 1 : 0);
 const failingSince = (a) => a.previous?.failing_since ?? a.now;
+const quotaDeferral = (previous) => previous?.quota_deferred_at === void 0 ? {} : { quota_deferred_at: previous.quota_deferred_at };
 const carried = (a) => ({
   updated_at: a.now,
   sent: a.sent ?? a.previous?.sent ?? null,
   may_duplicate: a.mayDuplicate,
-  replayed_at: a.previous?.replayed_at ?? null
+  replayed_at: a.previous?.replayed_at ?? null,
+  ...quotaDeferral(a.previous)
 });
 function toDelivered(a, status, remoteId) {
   const attempts = (a.previous?.attempts ?? 0) + 1;
@@ -1793,9 +1795,13 @@ function refused(f) {
   const reason = permanent ? reasonOf(f.err) : `unexpected error: ${reasonOf(f.err)}`;
   return { push: toRejected(f, reason, statusOf$1(f.err), true), mark: null };
 }
+function notSent(f, err) {
+  const push = waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false);
+  return err instanceof PlatformQuotaError ? { ...push, quota_deferred_at: f.now } : push;
+}
 function decide(f) {
   const { err } = f;
-  if (err instanceof NotSentError) return { push: waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false), mark: null };
+  if (err instanceof NotSentError) return { push: notSent(f, err), mark: null };
   if (err instanceof RetryableError) return err.status === 429 ? rateLimited(f, err) : failed(f, err);
   return refused(f);
 }
@@ -1927,9 +1933,9 @@ async function wakeAt(at) {
     (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now())
   );
 }
-const OVERDUE_MS = 2 * 6e4;
+const OVERDUE_MS$1 = 2 * 6e4;
 async function rearmIfOverdue(head) {
-  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS) await wakeAt(Date.now());
+  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS$1) await wakeAt(Date.now());
 }
 async function noWakeNeeded(from) {
   await updateHead(
@@ -2326,6 +2332,29 @@ function entriesOf(stored) {
   }
   return entries;
 }
+function statusOfReading(rule, observed) {
+  if (observed === null) return "not_yet_known";
+  return observed === PROBED_RULES[rule].readings[0] ? "verified" : "contradicted";
+}
+function checkOf(rule, found) {
+  const { title, readings, fallback, unprobed } = PROBED_RULES[rule];
+  const observed = found ? found.reading : null;
+  const status = statusOfReading(rule, observed);
+  return {
+    rule,
+    title,
+    assumed: readings[0],
+    observed,
+    status,
+    evidence: found?.evidence ?? unprobed ?? "not probed yet",
+    fallback: status === "contradicted" ? fallback : null,
+    checked_at: found ? new Date(found.at).toISOString() : null
+  };
+}
+function checksOf(stored) {
+  const entries = entriesOf(stored);
+  return PROBED_RULE_IDS.map((rule) => checkOf(rule, entries[rule]));
+}
 async function readEntries() {
   try {
     return entriesOf(await probeDb.get(PLATFORM_RULES_KEY));
@@ -2487,6 +2516,241 @@ async function onAppUninstall() {
   renderData(null, {});
 }
 
+const RESERVE_PER_MINUTE = 4;
+async function takeReserve(wanted) {
+  const now = Date.now();
+  const minute = Math.floor(now / 6e4);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
+    if (token === "full" || token === "failed") return wanted;
+    if (token === "created") got++;
+  }
+  return got;
+}
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
+const HOUR_MS = 36e5;
+const DAY_MS = 24 * HOUR_MS;
+const OVERDUE_MS = MIN_LEAD_MS + 6e4;
+const iso$2 = (at) => new Date(at).toISOString();
+const figure = (value, exact) => ({ value, exact });
+function pushesOf(records, id) {
+  return records.flatMap((record) => {
+    const push = record.pushes[id];
+    return push ? [{ record, push }] : [];
+  });
+}
+const statusIn = (reason) => {
+  const match = /^HTTP (\d{3})\b/.exec(reason);
+  return match ? Number(match[1]) : null;
+};
+const KIND_BY_STATUS = {
+  0: "unreachable",
+  401: "credentials",
+  403: "credentials",
+  408: "unreachable",
+  429: "rate_limited"
+};
+function kindOf(status, quota) {
+  if (quota) return "quota";
+  if (status === null || status >= 500) return "unreachable";
+  return KIND_BY_STATUS[status] ?? (status >= 400 ? "refused" : "other");
+}
+const WORDS = {
+  credentials: "credentials refused",
+  rate_limited: "rate-limited",
+  unreachable: "unreachable",
+  refused: "refused the push",
+  quota: "the installation's platform quota was spent",
+  other: "failed"
+};
+function words(kind, status) {
+  return status !== null && status > 0 && kind !== "quota" ? `${WORDS[kind]} (HTTP ${status})` : WORDS[kind];
+}
+function errorFromMark(mark) {
+  const status = statusIn(mark.reason);
+  const kind = kindOf(status, false);
+  return { kind, words: words(kind, status), reason: mark.reason, since: iso$2(mark.since), until: iso$2(mark.until), ongoing: true };
+}
+const waitsForQuota = (p) => p.outcome === "retrying" && p.quota_deferred_at !== void 0 && p.quota_deferred_at >= p.updated_at;
+const isFailure = (p) => p.outcome === "rejected" || p.outcome === "dead_letter" || p.outcome === "retrying" && p.reason !== "retry requested";
+function errorFromPush(p, ongoing) {
+  const status = p.last_status ?? statusIn(p.reason ?? "");
+  const kind = kindOf(status, waitsForQuota(p));
+  return {
+    kind,
+    words: words(kind, status),
+    reason: p.reason ?? "",
+    since: iso$2(p.failing_since ?? p.updated_at),
+    until: p.outcome === "retrying" && p.next_retry_at !== null ? iso$2(p.next_retry_at) : null,
+    ongoing
+  };
+}
+const newest = (pushes) => pushes.reduce((best, p) => best === void 0 || p.push.updated_at > best.push.updated_at ? p : best, void 0);
+const COLOUR_RULES = [
+  // An outage mark is in the engine's head, known without reading the history.
+  // A vendor's rate limit is not a failure: its pushes wait, without spending attempts.
+  [(j) => j.held && j.h.last_error?.kind === "rate_limited", "amber", () => "Rate-limited: its pushes wait until the limit lifts."],
+  [(j) => j.held, "red", () => "Failing: its pushes wait for the next probe."],
+  [(j) => j.h.last_push === null && !j.read, "grey", () => "Nothing known yet: the history could not be read now."],
+  [(j) => j.h.last_push === null, "grey", () => "Nothing pushed in the pages read."],
+  [
+    (j) => j.h.last_push?.outcome === "rejected" || j.h.last_push?.outcome === "dead_letter",
+    "red",
+    () => "Failing: the last push did not go through."
+  ],
+  [(j) => j.quotaWaits > 0, "amber", (j) => `${j.quotaWaits} waiting for the installation's platform quota: deliveries are quota-bound.`],
+  [(j) => j.h.last_push?.outcome !== "delivered", "amber", () => "The last push is waiting for its next try."],
+  [
+    (j) => j.h.oldest_waiting?.overdue === true,
+    "amber",
+    () => "The last push went through, but pushes wait longer than their retry time (catching up)."
+  ],
+  [(j) => !j.h.waiting.exact, "amber", () => "The last push went through; not every waiting push could be read now."],
+  [(j) => j.h.waiting.value > 0, "green", () => "The last push went through; the pushes waiting are within their retry time."],
+  [() => true, "green", () => "The last push went through; nothing waits."]
+];
+function colourOf(judged) {
+  const [, colour, text] = COLOUR_RULES.find(([holds]) => holds(judged));
+  return [colour, text(judged)];
+}
+function oldestWaiting(waiting, now) {
+  const oldest = waiting.reduce(
+    (o, p) => o === void 0 || p.record.received_at < o.record.received_at ? p : o,
+    void 0
+  );
+  if (!oldest) return null;
+  return {
+    since: iso$2(oldest.record.received_at),
+    next_attempt: iso$2(oldest.push.next_retry_at ?? now),
+    overdue: waiting.some((p) => (p.push.next_retry_at ?? now) < now - OVERDUE_MS)
+  };
+}
+function lastErrorOf(mark, pushes, ongoing) {
+  if (mark) return errorFromMark(mark);
+  const failure = newest(pushes.filter((p) => isFailure(p.push)));
+  return failure ? errorFromPush(failure.push, ongoing) : null;
+}
+function destinationHealth(id, label, head, reads, now) {
+  const pushes = pushesOf(reads.records, id).filter((p) => p.push.outcome !== "skipped");
+  const count = (outcome, window, exact) => figure(pushes.filter((p) => (outcome === null || p.push.outcome === outcome) && p.push.updated_at >= now - window).length, exact);
+  const waiting = pushes.filter((p) => p.push.outcome === "retrying");
+  const latest = newest(pushes);
+  const mark = head.down[id];
+  const held = mark !== void 0 && mark.until > now;
+  const ongoing = held || latest?.push.outcome !== "delivered";
+  const h = {
+    destination: id,
+    label,
+    delivered_last_hour: count("delivered", HOUR_MS, reads.hourComplete),
+    delivered_last_day: count("delivered", DAY_MS, reads.dayComplete),
+    waiting: figure(waiting.length, reads.waitingComplete),
+    oldest_waiting: oldestWaiting(waiting, now),
+    dead_letters: count("dead_letter", DAY_MS, reads.dayComplete),
+    rejected: count("rejected", DAY_MS, reads.dayComplete),
+    quota_deferred_last_hour: figure(pushes.filter((p) => (p.push.quota_deferred_at ?? 0) >= now - HOUR_MS).length, reads.hourComplete),
+    last_push: latest ? { outcome: latest.push.outcome, at: iso$2(latest.push.updated_at) } : null,
+    last_error: lastErrorOf(mark, pushes, ongoing)
+  };
+  const [colour, summary] = colourOf({
+    h,
+    held,
+    read: reads.known,
+    quotaWaits: waiting.filter((p) => waitsForQuota(p.push)).length
+  });
+  return { ...h, colour, summary };
+}
+
+const MAX_PAGES = 2;
+const QUOTA_NOTICE$1 = "The installation's storage quota is spent for this minute: the figures are from the pages read before it ran out.";
+const PARTIAL_NOTICE = 'Counts marked "at least" are lower bounds: the history is longer than one check reads (its newest pages and the oldest with a waiting push).';
+function readPlan(head, reads) {
+  const newest = Array.from({ length: Math.min(reads, head.page + 1) }, (_, i) => head.page - i);
+  const lowest = newest[newest.length - 1] ?? 0;
+  if (head.open_from >= lowest) return newest;
+  return [...newest.slice(0, -1), head.open_from];
+}
+const nothingStored = (head) => head.opened_at === null && head.page === 0;
+function readOrder(head) {
+  const pages = nothingStored(head) ? [] : readPlan(head, MAX_PAGES);
+  return [...pages.slice(0, 1), "rules", ...pages.slice(1)];
+}
+function covers(read, from, head) {
+  const missingAt = Math.max(-1, ...read.filter((r) => r.records === null).map((r) => r.page));
+  const pages = new Set(read.map((r) => r.page));
+  for (let page = Math.max(from, missingAt + 1); page <= head.page; page++) if (!pages.has(page)) return false;
+  return true;
+}
+function windowStart(read, now, window) {
+  const sorted = [...read].sort((a, b) => b.page - a.page);
+  for (const r of sorted) {
+    if (r.records === null) return r.page + 1;
+    if (r.records.some((record) => record.received_at < now - window)) return r.page;
+  }
+  return sorted.length > 0 && sorted[sorted.length - 1].page === 0 ? 0 : -1;
+}
+function waitingSeen(read, head) {
+  const noneWaits = head.wake_at === null && !read.some((r) => (r.records ?? []).some((rec) => Object.values(rec.pushes).some((p) => p?.outcome === "retrying")));
+  return noneWaits || covers(read, head.open_from, head);
+}
+function readsOf(read, head, now) {
+  if (nothingStored(head)) return { records: [], known: true, hourComplete: true, dayComplete: true, waitingComplete: true };
+  const waitingComplete = waitingSeen(read, head);
+  const windowComplete = (window) => {
+    const start = windowStart(read, now, window);
+    return start >= 0 && covers(read, Math.min(start, head.open_from), head);
+  };
+  return {
+    records: read.flatMap((r) => r.records ?? []),
+    known: read.length > 0,
+    hourComplete: windowComplete(HOUR_MS),
+    dayComplete: windowComplete(DAY_MS),
+    waitingComplete
+  };
+}
+async function readAll(order) {
+  const done = { pages: [], rules: null, quotaSpent: false };
+  for (const read of order) {
+    try {
+      if (read === "rules") done.rules = checksOf(await readKeyOrNull(PLATFORM_RULES_KEY));
+      else done.pages.push({ page: read, records: await readPage(pageId(read)) });
+    } catch (err) {
+      if (err.kind !== "quota") throw err;
+      return { ...done, quotaSpent: true };
+    }
+  }
+  return done;
+}
+function noticeOf(quotaSpent, readsShort, complete) {
+  if (quotaSpent) return QUOTA_NOTICE$1;
+  if (readsShort) return RESERVE_NOTICE;
+  return complete ? null : PARTIAL_NOTICE;
+}
+const storeQuotaUntil = (head, now) => head.backlog_at > now - HOUR_MS ? new Date(head.backlog_at).toISOString() : null;
+async function healthCheck(now) {
+  const head = await readHead();
+  const order = readOrder(head);
+  const tokens = await takeReserve(order.length);
+  const { pages, rules, quotaSpent } = await readAll(order.slice(0, tokens));
+  const reads = readsOf(pages, head, now);
+  const complete = reads.hourComplete && reads.dayComplete && reads.waitingComplete;
+  const health = destinations.map((d) => destinationHealth(d.id, d.label, head, reads, now));
+  const storeUntil = storeQuotaUntil(head, now);
+  return {
+    health: {
+      checked_at: new Date(now).toISOString(),
+      destinations: health,
+      dropped: head.dropped,
+      quota_bound: storeUntil !== null || health.some((h) => h.quota_deferred_last_hour.value > 0),
+      store_quota_until: storeUntil,
+      coverage: { pages_read: pages.length, complete },
+      notice: noticeOf(quotaSpent, tokens < order.length, complete),
+      platform_rules: rules
+    }
+  };
+}
+
 const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
 
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
@@ -2596,20 +2860,6 @@ function readActivity(item) {
     updated_at: iso$1(push.updated_at) ?? iso$1(item.received_at)
   };
 }
-
-const RESERVE_PER_MINUTE = 4;
-async function takeReserve(wanted) {
-  const now = Date.now();
-  const minute = Math.floor(now / 6e4);
-  let got = 0;
-  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
-    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
-    if (token === "full" || token === "failed") return wanted;
-    if (token === "created") got++;
-  }
-  return got;
-}
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
@@ -2977,6 +3227,9 @@ async function retryActivityMethod(args) {
 async function retryAllFailedMethod(args) {
   await answer(() => replayAllFailed(args.iparams));
 }
+async function healthCheckMethod() {
+  await answer(() => healthCheck(Date.now()));
+}
 
 exports = {
   onAgentActivityCreateHandler: function(payload) {
@@ -3005,5 +3258,8 @@ exports = {
   },
   retryAllFailed: function(args) {
     return retryAllFailedMethod(args);
+  },
+  healthCheck: function() {
+    return healthCheckMethod();
   }
 };

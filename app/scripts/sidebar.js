@@ -1,4 +1,4 @@
-/* Built from src/ (source e1d060716108eb77f3b5fe2d1879b74315b872d202c0505bfcc31d3254108890) by `npm run build`; do not edit. */
+/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -813,7 +813,7 @@ function summarize(activities) {
   return [...timelines.values()].map((changes) => timelineSummary(changes, names)).filter((summary) => summary.statuses.length > 0).sort((a, b) => b.total - a.total);
 }
 
-const TICK_MS = 3e4;
+const TICK_MS$1 = 3e4;
 const WIDE_ENOUGH_FOR_SUMMARY = "(min-width: 480px)";
 class Sidebar {
   constructor(api) {
@@ -839,7 +839,7 @@ class Sidebar {
     this.layout.refresh.addEventListener("click", () => void this.refresh());
     this.watchFilter(this.layout.outcome, "outcome");
     this.watchFilter(this.layout.destination, "destination");
-    setInterval(() => this.tick(), TICK_MS);
+    setInterval(() => this.tick(), TICK_MS$1);
     void this.refresh();
   }
   watchFilter(select, name) {
@@ -1094,13 +1094,346 @@ class Sidebar {
   }
 }
 
+const KEY_STEPS = {
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowLeft: (i, n) => (i - 1 + n) % n,
+  Home: () => 0,
+  End: (_i, n) => n - 1
+};
+function tabbed(tabs, label) {
+  const buttons = tabs.map((tab) => {
+    const button = el("button", "view-tab", [tab.label]);
+    button.type = "button";
+    button.id = `tab-${tab.id}`;
+    button.setAttribute("role", "tab");
+    button.setAttribute("aria-controls", `panel-${tab.id}`);
+    tab.panel.id = `panel-${tab.id}`;
+    tab.panel.setAttribute("role", "tabpanel");
+    return button;
+  });
+  const select = (index, focus) => {
+    tabs.forEach((tab, i) => {
+      const selected = i === index;
+      buttons[i].setAttribute("aria-selected", String(selected));
+      buttons[i].tabIndex = selected ? 0 : -1;
+      tab.panel.hidden = !selected;
+    });
+    if (focus) buttons[index].focus();
+    tabs[index].onShow?.();
+  };
+  buttons.forEach((button, i) => {
+    button.addEventListener("click", () => select(i, false));
+    button.addEventListener("keydown", (event) => {
+      const step = KEY_STEPS[event.key];
+      if (!step) return;
+      event.preventDefault();
+      select(step(i, buttons.length), true);
+    });
+  });
+  const list = el("div", "view-tabs", buttons);
+  list.setAttribute("role", "tablist");
+  list.setAttribute("aria-label", label);
+  select(0, false);
+  const nav = el("nav", "view-nav", [list]);
+  nav.setAttribute("aria-label", label);
+  return el("div", "views", [nav, ...tabs.map((t) => t.panel)]);
+}
+
+const COLOURS = { green: "Healthy", amber: "Waiting", red: "Failing", grey: "Unknown" };
+const RULES = {
+  verified: { tone: "green", label: "Verified" },
+  contradicted: { tone: "red", label: "Contradicted" },
+  not_yet_known: { tone: "grey", label: "Not yet known" }
+};
+const EXPOSURES = {
+  exposed: { tone: "red", label: "Exposed" },
+  not_exposed: { tone: "green", label: "Withheld" },
+  unknown: { tone: "grey", label: "Not yet known" }
+};
+function pill(tone, label) {
+  return fw("fw-pill", { class: `pill health-pill health-pill--${tone}`, "data-tone": tone }, [label]);
+}
+const figureText = (f) => f.exact ? String(f.value) : `at least ${f.value}`;
+function agoTime(iso, now) {
+  const time = el("time", "", [ago(iso, now)]);
+  time.dataset.at = iso;
+  time.setAttribute("datetime", iso);
+  return time;
+}
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function errorLine(error, now) {
+  const until = error.until ? whenText(error.until, now) : "";
+  const next = error.kind === "rate_limited" ? `rate limit lifts ${until}` : `next try ${until}`;
+  return el("p", `health-error${error.ongoing ? "" : " health-error--past"}`, [
+    `${error.ongoing ? "" : "Last error: "}${capitalised(error.words)} since ${timeText(error.since, now)} (`,
+    agoTime(error.since, now),
+    until && error.ongoing ? `); ${next}.` : ")."
+  ]);
+}
+function oldestText(oldest, now) {
+  const next = oldest.overdue ? `overdue (was due ${timeText(oldest.next_attempt, now)})` : `next try ${whenText(oldest.next_attempt, now)}`;
+  return [`since ${timeText(oldest.since, now)} (`, agoTime(oldest.since, now), `); ${next}`];
+}
+function figures(h, now) {
+  const rows = [
+    ["Delivered, last hour", [figureText(h.delivered_last_hour)]],
+    ["Delivered, last 24 h", [figureText(h.delivered_last_day)]],
+    ["Waiting now", [figureText(h.waiting)]],
+    // Not every waiting push was read: an older one may wait on a page not read.
+    ["Oldest waiting", h.oldest_waiting ? [...oldestText(h.oldest_waiting, now), h.waiting.exact ? "" : " (of those read)"] : ["\u2014"]],
+    ["Dead letters, last 24 h", [figureText(h.dead_letters)]],
+    ["Rejected, last 24 h", [figureText(h.rejected)]],
+    ["Deferred for quota, last hour", [figureText(h.quota_deferred_last_hour)]]
+  ];
+  return el(
+    "dl",
+    "health-figures",
+    rows.flatMap(([term, value]) => [el("dt", "", [term]), el("dd", "", value)])
+  );
+}
+function card(h, now) {
+  const titleId = `health-${h.destination}`;
+  const section = el("section", `health-card health-card--${h.colour}`, [
+    el("div", "health-card-head", [el("h2", "health-card-title", [h.label]), pill(h.colour, COLOURS[h.colour])]),
+    el("p", "health-summary", [h.summary]),
+    h.last_error && errorLine(h.last_error, now),
+    figures(h, now)
+  ]);
+  section.setAttribute("aria-labelledby", titleId);
+  section.querySelector("h2")?.setAttribute("id", titleId);
+  section.dataset.destination = h.destination;
+  return section;
+}
+function ruleReading(rule, now) {
+  const seen = rule.observed === null ? "not seen yet" : `the probe saw: ${rule.observed}`;
+  return el("p", "health-rule-detail", [
+    `The design assumes: ${rule.assumed}; ${seen}`,
+    ...rule.checked_at ? [` (checked ${timeText(rule.checked_at, now)}, `, agoTime(rule.checked_at, now), ")."] : ["."]
+  ]);
+}
+function ruleItem(rule, now) {
+  const look = RULES[rule.status];
+  const item = el("li", `health-rule health-rule--${rule.status}`, [
+    el("div", "health-rule-head", [el("span", "health-rule-title", [rule.title]), pill(look.tone, look.label)]),
+    ruleReading(rule, now),
+    el("p", "health-rule-detail", [capitalised(rule.evidence)]),
+    rule.fallback ? el("p", "health-rule-fallback", [`Fallback in use: ${rule.fallback}`]) : null
+  ]);
+  item.dataset.rule = rule.rule;
+  return item;
+}
+function rules(list, now) {
+  const section = el("section", "health-rules", [
+    el("h2", "health-card-title", ["Platform rules"]),
+    el("p", "muted", ["What the platform self-check found of the rules no public source settles."]),
+    list === null ? el("p", "muted", ["The self-check's record could not be read this time; Refresh in a minute."]) : el(
+      "ul",
+      "health-rule-list",
+      list.map((rule) => ruleItem(rule, now))
+    )
+  ]);
+  section.setAttribute("aria-label", "Platform rules");
+  return section;
+}
+function exposureItem(found) {
+  const look = EXPOSURES[found.status];
+  const item = el("li", `health-rule health-exposure--${found.status}`, [
+    el("div", "health-rule-head", [el("span", "health-rule-title", [`${found.destination} token request`]), pill(look.tone, look.label)]),
+    el("p", "health-rule-detail", [found.message]),
+    found.status === "exposed" ? el("p", "health-rule-fallback", [found.advice]) : null
+  ]);
+  item.dataset.destination = found.destination;
+  return item;
+}
+function exposureSection(found) {
+  const section = el("section", "health-rules health-exposure", [
+    el("h2", "health-card-title", ["Secure settings from this browser"]),
+    el("p", "muted", [
+      "Whether a request template invoked from an agent's browser gets the secure settings filled in (checked once per sidebar, with the token request)."
+    ]),
+    found === null ? el("p", "muted", ["Checking\u2026"]) : found.length === 0 ? el("p", "muted", ["No destination gets a token through a request template: nothing to check."]) : el("ul", "health-rule-list", found.map(exposureItem))
+  ]);
+  section.setAttribute("aria-label", "Secure settings from this browser");
+  return section;
+}
+function storeQuotaText(until, now) {
+  const still = (parseTime(until) ?? 0) > now;
+  return `Events ${still ? "wait" : "waited"} for the installation's storage quota until ${timeText(until, now)}.`;
+}
+function overall(health, now) {
+  return el("div", "health-overall", [
+    el("p", health.dropped > 0 ? "health-dropped health-dropped--some" : "health-dropped", [
+      health.dropped > 0 ? `${pluralize(health.dropped, "event")} dropped since install: reached neither a destination nor the history.` : "No event dropped since install."
+    ]),
+    health.quota_bound ? el("p", "health-quota", ["The installation's own platform quota held deliveries back in the last hour."]) : null,
+    health.store_quota_until ? el("p", "health-quota health-store", [storeQuotaText(health.store_quota_until, now)]) : null
+  ]);
+}
+function sources(health) {
+  const { pages_read: pages, complete } = health.coverage;
+  const read = pluralize(pages, "history page");
+  const counts = !complete ? `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.` : pages === 0 ? "Nothing is stored in the history yet: every count is exactly 0." : `Every count is exact: ${read} read, holding all of them.`;
+  return el("p", "muted health-sources", [
+    `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`
+  ]);
+}
+function healthBody(health, rulesShown, now) {
+  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), sources(health), rules(rulesShown, now)];
+}
+
+const STALE_MS = 2 * 6e4;
+const TICK_MS = 3e4;
+class HealthView {
+  constructor(load, checkExposure) {
+    this.load = load;
+    this.checkExposure = checkExposure;
+    this.checked = el("p", "subtitle", ["\xA0"]);
+    const heading = el("h1", "title", ["Delivery health"]);
+    heading.id = "health-title";
+    const refresh = smallButton("Refresh", "health-refresh");
+    refresh.addEventListener("click", () => void this.refresh());
+    this.notices = el("div", "notices health-notices");
+    this.body = el("div", "health-body", [loadingView("Checking delivery health\u2026")]);
+    this.exposure = el("div", "health-exposure-body");
+    this.root = el("main", "sidebar health", [
+      el("header", "header", [el("div", "header-text", [heading, this.checked]), refresh]),
+      this.notices,
+      this.body,
+      this.exposure
+    ]);
+    this.root.setAttribute("aria-labelledby", heading.id);
+    this.shown = null;
+    this.rules = null;
+    this.exposureChecked = false;
+    this.latestNotice = null;
+    this.staleAnswer = false;
+    this.ticking = false;
+    this.clock = new PlatformClock();
+  }
+  /**
+   * Each time the view is opened: a fresh check, and ages that keep moving. The view enters the
+   * page when first opened, so until then the page holds the list alone.
+   */
+  show(parent) {
+    if (this.root.parentElement !== parent) parent.append(this.root);
+    if (!this.ticking) setInterval(() => this.tick(), TICK_MS);
+    this.ticking = true;
+    void this.refresh();
+    if (!this.exposureChecked) void this.checkTemplates();
+  }
+  /** Once per sidebar: each check is a token request the vendor answers, and the answer does not change by itself. */
+  async checkTemplates() {
+    this.exposureChecked = true;
+    replaceChildren(this.exposure, [exposureSection(null)]);
+    replaceChildren(this.exposure, [exposureSection(await this.checkExposure())]);
+  }
+  async refresh() {
+    this.body.setAttribute("aria-busy", "true");
+    try {
+      const answer = (await this.load()).health;
+      this.clock.sync(answer.checked_at);
+      this.staleAnswer = answer.coverage.pages_read === 0 && this.shown !== null;
+      if (!this.staleAnswer) this.shown = answer;
+      this.rules = answer.platform_rules ?? this.rules;
+      this.latestNotice = answer.notice;
+      this.render();
+    } catch (err) {
+      replaceChildren(this.notices, [errorView(`Health could not be checked: ${errorMessage(err)}`)]);
+      if (this.shown === null) replaceChildren(this.body, []);
+    } finally {
+      this.body.removeAttribute("aria-busy");
+    }
+  }
+  render() {
+    if (this.shown === null) return;
+    replaceChildren(this.body, healthBody(this.shown, this.rules, this.clock.now()));
+    this.tick();
+  }
+  /** Ages move on: "checked 3 min ago", and a warning once the figures are stale. */
+  tick() {
+    const now = this.clock.now();
+    for (const time of Array.from(this.root.querySelectorAll("time[data-at]")))
+      time.textContent = ago(time.dataset.at ?? null, now);
+    if (this.shown === null) return;
+    const at = this.shown.checked_at;
+    this.checked.textContent = `Checked at ${timeText(at, now)} (${ago(at, now)})`;
+    replaceChildren(this.notices, [
+      staleNotice(at, this.staleAnswer, now),
+      this.latestNotice && noticeView("info", this.latestNotice, false)
+    ]);
+  }
+}
+function staleNotice(at, couldNotRead, now) {
+  if (!couldNotRead && now - (parseTime(at) ?? now) <= STALE_MS) return null;
+  const why = couldNotRead ? "the history could not be read since" : "Refresh for current ones";
+  return noticeView("warning", `These figures are from ${timeText(at, now)}, ${ago(at, now)}: ${why}.`, false);
+}
+
+const TOKEN_BODY = "grant_type=client_credentials";
+const TOKEN_TEMPLATES = DESCRIPTORS.flatMap((d) => {
+  const templates = d.templates;
+  return templates.token ? [{ destination: d.label, template: templates.token }] : [];
+});
+const advice = (destination) => `Give the ${destination} API client this app uses only the right to do what the app does (least privilege), and a client of its own, so a token taken from a browser can do no more than the app does.`;
+function refusedStatus(err) {
+  const status = err?.status;
+  return typeof status === "number" ? status : 0;
+}
+const REFUSED = /* @__PURE__ */ new Set([400, 401, 403]);
+async function checkOne(request, destination, template) {
+  let status;
+  try {
+    status = (await request.invokeTemplate(template, { body: TOKEN_BODY })).status;
+  } catch (err) {
+    const refused = refusedStatus(err);
+    if (REFUSED.has(refused)) {
+      return {
+        destination,
+        status: "not_exposed",
+        message: `A ${destination} token request from this page was refused (HTTP ${refused}): secure settings stay on the server.`
+      };
+    }
+    const answer = refused ? `HTTP ${refused}` : "no answer";
+    return {
+      destination,
+      status: "unknown",
+      message: `The ${destination} token request from this page did not settle it (${answer}). Try again later.`
+    };
+  }
+  return {
+    destination,
+    status: "exposed",
+    message: `A ${destination} token request from this page was answered HTTP ${status}: the platform filled in the secure credentials, so any agent can obtain a ${destination} token from the browser console.`,
+    advice: advice(destination)
+  };
+}
+function checkTemplateExposure(request) {
+  return Promise.all(TOKEN_TEMPLATES.map(({ destination, template }) => checkOne(request, destination, template)));
+}
+
 function root() {
   return document.getElementById("app") ?? document.body;
 }
 async function start() {
   try {
     const fdk = await app.initialized();
-    new Sidebar(new HistoryApi(fdk)).mount(root());
+    const pushes = el("div", "view-panel");
+    new Sidebar(new HistoryApi(fdk)).mount(pushes);
+    const health = new HealthView(
+      async () => (await fdk.request.invoke("healthCheck", {})).response,
+      () => checkTemplateExposure(fdk.request)
+    );
+    const healthPanel = el("div", "view-panel");
+    const views = tabbed(
+      [
+        { id: "pushes", label: "Pushes", panel: pushes },
+        { id: "health", label: "Health", panel: healthPanel, onShow: () => health.show(healthPanel) }
+      ],
+      "Sidebar views"
+    );
+    root().replaceChildren(views);
   } catch (err) {
     root().replaceChildren(errorView(`The app could not start: ${errorMessage(err)}`));
   }

@@ -1,4 +1,4 @@
-/* Built from src/ (source e1d060716108eb77f3b5fe2d1879b74315b872d202c0505bfcc31d3254108890) by `npm run build`; do not edit. */
+/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

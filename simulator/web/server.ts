@@ -17,7 +17,7 @@ import {
   type FakeVendorName,
   type LocalApp,
 } from '../local-app';
-import { SystemClock, type Clock, type LogLevel } from '../runtime';
+import { SystemClock, type Clock, type LogLevel, type PlatformRules } from '../runtime';
 import { FAULT_MODES, type FaultMode } from '../fake-vendors';
 import { pendingDeliveries } from './app-store';
 import { advanceClock, isSettable, ShiftedClock } from './clock-control';
@@ -72,6 +72,8 @@ export interface SimulatorServerOptions {
   scheduleTickMs?: number;
   /** the platform's request timeout (default 15 s); tests shorten it to watch a hanging fake */
   requestTimeoutMs?: number;
+  /** the runtime's readings of the unsettled platform rules; tests flip one to show the app detecting it */
+  platformRules?: Partial<PlatformRules>;
 }
 
 /** The port is taken; the message says what to do, since this is what a newcomer hits first. */
@@ -125,6 +127,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions = {}): P
     dbFile: state?.dbFile,
     log: opts.log,
     requestTimeoutMs: opts.requestTimeoutMs,
+    platformRules: opts.platformRules,
   });
   const token = newRunToken();
   const app = new SimulatorApp(local, store, live, state, token);

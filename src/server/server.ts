@@ -7,6 +7,7 @@
 import { onAgentActivityCreate, onAppInstall, onAppUninstall, onScheduledEvent } from './handlers/events';
 import {
   countActivitiesMethod,
+  healthCheckMethod,
   listActivitiesMethod,
   retryActivityMethod,
   retryAllFailedMethod,
@@ -42,5 +43,8 @@ exports = {
   },
   retryAllFailed: function (args: PayloadOf<typeof retryAllFailedMethod>) {
     return retryAllFailedMethod(args);
+  },
+  healthCheck: function () {
+    return healthCheckMethod();
   },
 };

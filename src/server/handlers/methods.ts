@@ -4,6 +4,7 @@
  */
 import { reasonOf } from '../core/errors';
 import { redactorFor, type Redactor } from '../core/redactor';
+import { healthCheck } from '../health/check';
 import { countActivities, listActivities, showActivity } from '../history/query';
 import { replayAllFailed, replayPush } from '../pipeline/replay';
 
@@ -45,4 +46,9 @@ export async function retryActivityMethod(args: Args): Promise<void> {
 /** Marks every failed push waiting, a few pages a call from the oldest; the drain sends them within the quotas. */
 export async function retryAllFailedMethod(args: Args): Promise<void> {
   await answer(() => replayAllFailed(args.iparams as Record<string, unknown>));
+}
+
+/** Delivery health per destination (the sidebar's Health view); reads at most a few pages, within the reserve. */
+export async function healthCheckMethod(): Promise<void> {
+  await answer(() => healthCheck(Date.now()));
 }

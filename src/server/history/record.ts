@@ -20,6 +20,8 @@ export interface PushState {
   failing_since: number | null;
   /** When an admin last asked to replay it: a push is replayed at most once per interval. */
   replayed_at: number | null;
+  /** When it last waited for the installation's platform quota (kept across states, for the Health view's "quota-bound"). */
+  quota_deferred_at?: number;
   /** Keyed digest (see ./seal): a push state the browser wrote is never acted on. */
   sig?: string;
 }

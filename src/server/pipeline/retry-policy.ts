@@ -5,7 +5,7 @@
  * destination failing, so its other pushes wait behind one probe instead of each spending requests.
  * Transient failures dead-letter on a time budget; permanent ones are rejected at once.
  */
-import { AuthError, NotSentError, PayloadInvalidError, reasonOf, RetryableError, DeliveryError } from '../core/errors';
+import { AuthError, NotSentError, PayloadInvalidError, PlatformQuotaError, reasonOf, RetryableError, DeliveryError } from '../core/errors';
 import type { DownMark } from '../history/head';
 import type { PushState } from '../history/record';
 import type { SentSummary } from '../destinations/types';
@@ -68,9 +68,15 @@ function refused(f: Failure): Decision {
   return { push: toRejected(f, reason, statusOf(f.err), true), mark: null };
 }
 
+/** Not sent (no quota, too little time): waits without spending an attempt; a quota wait is recorded for the Health view. */
+function notSent(f: Failure, err: NotSentError): PushState {
+  const push = waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false);
+  return err instanceof PlatformQuotaError ? { ...push, quota_deferred_at: f.now } : push;
+}
+
 export function decide(f: Failure): Decision {
   const { err } = f;
-  if (err instanceof NotSentError) return { push: waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false), mark: null };
+  if (err instanceof NotSentError) return { push: notSent(f, err), mark: null };
   if (err instanceof RetryableError) return err.status === 429 ? rateLimited(f, err) : failed(f, err);
   return refused(f);
 }

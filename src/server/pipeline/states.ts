@@ -31,11 +31,16 @@ interface Attempted {
 const attemptsAfter = (a: Attempted, attempted: boolean): number => (a.previous?.attempts ?? 0) + (attempted ? 1 : 0);
 const failingSince = (a: Attempted): number => a.previous?.failing_since ?? a.now;
 
+/** A push's last wait for the installation's quota, kept across its states (the Health view counts them). */
+const quotaDeferral = (previous: PushState | undefined) =>
+  previous?.quota_deferred_at === undefined ? {} : { quota_deferred_at: previous.quota_deferred_at };
+
 const carried = (a: Attempted) => ({
   updated_at: a.now,
   sent: a.sent ?? a.previous?.sent ?? null,
   may_duplicate: a.mayDuplicate,
   replayed_at: a.previous?.replayed_at ?? null,
+  ...quotaDeferral(a.previous),
 });
 
 export function toDelivered(a: Attempted, status: number, remoteId: string | null): PushState {
