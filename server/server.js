@@ -1,4 +1,4 @@
-/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
+/* Built from src/ (source 698e7f506c06e62d1104e517e72ee080022d2988dac6f6c2cbcf038a6f8c462b) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2488,6 +2488,7 @@ async function onAppUninstall() {
 }
 
 const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
 
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
 const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
@@ -2609,7 +2610,6 @@ async function takeReserve(wanted) {
   }
   return got;
 }
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
@@ -2772,7 +2772,8 @@ async function listActivities(args) {
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
       notice: budget.notice,
-      now: new Date(now).toISOString()
+      now: new Date(now).toISOString(),
+      dropped: head.dropped
     }
   };
 }

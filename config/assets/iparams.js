@@ -1,4 +1,4 @@
-/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
+/* Built from src/ (source 698e7f506c06e62d1104e517e72ee080022d2988dac6f6c2cbcf038a6f8c462b) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -493,13 +493,14 @@ describe('sidebar in a browser', () => {
 
   test('events lost to an overload are counted above the list when the server reports them, and absent otherwise', async () => {
     expect(await page.locator('.dropped').textContent()).toBe('');
-    await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, dropped: 3 } }));
+    // The history is small: the list's answer is the whole of it and brings the drop count (no count call).
+    await changeAnswer('listActivities', (answer) => ({ ...answer, meta: { ...answer.meta, dropped: 3 } }));
     await refresh(16);
     await page.waitForSelector('.dropped fw-inline-message');
     expect(await page.locator('.dropped').textContent()).toBe(
       "3 events could not be stored during an overload. They are not in this list; the app's logs name each one.",
     );
-    await page.unroute('**/_fdk/invoke/countActivities');
+    await page.unroute('**/_fdk/invoke/listActivities');
     await refresh(16);
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
@@ -541,12 +542,41 @@ describe('sidebar in a browser', () => {
     await page.screenshot({ path: path.join(DOCS, 'sidebar-quota-spent.png') });
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // The browser logs the refused calls; nothing else went wrong.
-    expect(consoleErrors.splice(0)).toEqual(
-      Array(2).fill('Failed to load resource: the server responded with a status of 429 (Too Many Requests)'),
-    );
+    // The browser logs the refused call (the list: a whole history needs no count call); nothing else went wrong.
+    expect(consoleErrors.splice(0)).toEqual(['Failed to load resource: the server responded with a status of 429 (Too Many Requests)']);
     await refresh(16);
     await page.waitForFunction(() => document.querySelector('.list-pane .stale')?.textContent === '');
+  });
+
+  test('an admin who refreshes over and over is told the history has been read enough for this minute: the last list stays, with when to try again; a minute later Refresh works', async () => {
+    aMinuteLater();
+    const header = (await page.locator('.subtitle').textContent()) ?? '';
+    const clickRefresh = () =>
+      Promise.all([page.waitForResponse('**/_fdk/invoke/listActivities'), page.click('header fw-button[data-action=refresh]')]);
+    // The history is one storage page: each Refresh is one list call, one read of the reserve's 4 a minute.
+    for (let i = 0; i < 4; i++) await clickRefresh();
+    await waitForRows('rows.length === 16');
+    expect(await page.locator('.list-pane .stale').textContent()).toBe('');
+
+    await clickRefresh();
+    await page.waitForFunction(() => /read as often/.test(document.querySelector('.list-pane .stale')?.textContent ?? ''));
+    // The reserve is the platform's clock minute: it has room again at the next one.
+    const nextMinute = new Date((Math.floor(clock.now() / MINUTE) + 1) * MINUTE).toISOString().slice(11, 16);
+    expect(await page.locator('.list-pane .stale').textContent()).toMatch(
+      new RegExp(
+        `^The list could not be refreshed: the history has been read as often as it may be this minute, so that deliveries keep their storage quota\\. Try again from ${nextMinute}\\. Showing the list read at \\d\\d:\\d\\d\\.$`,
+      ),
+    );
+    expect(await page.locator('.list-pane .stale fw-inline-message').getAttribute('type')).toBe('warning');
+    // The last list and its count stay, not an empty history.
+    expect(await rows()).toHaveLength(16);
+    expect(await page.locator('.state--empty').count()).toBe(0);
+    expect(await page.locator('.subtitle').textContent()).toBe(header);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await refresh(16);
+    await page.waitForFunction(() => document.querySelector('.list-pane .stale')?.textContent === '');
+    expect(await page.locator('.subtitle').textContent()).toMatch(/^16 in history · updated just now$/);
   });
 
   test('opened while the quota is spent: the loading state, then what could not be read and when to try again, in place of the list; axe finds nothing', async () => {

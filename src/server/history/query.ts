@@ -258,6 +258,7 @@ export async function listActivities(args: unknown): Promise<ListResult> {
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
       notice: budget.notice,
       now: new Date(now).toISOString(),
+      dropped: head.dropped,
     },
   };
 }

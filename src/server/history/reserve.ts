@@ -8,6 +8,9 @@
  */
 import { createOnce, NAMES } from '../platform/schedule';
 
+// The notice is part of the history API (the sidebar recognises a refusal for want of reserve by it).
+export { RESERVE_NOTICE } from '../../shared/history-api';
+
 /** What the sidebar needs for an open (a list and a count, two pages each at most). */
 export const RESERVE_PER_MINUTE = 4;
 
@@ -24,6 +27,3 @@ export async function takeReserve(wanted: number): Promise<number> {
   }
   return got;
 }
-
-export const RESERVE_NOTICE =
-  'The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.';
