@@ -1,4 +1,4 @@
-/* Built from src/ (source 698e7f506c06e62d1104e517e72ee080022d2988dac6f6c2cbcf038a6f8c462b) by `npm run build`; do not edit. */
+/* Built from src/ (source 6a2a140d8468b0bc4bcd4d2a360d5a00fe64805af1a8578998318ccea37cc2ca) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2740,6 +2740,11 @@ async function walk(head, from, backwards, want, keep, budget) {
   }
   return { items, exhausted: true };
 }
+function backlogNotice(head, now) {
+  if (head.backlog_at <= now) return null;
+  const minutes = Math.ceil((head.backlog_at - now) / 6e4);
+  return `Deliveries are catching up with a burst: some of its events are not stored yet, so they are not listed; all will be within ${minutes} min.`;
+}
 function parseListArgs(args) {
   const checked = validate(ListArgs, args, "");
   if (!checked.ok) throw new QueryError(checked.message);
@@ -2771,7 +2776,7 @@ async function listActivities(args) {
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
-      notice: budget.notice,
+      notice: budget.notice ?? backlogNotice(head, now),
       now: new Date(now).toISOString(),
       dropped: head.dropped
     }

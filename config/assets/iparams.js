@@ -1,4 +1,4 @@
-/* Built from src/ (source 698e7f506c06e62d1104e517e72ee080022d2988dac6f6c2cbcf038a6f8c462b) by `npm run build`; do not edit. */
+/* Built from src/ (source 6a2a140d8468b0bc4bcd4d2a360d5a00fe64805af1a8578998318ccea37cc2ca) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -63,8 +63,9 @@ export const RESERVE_NOTICE =
   'The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.';
 
 /**
- * listActivities. `meta.notice`: why the answer shows less than usual (RESERVE_NOTICE, or this
- * minute's storage quota is spent), for the admin to read; null otherwise. `meta.now`: the
+ * listActivities. `meta.notice`: why the answer shows less than usual (RESERVE_NOTICE, this
+ * minute's storage quota is spent, or a burst's events are not stored yet), for the admin to read;
+ * null otherwise. `meta.now`: the
  * platform's time of the answer (ISO), which the sidebar's relative times count from (the browser's
  * clock may be far off the platform's, and the simulator's clock moves). `meta.dropped`: as in
  * CountResult, so a list that holds the whole history needs no count call.

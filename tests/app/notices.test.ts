@@ -11,7 +11,9 @@ import {
   retryAllNotice,
   retryNotice,
   serverNotices,
+  tryAgainAt,
 } from '../../src/app/notices';
+import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import type { Activity, RetryAllResult } from '../../src/app/types';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -145,6 +147,21 @@ describe('a call that failed', () => {
     const [type, text] = failureNotice('Retry failed', new ApiError({ status: 429, message: 'Rate limit exceeded' }), NOW);
     expect(type).toBe('warning');
     expect(text).toMatch(/^Retry failed: the installation's request quota is spent for this minute\. Try again from .+\.$/);
+  });
+
+  test('for the history’s reserve: says the history has been read enough this minute, and to try again at the next minute', () => {
+    const spent = new ApiError({ status: 429, message: RESERVE_NOTICE });
+    expect(tryAgainAt(spent, Date.parse('2026-11-23T12:00:30Z'))).toBe('2026-11-23T12:01:00.000Z');
+    expect(tryAgainAt(spent, Date.parse('2026-11-23T12:00:00Z'))).toBe('2026-11-23T12:01:00.000Z');
+    // The platform's own quota keeps its safer time.
+    expect(tryAgainAt(new ApiError({ status: 429, message: 'Rate limit exceeded' }), Date.parse('2026-11-23T12:00:30Z'))).toBe(
+      '2026-11-23T12:02:00.000Z',
+    );
+    const [type, text] = failureNotice('The list could not be refreshed', spent, NOW);
+    expect(type).toBe('warning');
+    expect(text).toMatch(
+      /^The list could not be refreshed: the history has been read as often as it may be this minute, so that deliveries keep their storage quota\. Try again from .+\.$/,
+    );
   });
 
   test('otherwise: the server’s message', () => {
