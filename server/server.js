@@ -1,4 +1,4 @@
-/* Built from src/ (source 6a2a140d8468b0bc4bcd4d2a360d5a00fe64805af1a8578998318ccea37cc2ca) by `npm run build`; do not edit. */
+/* Built from src/ (source 11983e6e811a785a28bda47e9a36066c28a276013d6e0ad0aa69b2d7be3ca86c) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 

@@ -1,4 +1,4 @@
-/* Built from src/ (source 6a2a140d8468b0bc4bcd4d2a360d5a00fe64805af1a8578998318ccea37cc2ca) by `npm run build`; do not edit. */
+/* Built from src/ (source 11983e6e811a785a28bda47e9a36066c28a276013d6e0ad0aa69b2d7be3ca86c) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -120,10 +120,8 @@ function httpAnswer(status) {
   const reason = HTTP_REASONS[status];
   return reason ? `${status} ${reason}` : String(status);
 }
-function historySize(count, listed, listedAll) {
-  const value = Math.max(count.value, listed);
-  const exact = count.exact && count.value >= listed || listedAll && listed >= count.value;
-  return `${exact ? "" : "At least "}${value} in history`;
+function historySize(listed, whole) {
+  return `${whole ? "" : "At least "}${listed} in history`;
 }
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
@@ -197,13 +195,6 @@ class HistoryApi {
     this.clock.sync(answer.meta.now);
     const { has_more, notice } = answer.meta;
     if (answer.activities.length === 0 && has_more && notice) throw refusal(notice);
-    return answer;
-  }
-  async count() {
-    const answer = await this.call("countActivities");
-    this.clock.sync(answer.count.refreshed_at);
-    const { value, exact, notice } = answer.count;
-    if (value === 0 && !exact && notice) throw refusal(notice);
     return answer;
   }
   retry(id) {
@@ -282,9 +273,6 @@ function retryAllNotice(result, now) {
 }
 function droppedNotice(dropped) {
   return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
-}
-function serverNotices(list, count) {
-  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
 }
 function lastUnclearAnswer({ outcome, last_status }) {
   if (outcome !== "retrying" && outcome !== "dead_letter") return null;
@@ -850,13 +838,11 @@ class Sidebar {
     this.layout = createLayout();
     this.filter = {};
     this.loaded = null;
-    this.count = null;
+    this.size = null;
     this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
-    this.listNotice = null;
-    this.countNotice = null;
     this.queued = new QueuedRetries();
     this.clock = api.clock;
   }
@@ -889,29 +875,7 @@ class Sidebar {
   async refresh() {
     this.closeDetail();
     replaceChildren(this.layout.notice, []);
-    if (await this.reload() && !wholeHistory(this.loaded)) await this.loadCount();
-  }
-  async loadCount() {
-    try {
-      const { count } = await this.api.count();
-      this.count = count;
-      this.renderCount();
-      this.renderDropped(count.dropped);
-      this.countNotice = count.notice;
-      this.renderServerNotice();
-    } catch (err) {
-      this.countFailed(err);
-    }
-  }
-  renderDropped(dropped) {
-    replaceChildren(this.layout.dropped, dropped > 0 ? [noticeView("warning", droppedNotice(dropped), false)] : []);
-  }
-  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
-  countFailed(err) {
-    const now = this.clock.now();
-    if (quotaSpent(err) && this.count) return this.renderCount();
-    this.count = null;
-    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}` : failureNotice("Count unavailable", err, now)[1];
+    await this.reload();
   }
   /** The first page for the current filters; false when none could be read. */
   async reload() {
@@ -965,17 +929,13 @@ class Sidebar {
   accept(list) {
     this.loaded = list;
     this.lastList = list;
-    this.listNotice = list.notice;
     replaceChildren(this.layout.stale, []);
-    this.renderDropped(list.dropped);
-    if (wholeHistory(list)) {
-      const refreshed = new Date(list.at).toISOString();
-      this.count = { value: list.activities.length, refreshed_at: refreshed, exact: true, dropped: list.dropped, notice: null };
-      this.countNotice = null;
-    }
+    replaceChildren(this.layout.dropped, list.dropped > 0 ? [noticeView("warning", droppedNotice(list.dropped), false)] : []);
+    replaceChildren(this.layout.serverNotice, list.notice ? [noticeView("info", list.notice, false)] : []);
+    if (sameFilter(list.filter, {}))
+      this.size = { listed: list.activities.length, whole: !list.hasMore, at: new Date(list.at).toISOString() };
     this.renderList();
-    this.renderCount();
-    this.renderServerNotice();
+    this.renderSize();
   }
   /** The rows for the chosen filters: the whole history filtered here, or the server's rows. */
   rows() {
@@ -983,19 +943,15 @@ class Sidebar {
     if (!list) return [];
     return wholeHistory(list) ? list.activities.filter((a) => matchesFilter(a, this.filter)) : list.activities;
   }
-  /** The count, raised to what the unfiltered list has loaded when that is more. */
-  renderCount() {
-    if (!this.count) return;
-    const list = this.loaded;
-    const listed = list && sameFilter(list.filter, {}) ? list.activities.length : 0;
-    const size = historySize(this.count, listed, wholeHistory(list));
-    replaceChildren(this.layout.count, [`${size} \xB7 updated `, timeView(this.count.refreshed_at, this.clock.now())]);
+  renderSize() {
+    if (!this.size) return;
+    const { listed, whole, at } = this.size;
+    replaceChildren(this.layout.count, [`${historySize(listed, whole)} \xB7 updated `, timeView(at, this.clock.now())]);
   }
-  renderServerNotice() {
-    replaceChildren(
-      this.layout.serverNotice,
-      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false))
-    );
+  /** No list read yet: the header says why the history's size is unknown. */
+  sizeUnknown(err) {
+    const now = this.clock.now();
+    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}` : failureNotice("Count unavailable", err, now)[1];
   }
   /**
    * A reload refused for quota shows the last list again, saying when it was read and when to try
@@ -1004,7 +960,7 @@ class Sidebar {
   listFailed(err) {
     const now = this.clock.now();
     const last = this.lastList;
-    if (!this.count) this.countFailed(err);
+    if (!this.size) this.sizeUnknown(err);
     if (!quotaSpent(err) || !last) {
       replaceChildren(this.layout.body, [noticeView(...failureNotice("The list could not be read", err, now), false)]);
       replaceChildren(this.layout.more, []);
@@ -1012,7 +968,6 @@ class Sidebar {
     }
     this.loaded = last;
     this.renderList();
-    this.renderCount();
     const [type, text] = failureNotice("The list could not be refreshed", err, now);
     const fits = wholeHistory(last) || sameFilter(last.filter, this.filter);
     const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${fits ? "" : ", before the filters changed"}.`;

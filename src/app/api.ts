@@ -1,16 +1,16 @@
 /** The sidebar's calls to the app's server methods (manifest `functions`), through the FDK client. */
 import { PlatformClock } from './clock';
 import { ApiError } from './errors';
-import type { CountResult, ListFilter, ListResult, RetryAllResult, RetryResult } from './types';
+import type { ListFilter, ListResult, RetryAllResult, RetryResult } from './types';
 
 /**
  * The server's largest page. What a call costs is the storage pages it reads (each takes a token of
- * the server methods' reserve, README "Delivery guarantees"), not its rows: the largest page makes a
+ * the server methods' reserve, README "Reads are frugal"), not its rows: the largest page makes a
  * small history one call, which then serves the count and the filters too (controller.ts).
  */
 const PAGE_SIZE = 100;
 
-/** An answer that could read nothing (the reserve or the storage quota spent) is a refusal, not an empty history. */
+/** A list that could read nothing (the reserve or the storage quota spent) is a refusal, not an empty history. */
 const refusal = (notice: string): ApiError => new ApiError({ status: 429, message: notice });
 
 export class HistoryApi {
@@ -37,14 +37,6 @@ export class HistoryApi {
     this.clock.sync(answer.meta.now);
     const { has_more, notice } = answer.meta;
     if (answer.activities.length === 0 && has_more && notice) throw refusal(notice);
-    return answer;
-  }
-
-  async count(): Promise<CountResult> {
-    const answer = await this.call<CountResult>('countActivities');
-    this.clock.sync(answer.count.refreshed_at);
-    const { value, exact, notice } = answer.count;
-    if (value === 0 && !exact && notice) throw refusal(notice);
     return answer;
   }
 

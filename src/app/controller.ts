@@ -1,12 +1,13 @@
 /**
- * The sidebar's state and actions: list (filters, pages), detail, retries, counts. Rendering is
- * in render/*; every payload string reaches the page as a text node.
+ * The sidebar's state and actions: list (filters, pages), detail, retries, the history's size.
+ * Rendering is in render/*; every payload string reaches the page as a text node.
  *
  * Every history read spends the server methods' reserve (a few storage reads a minute, README
- * "Delivery guarantees"), so the sidebar reads as little as it can. An open is one list call of the
- * server's largest page: when that holds the whole history it is also the count (no count call) and
- * the filters apply to it here, exactly as the server would, at no cost. A longer history is
- * counted and filtered by the server. A push's detail is the row as listed (Refresh reads anew).
+ * "Reads are frugal"), so the sidebar reads as little as it can. An open is one list call of the
+ * server's largest page, and no count call: when that answer holds the whole history its length is
+ * the count and the filters apply to it here, exactly as the server's would, at no cost; a longer
+ * history is "at least" what was listed (a count would read the same two newest pages again) and is
+ * filtered by the server. A push's detail is the row as listed (Refresh reads anew).
  */
 import type { HistoryApi } from './api';
 import { quotaSpent } from './errors';
@@ -20,10 +21,10 @@ import { smallButton } from './render/pill';
 import { rowView, timeView } from './render/row';
 import { emptyView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
-import { droppedNotice, failureNotice, retryAllNotice, retryNotice, serverNotices, tryAgainAt, type Notice } from './notices';
+import { droppedNotice, failureNotice, retryAllNotice, retryNotice, tryAgainAt, type Notice } from './notices';
 import { QueuedRetries } from './queued-retries';
 import { summarize } from './summary';
-import type { Activity, CountResult, ListFilter } from './types';
+import type { Activity, ListFilter } from './types';
 
 type FilterName = keyof ListFilter;
 
@@ -56,15 +57,12 @@ export class Sidebar {
   private filter: ListFilter;
   /** The list shown; null while it is read, or when it could not be. */
   private loaded: Loaded | null;
-  /** The server's latest count (or the whole history's length), which the header shows with what the list knows. */
-  private count: CountResult['count'] | null;
+  /** What the latest unfiltered list says of the history's size, for the header. */
+  private size: { listed: number; whole: boolean; at: string } | null;
   /** Bumped by every list reload: answers of superseded requests are dropped. */
   private generation: number;
   private detailId: string | null;
   private summaryOpen: boolean;
-  /** The server's latest word on why it shows less than usual, from the list and from the count. */
-  private listNotice: string | null;
-  private countNotice: string | null;
   /** The last list the server gave, shown again when a reload is refused for quota. */
   private lastList: Loaded | null;
   /** Retries queued but not run yet: their rows show Retrying at their time across reloads. */
@@ -76,13 +74,11 @@ export class Sidebar {
     this.layout = createLayout();
     this.filter = {};
     this.loaded = null;
-    this.count = null;
+    this.size = null;
     this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
-    this.listNotice = null;
-    this.countNotice = null;
     this.queued = new QueuedRetries();
     this.clock = api.clock;
   }
@@ -122,35 +118,7 @@ export class Sidebar {
     this.closeDetail();
     // What an earlier action said ("runs in 5 min") goes stale: the fresh list shows where things stand.
     replaceChildren(this.layout.notice, []);
-    // A list that holds the whole history is its own count.
-    if ((await this.reload()) && !wholeHistory(this.loaded)) await this.loadCount();
-  }
-
-  private async loadCount(): Promise<void> {
-    try {
-      const { count } = await this.api.count();
-      this.count = count;
-      this.renderCount();
-      this.renderDropped(count.dropped);
-      this.countNotice = count.notice;
-      this.renderServerNotice();
-    } catch (err) {
-      this.countFailed(err);
-    }
-  }
-
-  private renderDropped(dropped: number): void {
-    replaceChildren(this.layout.dropped, dropped > 0 ? [noticeView('warning', droppedNotice(dropped), false)] : []);
-  }
-
-  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
-  private countFailed(err: unknown): void {
-    const now = this.clock.now();
-    if (quotaSpent(err) && this.count) return this.renderCount();
-    this.count = null;
-    this.layout.count.textContent = quotaSpent(err)
-      ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}`
-      : failureNotice('Count unavailable', err, now)[1];
+    await this.reload();
   }
 
   /** The first page for the current filters; false when none could be read. */
@@ -209,17 +177,15 @@ export class Sidebar {
   private accept(list: Loaded): void {
     this.loaded = list;
     this.lastList = list;
-    this.listNotice = list.notice;
     replaceChildren(this.layout.stale, []);
-    this.renderDropped(list.dropped);
-    if (wholeHistory(list)) {
-      const refreshed = new Date(list.at).toISOString();
-      this.count = { value: list.activities.length, refreshed_at: refreshed, exact: true, dropped: list.dropped, notice: null };
-      this.countNotice = null;
-    }
+    replaceChildren(this.layout.dropped, list.dropped > 0 ? [noticeView('warning', droppedNotice(list.dropped), false)] : []);
+    // Why the server shows less than usual (a burst not stored yet, a read cut short).
+    replaceChildren(this.layout.serverNotice, list.notice ? [noticeView('info', list.notice, false)] : []);
+    // A filtered list says nothing of the history's size: the header keeps what the last unfiltered one said.
+    if (sameFilter(list.filter, {}))
+      this.size = { listed: list.activities.length, whole: !list.hasMore, at: new Date(list.at).toISOString() };
     this.renderList();
-    this.renderCount();
-    this.renderServerNotice();
+    this.renderSize();
   }
 
   /** The rows for the chosen filters: the whole history filtered here, or the server's rows. */
@@ -229,20 +195,18 @@ export class Sidebar {
     return wholeHistory(list) ? list.activities.filter((a) => matchesFilter(a, this.filter)) : list.activities;
   }
 
-  /** The count, raised to what the unfiltered list has loaded when that is more. */
-  private renderCount(): void {
-    if (!this.count) return;
-    const list = this.loaded;
-    const listed = list && sameFilter(list.filter, {}) ? list.activities.length : 0;
-    const size = historySize(this.count, listed, wholeHistory(list));
-    replaceChildren(this.layout.count, [`${size} · updated `, timeView(this.count.refreshed_at, this.clock.now())]);
+  private renderSize(): void {
+    if (!this.size) return;
+    const { listed, whole, at } = this.size;
+    replaceChildren(this.layout.count, [`${historySize(listed, whole)} · updated `, timeView(at, this.clock.now())]);
   }
 
-  private renderServerNotice(): void {
-    replaceChildren(
-      this.layout.serverNotice,
-      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView('info', text, false)),
-    );
+  /** No list read yet: the header says why the history's size is unknown. */
+  private sizeUnknown(err: unknown): void {
+    const now = this.clock.now();
+    this.layout.count.textContent = quotaSpent(err)
+      ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}`
+      : failureNotice('Count unavailable', err, now)[1];
   }
 
   /**
@@ -252,8 +216,7 @@ export class Sidebar {
   private listFailed(err: unknown): void {
     const now = this.clock.now();
     const last = this.lastList;
-    // No count yet (an open refused): the header says why there is none rather than nothing.
-    if (!this.count) this.countFailed(err);
+    if (!this.size) this.sizeUnknown(err);
     if (!quotaSpent(err) || !last) {
       replaceChildren(this.layout.body, [noticeView(...failureNotice('The list could not be read', err, now), false)]);
       replaceChildren(this.layout.more, []);
@@ -261,7 +224,6 @@ export class Sidebar {
     }
     this.loaded = last;
     this.renderList();
-    this.renderCount();
     const [type, text] = failureNotice('The list could not be refreshed', err, now);
     // The whole history is filtered here, so it fits the filters chosen since.
     const fits = wholeHistory(last) || sameFilter(last.filter, this.filter);

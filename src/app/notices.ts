@@ -1,4 +1,4 @@
-/** What a retry, "Retry all failed", the count and the list tell the admin, in one sentence each. */
+/** What a retry, "Retry all failed" and the list tell the admin, in one sentence each. */
 import { errorMessage, quotaSpent, reserveSpent } from './errors';
 import { destinationName, httpAnswer, outcomeLabel, pluralize, timeText, whenText } from './format';
 import type { NoticeType } from './render/states';
@@ -51,11 +51,6 @@ export function retryAllNotice(result: RetryAllResult, now: number): Notice {
 /** Events the app could store nowhere during an overload. */
 export function droppedNotice(dropped: number): string {
   return `${pluralize(dropped, 'event')} could not be stored during an overload. ${dropped === 1 ? 'It is' : 'They are'} not in this list; the app's logs name each one.`;
-}
-
-/** What the server says above the list (list and count may both say it): each sentence once. */
-export function serverNotices(list: string | null, count: string | null): string[] {
-  return [...new Set([list, count].filter((n): n is string => typeof n === 'string' && n !== ''))];
 }
 
 /** A failed attempt that says what it got: the push's latest attempt while it is still failing; a vendor's 429 was refused, not stored. */

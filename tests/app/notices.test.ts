@@ -3,16 +3,7 @@
  * notices, from the answers the server gives (src/shared/history-api.ts).
  */
 import { ApiError } from '../../src/app/errors';
-import {
-  droppedNotice,
-  duplicateNotice,
-  failureNotice,
-  quotaFreeAt,
-  retryAllNotice,
-  retryNotice,
-  serverNotices,
-  tryAgainAt,
-} from '../../src/app/notices';
+import { droppedNotice, duplicateNotice, failureNotice, quotaFreeAt, retryAllNotice, retryNotice, tryAgainAt } from '../../src/app/notices';
 import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import type { Activity, RetryAllResult } from '../../src/app/types';
 
@@ -98,14 +89,6 @@ describe('notices from the server', () => {
   test('dropped events are counted in words', () => {
     expect(droppedNotice(1)).toBe("1 event could not be stored during an overload. It is not in this list; the app's logs name each one.");
     expect(droppedNotice(3)).toMatch(/^3 events could not be stored .* They are not in this list/);
-  });
-
-  test('the list and the count saying the same thing show it once; none says nothing', () => {
-    expect(serverNotices('Catching up.', 'Catching up.')).toEqual(['Catching up.']);
-    expect(serverNotices(null, 'Catching up.')).toEqual(['Catching up.']);
-    expect(serverNotices('Quota spent.', null)).toEqual(['Quota spent.']);
-    expect(serverNotices('Quota spent.', 'Catching up.')).toEqual(['Quota spent.', 'Catching up.']);
-    expect(serverNotices(null, null)).toEqual([]);
   });
 });
 

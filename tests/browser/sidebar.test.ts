@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page, Request, Route } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
 import { launchBrowser } from '../support/browser';
 import { ManualClock } from '../../simulator/runtime';
@@ -106,6 +106,12 @@ async function refresh(count: number): Promise<void> {
   await waitForRows(`rows.length === ${count}`);
 }
 
+/** Clicks Refresh and waits until its answer is shown (or its refusal said), without moving the clock. */
+async function refreshNow(): Promise<void> {
+  await Promise.all([page.waitForResponse('**/_fdk/invoke/listActivities'), page.click('header fw-button[data-action=refresh]')]);
+  await page.waitForSelector('.state--loading', { state: 'detached' });
+}
+
 /** The open detail's facts by label: the push's (0), or what was sent (1). */
 async function detailFacts(which = 0): Promise<Record<string, string>> {
   return page
@@ -127,11 +133,21 @@ async function noticeAfter(target: string, slot = '.list-pane .notices'): Promis
   return (await page.locator(slot).textContent()) ?? '';
 }
 
-/** Opens a Crayons select and clicks one of its options, as a user would. */
+/** Opens a Crayons select and clicks one of its options, as a user would (filtering the whole history reads nothing). */
 async function choose(filter: 'outcome' | 'destination', label: string): Promise<void> {
-  aMinuteLater();
   await page.click(`fw-select.filter--${filter}`);
   await page.locator(`fw-select.filter--${filter} fw-list-options`).getByText(label, { exact: true }).click();
+}
+
+/** The server methods the page calls until `stop`, by name. */
+function trackCalls(): { names: string[]; stop(): void } {
+  const names: string[] = [];
+  const listen = (request: Request) => {
+    const method = /\/_fdk\/invoke\/(\w+)$/.exec(request.url());
+    if (method) names.push(method[1]);
+  };
+  page.on('request', listen);
+  return { names, stop: () => page.off('request', listen) };
 }
 
 /** Answers a server method with the real answer changed by `change` (what a server in another state says). */
@@ -295,6 +311,8 @@ describe('sidebar in a browser', () => {
     await page.keyboard.press('Enter');
     expect(await summary.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 
+    // Another admin opens the sidebar a minute later, in a wider panel.
+    aMinuteLater();
     const wide = await browser.newPage({ viewport: { width: 600, height: 800 }, locale: 'en-GB', timezoneId: 'UTC' });
     try {
       await wide.goto(`${server.url}/app/index.html`);
@@ -506,20 +524,22 @@ describe('sidebar in a browser', () => {
     await page.waitForFunction(() => document.querySelector('.dropped')?.textContent === '');
   });
 
-  test('the header says what is known of the history’s size: “At least” the most the count or the list has seen, exact once the list is read to its end', async () => {
+  test('the header says what is known of the history’s size: exact when the list holds all of it, else “At least” what was listed, with no count call', async () => {
     const subtitle = async () => (await page.locator('.subtitle').textContent()) ?? '';
     expect(await subtitle()).toMatch(/^16 in history · updated just now$/);
-    // The count read only the newest pages (a lower bound of 5), and the list has more beyond its 16 rows.
-    await changeAnswer('countActivities', (answer) => ({ count: { ...answer.count, value: 5, exact: false } }));
+    // A longer history: the server has more beyond the list's 16 rows.
     await changeAnswer('listActivities', (answer) => ({ ...answer, meta: { ...answer.meta, has_more: true } }));
+    const calls = trackCalls();
     await refresh(16);
     await page.waitForFunction(() => /^At least/.test(document.querySelector('.subtitle')?.textContent ?? ''));
     expect(await subtitle()).toMatch(/^At least 16 in history · updated just now$/);
-    // The list read to its end knows the exact size, whatever the count's lower bound.
+    // A count would read the same newest pages again: the sidebar does without it.
+    calls.stop();
+    expect(calls.names).toEqual(['listActivities']);
+    // The list read to its end knows the exact size.
     await page.unroute('**/_fdk/invoke/listActivities');
     await refresh(16);
     await page.waitForFunction(() => /^16 in history/.test(document.querySelector('.subtitle')?.textContent ?? ''));
-    await page.unroute('**/_fdk/invoke/countActivities');
   });
 
   test('when the quota is spent, Refresh keeps the last list and count and says when to try again; a minute later it works', async () => {
@@ -549,18 +569,47 @@ describe('sidebar in a browser', () => {
     await page.waitForFunction(() => document.querySelector('.list-pane .stale')?.textContent === '');
   });
 
+  test('an admin who refreshes, filters, opens a push and refreshes again within one minute reads the history twice and meets no notice', async () => {
+    aMinuteLater();
+    const calls = trackCalls();
+    await refreshNow();
+    expect(await rows()).toHaveLength(16);
+    // The list holds the whole history: the filters and the detail read nothing.
+    await choose('outcome', 'Delivered');
+    await choose('destination', 'Freshdesk');
+    await waitForRows(
+      "rows.length > 0 && rows.every((r) => r.dataset.outcome === 'delivered' && r.querySelector('.row-destination').textContent === 'Freshdesk')",
+    );
+    const [first] = await rows();
+    await page.click(`li.row[data-id="${first.id}"]`);
+    await page.waitForSelector('section.detail');
+    expect(await detailFacts()).toMatchObject({ Agent: first.agent, Destination: 'Freshdesk' });
+    await page.click('section.detail fw-button[data-action=back]');
+    await choose('outcome', 'All');
+    await choose('destination', 'All');
+    await waitForRows('rows.length === 16');
+    await refreshNow();
+    expect(await rows()).toHaveLength(16);
+    calls.stop();
+    expect(calls.names).toEqual(['listActivities', 'listActivities']);
+    expect(await page.locator('.list-pane .stale').textContent()).toBe('');
+    expect(await page.locator('.server-notice').textContent()).toBe('');
+  });
+
   test('an admin who refreshes over and over is told the history has been read enough for this minute: the last list stays, with when to try again; a minute later Refresh works', async () => {
     aMinuteLater();
     const header = (await page.locator('.subtitle').textContent()) ?? '';
-    const clickRefresh = () =>
-      Promise.all([page.waitForResponse('**/_fdk/invoke/listActivities'), page.click('header fw-button[data-action=refresh]')]);
+    const calls = trackCalls();
     // The history is one storage page: each Refresh is one list call, one read of the reserve's 4 a minute.
-    for (let i = 0; i < 4; i++) await clickRefresh();
+    for (let i = 0; i < 4; i++) await refreshNow();
     await waitForRows('rows.length === 16');
     expect(await page.locator('.list-pane .stale').textContent()).toBe('');
 
-    await clickRefresh();
+    await refreshNow();
     await page.waitForFunction(() => /read as often/.test(document.querySelector('.list-pane .stale')?.textContent ?? ''));
+    // One call a Refresh: a list that holds the whole history is its own count.
+    calls.stop();
+    expect(calls.names).toEqual(Array(5).fill('listActivities'));
     // The reserve is the platform's clock minute: it has room again at the next one.
     const nextMinute = new Date((Math.floor(clock.now() / MINUTE) + 1) * MINUTE).toISOString().slice(11, 16);
     expect(await page.locator('.list-pane .stale').textContent()).toMatch(
