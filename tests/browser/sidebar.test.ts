@@ -133,8 +133,9 @@ async function noticeAfter(target: string, slot = '.list-pane .notices'): Promis
   return (await page.locator(slot).textContent()) ?? '';
 }
 
-/** Opens a Crayons select and clicks one of its options, as a user would (filtering the whole history reads nothing). */
-async function choose(filter: 'outcome' | 'destination', label: string): Promise<void> {
+/** Opens a Crayons select and clicks one of its options, as a user would: a minute after the last action, unless `sameMinute`. */
+async function choose(filter: 'outcome' | 'destination', label: string, sameMinute = false): Promise<void> {
+  if (!sameMinute) aMinuteLater();
   await page.click(`fw-select.filter--${filter}`);
   await page.locator(`fw-select.filter--${filter} fw-list-options`).getByText(label, { exact: true }).click();
 }
@@ -575,8 +576,8 @@ describe('sidebar in a browser', () => {
     await refreshNow();
     expect(await rows()).toHaveLength(16);
     // The list holds the whole history: the filters and the detail read nothing.
-    await choose('outcome', 'Delivered');
-    await choose('destination', 'Freshdesk');
+    await choose('outcome', 'Delivered', true);
+    await choose('destination', 'Freshdesk', true);
     await waitForRows(
       "rows.length > 0 && rows.every((r) => r.dataset.outcome === 'delivered' && r.querySelector('.row-destination').textContent === 'Freshdesk')",
     );
@@ -585,8 +586,8 @@ describe('sidebar in a browser', () => {
     await page.waitForSelector('section.detail');
     expect(await detailFacts()).toMatchObject({ Agent: first.agent, Destination: 'Freshdesk' });
     await page.click('section.detail fw-button[data-action=back]');
-    await choose('outcome', 'All');
-    await choose('destination', 'All');
+    await choose('outcome', 'All', true);
+    await choose('destination', 'All', true);
     await waitForRows('rows.length === 16');
     await refreshNow();
     expect(await rows()).toHaveLength(16);

@@ -11,7 +11,7 @@ import { createOnce, NAMES } from '../platform/schedule';
 // The notice is part of the history API (the sidebar recognises a refusal for want of reserve by it).
 export { RESERVE_NOTICE } from '../../shared/history-api';
 
-/** What the sidebar needs for an open (a list and a count, two pages each at most). */
+/** Room for a sidebar open (one list call, two pages at most) and a Retry (two operations) a minute, or two opens. */
 export const RESERVE_PER_MINUTE = 4;
 
 /** Takes up to `wanted` tokens of this minute's reserve; returns how many it got. */
