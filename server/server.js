@@ -1,4 +1,4 @@
-/* Built from src/ (source 11983e6e811a785a28bda47e9a36066c28a276013d6e0ad0aa69b2d7be3ca86c) by `npm run build`; do not edit. */
+/* Built from src/ (source eb9aecce859ed10f7fd00cc0d5972b79230d060c9e6d4a6566e4c6fd77a48ec1) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
