@@ -1,4 +1,4 @@
-/* Built from src/ (source eb9aecce859ed10f7fd00cc0d5972b79230d060c9e6d4a6566e4c6fd77a48ec1) by `npm run build`; do not edit. */
+/* Built from src/ (source 33946ee4aefc8c09b8f7a08b692284a69480207ae944e4da31f7df9299a22c35) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 

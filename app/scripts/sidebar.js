@@ -1,4 +1,4 @@
-/* Built from src/ (source eb9aecce859ed10f7fd00cc0d5972b79230d060c9e6d4a6566e4c6fd77a48ec1) by `npm run build`; do not edit. */
+/* Built from src/ (source 33946ee4aefc8c09b8f7a08b692284a69480207ae944e4da31f7df9299a22c35) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -877,7 +877,7 @@ class Sidebar {
     replaceChildren(this.layout.notice, []);
     await this.reload();
   }
-  /** The first page for the current filters; false when none could be read. */
+  /** The first page for the current filters. */
   async reload() {
     const generation = ++this.generation;
     this.loaded = null;
@@ -886,10 +886,8 @@ class Sidebar {
     try {
       const list = await this.readFirst();
       if (generation === this.generation) this.accept(list);
-      return true;
     } catch (err) {
       if (generation === this.generation) this.listFailed(err);
-      return false;
     }
   }
   /**

@@ -121,8 +121,8 @@ export class Sidebar {
     await this.reload();
   }
 
-  /** The first page for the current filters; false when none could be read. */
-  private async reload(): Promise<boolean> {
+  /** The first page for the current filters. */
+  private async reload(): Promise<void> {
     const generation = ++this.generation;
     this.loaded = null;
     this.renderList();
@@ -130,10 +130,8 @@ export class Sidebar {
     try {
       const list = await this.readFirst();
       if (generation === this.generation) this.accept(list);
-      return true;
     } catch (err) {
       if (generation === this.generation) this.listFailed(err);
-      return false;
     }
   }
 
