@@ -81,3 +81,22 @@ test('once the reserve is spent, a list that could read nothing is a refusal for
   app.clock.advance(NEXT_MINUTE);
   expect((await api.list({}, null)).activities).toHaveLength(2);
 });
+
+test('while a burst’s events wait for the store’s quota the list says they are not listed yet, and stops saying so once they are stored', async () => {
+  app = await startTestApp();
+  // 40 events within a minute: beyond what the store takes a minute, the rest wait in their write-ahead copies.
+  for (let i = 0; i < 40; i++) await app.fire(agentEvent(i));
+  app.clock.advance(NEXT_MINUTE);
+  const api = new HistoryApi(clientOf(app));
+  const during = await api.list({}, null);
+  expect(during.meta.notice).toMatch(
+    /^Deliveries are catching up with a burst: some of its events are not stored yet, so they are not listed; all will be within \d+ min\.$/,
+  );
+  expect(during.activities.length).toBeLessThan(80);
+
+  await app.runtime.runUntilIdle();
+  app.clock.advance(NEXT_MINUTE);
+  const after = await api.list({}, null);
+  expect(after.meta.notice).toBeNull();
+  expect(after.activities).toHaveLength(80);
+}, 120_000);
