@@ -1,4 +1,4 @@
-/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
+/* Built from src/ (source b612093d20ab09efb9216af2cbb67a0aa0fdb10be85af1347c895d085a575602) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2516,6 +2516,9 @@ async function onAppUninstall() {
   renderData(null, {});
 }
 
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
 const RESERVE_PER_MINUTE = 4;
 async function takeReserve(wanted) {
   const now = Date.now();
@@ -2528,7 +2531,6 @@ async function takeReserve(wanted) {
   }
   return got;
 }
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
 
 const HOUR_MS = 36e5;
 const DAY_MS = 24 * HOUR_MS;
@@ -2750,8 +2752,6 @@ async function healthCheck(now) {
     }
   };
 }
-
-const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
 
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
 const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
@@ -2990,6 +2990,11 @@ async function walk(head, from, backwards, want, keep, budget) {
   }
   return { items, exhausted: true };
 }
+function backlogNotice(head, now) {
+  if (head.backlog_at <= now) return null;
+  const minutes = Math.ceil((head.backlog_at - now) / 6e4);
+  return `Deliveries are catching up with a burst: some of its events are not stored yet, so they are not listed; all will be within ${minutes} min.`;
+}
 function parseListArgs(args) {
   const checked = validate(ListArgs, args, "");
   if (!checked.ok) throw new QueryError(checked.message);
@@ -3021,8 +3026,9 @@ async function listActivities(args) {
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
-      notice: budget.notice,
-      now: new Date(now).toISOString()
+      notice: budget.notice ?? backlogNotice(head, now),
+      now: new Date(now).toISOString(),
+      dropped: head.dropped
     }
   };
 }

@@ -1,62 +1,6 @@
-/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
+/* Built from src/ (source b612093d20ab09efb9216af2cbb67a0aa0fdb10be85af1347c895d085a575602) by `npm run build`; do not edit. */
 (function () {
 'use strict';
-
-function errorMessage(err) {
-  if (typeof err === "string") return err;
-  const error = err ?? {};
-  if (typeof error.message === "string" && error.message) return error.message;
-  return responseMessage(error.response) ?? "Something went wrong. Try again.";
-}
-function responseMessage(response) {
-  if (typeof response !== "string") return response?.message ?? null;
-  try {
-    return JSON.parse(response).message ?? response;
-  } catch {
-    return response || null;
-  }
-}
-class ApiError extends Error {
-  constructor(err) {
-    super(errorMessage(err), { cause: err });
-    const status = err?.status;
-    this.status = typeof status === "number" ? status : null;
-  }
-}
-function quotaSpent(err) {
-  return err instanceof ApiError && err.status === 429;
-}
-
-const PAGE_SIZE = 25;
-class HistoryApi {
-  constructor(client) {
-    this.client = client;
-  }
-  async call(method, args = {}) {
-    try {
-      const result = await this.client.request.invoke(method, args);
-      return result.response;
-    } catch (err) {
-      throw new ApiError(err);
-    }
-  }
-  list(filter, after) {
-    const page = after ? { size: PAGE_SIZE, after } : { size: PAGE_SIZE };
-    return this.call("listActivities", { page, filter });
-  }
-  async show(id) {
-    return (await this.call("showActivity", { id })).activity;
-  }
-  count() {
-    return this.call("countActivities");
-  }
-  retry(id) {
-    return this.call("retryActivity", { id });
-  }
-  retryAllFailed() {
-    return this.call("retryAllFailed");
-  }
-}
 
 function statusLabel(status) {
   if (status === "AVAILABLE") return "Available";
@@ -176,10 +120,8 @@ function httpAnswer(status) {
   const reason = HTTP_REASONS[status];
   return reason ? `${status} ${reason}` : String(status);
 }
-function historySize(count, listed, listedAll) {
-  const value = Math.max(count.value, listed);
-  const exact = count.exact && count.value >= listed || listedAll && listed >= count.value;
-  return `${exact ? "" : "At least "}${value} in history`;
+function historySize(listed, whole) {
+  return `${whole ? "" : "At least "}${listed} in history`;
 }
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
@@ -199,6 +141,67 @@ class PlatformClock {
   }
   now() {
     return Date.now() + this.offset;
+  }
+}
+
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
+function errorMessage(err) {
+  if (typeof err === "string") return err;
+  const error = err ?? {};
+  if (typeof error.message === "string" && error.message) return error.message;
+  return responseMessage(error.response) ?? "Something went wrong. Try again.";
+}
+function responseMessage(response) {
+  if (typeof response !== "string") return response?.message ?? null;
+  try {
+    return JSON.parse(response).message ?? response;
+  } catch {
+    return response || null;
+  }
+}
+class ApiError extends Error {
+  constructor(err) {
+    super(errorMessage(err), { cause: err });
+    const status = err?.status;
+    this.status = typeof status === "number" ? status : null;
+  }
+}
+function quotaSpent(err) {
+  return err instanceof ApiError && err.status === 429;
+}
+function reserveSpent(err) {
+  return quotaSpent(err) && err.message === RESERVE_NOTICE;
+}
+
+const PAGE_SIZE = 100;
+const refusal = (notice) => new ApiError({ status: 429, message: notice });
+class HistoryApi {
+  constructor(client) {
+    this.client = client;
+    this.clock = new PlatformClock();
+  }
+  async call(method, args = {}) {
+    try {
+      const result = await this.client.request.invoke(method, args);
+      return result.response;
+    } catch (err) {
+      throw new ApiError(err);
+    }
+  }
+  async list(filter, after) {
+    const page = after ? { size: PAGE_SIZE, after } : { size: PAGE_SIZE };
+    const answer = await this.call("listActivities", { page, filter });
+    this.clock.sync(answer.meta.now);
+    const { has_more, notice } = answer.meta;
+    if (answer.activities.length === 0 && has_more && notice) throw refusal(notice);
+    return answer;
+  }
+  retry(id) {
+    return this.call("retryActivity", { id });
+  }
+  retryAllFailed() {
+    return this.call("retryAllFailed");
   }
 }
 
@@ -227,6 +230,13 @@ function afterRender(node, mend) {
   void customElements.whenDefined(node.localName).then(() => node.componentOnReady()).then(() => {
     if (node.shadowRoot) mend(node.shadowRoot);
   });
+}
+
+function matchesFilter(activity, filter) {
+  return (!filter.outcome || activity.outcome === filter.outcome) && (!filter.destination || activity.target?.destination === filter.destination);
+}
+function sameFilter(a, b) {
+  return a.outcome === b.outcome && a.destination === b.destination;
 }
 
 function queuedNotice(activity, queuedAt, now) {
@@ -264,9 +274,6 @@ function retryAllNotice(result, now) {
 function droppedNotice(dropped) {
   return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
 }
-function serverNotices(list, count) {
-  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
-}
 function lastUnclearAnswer({ outcome, last_status }) {
   if (outcome !== "retrying" && outcome !== "dead_letter") return null;
   return last_status === null || last_status === 429 ? null : last_status;
@@ -287,12 +294,19 @@ const MINUTE_MS = 6e4;
 function quotaFreeAt(now) {
   return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
 }
+function reserveFreeAt(now) {
+  return new Date((Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS).toISOString();
+}
+function tryAgainAt(err, now) {
+  return reserveSpent(err) ? reserveFreeAt(now) : quotaFreeAt(now);
+}
+function spentQuota(err) {
+  if (reserveSpent(err)) return "the history has been read as often as it may be this minute, so that deliveries keep their storage quota";
+  return "the installation's request quota is spent for this minute";
+}
 function failureNotice(what, err, now) {
   if (!quotaSpent(err)) return ["error", `${what}: ${errorMessage(err)}`];
-  return [
-    "warning",
-    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`
-  ];
+  return ["warning", `${what}: ${spentQuota(err)}. Try again from ${timeText(tryAgainAt(err, now), now)}.`];
 }
 
 function outcomePill(outcome) {
@@ -302,8 +316,8 @@ function smallButton(label, action, color = "secondary") {
   return fw("fw-button", { size: "small", color, "data-action": action }, [label]);
 }
 
-function loadingView(text = "Loading pushes\u2026") {
-  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
+function loadingView() {
+  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", ["Loading pushes\u2026"])]);
 }
 function emptyView(filtered) {
   const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
@@ -813,6 +827,9 @@ function summarize(activities) {
   return [...timelines.values()].map((changes) => timelineSummary(changes, names)).filter((summary) => summary.statuses.length > 0).sort((a, b) => b.total - a.total);
 }
 
+function wholeHistory(list) {
+  return list !== null && sameFilter(list.filter, {}) && !list.hasMore;
+}
 const TICK_MS$1 = 3e4;
 const WIDE_ENOUGH_FOR_SUMMARY = "(min-width: 480px)";
 class Sidebar {
@@ -820,19 +837,14 @@ class Sidebar {
     this.api = api;
     this.layout = createLayout();
     this.filter = {};
-    this.activities = [];
-    this.after = null;
-    this.hasMore = false;
-    this.listedAll = false;
-    this.count = null;
+    this.loaded = null;
+    this.size = null;
     this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
-    this.listNotice = null;
-    this.countNotice = null;
     this.queued = new QueuedRetries();
-    this.clock = new PlatformClock();
+    this.clock = api.clock;
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
@@ -854,6 +866,7 @@ class Sidebar {
     else next[name] = value;
     if (next[name] === this.filter[name]) return;
     this.filter = next;
+    if (wholeHistory(this.loaded)) return this.renderList();
     void this.reload();
   }
   filtered() {
@@ -862,84 +875,81 @@ class Sidebar {
   async refresh() {
     this.closeDetail();
     replaceChildren(this.layout.notice, []);
-    await Promise.all([this.reload(), this.loadCount()]);
-  }
-  async loadCount() {
-    try {
-      const { count } = await this.api.count();
-      this.clock.sync(count.refreshed_at);
-      this.count = count;
-      this.renderCount();
-      replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
-      this.countNotice = count.notice;
-      this.renderServerNotice();
-    } catch (err) {
-      this.countFailed(err);
-    }
-  }
-  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
-  countFailed(err) {
-    const now = this.clock.now();
-    if (quotaSpent(err) && this.count) return this.renderCount();
-    this.count = null;
-    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(quotaFreeAt(now), now)}` : failureNotice("Count unavailable", err, now)[1];
+    await this.reload();
   }
   /** The first page for the current filters. */
   async reload() {
     const generation = ++this.generation;
-    this.activities = [];
-    this.listedAll = false;
+    this.loaded = null;
     this.renderList();
     replaceChildren(this.layout.body, [loadingView()]);
     try {
-      const page = await this.api.list(this.filter, null);
-      if (generation === this.generation) this.accept(page.activities, page.meta);
+      const list = await this.readFirst();
+      if (generation === this.generation) this.accept(list);
     } catch (err) {
       if (generation === this.generation) this.listFailed(err);
     }
   }
+  /**
+   * The whole history while it was small at the last read (one answer then serves every filter),
+   * else the server's page for the filters; a history that has outgrown one answer is read again filtered.
+   */
+  async readFirst() {
+    if (this.filtered() && !wholeHistory(this.lastList)) return this.read(this.filter, null);
+    const all = await this.read({}, null);
+    return wholeHistory(all) || !this.filtered() ? all : this.read(this.filter, null);
+  }
+  async read(filter, after) {
+    const { activities, meta } = await this.api.list(filter, after);
+    return {
+      activities,
+      filter,
+      after: meta.after_cursor,
+      hasMore: meta.has_more,
+      notice: meta.notice,
+      dropped: meta.dropped,
+      at: this.clock.now()
+    };
+  }
   async loadMore(button) {
     const generation = this.generation;
+    const shown = this.loaded;
+    if (!shown) return;
     button.setAttribute("loading", "true");
     try {
-      const page = await this.api.list(this.filter, this.after);
-      if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
+      const more = await this.read(shown.filter, shown.after);
+      if (generation === this.generation) this.accept({ ...more, activities: [...shown.activities, ...more.activities] });
     } catch (err) {
       button.removeAttribute("loading");
       this.notify(...failureNotice("More pushes could not be read", err, this.clock.now()));
     }
   }
-  accept(activities, meta) {
-    this.clock.sync(meta.now);
-    this.activities = activities;
-    this.after = meta.after_cursor;
-    this.hasMore = meta.has_more && meta.after_cursor !== null;
-    this.listedAll = !meta.has_more && !this.filtered();
-    this.listNotice = meta.notice;
+  accept(list) {
+    this.loaded = list;
+    this.lastList = list;
     replaceChildren(this.layout.stale, []);
-    this.lastList = {
-      activities,
-      after: this.after,
-      hasMore: this.hasMore,
-      listedAll: this.listedAll,
-      filter: this.filter,
-      at: this.clock.now()
-    };
+    replaceChildren(this.layout.dropped, list.dropped > 0 ? [noticeView("warning", droppedNotice(list.dropped), false)] : []);
+    replaceChildren(this.layout.serverNotice, list.notice ? [noticeView("info", list.notice, false)] : []);
+    if (sameFilter(list.filter, {}))
+      this.size = { listed: list.activities.length, whole: !list.hasMore, at: new Date(list.at).toISOString() };
     this.renderList();
-    this.renderCount();
-    this.renderServerNotice();
+    this.renderSize();
   }
-  /** The count, raised to what the unfiltered list has loaded when that is more. */
-  renderCount() {
-    if (!this.count) return;
-    const size = historySize(this.count, this.filtered() ? 0 : this.activities.length, this.listedAll);
-    replaceChildren(this.layout.count, [`${size} \xB7 updated `, timeView(this.count.refreshed_at, this.clock.now())]);
+  /** The rows for the chosen filters: the whole history filtered here, or the server's rows. */
+  rows() {
+    const list = this.loaded;
+    if (!list) return [];
+    return wholeHistory(list) ? list.activities.filter((a) => matchesFilter(a, this.filter)) : list.activities;
   }
-  renderServerNotice() {
-    replaceChildren(
-      this.layout.serverNotice,
-      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false))
-    );
+  renderSize() {
+    if (!this.size) return;
+    const { listed, whole, at } = this.size;
+    replaceChildren(this.layout.count, [`${historySize(listed, whole)} \xB7 updated `, timeView(at, this.clock.now())]);
+  }
+  /** No list read yet: the header says why the history's size is unknown. */
+  sizeUnknown(err) {
+    const now = this.clock.now();
+    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}` : failureNotice("Count unavailable", err, now)[1];
   }
   /**
    * A reload refused for quota shows the last list again, saying when it was read and when to try
@@ -948,28 +958,24 @@ class Sidebar {
   listFailed(err) {
     const now = this.clock.now();
     const last = this.lastList;
+    if (!this.size) this.sizeUnknown(err);
     if (!quotaSpent(err) || !last) {
-      this.hasMore = false;
       replaceChildren(this.layout.body, [noticeView(...failureNotice("The list could not be read", err, now), false)]);
       replaceChildren(this.layout.more, []);
       return;
     }
-    const sameFilters = JSON.stringify(last.filter) === JSON.stringify(this.filter);
-    this.activities = last.activities;
-    this.after = last.after;
-    this.hasMore = sameFilters && last.hasMore;
-    this.listedAll = sameFilters && last.listedAll;
+    this.loaded = last;
     this.renderList();
-    this.renderCount();
     const [type, text] = failureNotice("The list could not be refreshed", err, now);
-    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${sameFilters ? "" : ", before the filters changed"}.`;
+    const fits = wholeHistory(last) || sameFilter(last.filter, this.filter);
+    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${fits ? "" : ", before the filters changed"}.`;
     replaceChildren(this.layout.stale, [noticeView(type, `${text} ${shown}`, false)]);
   }
   renderList() {
     const now = this.clock.now();
-    const shown = this.activities.map((a) => this.queued.shown(a, now));
+    const shown = this.rows().map((a) => this.queued.shown(a, now));
     const handlers = {
-      open: (id) => void this.openDetail(id),
+      open: (id) => this.openDetail(id),
       retry: (id, button) => void this.retry(id, button)
     };
     replaceChildren(
@@ -982,7 +988,8 @@ class Sidebar {
     this.renderFailed(shown);
   }
   renderMore() {
-    if (!this.hasMore) return replaceChildren(this.layout.more, []);
+    const list = this.loaded;
+    if (!list?.hasMore || list.after === null || !sameFilter(list.filter, this.filter)) return replaceChildren(this.layout.more, []);
     const button = smallButton("Load more", "more");
     button.addEventListener("click", () => void this.loadMore(button));
     replaceChildren(this.layout.more, [button]);
@@ -1011,29 +1018,19 @@ class Sidebar {
     const slot = this.layout.detailPane.querySelector(".detail-notices");
     if (slot) replaceChildren(slot, [noticeView(type, message)]);
   }
-  async openDetail(id) {
+  /** The push as listed: the list's answer holds all of it, so the detail costs no read. */
+  openDetail(id) {
+    const activity = this.rows().find((a) => a.id === id);
+    if (!activity) return;
     this.detailId = id;
     this.showPane(true);
-    replaceChildren(this.layout.detailPane, [loadingView("Loading push\u2026")]);
-    try {
-      const activity = await this.api.show(id);
-      if (this.detailId === id) this.renderDetail(activity);
-    } catch (err) {
-      if (this.detailId === id) this.renderDetailError(err);
-    }
+    this.renderDetail(activity);
   }
   renderDetail(activity) {
     const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
     const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
     this.layout.detailPane.querySelector(".detail-title")?.focus();
-  }
-  renderDetailError(err) {
-    const back = backButton({ back: () => this.closeDetail() });
-    replaceChildren(this.layout.detailPane, [
-      back,
-      noticeView(...failureNotice("This push could not be read", err, this.clock.now()), false)
-    ]);
   }
   /** Back to the list, with the focus on the row that was open. */
   closeDetail() {
@@ -1065,7 +1062,8 @@ class Sidebar {
     }
   }
   replace(activity) {
-    this.activities = this.activities.map((a) => a.id === activity.id ? activity : a);
+    const list = this.loaded;
+    if (list) list.activities = list.activities.map((a) => a.id === activity.id ? activity : a);
     this.renderList();
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
@@ -1295,7 +1293,7 @@ class HealthView {
     const refresh = smallButton("Refresh", "health-refresh");
     refresh.addEventListener("click", () => void this.refresh());
     this.notices = el("div", "notices health-notices");
-    this.body = el("div", "health-body", [loadingView("Checking delivery health\u2026")]);
+    this.body = el("div", "health-body", [loadingView()]);
     this.exposure = el("div", "health-exposure-body");
     this.root = el("main", "sidebar health", [
       el("header", "header", [el("div", "header-text", [heading, this.checked]), refresh]),

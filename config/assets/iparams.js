@@ -1,4 +1,4 @@
-/* Built from src/ (source 50b3488538c23406268c50a9c670af2107fc10f2752a8467adab9615ffa7ef7e) by `npm run build`; do not edit. */
+/* Built from src/ (source b612093d20ab09efb9216af2cbb67a0aa0fdb10be85af1347c895d085a575602) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

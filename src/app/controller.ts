@@ -1,33 +1,47 @@
 /**
- * The sidebar's state and actions: list (filters, pages), detail, retries, counts. Rendering is
- * in render/*; every payload string reaches the page as a text node.
+ * The sidebar's state and actions: list (filters, pages), detail, retries, the history's size.
+ * Rendering is in render/*; every payload string reaches the page as a text node.
+ *
+ * Every history read spends the server methods' reserve (a few storage reads a minute, README
+ * "Reads are frugal"), so the sidebar reads as little as it can. An open is one list call of the
+ * server's largest page, and no count call: when that answer holds the whole history its length is
+ * the count and the filters apply to it here, exactly as the server's would, at no cost; a longer
+ * history is "at least" what was listed (a count would read the same two newest pages again) and is
+ * filtered by the server. A push's detail is the row as listed (Refresh reads anew).
  */
 import type { HistoryApi } from './api';
 import { quotaSpent } from './errors';
-import { PlatformClock } from './clock';
+import type { PlatformClock } from './clock';
 import { el, replaceChildren } from './dom';
+import { matchesFilter, sameFilter } from './filter';
 import { ago, historySize, pluralize, timeText, until } from './format';
-import { backButton, detailView } from './render/detail';
+import { detailView } from './render/detail';
 import { ALL, createLayout, type Layout } from './render/layout';
 import { smallButton } from './render/pill';
 import { rowView, timeView } from './render/row';
 import { emptyView, loadingView, noticeView, type NoticeType } from './render/states';
 import { summaryView } from './render/summary';
-import { droppedNotice, failureNotice, quotaFreeAt, retryAllNotice, retryNotice, serverNotices, type Notice } from './notices';
+import { droppedNotice, failureNotice, retryAllNotice, retryNotice, tryAgainAt, type Notice } from './notices';
 import { QueuedRetries } from './queued-retries';
 import { summarize } from './summary';
-import type { Activity, CountResult, ListFilter, ListResult } from './types';
+import type { Activity, ListFilter } from './types';
 
 type FilterName = keyof ListFilter;
 
-/** A list as read: its rows, where it continues, and for which filters, when (platform time). */
-interface ShownList {
+/** A list as the server gave it: its rows, the filters it applied, where it continues, what it said, when (platform time). */
+interface Loaded {
   activities: Activity[];
+  filter: ListFilter;
   after: string | null;
   hasMore: boolean;
-  listedAll: boolean;
-  filter: ListFilter;
+  notice: string | null;
+  dropped: number;
   at: number;
+}
+
+/** The rows are the whole history: read without filters, nothing beyond them. */
+function wholeHistory(list: Loaded | null): boolean {
+  return list !== null && sameFilter(list.filter, {}) && !list.hasMore;
 }
 
 const TICK_MS = 30_000;
@@ -41,22 +55,16 @@ export class Sidebar {
   // Declared here, set in the constructor: class fields are not ES2020 (FDK's parser).
   private readonly layout: Layout;
   private filter: ListFilter;
-  private activities: Activity[];
-  private after: string | null;
-  private hasMore: boolean;
-  /** The unfiltered list has been read to its end: its length is the history's. */
-  private listedAll: boolean;
-  /** The server's latest count, which the header shows with what the list knows. */
-  private count: CountResult['count'] | null;
+  /** The list shown; null while it is read, or when it could not be. */
+  private loaded: Loaded | null;
+  /** What the latest unfiltered list says of the history's size, for the header. */
+  private size: { listed: number; whole: boolean; at: string } | null;
   /** Bumped by every list reload: answers of superseded requests are dropped. */
   private generation: number;
   private detailId: string | null;
   private summaryOpen: boolean;
-  /** The server's latest word on why it shows less than usual, from the list and from the count. */
-  private listNotice: string | null;
-  private countNotice: string | null;
   /** The last list the server gave, shown again when a reload is refused for quota. */
-  private lastList: ShownList | null;
+  private lastList: Loaded | null;
   /** Retries queued but not run yet: their rows show Retrying at their time across reloads. */
   private readonly queued: QueuedRetries;
   /** The platform's time, from the server's answers: every relative time counts from it. */
@@ -65,19 +73,14 @@ export class Sidebar {
   constructor(private readonly api: HistoryApi) {
     this.layout = createLayout();
     this.filter = {};
-    this.activities = [];
-    this.after = null;
-    this.hasMore = false;
-    this.listedAll = false;
-    this.count = null;
+    this.loaded = null;
+    this.size = null;
     this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
-    this.listNotice = null;
-    this.countNotice = null;
     this.queued = new QueuedRetries();
-    this.clock = new PlatformClock();
+    this.clock = api.clock;
   }
 
   mount(parent: HTMLElement): void {
@@ -102,6 +105,8 @@ export class Sidebar {
     else next[name] = value;
     if (next[name] === (this.filter as Record<string, string>)[name]) return;
     this.filter = next as ListFilter;
+    // The whole history is here: the filters apply to it as the server's would, with no read.
+    if (wholeHistory(this.loaded)) return this.renderList();
     void this.reload();
   }
 
@@ -113,93 +118,93 @@ export class Sidebar {
     this.closeDetail();
     // What an earlier action said ("runs in 5 min") goes stale: the fresh list shows where things stand.
     replaceChildren(this.layout.notice, []);
-    await Promise.all([this.reload(), this.loadCount()]);
-  }
-
-  private async loadCount(): Promise<void> {
-    try {
-      const { count } = await this.api.count();
-      this.clock.sync(count.refreshed_at);
-      this.count = count;
-      this.renderCount();
-      replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView('warning', droppedNotice(count.dropped), false)] : []);
-      this.countNotice = count.notice;
-      this.renderServerNotice();
-    } catch (err) {
-      this.countFailed(err);
-    }
-  }
-
-  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
-  private countFailed(err: unknown): void {
-    const now = this.clock.now();
-    if (quotaSpent(err) && this.count) return this.renderCount();
-    this.count = null;
-    this.layout.count.textContent = quotaSpent(err)
-      ? `Count not read: try again from ${timeText(quotaFreeAt(now), now)}`
-      : failureNotice('Count unavailable', err, now)[1];
+    await this.reload();
   }
 
   /** The first page for the current filters. */
   private async reload(): Promise<void> {
     const generation = ++this.generation;
-    this.activities = [];
-    this.listedAll = false;
+    this.loaded = null;
     this.renderList();
     replaceChildren(this.layout.body, [loadingView()]);
     try {
-      const page = await this.api.list(this.filter, null);
-      if (generation === this.generation) this.accept(page.activities, page.meta);
+      const list = await this.readFirst();
+      if (generation === this.generation) this.accept(list);
     } catch (err) {
       if (generation === this.generation) this.listFailed(err);
     }
   }
 
+  /**
+   * The whole history while it was small at the last read (one answer then serves every filter),
+   * else the server's page for the filters; a history that has outgrown one answer is read again filtered.
+   */
+  private async readFirst(): Promise<Loaded> {
+    if (this.filtered() && !wholeHistory(this.lastList)) return this.read(this.filter, null);
+    const all = await this.read({}, null);
+    return wholeHistory(all) || !this.filtered() ? all : this.read(this.filter, null);
+  }
+
+  private async read(filter: ListFilter, after: string | null): Promise<Loaded> {
+    const { activities, meta } = await this.api.list(filter, after);
+    return {
+      activities,
+      filter,
+      after: meta.after_cursor,
+      hasMore: meta.has_more,
+      notice: meta.notice,
+      dropped: meta.dropped,
+      at: this.clock.now(),
+    };
+  }
+
   private async loadMore(button: HTMLElement): Promise<void> {
     const generation = this.generation;
+    const shown = this.loaded;
+    if (!shown) return;
     button.setAttribute('loading', 'true');
     try {
-      const page = await this.api.list(this.filter, this.after);
-      if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
+      const more = await this.read(shown.filter, shown.after);
+      if (generation === this.generation) this.accept({ ...more, activities: [...shown.activities, ...more.activities] });
     } catch (err) {
       button.removeAttribute('loading');
       this.notify(...failureNotice('More pushes could not be read', err, this.clock.now()));
     }
   }
 
-  private accept(activities: Activity[], meta: ListResult['meta']): void {
-    this.clock.sync(meta.now);
-    this.activities = activities;
-    this.after = meta.after_cursor;
-    this.hasMore = meta.has_more && meta.after_cursor !== null;
-    this.listedAll = !meta.has_more && !this.filtered();
-    this.listNotice = meta.notice;
+  private accept(list: Loaded): void {
+    this.loaded = list;
+    this.lastList = list;
     replaceChildren(this.layout.stale, []);
-    this.lastList = {
-      activities,
-      after: this.after,
-      hasMore: this.hasMore,
-      listedAll: this.listedAll,
-      filter: this.filter,
-      at: this.clock.now(),
-    };
+    replaceChildren(this.layout.dropped, list.dropped > 0 ? [noticeView('warning', droppedNotice(list.dropped), false)] : []);
+    // Why the server shows less than usual (a burst not stored yet, a read cut short).
+    replaceChildren(this.layout.serverNotice, list.notice ? [noticeView('info', list.notice, false)] : []);
+    // A filtered list says nothing of the history's size: the header keeps what the last unfiltered one said.
+    if (sameFilter(list.filter, {}))
+      this.size = { listed: list.activities.length, whole: !list.hasMore, at: new Date(list.at).toISOString() };
     this.renderList();
-    this.renderCount();
-    this.renderServerNotice();
+    this.renderSize();
   }
 
-  /** The count, raised to what the unfiltered list has loaded when that is more. */
-  private renderCount(): void {
-    if (!this.count) return;
-    const size = historySize(this.count, this.filtered() ? 0 : this.activities.length, this.listedAll);
-    replaceChildren(this.layout.count, [`${size} · updated `, timeView(this.count.refreshed_at, this.clock.now())]);
+  /** The rows for the chosen filters: the whole history filtered here, or the server's rows. */
+  private rows(): Activity[] {
+    const list = this.loaded;
+    if (!list) return [];
+    return wholeHistory(list) ? list.activities.filter((a) => matchesFilter(a, this.filter)) : list.activities;
   }
 
-  private renderServerNotice(): void {
-    replaceChildren(
-      this.layout.serverNotice,
-      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView('info', text, false)),
-    );
+  private renderSize(): void {
+    if (!this.size) return;
+    const { listed, whole, at } = this.size;
+    replaceChildren(this.layout.count, [`${historySize(listed, whole)} · updated `, timeView(at, this.clock.now())]);
+  }
+
+  /** No list read yet: the header says why the history's size is unknown. */
+  private sizeUnknown(err: unknown): void {
+    const now = this.clock.now();
+    this.layout.count.textContent = quotaSpent(err)
+      ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}`
+      : failureNotice('Count unavailable', err, now)[1];
   }
 
   /**
@@ -209,30 +214,26 @@ export class Sidebar {
   private listFailed(err: unknown): void {
     const now = this.clock.now();
     const last = this.lastList;
+    if (!this.size) this.sizeUnknown(err);
     if (!quotaSpent(err) || !last) {
-      this.hasMore = false;
       replaceChildren(this.layout.body, [noticeView(...failureNotice('The list could not be read', err, now), false)]);
       replaceChildren(this.layout.more, []);
       return;
     }
-    const sameFilters = JSON.stringify(last.filter) === JSON.stringify(this.filter);
-    this.activities = last.activities;
-    this.after = last.after;
-    // Load more continues only the list it belongs to.
-    this.hasMore = sameFilters && last.hasMore;
-    this.listedAll = sameFilters && last.listedAll;
+    this.loaded = last;
     this.renderList();
-    this.renderCount();
     const [type, text] = failureNotice('The list could not be refreshed', err, now);
-    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${sameFilters ? '' : ', before the filters changed'}.`;
+    // The whole history is filtered here, so it fits the filters chosen since.
+    const fits = wholeHistory(last) || sameFilter(last.filter, this.filter);
+    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${fits ? '' : ', before the filters changed'}.`;
     replaceChildren(this.layout.stale, [noticeView(type, `${text} ${shown}`, false)]);
   }
 
   private renderList(): void {
     const now = this.clock.now();
-    const shown = this.activities.map((a) => this.queued.shown(a, now));
+    const shown = this.rows().map((a) => this.queued.shown(a, now));
     const handlers = {
-      open: (id: string) => void this.openDetail(id),
+      open: (id: string) => this.openDetail(id),
       retry: (id: string, button: HTMLElement) => void this.retry(id, button),
     };
     replaceChildren(
@@ -246,7 +247,9 @@ export class Sidebar {
   }
 
   private renderMore(): void {
-    if (!this.hasMore) return replaceChildren(this.layout.more, []);
+    const list = this.loaded;
+    // Load more continues only the list it belongs to.
+    if (!list?.hasMore || list.after === null || !sameFilter(list.filter, this.filter)) return replaceChildren(this.layout.more, []);
     const button = smallButton('Load more', 'more');
     button.addEventListener('click', () => void this.loadMore(button));
     replaceChildren(this.layout.more, [button]);
@@ -281,16 +284,13 @@ export class Sidebar {
     if (slot) replaceChildren(slot, [noticeView(type, message)]);
   }
 
-  async openDetail(id: string): Promise<void> {
+  /** The push as listed: the list's answer holds all of it, so the detail costs no read. */
+  openDetail(id: string): void {
+    const activity = this.rows().find((a) => a.id === id);
+    if (!activity) return;
     this.detailId = id;
     this.showPane(true);
-    replaceChildren(this.layout.detailPane, [loadingView('Loading push…')]);
-    try {
-      const activity = await this.api.show(id);
-      if (this.detailId === id) this.renderDetail(activity);
-    } catch (err) {
-      if (this.detailId === id) this.renderDetailError(err);
-    }
+    this.renderDetail(activity);
   }
 
   private renderDetail(activity: Activity): void {
@@ -299,14 +299,6 @@ export class Sidebar {
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
     // Keyboard and screen-reader users land on what opened: the push's title.
     this.layout.detailPane.querySelector<HTMLElement>('.detail-title')?.focus();
-  }
-
-  private renderDetailError(err: unknown): void {
-    const back = backButton({ back: () => this.closeDetail() });
-    replaceChildren(this.layout.detailPane, [
-      back,
-      noticeView(...failureNotice('This push could not be read', err, this.clock.now()), false),
-    ]);
   }
 
   /** Back to the list, with the focus on the row that was open. */
@@ -342,7 +334,8 @@ export class Sidebar {
   }
 
   private replace(activity: Activity): void {
-    this.activities = this.activities.map((a) => (a.id === activity.id ? activity : a));
+    const list = this.loaded;
+    if (list) list.activities = list.activities.map((a) => (a.id === activity.id ? activity : a));
     this.renderList();
     if (this.detailId === activity.id) this.renderDetail(activity);
   }

@@ -1,4 +1,5 @@
 /** A server method's refusal as the sidebar reads it: the message, and whether the quota is spent. */
+import { RESERVE_NOTICE } from '../shared/history-api';
 
 /** FDK rejects with the server's `{status, message}`; some clients carry it as a JSON `response`. */
 export function errorMessage(err: unknown): string {
@@ -29,8 +30,14 @@ export class ApiError extends Error {
 
 /**
  * The installation's per-minute quota is spent: the platform refused the call (server method
- * invocations), or the method's own storage reads were refused; both answer HTTP 429.
+ * invocations), or the method's own storage reads were refused or its reserve is spent (./api):
+ * all answer HTTP 429.
  */
 export function quotaSpent(err: unknown): boolean {
   return err instanceof ApiError && err.status === 429;
+}
+
+/** The history methods' share of the storage quota is spent for this minute (the server methods' reserve). */
+export function reserveSpent(err: unknown): boolean {
+  return quotaSpent(err) && (err as ApiError).message === RESERVE_NOTICE;
 }

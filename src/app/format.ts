@@ -125,14 +125,11 @@ export function httpAnswer(status: number): string {
 }
 
 /**
- * How many pushes the history holds, as far as is known: the server's count (a lower bound when it
- * read only the newest pages) or the unfiltered list loaded so far, whichever knows more. "At least
- * 157", never "90+" while 157 are listed.
+ * How many pushes the history holds, as far as the unfiltered list knows: exactly when it was read
+ * to its end, otherwise "At least" the pushes it has loaded.
  */
-export function historySize(count: { value: number; exact: boolean }, listed: number, listedAll: boolean): string {
-  const value = Math.max(count.value, listed);
-  const exact = (count.exact && count.value >= listed) || (listedAll && listed >= count.value);
-  return `${exact ? '' : 'At least '}${value} in history`;
+export function historySize(listed: number, whole: boolean): string {
+  return `${whole ? '' : 'At least '}${listed} in history`;
 }
 
 /** `<bucket>.<eventKey>.<destination>`: the event part is shared by the pushes of one event. */

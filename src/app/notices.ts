@@ -1,5 +1,5 @@
-/** What a retry, "Retry all failed", the count and the list tell the admin, in one sentence each. */
-import { errorMessage, quotaSpent } from './errors';
+/** What a retry, "Retry all failed" and the list tell the admin, in one sentence each. */
+import { errorMessage, quotaSpent, reserveSpent } from './errors';
 import { destinationName, httpAnswer, outcomeLabel, pluralize, timeText, whenText } from './format';
 import type { NoticeType } from './render/states';
 import type { Activity, RetryAllResult, RetryResult } from './types';
@@ -53,11 +53,6 @@ export function droppedNotice(dropped: number): string {
   return `${pluralize(dropped, 'event')} could not be stored during an overload. ${dropped === 1 ? 'It is' : 'They are'} not in this list; the app's logs name each one.`;
 }
 
-/** What the server says above the list (list and count may both say it): each sentence once. */
-export function serverNotices(list: string | null, count: string | null): string[] {
-  return [...new Set([list, count].filter((n): n is string => typeof n === 'string' && n !== ''))];
-}
-
 /** A failed attempt that says what it got: the push's latest attempt while it is still failing; a vendor's 429 was refused, not stored. */
 function lastUnclearAnswer({ outcome, last_status }: Activity): number | null {
   if (outcome !== 'retrying' && outcome !== 'dead_letter') return null;
@@ -91,11 +86,24 @@ export function quotaFreeAt(now: number): string {
   return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
 }
 
+/** The reserve is the server's per clock minute (`r<minute>-<i>`): it has room again at the next whole minute. */
+function reserveFreeAt(now: number): string {
+  return new Date((Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS).toISOString();
+}
+
+/** When a call refused for quota (429) can be made again: the history's reserve or the platform's quota has room. */
+export function tryAgainAt(err: unknown, now: number): string {
+  return reserveSpent(err) ? reserveFreeAt(now) : quotaFreeAt(now);
+}
+
+/** Which quota a 429 speaks of: the history's own share of the storage quota, or the platform's request quota. */
+function spentQuota(err: unknown): string {
+  if (reserveSpent(err)) return 'the history has been read as often as it may be this minute, so that deliveries keep their storage quota';
+  return "the installation's request quota is spent for this minute";
+}
+
 /** Why `what` did not happen: the quota, with when to try again, or the server's message. */
 export function failureNotice(what: string, err: unknown, now: number): Notice {
   if (!quotaSpent(err)) return ['error', `${what}: ${errorMessage(err)}`];
-  return [
-    'warning',
-    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`,
-  ];
+  return ['warning', `${what}: ${spentQuota(err)}. Try again from ${timeText(tryAgainAt(err, now), now)}.`];
 }

@@ -2,7 +2,6 @@
 export type {
   Activity,
   AgentActivity,
-  CountResult,
   DestinationId,
   ListFilter,
   ListResult,

@@ -55,14 +55,31 @@ export interface ListFilter {
 }
 
 /**
- * listActivities. `meta.notice`: why the answer shows less than usual (deliveries are catching up
- * with a burst, or this minute's storage quota is spent), for the admin to read; null otherwise.
- * `meta.now`: the platform's time of the answer (ISO), which the sidebar's relative times count
- * from (the browser's clock may be far off the platform's, and the simulator's clock moves).
+ * Why a server method read less than usual, or (429) nothing: the history methods have spent this
+ * minute's share of the `$db` quota (the server methods' reserve), which deliveries never wait for.
+ * The sidebar tells this refusal from the platform's own quota by it.
+ */
+export const RESERVE_NOTICE =
+  'The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.';
+
+/**
+ * listActivities. `meta.notice`: why the answer shows less than usual (RESERVE_NOTICE, this
+ * minute's storage quota is spent, or a burst's events are not stored yet), for the admin to read;
+ * null otherwise. `meta.now`: the
+ * platform's time of the answer (ISO), which the sidebar's relative times count from (the browser's
+ * clock may be far off the platform's, and the simulator's clock moves). `meta.dropped`: as in
+ * CountResult, so a list that holds the whole history needs no count call.
  */
 export interface ListResult {
   activities: Activity[];
-  meta: { has_more: boolean; after_cursor: string | null; before_cursor: string | null; notice: string | null; now: string };
+  meta: {
+    has_more: boolean;
+    after_cursor: string | null;
+    before_cursor: string | null;
+    notice: string | null;
+    now: string;
+    dropped: number;
+  };
 }
 
 /** retryActivity: the push as it is now, and when it runs if it was queued rather than sent (ISO). */

@@ -3,15 +3,8 @@
  * notices, from the answers the server gives (src/shared/history-api.ts).
  */
 import { ApiError } from '../../src/app/errors';
-import {
-  droppedNotice,
-  duplicateNotice,
-  failureNotice,
-  quotaFreeAt,
-  retryAllNotice,
-  retryNotice,
-  serverNotices,
-} from '../../src/app/notices';
+import { droppedNotice, duplicateNotice, failureNotice, quotaFreeAt, retryAllNotice, retryNotice, tryAgainAt } from '../../src/app/notices';
+import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import type { Activity, RetryAllResult } from '../../src/app/types';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -97,14 +90,6 @@ describe('notices from the server', () => {
     expect(droppedNotice(1)).toBe("1 event could not be stored during an overload. It is not in this list; the app's logs name each one.");
     expect(droppedNotice(3)).toMatch(/^3 events could not be stored .* They are not in this list/);
   });
-
-  test('the list and the count saying the same thing show it once; none says nothing', () => {
-    expect(serverNotices('Catching up.', 'Catching up.')).toEqual(['Catching up.']);
-    expect(serverNotices(null, 'Catching up.')).toEqual(['Catching up.']);
-    expect(serverNotices('Quota spent.', null)).toEqual(['Quota spent.']);
-    expect(serverNotices('Quota spent.', 'Catching up.')).toEqual(['Quota spent.', 'Catching up.']);
-    expect(serverNotices(null, null)).toEqual([]);
-  });
 });
 
 describe('a push that may appear twice says what happened', () => {
@@ -145,6 +130,21 @@ describe('a call that failed', () => {
     const [type, text] = failureNotice('Retry failed', new ApiError({ status: 429, message: 'Rate limit exceeded' }), NOW);
     expect(type).toBe('warning');
     expect(text).toMatch(/^Retry failed: the installation's request quota is spent for this minute\. Try again from .+\.$/);
+  });
+
+  test('for the history’s reserve: says the history has been read enough this minute, and to try again at the next minute', () => {
+    const spent = new ApiError({ status: 429, message: RESERVE_NOTICE });
+    expect(tryAgainAt(spent, Date.parse('2026-11-23T12:00:30Z'))).toBe('2026-11-23T12:01:00.000Z');
+    expect(tryAgainAt(spent, Date.parse('2026-11-23T12:00:00Z'))).toBe('2026-11-23T12:01:00.000Z');
+    // The platform's own quota keeps its safer time.
+    expect(tryAgainAt(new ApiError({ status: 429, message: 'Rate limit exceeded' }), Date.parse('2026-11-23T12:00:30Z'))).toBe(
+      '2026-11-23T12:02:00.000Z',
+    );
+    const [type, text] = failureNotice('The list could not be refreshed', spent, NOW);
+    expect(type).toBe('warning');
+    expect(text).toMatch(
+      /^The list could not be refreshed: the history has been read as often as it may be this minute, so that deliveries keep their storage quota\. Try again from .+\.$/,
+    );
   });
 
   test('otherwise: the server’s message', () => {

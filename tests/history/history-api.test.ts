@@ -89,7 +89,14 @@ describe('listActivities', () => {
   test('an empty history answers an empty page', async () => {
     expect(await app.call('listActivities')).toEqual({
       activities: [],
-      meta: { has_more: false, after_cursor: null, before_cursor: null, notice: null, now: new Date(app.clock.now()).toISOString() },
+      meta: {
+        has_more: false,
+        after_cursor: null,
+        before_cursor: null,
+        notice: null,
+        now: new Date(app.clock.now()).toISOString(),
+        dropped: 0,
+      },
     });
     expect((await app.call('countActivities')).count).toMatchObject({ value: 0, exact: true });
   });

@@ -71,7 +71,7 @@ function retryButton(activity: Activity, handlers: DetailHandlers): HTMLElement 
   return el('div', 'detail-actions', [button]);
 }
 
-export function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
+function backButton(handlers: Pick<DetailHandlers, 'back'>): HTMLElement {
   const back = smallButton('← All pushes', 'back', 'text');
   back.classList.add('back');
   back.addEventListener('click', () => handlers.back());

@@ -8,7 +8,10 @@
  */
 import { createOnce, NAMES } from '../platform/schedule';
 
-/** What the sidebar needs for an open (a list and a count, two pages each at most). */
+// The notice is part of the history API (the sidebar recognises a refusal for want of reserve by it).
+export { RESERVE_NOTICE } from '../../shared/history-api';
+
+/** Room for a sidebar open (one list call, two pages at most) and a Retry (two operations) a minute, or two opens. */
 export const RESERVE_PER_MINUTE = 4;
 
 /** Takes up to `wanted` tokens of this minute's reserve; returns how many it got. */
@@ -24,6 +27,3 @@ export async function takeReserve(wanted: number): Promise<number> {
   }
   return got;
 }
-
-export const RESERVE_NOTICE =
-  'The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.';
