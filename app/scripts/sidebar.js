@@ -1,4 +1,4 @@
-/* Built from src/ (source b612093d20ab09efb9216af2cbb67a0aa0fdb10be85af1347c895d085a575602) by `npm run build`; do not edit. */
+/* Built from src/ (source 065ae46280897cd9ce32743eef9065199d0862fb61523ad5909a63d05f57a1dd) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -316,8 +316,8 @@ function smallButton(label, action, color = "secondary") {
   return fw("fw-button", { size: "small", color, "data-action": action }, [label]);
 }
 
-function loadingView() {
-  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", ["Loading pushes\u2026"])]);
+function loadingView(text = "Loading pushes\u2026") {
+  return el("div", "state state--loading", [fw("fw-spinner", { size: "small" }), el("span", "", [text])]);
 }
 function emptyView(filtered) {
   const text = filtered ? "No pushes match these filters." : "No pushes yet \u2014 they appear here as agents change status.";
@@ -1293,7 +1293,7 @@ class HealthView {
     const refresh = smallButton("Refresh", "health-refresh");
     refresh.addEventListener("click", () => void this.refresh());
     this.notices = el("div", "notices health-notices");
-    this.body = el("div", "health-body", [loadingView()]);
+    this.body = el("div", "health-body", [loadingView("Checking delivery health\u2026")]);
     this.exposure = el("div", "health-exposure-body");
     this.root = el("main", "sidebar health", [
       el("header", "header", [el("div", "header-text", [heading, this.checked]), refresh]),

@@ -1,4 +1,4 @@
-/* Built from src/ (source b612093d20ab09efb9216af2cbb67a0aa0fdb10be85af1347c895d085a575602) by `npm run build`; do not edit. */
+/* Built from src/ (source 065ae46280897cd9ce32743eef9065199d0862fb61523ad5909a63d05f57a1dd) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -1,8 +1,8 @@
 /** Loading, empty and error states of the list and the detail view. */
 import { afterRender, el, fw } from '../dom';
 
-export function loadingView(): HTMLElement {
-  return el('div', 'state state--loading', [fw('fw-spinner', { size: 'small' }), el('span', '', ['Loading pushes…'])]);
+export function loadingView(text = 'Loading pushes…'): HTMLElement {
+  return el('div', 'state state--loading', [fw('fw-spinner', { size: 'small' }), el('span', '', [text])]);
 }
 
 export function emptyView(filtered: boolean): HTMLElement {
