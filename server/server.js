@@ -1,4 +1,4 @@
-/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
+/* Built from src/ (source 6754544a46342751e8d8055f79eb76cc56c71ef9a35d649471b445f463bd5401) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -807,7 +807,8 @@ function invalidPayloadIdentity(data) {
   return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
 }
 
-const MIN_LEAD_MS = 5 * 6e4 + 6e4 + 3e4;
+const SKEW_MS = 6e4;
+const MIN_LEAD_MS = 5 * 6e4 + SKEW_MS + 3e4;
 const SKEW_RETRY_MS = 2 * 6e4;
 const NAMES = {
   /** The engine's head (history page, HMAC key, outage marks, drop count): the one recurring schedule. */
@@ -816,6 +817,8 @@ const NAMES = {
   token: "cg-token",
   /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
   writeAhead: (key) => `w${key}`,
+  /** The backup of a copy that is expected to fire (pipeline/write-ahead.ts). */
+  backupAhead: (key) => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page) => `s${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
@@ -864,6 +867,10 @@ function moveOnce(name, data, at) {
     () => true,
     () => false
   );
+}
+async function upsertOnce(name, data, at) {
+  const created = await createOnce(name, data, at);
+  return created === "created" || created === "exists" && await moveOnce(name, data, at);
 }
 function removeSchedule(name) {
   return $schedule.delete({ name }).then(
@@ -1258,7 +1265,7 @@ async function claimEvent(key, run, page) {
     if (err.kind !== "condition") return "unknown";
     const claim = await readClaim(key);
     if (claim === "unknown") return "unknown";
-    return claim?.run === run ? "ours" : "duplicate";
+    return claim?.run === run ? { ours: claim } : "duplicate";
   }
 }
 const newRunToken = (secret, key, now) => hmacSha256(secret, `${key}|${now}|${Math.random()}`).slice(0, 16);
@@ -1896,13 +1903,13 @@ function pushIsAuthentic(record, destination, secret) {
   return push !== void 0 && recordIsAuthentic(record, secret) && sameDigest(push.sig, hmacSha256(secret, pushText(record.key, destination, push)));
 }
 
-function forStorage(record, iparams, secret) {
-  const cut = fitToBytes(redactSecrets(record, iparams), MAX_RECORD_BYTES - SEAL_ROOM);
+function forStorage(record, redactor, secret) {
+  const cut = fitToBytes(redactSecrets(record, redactor), MAX_RECORD_BYTES - SEAL_ROOM);
   return secret === null ? cut : sealRecord(cut, secret);
 }
 const SEAL_ROOM = 300;
 const PROBE = allDestinations()[0];
-function redactText(text, iparams) {
+function redactText(text, redactor) {
   const probe = {
     key: "",
     page: null,
@@ -1911,10 +1918,10 @@ function redactText(text, iparams) {
     invalid: null,
     pushes: { [PROBE]: { reason: text } }
   };
-  return redactSecrets(probe, iparams).pushes[PROBE]?.reason ?? "";
+  return redactSecrets(probe, redactor).pushes[PROBE]?.reason ?? "";
 }
-function pushForStorage(key, id, push, iparams, secret) {
-  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, iparams);
+function pushForStorage(key, id, push, redactor, secret) {
+  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, redactor);
   return sealPush(key, id, redacted.pushes[id], secret);
 }
 async function wakeAt(at) {
@@ -1965,7 +1972,7 @@ async function afterStored(head, stored) {
     ...stored,
     marks: stored.marks.map(([id, mark]) => [
       id,
-      mark && { ...mark, reason: redactText(mark.reason, stored.iparams) }
+      mark && { ...mark, reason: redactText(mark.reason, stored.redactor) }
     ])
   };
   if (headNeeds(head, s))
@@ -1986,9 +1993,33 @@ async function backlogSlot(head) {
   return at;
 }
 
-const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), data, at);
-const rewriteAhead = (data, at = Date.now()) => moveOnce(NAMES.writeAhead(data.record.key), data, at);
-const clearWriteAhead = (key) => removeSchedule(NAMES.writeAhead(key));
+const BACKUP_DELAY_MS = 10 * 6e4;
+const dataOf = (data) => data;
+function atResume(data) {
+  if (data.step === "pushed") return { ...data, mayBeStored: true };
+  if (data.step === "unclaimed") return { ...data, step: void 0 };
+  return data;
+}
+const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
+async function retakeCopy(data) {
+  const name = NAMES.writeAhead(data.record.key);
+  const created = await createOnce(name, dataOf(data), Date.now());
+  if (created !== "exists") return created;
+  const found = await fetchSchedule(name).catch(() => null);
+  if (!found || found.at > Date.now() + SKEW_MS) return "exists";
+  return await moveOnce(name, dataOf(data), Date.now()) ? "created" : "failed";
+}
+async function parkAhead(data, at) {
+  const parked = { ...data, backup: true };
+  if (!await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at)) return false;
+  await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
+  return true;
+}
+async function clearWriteAhead(data) {
+  const cleared = await removeSchedule(NAMES.writeAhead(data.record.key));
+  if (data.backup) await removeSchedule(NAMES.backupAhead(data.record.key));
+  return cleared;
+}
 
 const MAX_REASON_CHARS = 300;
 async function drop(key, why) {
@@ -1997,34 +2028,52 @@ async function drop(key, why) {
   return "dropped";
 }
 const MAX_STORE_TRIES = 3;
-async function notStored(work, sealed, hasCopy, err) {
-  const tries = (work.tries ?? 0) + 1;
-  const kept = hasCopy && tries < MAX_STORE_TRIES && await rewriteAhead({ ...work, record: sealed, inflight: [], tries });
+function copyOf(work) {
+  const data = { ...work };
+  delete data.marks;
+  return data;
+}
+const isQuota = (err) => err.kind === "quota";
+const certainlyNotStored = (err) => isQuota(err) || err.kind === "refused";
+async function defer(work, ctx, hasCopy, step) {
+  if (!hasCopy) return work.backup ? "deferred" : drop(work.record.key, "neither the store nor a write-ahead copy could take it");
+  await parkAhead({ ...copyOf(work), step }, await backlogSlot(ctx.head));
+  return "deferred";
+}
+async function notStored(work, ctx, sealed, hasCopy, err) {
+  const tries = (work.tries ?? 0) + (isQuota(err) ? 0 : 1);
+  const parked = {
+    ...copyOf(work),
+    record: sealed,
+    inflight: [],
+    tries,
+    step: "pushed",
+    mayBeStored: !certainlyNotStored(err)
+  };
+  const kept = hasCopy ? tries < MAX_STORE_TRIES && await parkAhead(parked, await backlogSlot(ctx.head)) : work.backup === true;
   if (kept) return "deferred";
-  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err)}`);
+  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err, ctx.redactor)}`);
   return finish(work, hasCopy, "unrecorded");
 }
 async function store(work, ctx, hasCopy) {
-  const sealed = forStorage(work.record, ctx.iparams, ctx.head.secret);
+  const sealed = forStorage(work.record, ctx.redactor, ctx.head.secret);
   let page;
   try {
     page = await placeNew(sealed, ctx.head);
   } catch (err) {
-    return notStored(work, sealed, hasCopy, err);
+    return notStored(work, ctx, sealed, hasCopy, err);
   }
   const pushes = Object.entries(sealed.pushes);
-  await afterStored(ctx.head, { iparams: ctx.iparams, page, pushes, marks: work.marks ?? [] }).catch(
-    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err)}`)
+  await afterStored(ctx.head, { redactor: ctx.redactor, page, pushes, marks: work.marks ?? [] }).catch(
+    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err, ctx.redactor)}`)
   );
-  return "done";
+  return finish(work, hasCopy, "done");
 }
 async function pushAndStore(work, ctx, hasCopy, mayHaveLanded) {
   const results = await deliverEvent(work.record.change, work.inflight, ctx, mayHaveLanded);
   for (const result of results) work.record.pushes[result.id] = result.push;
   work.marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
-  const status = await store(work, ctx, hasCopy);
-  if (status === "done" && hasCopy) await clearWriteAhead(work.record.key);
-  return status;
+  return store(work, ctx, hasCopy);
 }
 function invalidRecord(payload, field, message, now) {
   const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
@@ -2034,25 +2083,20 @@ function invalidRecord(payload, field, message, now) {
 }
 async function recordInvalid(record, ctx) {
   try {
-    await placeNew(forStorage(record, ctx.iparams, ctx.head.secret), ctx.head);
+    await placeNew(forStorage(record, ctx.redactor, ctx.head.secret), ctx.head);
     return "done";
   } catch (err) {
-    return drop(record.key, `rejected event not recorded: ${reasonOf(err)}`);
+    return drop(record.key, `rejected event not recorded: ${reasonOf(err, ctx.redactor)}`);
   }
 }
 const contextFor = async (iparams, call) => ({ ...call, iparams, head: await readHead() });
-async function defer(work, ctx, hasCopy) {
-  if (!hasCopy) return drop(work.record.key, "neither the store nor a write-ahead copy could take it");
-  await rewriteAhead(work, await backlogSlot(ctx.head));
-  return "deferred";
-}
 async function receiveEvent(payload, iparams, call) {
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
   const ctx = await contextFor(iparams, call).catch(() => null);
   if (!ctx)
     return {
-      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, iparams),
+      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, call),
       record: newRecord("", null, now)
     };
   if (!parsed.ok) {
@@ -2064,12 +2108,12 @@ async function receiveEvent(payload, iparams, call) {
   const work = { kind: "event", run: newRunToken(ctx.head.secret, record.key, now), record, inflight: allDestinations() };
   return { status: await receive(work, ctx), record };
 }
-async function withoutHead(record, iparams) {
+async function withoutHead(record, call) {
   if (!record) return "dropped";
   const data = {
     kind: "event",
     run: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
-    record: forStorage(record, iparams, null),
+    record: forStorage(record, call.redactor, null),
     inflight: allDestinations()
   };
   const copy = await writeAhead(data);
@@ -2079,17 +2123,17 @@ async function withoutHead(record, iparams) {
   return "dropped";
 }
 async function receive(work, ctx) {
-  const data = { ...work, record: forStorage(work.record, ctx.iparams, ctx.head.secret) };
+  const data = { ...work, record: forStorage(work.record, ctx.redactor, ctx.head.secret) };
   const copy = await writeAhead(data);
   if (copy === "exists") return "duplicate";
   const hasCopy = copy === "created";
   const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
   if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
-  if (claim === "unknown") return defer(data, ctx, hasCopy);
-  return pushAndStore(work, ctx, hasCopy, false);
+  if (claim === "unknown") return defer(data, ctx, hasCopy, "unclaimed");
+  return pushAndStore({ ...work, claimPage: ctx.head.page }, ctx, hasCopy, false);
 }
-async function findStored(key, claim, head) {
-  for (let page = claim.page; page <= Math.min(head, claim.page + 2); page++) {
+async function findStored(key, from, head) {
+  for (let page = from; page <= Math.min(head, from + 2); page++) {
     const records = await readPage(pageId(page)).catch(() => "unknown");
     if (records === "unknown") return "unknown";
     const found = (records ?? []).find((r) => r.key === key);
@@ -2097,29 +2141,33 @@ async function findStored(key, claim, head) {
   }
   return null;
 }
-async function resumeClaimed(work, ctx, hasCopy) {
-  const claim = await readClaim(work.record.key);
-  const stored = claim === "unknown" || claim === null ? "unknown" : await findStored(work.record.key, claim, ctx.head.page);
-  if (stored === "unknown") return defer(work, ctx, hasCopy);
+async function resumeClaimed(work, ctx, hasCopy, claimPage) {
+  const stored = await findStored(work.record.key, claimPage, ctx.head.page);
+  if (stored === "unknown") return defer({ ...work, claimPage }, ctx, hasCopy, work.step ?? "claimed");
   if (stored) return finish(work, hasCopy, "done");
   if (work.inflight.length > 0) return pushAndStore(work, ctx, hasCopy, true);
-  const status = await store(work, ctx, hasCopy);
-  return status === "done" ? finish(work, hasCopy, status) : status;
+  return store(work, ctx, hasCopy);
+}
+async function reclaim(work, ctx, hasCopy) {
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
+  if (claim === "unknown") return defer(work, ctx, hasCopy, work.step);
+  if (claim === "claimed") return pushAndStore({ ...work, claimPage: ctx.head.page }, ctx, hasCopy, false);
+  if (work.step === "unclaimed") return pushAndStore({ ...work, claimPage: claim.ours.page }, ctx, hasCopy, false);
+  return resumeClaimed(work, ctx, hasCopy, claim.ours.page);
 }
 async function resumeEvent(data, iparams, call) {
-  const copy = await writeAhead(data);
+  const copy = await retakeCopy(atResume(data));
   if (copy === "exists") return "duplicate";
   const ctx = await contextFor(iparams, call);
   const hasCopy = copy === "created";
   const work = { ...data, record: { ...data.record, page: null } };
-  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
-  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
-  if (claim === "unknown") return defer(work, ctx, hasCopy);
-  if (claim === "claimed") return pushAndStore(work, ctx, hasCopy, false);
-  return resumeClaimed(work, ctx, hasCopy);
+  if (work.step === "pushed" && !work.mayBeStored) return store(work, ctx, hasCopy);
+  if (work.step === "pushed" || work.step === "claimed") return resumeClaimed(work, ctx, hasCopy, work.claimPage ?? ctx.head.page);
+  return reclaim(work, ctx, hasCopy);
 }
 async function finish(work, hasCopy, status) {
-  if (hasCopy) await clearWriteAhead(work.record.key);
+  if (hasCopy) await clearWriteAhead(work);
   return status;
 }
 
@@ -2177,10 +2225,10 @@ async function drainPage(id, ctx, budget) {
           false
         )
       }))
-    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.iparams, ctx.head.secret) }));
+    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.redactor, ctx.head.secret) }));
     await rewritePushes(id, changes);
     const marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
-    await afterStored(ctx.head, { iparams: ctx.iparams, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
+    await afterStored(ctx.head, { redactor: ctx.redactor, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
     const left = records.flatMap(
       (r) => Object.entries(r.pushes).filter(
         ([dest, p]) => p?.outcome === "retrying" && !changes.some((c) => c.key === r.key && c.destination === dest)
@@ -2194,7 +2242,7 @@ async function drainPage(id, ctx, budget) {
       next: times.length > 0 ? Math.min(...times) : null
     };
   } catch (err) {
-    console.error(`drain: page ${id} not finished: ${reasonOf(err)}`);
+    console.error(`drain: page ${id} not finished: ${reasonOf(err, ctx.redactor)}`);
     return { ...BUSY, next: Date.now() };
   } finally {
     await removeSchedule(lock).catch(() => void 0);
@@ -2246,7 +2294,7 @@ async function recoverPage(data, iparams, call) {
     const push = record?.pushes[id];
     if (!record || push?.outcome !== "retrying" || !pushIsAuthentic(record, id, head.secret)) return [];
     const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, iparams, head.secret) }];
+    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
   });
   await rewritePushes(data.page, changes);
   await sweep(iparams, call);
@@ -2846,10 +2894,10 @@ async function replayUnderLock(page, key, id, ctx) {
   await reserve(1);
   await moveOnce(NAMES.pageLock(page), { kind: "page", page, inflight: [{ key, id }] }, now);
   const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
-  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
+  const push = pushForStorage(key, id, result.push, ctx.redactor, ctx.head.secret);
   await rewritePushes(page, [{ key, destination: id, push }]);
   await afterStored(ctx.head, {
-    iparams: ctx.iparams,
+    redactor: ctx.redactor,
     page,
     pushes: [[id, push]],
     marks: result.mark === void 0 ? [] : [[id, result.mark]]
@@ -2889,26 +2937,26 @@ function queuedPush(records, change, at) {
   const activity = activityOf({ ...record, pushes: { ...record.pushes, [change.destination]: change.push } }, change.destination);
   return { id: activity.id, at: iso(at), updated_at: activity.updated_at };
 }
-async function markPage(page, head, iparams, room, at) {
+async function markPage(page, head, redactor, room, at) {
   const records = await readPage(page) ?? [];
   const now = Date.now();
   const sorted = sortPushes(records, head, room, now);
   const changes = sorted.marks.map(([record, id, push]) => ({
     key: record.key,
     destination: id,
-    push: pushForStorage(record.key, id, toReplayed(push, now), iparams, head.secret)
+    push: pushForStorage(record.key, id, toReplayed(push, now), redactor, head.secret)
   }));
   if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
   await rewritePushes(page, changes);
   return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
 }
-async function markPages(head, iparams, at) {
+async function markPages(head, redactor, at) {
   const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
   let firstLeft = null;
   const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
   for (let read = 0; more(read); read++) {
     if (await takeReserve(1) < 1) break;
-    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
+    const marked = await markPage(pageId(walked.next), head, redactor, RETRY_ALL_MAX - walked.queued.length, at);
     walked.queued.push(...marked.queued);
     walked.already += marked.already;
     if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
@@ -2927,7 +2975,7 @@ function answer$1(walked, head, at) {
 async function replayAllFailed(iparams) {
   const head = await readHead();
   const at = Date.now() + MIN_LEAD_MS;
-  const walked = await markPages(head, iparams, at);
+  const walked = await markPages(head, redactorFor(iparams), at);
   if (walked.queued.length > 0) {
     const first = pageNumber(walked.queued[0].id.split(".")[0]);
     await updateHead(

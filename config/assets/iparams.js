@@ -1,4 +1,4 @@
-/* Built from src/ (source 80f2b217f164219c0e80bc980c4565567cee79ab81886c7790c5d18e886d682d) by `npm run build`; do not edit. */
+/* Built from src/ (source 6754544a46342751e8d8055f79eb76cc56c71ef9a35d649471b445f463bd5401) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

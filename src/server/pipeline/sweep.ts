@@ -119,12 +119,12 @@ async function drainPage(id: string, ctx: RunContext, budget: number): Promise<P
           false,
         ),
       })),
-    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.iparams, ctx.head.secret) }));
+    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.redactor, ctx.head.secret) }));
     await rewritePushes(id, changes);
     const marks = results
       .filter((r) => r.mark !== undefined)
       .map((r): [DestinationId, NonNullable<PushResult['mark']> | null] => [r.id, r.mark ?? null]);
-    await afterStored(ctx.head, { iparams: ctx.iparams, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
+    await afterStored(ctx.head, { redactor: ctx.redactor, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
     const left = records.flatMap((r) =>
       Object.entries(r.pushes).filter(
         ([dest, p]) => p?.outcome === 'retrying' && !changes.some((c) => c.key === r.key && c.destination === dest),
@@ -139,7 +139,7 @@ async function drainPage(id: string, ctx: RunContext, budget: number): Promise<P
     };
   } catch (err) {
     // The lock stays: it fires later, flags what was in flight and the drain goes on from there.
-    console.error(`drain: page ${id} not finished: ${reasonOf(err)}`);
+    console.error(`drain: page ${id} not finished: ${reasonOf(err, ctx.redactor)}`);
     return { ...BUSY, next: Date.now() };
   } finally {
     await removeSchedule(lock).catch(() => undefined);
@@ -214,7 +214,7 @@ export async function recoverPage(data: LockData, iparams: Iparams, call: CallCo
     const push = record?.pushes[id];
     if (!record || push?.outcome !== 'retrying' || !pushIsAuthentic(record, id, head.secret)) return [];
     const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, iparams, head.secret) }];
+    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
   });
   await rewritePushes(data.page, changes);
   await sweep(iparams, call);

@@ -6,8 +6,10 @@
  * 1,000 one-time + 1 recurring. Every name the app uses is made here.
  */
 
-/** 5 minutes, plus 60 s for the scheduler's clock running ahead of ours, plus a margin for the call itself. */
-export const MIN_LEAD_MS = 5 * 60_000 + 60_000 + 30_000;
+/** How far the scheduler's clock may be from ours. */
+export const SKEW_MS = 60_000;
+/** 5 minutes, plus the scheduler's clock running ahead of ours, plus a margin for the call itself. */
+export const MIN_LEAD_MS = 5 * 60_000 + SKEW_MS + 30_000;
 /** A create refused as too soon (a clock further off than we thought) is tried once more this much later. */
 const SKEW_RETRY_MS = 2 * 60_000;
 
@@ -18,6 +20,8 @@ export const NAMES = {
   token: 'cg-token',
   /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
   writeAhead: (key: string): string => `w${key}`,
+  /** The backup of a copy that is expected to fire (pipeline/write-ahead.ts). */
+  backupAhead: (key: string): string => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page: string): string => `s${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
@@ -77,6 +81,12 @@ export function moveOnce(name: string, data: Record<string, unknown>, at: number
     () => true,
     () => false,
   );
+}
+
+/** Creates one-time schedule `name`, or moves it when it exists; false when neither worked. */
+export async function upsertOnce(name: string, data: Record<string, unknown>, at: number): Promise<boolean> {
+  const created = await createOnce(name, data, at);
+  return created === 'created' || (created === 'exists' && (await moveOnce(name, data, at)));
 }
 
 /** Deletes schedule `name`; true when it is gone (deleted now, or already absent). */
