@@ -1,4 +1,4 @@
-/* Built from src/ (source 6754544a46342751e8d8055f79eb76cc56c71ef9a35d649471b445f463bd5401) by `npm run build`; do not edit. */
+/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -839,15 +839,16 @@ function classifyCreate(err) {
   return /at least 5 minutes/i.test(message) ? "too_soon" : "failed";
 }
 const isoAt = (at) => new Date(at).toISOString();
+const named = (name, data) => ({ ...data, name });
 async function createOnce(name, data, at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
-    await $schedule.create({ name, data, schedule_at: isoAt(when) });
+    await $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
     return "created";
   } catch (err) {
     const result = classifyCreate(err);
     if (result !== "too_soon") return result;
-    return $schedule.create({ name, data, schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+    return $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
       () => "created",
       (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
     );
@@ -863,10 +864,20 @@ async function fetchSchedule(name) {
   }
 }
 function moveOnce(name, data, at) {
-  return $schedule.update({ name, data, schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
+  return $schedule.update({ name, data: named(name, data), schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
     () => true,
     () => false
   );
+}
+async function retakeOnce(name, data) {
+  const created = await createOnce(name, data, Date.now());
+  if (created !== "exists") return created;
+  const found = await fetchSchedule(name).catch(() => null);
+  if (!found || found.at > Date.now() + SKEW_MS) return "exists";
+  return await moveOnce(name, data, Date.now()) ? "created" : "failed";
+}
+async function releaseFired(data) {
+  if (typeof data.name === "string") await removeSchedule(data.name);
 }
 async function upsertOnce(name, data, at) {
   const created = await createOnce(name, data, at);
@@ -2001,14 +2012,7 @@ function atResume(data) {
   return data;
 }
 const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
-async function retakeCopy(data) {
-  const name = NAMES.writeAhead(data.record.key);
-  const created = await createOnce(name, dataOf(data), Date.now());
-  if (created !== "exists") return created;
-  const found = await fetchSchedule(name).catch(() => null);
-  if (!found || found.at > Date.now() + SKEW_MS) return "exists";
-  return await moveOnce(name, dataOf(data), Date.now()) ? "created" : "failed";
-}
+const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
 async function parkAhead(data, at) {
   const parked = { ...data, backup: true };
   if (!await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at)) return false;
@@ -2278,7 +2282,8 @@ async function armDrains(from) {
   const start = Math.max(from, Date.now() + MIN_LEAD_MS);
   for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
 }
-async function sweep(iparams, call) {
+async function sweep(iparams, call, fired = {}) {
+  await releaseFired(fired);
   const head = await readHead();
   const { page, firstOpen, next } = await drainPages({ ...call, iparams, head });
   await advance(head, firstOpen ?? page);
@@ -2286,6 +2291,8 @@ async function sweep(iparams, call) {
   else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
 }
 async function recoverPage(data, iparams, call) {
+  const lock = NAMES.pageLock(data.page);
+  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
   const head = await readHead();
   const records = await readPage(data.page) ?? [];
   const now = Date.now();
@@ -2297,6 +2304,7 @@ async function recoverPage(data, iparams, call) {
     return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
   });
   await rewritePushes(data.page, changes);
+  await removeSchedule(lock);
   await sweep(iparams, call);
 }
 
@@ -2514,13 +2522,19 @@ async function onAgentActivityCreate(payload) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
+const BY_KIND = {
+  event: (data, iparams, call) => resumeEvent(data, iparams, call),
+  page: (data, iparams, call) => recoverPage(data, iparams, call),
+  wake: (data, iparams, call) => sweep(iparams, call, data),
+  head: (data, iparams, call) => sweep(iparams, call, data),
+  reserve: (data) => releaseFired(data)
+};
 async function onScheduledEvent(payload) {
   const data = payload.data ?? {};
   const call = callFor(payload);
   try {
-    if (data.kind === "event") await resumeEvent(data, iparamsOf(payload), call);
-    else if (data.kind === "page") await recoverPage(data, iparamsOf(payload), call);
-    else if (data.kind === "wake" || data.kind === "head") await sweep(iparamsOf(payload), call);
+    const work = typeof data.kind === "string" && Object.hasOwn(BY_KIND, data.kind) ? BY_KIND[data.kind] : void 0;
+    if (work) await work(data, iparamsOf(payload), call);
     await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
     console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err, call.redactor)}`);

@@ -1,4 +1,4 @@
-/* Built from src/ (source 6754544a46342751e8d8055f79eb76cc56c71ef9a35d649471b445f463bd5401) by `npm run build`; do not edit. */
+/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

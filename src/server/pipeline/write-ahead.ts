@@ -11,7 +11,7 @@
  */
 import type { DestinationId } from '../destinations/types';
 import type { EventRecord } from '../history/record';
-import { createOnce, fetchSchedule, moveOnce, NAMES, removeSchedule, SKEW_MS, upsertOnce } from '../platform/schedule';
+import { createOnce, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
 
 /**
  * What the run that wrote the copy knew, so that a resume spends no operation to find it out again:
@@ -56,19 +56,8 @@ export function atResume(data: WriteAhead): WriteAhead {
 /** The copy, firing at `at` (at the earliest the platform's lead). */
 export const writeAhead = (data: WriteAhead, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
 
-/**
- * A resume takes its copy again: created anew (the platform deleted it as it fired) or, where the
- * platform keeps a fired schedule (its time past), that one moved ahead. 'exists': another run
- * holds the copy, or it waits to fire.
- */
-export async function retakeCopy(data: WriteAhead): Promise<Awaited<ReturnType<typeof createOnce>>> {
-  const name = NAMES.writeAhead(data.record.key);
-  const created = await createOnce(name, dataOf(data), Date.now());
-  if (created !== 'exists') return created;
-  const found = await fetchSchedule(name).catch(() => null);
-  if (!found || found.at > Date.now() + SKEW_MS) return 'exists';
-  return (await moveOnce(name, dataOf(data), Date.now())) ? 'created' : 'failed';
-}
+/** A resume takes its copy again (see retakeOnce); 'exists': another run holds it, or it waits to fire. */
+export const retakeCopy = (data: WriteAhead) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
 
 /**
  * Parks the work until `at`: the copy (which this run holds) moved there, and a backup after it.
