@@ -1,4 +1,4 @@
-/* Built from src/ (source 065ae46280897cd9ce32743eef9065199d0862fb61523ad5909a63d05f57a1dd) by `npm run build`; do not edit. */
+/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -807,7 +807,8 @@ function invalidPayloadIdentity(data) {
   return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
 }
 
-const MIN_LEAD_MS = 5 * 6e4 + 6e4 + 3e4;
+const SKEW_MS = 6e4;
+const MIN_LEAD_MS = 5 * 6e4 + SKEW_MS + 3e4;
 const SKEW_RETRY_MS = 2 * 6e4;
 const NAMES = {
   /** The engine's head (history page, HMAC key, outage marks, drop count): the one recurring schedule. */
@@ -816,6 +817,8 @@ const NAMES = {
   token: "cg-token",
   /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
   writeAhead: (key) => `w${key}`,
+  /** The backup of a copy that is expected to fire (pipeline/write-ahead.ts). */
+  backupAhead: (key) => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page) => `s${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
@@ -836,15 +839,16 @@ function classifyCreate(err) {
   return /at least 5 minutes/i.test(message) ? "too_soon" : "failed";
 }
 const isoAt = (at) => new Date(at).toISOString();
+const named = (name, data) => ({ ...data, name });
 async function createOnce(name, data, at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
-    await $schedule.create({ name, data, schedule_at: isoAt(when) });
+    await $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
     return "created";
   } catch (err) {
     const result = classifyCreate(err);
     if (result !== "too_soon") return result;
-    return $schedule.create({ name, data, schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+    return $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
       () => "created",
       (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
     );
@@ -860,10 +864,24 @@ async function fetchSchedule(name) {
   }
 }
 function moveOnce(name, data, at) {
-  return $schedule.update({ name, data, schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
+  return $schedule.update({ name, data: named(name, data), schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
     () => true,
     () => false
   );
+}
+async function retakeOnce(name, data) {
+  const created = await createOnce(name, data, Date.now());
+  if (created !== "exists") return created;
+  const found = await fetchSchedule(name).catch(() => null);
+  if (!found || found.at > Date.now() + SKEW_MS) return "exists";
+  return await moveOnce(name, data, Date.now()) ? "created" : "failed";
+}
+async function releaseFired(data) {
+  if (typeof data.name === "string") await removeSchedule(data.name);
+}
+async function upsertOnce(name, data, at) {
+  const created = await createOnce(name, data, at);
+  return created === "created" || created === "exists" && await moveOnce(name, data, at);
 }
 function removeSchedule(name) {
   return $schedule.delete({ name }).then(
@@ -871,13 +889,13 @@ function removeSchedule(name) {
     (err) => statusOf$2(err) === 404
   );
 }
-const DAY_MS$1 = 24 * 36e5;
+const DAY_MS = 24 * 36e5;
 async function writeRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
   await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
 async function createRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
   try {
     await $schedule.create(spec);
     return "created";
@@ -1258,7 +1276,7 @@ async function claimEvent(key, run, page) {
     if (err.kind !== "condition") return "unknown";
     const claim = await readClaim(key);
     if (claim === "unknown") return "unknown";
-    return claim?.run === run ? "ours" : "duplicate";
+    return claim?.run === run ? { ours: claim } : "duplicate";
   }
 }
 const newRunToken = (secret, key, now) => hmacSha256(secret, `${key}|${now}|${Math.random()}`).slice(0, 16);
@@ -1686,13 +1704,11 @@ const destinations = DESCRIPTORS.map((d) => IMPLEMENTATIONS[d.id]);
 
 const attemptsAfter = (a, attempted) => (a.previous?.attempts ?? 0) + (attempted ? 1 : 0);
 const failingSince = (a) => a.previous?.failing_since ?? a.now;
-const quotaDeferral = (previous) => previous?.quota_deferred_at === void 0 ? {} : { quota_deferred_at: previous.quota_deferred_at };
 const carried = (a) => ({
   updated_at: a.now,
   sent: a.sent ?? a.previous?.sent ?? null,
   may_duplicate: a.mayDuplicate,
-  replayed_at: a.previous?.replayed_at ?? null,
-  ...quotaDeferral(a.previous)
+  replayed_at: a.previous?.replayed_at ?? null
 });
 function toDelivered(a, status, remoteId) {
   const attempts = (a.previous?.attempts ?? 0) + 1;
@@ -1795,13 +1811,9 @@ function refused(f) {
   const reason = permanent ? reasonOf(f.err) : `unexpected error: ${reasonOf(f.err)}`;
   return { push: toRejected(f, reason, statusOf$1(f.err), true), mark: null };
 }
-function notSent(f, err) {
-  const push = waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false);
-  return err instanceof PlatformQuotaError ? { ...push, quota_deferred_at: f.now } : push;
-}
 function decide(f) {
   const { err } = f;
-  if (err instanceof NotSentError) return { push: notSent(f, err), mark: null };
+  if (err instanceof NotSentError) return { push: waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false), mark: null };
   if (err instanceof RetryableError) return err.status === 429 ? rateLimited(f, err) : failed(f, err);
   return refused(f);
 }
@@ -1902,13 +1914,13 @@ function pushIsAuthentic(record, destination, secret) {
   return push !== void 0 && recordIsAuthentic(record, secret) && sameDigest(push.sig, hmacSha256(secret, pushText(record.key, destination, push)));
 }
 
-function forStorage(record, iparams, secret) {
-  const cut = fitToBytes(redactSecrets(record, iparams), MAX_RECORD_BYTES - SEAL_ROOM);
+function forStorage(record, redactor, secret) {
+  const cut = fitToBytes(redactSecrets(record, redactor), MAX_RECORD_BYTES - SEAL_ROOM);
   return secret === null ? cut : sealRecord(cut, secret);
 }
 const SEAL_ROOM = 300;
 const PROBE = allDestinations()[0];
-function redactText(text, iparams) {
+function redactText(text, redactor) {
   const probe = {
     key: "",
     page: null,
@@ -1917,10 +1929,10 @@ function redactText(text, iparams) {
     invalid: null,
     pushes: { [PROBE]: { reason: text } }
   };
-  return redactSecrets(probe, iparams).pushes[PROBE]?.reason ?? "";
+  return redactSecrets(probe, redactor).pushes[PROBE]?.reason ?? "";
 }
-function pushForStorage(key, id, push, iparams, secret) {
-  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, iparams);
+function pushForStorage(key, id, push, redactor, secret) {
+  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, redactor);
   return sealPush(key, id, redacted.pushes[id], secret);
 }
 async function wakeAt(at) {
@@ -1933,9 +1945,9 @@ async function wakeAt(at) {
     (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now())
   );
 }
-const OVERDUE_MS$1 = 2 * 6e4;
+const OVERDUE_MS = 2 * 6e4;
 async function rearmIfOverdue(head) {
-  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS$1) await wakeAt(Date.now());
+  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS) await wakeAt(Date.now());
 }
 async function noWakeNeeded(from) {
   await updateHead(
@@ -1971,7 +1983,7 @@ async function afterStored(head, stored) {
     ...stored,
     marks: stored.marks.map(([id, mark]) => [
       id,
-      mark && { ...mark, reason: redactText(mark.reason, stored.iparams) }
+      mark && { ...mark, reason: redactText(mark.reason, stored.redactor) }
     ])
   };
   if (headNeeds(head, s))
@@ -1992,9 +2004,26 @@ async function backlogSlot(head) {
   return at;
 }
 
-const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), data, at);
-const rewriteAhead = (data, at = Date.now()) => moveOnce(NAMES.writeAhead(data.record.key), data, at);
-const clearWriteAhead = (key) => removeSchedule(NAMES.writeAhead(key));
+const BACKUP_DELAY_MS = 10 * 6e4;
+const dataOf = (data) => data;
+function atResume(data) {
+  if (data.step === "pushed") return { ...data, mayBeStored: true };
+  if (data.step === "unclaimed") return { ...data, step: void 0 };
+  return data;
+}
+const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
+const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
+async function parkAhead(data, at) {
+  const parked = { ...data, backup: true };
+  if (!await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at)) return false;
+  await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
+  return true;
+}
+async function clearWriteAhead(data) {
+  const cleared = await removeSchedule(NAMES.writeAhead(data.record.key));
+  if (data.backup) await removeSchedule(NAMES.backupAhead(data.record.key));
+  return cleared;
+}
 
 const MAX_REASON_CHARS = 300;
 async function drop(key, why) {
@@ -2003,34 +2032,52 @@ async function drop(key, why) {
   return "dropped";
 }
 const MAX_STORE_TRIES = 3;
-async function notStored(work, sealed, hasCopy, err) {
-  const tries = (work.tries ?? 0) + 1;
-  const kept = hasCopy && tries < MAX_STORE_TRIES && await rewriteAhead({ ...work, record: sealed, inflight: [], tries });
+function copyOf(work) {
+  const data = { ...work };
+  delete data.marks;
+  return data;
+}
+const isQuota = (err) => err.kind === "quota";
+const certainlyNotStored = (err) => isQuota(err) || err.kind === "refused";
+async function defer(work, ctx, hasCopy, step) {
+  if (!hasCopy) return work.backup ? "deferred" : drop(work.record.key, "neither the store nor a write-ahead copy could take it");
+  await parkAhead({ ...copyOf(work), step }, await backlogSlot(ctx.head));
+  return "deferred";
+}
+async function notStored(work, ctx, sealed, hasCopy, err) {
+  const tries = (work.tries ?? 0) + (isQuota(err) ? 0 : 1);
+  const parked = {
+    ...copyOf(work),
+    record: sealed,
+    inflight: [],
+    tries,
+    step: "pushed",
+    mayBeStored: !certainlyNotStored(err)
+  };
+  const kept = hasCopy ? tries < MAX_STORE_TRIES && await parkAhead(parked, await backlogSlot(ctx.head)) : work.backup === true;
   if (kept) return "deferred";
-  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err)}`);
+  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err, ctx.redactor)}`);
   return finish(work, hasCopy, "unrecorded");
 }
 async function store(work, ctx, hasCopy) {
-  const sealed = forStorage(work.record, ctx.iparams, ctx.head.secret);
+  const sealed = forStorage(work.record, ctx.redactor, ctx.head.secret);
   let page;
   try {
     page = await placeNew(sealed, ctx.head);
   } catch (err) {
-    return notStored(work, sealed, hasCopy, err);
+    return notStored(work, ctx, sealed, hasCopy, err);
   }
   const pushes = Object.entries(sealed.pushes);
-  await afterStored(ctx.head, { iparams: ctx.iparams, page, pushes, marks: work.marks ?? [] }).catch(
-    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err)}`)
+  await afterStored(ctx.head, { redactor: ctx.redactor, page, pushes, marks: work.marks ?? [] }).catch(
+    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err, ctx.redactor)}`)
   );
-  return "done";
+  return finish(work, hasCopy, "done");
 }
 async function pushAndStore(work, ctx, hasCopy, mayHaveLanded) {
   const results = await deliverEvent(work.record.change, work.inflight, ctx, mayHaveLanded);
   for (const result of results) work.record.pushes[result.id] = result.push;
   work.marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
-  const status = await store(work, ctx, hasCopy);
-  if (status === "done" && hasCopy) await clearWriteAhead(work.record.key);
-  return status;
+  return store(work, ctx, hasCopy);
 }
 function invalidRecord(payload, field, message, now) {
   const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
@@ -2040,25 +2087,20 @@ function invalidRecord(payload, field, message, now) {
 }
 async function recordInvalid(record, ctx) {
   try {
-    await placeNew(forStorage(record, ctx.iparams, ctx.head.secret), ctx.head);
+    await placeNew(forStorage(record, ctx.redactor, ctx.head.secret), ctx.head);
     return "done";
   } catch (err) {
-    return drop(record.key, `rejected event not recorded: ${reasonOf(err)}`);
+    return drop(record.key, `rejected event not recorded: ${reasonOf(err, ctx.redactor)}`);
   }
 }
 const contextFor = async (iparams, call) => ({ ...call, iparams, head: await readHead() });
-async function defer(work, ctx, hasCopy) {
-  if (!hasCopy) return drop(work.record.key, "neither the store nor a write-ahead copy could take it");
-  await rewriteAhead(work, await backlogSlot(ctx.head));
-  return "deferred";
-}
 async function receiveEvent(payload, iparams, call) {
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
   const ctx = await contextFor(iparams, call).catch(() => null);
   if (!ctx)
     return {
-      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, iparams),
+      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, call),
       record: newRecord("", null, now)
     };
   if (!parsed.ok) {
@@ -2070,12 +2112,12 @@ async function receiveEvent(payload, iparams, call) {
   const work = { kind: "event", run: newRunToken(ctx.head.secret, record.key, now), record, inflight: allDestinations() };
   return { status: await receive(work, ctx), record };
 }
-async function withoutHead(record, iparams) {
+async function withoutHead(record, call) {
   if (!record) return "dropped";
   const data = {
     kind: "event",
     run: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
-    record: forStorage(record, iparams, null),
+    record: forStorage(record, call.redactor, null),
     inflight: allDestinations()
   };
   const copy = await writeAhead(data);
@@ -2085,17 +2127,17 @@ async function withoutHead(record, iparams) {
   return "dropped";
 }
 async function receive(work, ctx) {
-  const data = { ...work, record: forStorage(work.record, ctx.iparams, ctx.head.secret) };
+  const data = { ...work, record: forStorage(work.record, ctx.redactor, ctx.head.secret) };
   const copy = await writeAhead(data);
   if (copy === "exists") return "duplicate";
   const hasCopy = copy === "created";
   const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
   if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
-  if (claim === "unknown") return defer(data, ctx, hasCopy);
-  return pushAndStore(work, ctx, hasCopy, false);
+  if (claim === "unknown") return defer(data, ctx, hasCopy, "unclaimed");
+  return pushAndStore({ ...work, claimPage: ctx.head.page }, ctx, hasCopy, false);
 }
-async function findStored(key, claim, head) {
-  for (let page = claim.page; page <= Math.min(head, claim.page + 2); page++) {
+async function findStored(key, from, head) {
+  for (let page = from; page <= Math.min(head, from + 2); page++) {
     const records = await readPage(pageId(page)).catch(() => "unknown");
     if (records === "unknown") return "unknown";
     const found = (records ?? []).find((r) => r.key === key);
@@ -2103,29 +2145,33 @@ async function findStored(key, claim, head) {
   }
   return null;
 }
-async function resumeClaimed(work, ctx, hasCopy) {
-  const claim = await readClaim(work.record.key);
-  const stored = claim === "unknown" || claim === null ? "unknown" : await findStored(work.record.key, claim, ctx.head.page);
-  if (stored === "unknown") return defer(work, ctx, hasCopy);
+async function resumeClaimed(work, ctx, hasCopy, claimPage) {
+  const stored = await findStored(work.record.key, claimPage, ctx.head.page);
+  if (stored === "unknown") return defer({ ...work, claimPage }, ctx, hasCopy, work.step ?? "claimed");
   if (stored) return finish(work, hasCopy, "done");
   if (work.inflight.length > 0) return pushAndStore(work, ctx, hasCopy, true);
-  const status = await store(work, ctx, hasCopy);
-  return status === "done" ? finish(work, hasCopy, status) : status;
+  return store(work, ctx, hasCopy);
+}
+async function reclaim(work, ctx, hasCopy) {
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
+  if (claim === "unknown") return defer(work, ctx, hasCopy, work.step);
+  if (claim === "claimed") return pushAndStore({ ...work, claimPage: ctx.head.page }, ctx, hasCopy, false);
+  if (work.step === "unclaimed") return pushAndStore({ ...work, claimPage: claim.ours.page }, ctx, hasCopy, false);
+  return resumeClaimed(work, ctx, hasCopy, claim.ours.page);
 }
 async function resumeEvent(data, iparams, call) {
-  const copy = await writeAhead(data);
+  const copy = await retakeCopy(atResume(data));
   if (copy === "exists") return "duplicate";
   const ctx = await contextFor(iparams, call);
   const hasCopy = copy === "created";
   const work = { ...data, record: { ...data.record, page: null } };
-  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
-  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
-  if (claim === "unknown") return defer(work, ctx, hasCopy);
-  if (claim === "claimed") return pushAndStore(work, ctx, hasCopy, false);
-  return resumeClaimed(work, ctx, hasCopy);
+  if (work.step === "pushed" && !work.mayBeStored) return store(work, ctx, hasCopy);
+  if (work.step === "pushed" || work.step === "claimed") return resumeClaimed(work, ctx, hasCopy, work.claimPage ?? ctx.head.page);
+  return reclaim(work, ctx, hasCopy);
 }
 async function finish(work, hasCopy, status) {
-  if (hasCopy) await clearWriteAhead(work.record.key);
+  if (hasCopy) await clearWriteAhead(work);
   return status;
 }
 
@@ -2183,10 +2229,10 @@ async function drainPage(id, ctx, budget) {
           false
         )
       }))
-    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.iparams, ctx.head.secret) }));
+    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.redactor, ctx.head.secret) }));
     await rewritePushes(id, changes);
     const marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
-    await afterStored(ctx.head, { iparams: ctx.iparams, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
+    await afterStored(ctx.head, { redactor: ctx.redactor, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
     const left = records.flatMap(
       (r) => Object.entries(r.pushes).filter(
         ([dest, p]) => p?.outcome === "retrying" && !changes.some((c) => c.key === r.key && c.destination === dest)
@@ -2200,7 +2246,7 @@ async function drainPage(id, ctx, budget) {
       next: times.length > 0 ? Math.min(...times) : null
     };
   } catch (err) {
-    console.error(`drain: page ${id} not finished: ${reasonOf(err)}`);
+    console.error(`drain: page ${id} not finished: ${reasonOf(err, ctx.redactor)}`);
     return { ...BUSY, next: Date.now() };
   } finally {
     await removeSchedule(lock).catch(() => void 0);
@@ -2236,7 +2282,8 @@ async function armDrains(from) {
   const start = Math.max(from, Date.now() + MIN_LEAD_MS);
   for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
 }
-async function sweep(iparams, call) {
+async function sweep(iparams, call, fired = {}) {
+  await releaseFired(fired);
   const head = await readHead();
   const { page, firstOpen, next } = await drainPages({ ...call, iparams, head });
   await advance(head, firstOpen ?? page);
@@ -2244,6 +2291,8 @@ async function sweep(iparams, call) {
   else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
 }
 async function recoverPage(data, iparams, call) {
+  const lock = NAMES.pageLock(data.page);
+  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
   const head = await readHead();
   const records = await readPage(data.page) ?? [];
   const now = Date.now();
@@ -2252,9 +2301,10 @@ async function recoverPage(data, iparams, call) {
     const push = record?.pushes[id];
     if (!record || push?.outcome !== "retrying" || !pushIsAuthentic(record, id, head.secret)) return [];
     const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, iparams, head.secret) }];
+    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
   });
   await rewritePushes(data.page, changes);
+  await removeSchedule(lock);
   await sweep(iparams, call);
 }
 
@@ -2331,29 +2381,6 @@ function entriesOf(stored) {
     if (found) entries[rule] = found;
   }
   return entries;
-}
-function statusOfReading(rule, observed) {
-  if (observed === null) return "not_yet_known";
-  return observed === PROBED_RULES[rule].readings[0] ? "verified" : "contradicted";
-}
-function checkOf(rule, found) {
-  const { title, readings, fallback, unprobed } = PROBED_RULES[rule];
-  const observed = found ? found.reading : null;
-  const status = statusOfReading(rule, observed);
-  return {
-    rule,
-    title,
-    assumed: readings[0],
-    observed,
-    status,
-    evidence: found?.evidence ?? unprobed ?? "not probed yet",
-    fallback: status === "contradicted" ? fallback : null,
-    checked_at: found ? new Date(found.at).toISOString() : null
-  };
-}
-function checksOf(stored) {
-  const entries = entriesOf(stored);
-  return PROBED_RULE_IDS.map((rule) => checkOf(rule, entries[rule]));
 }
 async function readEntries() {
   try {
@@ -2495,13 +2522,19 @@ async function onAgentActivityCreate(payload) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
+const BY_KIND = {
+  event: (data, iparams, call) => resumeEvent(data, iparams, call),
+  page: (data, iparams, call) => recoverPage(data, iparams, call),
+  wake: (data, iparams, call) => sweep(iparams, call, data),
+  head: (data, iparams, call) => sweep(iparams, call, data),
+  reserve: (data) => releaseFired(data)
+};
 async function onScheduledEvent(payload) {
   const data = payload.data ?? {};
   const call = callFor(payload);
   try {
-    if (data.kind === "event") await resumeEvent(data, iparamsOf(payload), call);
-    else if (data.kind === "page") await recoverPage(data, iparamsOf(payload), call);
-    else if (data.kind === "wake" || data.kind === "head") await sweep(iparamsOf(payload), call);
+    const work = typeof data.kind === "string" && Object.hasOwn(BY_KIND, data.kind) ? BY_KIND[data.kind] : void 0;
+    if (work) await work(data, iparamsOf(payload), call);
     await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
     console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err, call.redactor)}`);
@@ -2517,241 +2550,6 @@ async function onAppUninstall() {
 }
 
 const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
-
-const RESERVE_PER_MINUTE = 4;
-async function takeReserve(wanted) {
-  const now = Date.now();
-  const minute = Math.floor(now / 6e4);
-  let got = 0;
-  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
-    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
-    if (token === "full" || token === "failed") return wanted;
-    if (token === "created") got++;
-  }
-  return got;
-}
-
-const HOUR_MS = 36e5;
-const DAY_MS = 24 * HOUR_MS;
-const OVERDUE_MS = MIN_LEAD_MS + 6e4;
-const iso$2 = (at) => new Date(at).toISOString();
-const figure = (value, exact) => ({ value, exact });
-function pushesOf(records, id) {
-  return records.flatMap((record) => {
-    const push = record.pushes[id];
-    return push ? [{ record, push }] : [];
-  });
-}
-const statusIn = (reason) => {
-  const match = /^HTTP (\d{3})\b/.exec(reason);
-  return match ? Number(match[1]) : null;
-};
-const KIND_BY_STATUS = {
-  0: "unreachable",
-  401: "credentials",
-  403: "credentials",
-  408: "unreachable",
-  429: "rate_limited"
-};
-function kindOf(status, quota) {
-  if (quota) return "quota";
-  if (status === null || status >= 500) return "unreachable";
-  return KIND_BY_STATUS[status] ?? (status >= 400 ? "refused" : "other");
-}
-const WORDS = {
-  credentials: "credentials refused",
-  rate_limited: "rate-limited",
-  unreachable: "unreachable",
-  refused: "refused the push",
-  quota: "the installation's platform quota was spent",
-  other: "failed"
-};
-function words(kind, status) {
-  return status !== null && status > 0 && kind !== "quota" ? `${WORDS[kind]} (HTTP ${status})` : WORDS[kind];
-}
-function errorFromMark(mark) {
-  const status = statusIn(mark.reason);
-  const kind = kindOf(status, false);
-  return { kind, words: words(kind, status), reason: mark.reason, since: iso$2(mark.since), until: iso$2(mark.until), ongoing: true };
-}
-const waitsForQuota = (p) => p.outcome === "retrying" && p.quota_deferred_at !== void 0 && p.quota_deferred_at >= p.updated_at;
-const isFailure = (p) => p.outcome === "rejected" || p.outcome === "dead_letter" || p.outcome === "retrying" && p.reason !== "retry requested";
-function errorFromPush(p, ongoing) {
-  const status = p.last_status ?? statusIn(p.reason ?? "");
-  const kind = kindOf(status, waitsForQuota(p));
-  return {
-    kind,
-    words: words(kind, status),
-    reason: p.reason ?? "",
-    since: iso$2(p.failing_since ?? p.updated_at),
-    until: p.outcome === "retrying" && p.next_retry_at !== null ? iso$2(p.next_retry_at) : null,
-    ongoing
-  };
-}
-const newest = (pushes) => pushes.reduce((best, p) => best === void 0 || p.push.updated_at > best.push.updated_at ? p : best, void 0);
-const COLOUR_RULES = [
-  // An outage mark is in the engine's head, known without reading the history.
-  // A vendor's rate limit is not a failure: its pushes wait, without spending attempts.
-  [(j) => j.held && j.h.last_error?.kind === "rate_limited", "amber", () => "Rate-limited: its pushes wait until the limit lifts."],
-  [(j) => j.held, "red", () => "Failing: its pushes wait for the next probe."],
-  [(j) => j.h.last_push === null && !j.read, "grey", () => "Nothing known yet: the history could not be read now."],
-  [(j) => j.h.last_push === null, "grey", () => "Nothing pushed in the pages read."],
-  [
-    (j) => j.h.last_push?.outcome === "rejected" || j.h.last_push?.outcome === "dead_letter",
-    "red",
-    () => "Failing: the last push did not go through."
-  ],
-  [(j) => j.quotaWaits > 0, "amber", (j) => `${j.quotaWaits} waiting for the installation's platform quota: deliveries are quota-bound.`],
-  [(j) => j.h.last_push?.outcome !== "delivered", "amber", () => "The last push is waiting for its next try."],
-  [
-    (j) => j.h.oldest_waiting?.overdue === true,
-    "amber",
-    () => "The last push went through, but pushes wait longer than their retry time (catching up)."
-  ],
-  [(j) => !j.h.waiting.exact, "amber", () => "The last push went through; not every waiting push could be read now."],
-  [(j) => j.h.waiting.value > 0, "green", () => "The last push went through; the pushes waiting are within their retry time."],
-  [() => true, "green", () => "The last push went through; nothing waits."]
-];
-function colourOf(judged) {
-  const [, colour, text] = COLOUR_RULES.find(([holds]) => holds(judged));
-  return [colour, text(judged)];
-}
-function oldestWaiting(waiting, now) {
-  const oldest = waiting.reduce(
-    (o, p) => o === void 0 || p.record.received_at < o.record.received_at ? p : o,
-    void 0
-  );
-  if (!oldest) return null;
-  return {
-    since: iso$2(oldest.record.received_at),
-    next_attempt: iso$2(oldest.push.next_retry_at ?? now),
-    overdue: waiting.some((p) => (p.push.next_retry_at ?? now) < now - OVERDUE_MS)
-  };
-}
-function lastErrorOf(mark, pushes, ongoing) {
-  if (mark) return errorFromMark(mark);
-  const failure = newest(pushes.filter((p) => isFailure(p.push)));
-  return failure ? errorFromPush(failure.push, ongoing) : null;
-}
-function destinationHealth(id, label, head, reads, now) {
-  const pushes = pushesOf(reads.records, id).filter((p) => p.push.outcome !== "skipped");
-  const count = (outcome, window, exact) => figure(pushes.filter((p) => (outcome === null || p.push.outcome === outcome) && p.push.updated_at >= now - window).length, exact);
-  const waiting = pushes.filter((p) => p.push.outcome === "retrying");
-  const latest = newest(pushes);
-  const mark = head.down[id];
-  const held = mark !== void 0 && mark.until > now;
-  const ongoing = held || latest?.push.outcome !== "delivered";
-  const h = {
-    destination: id,
-    label,
-    delivered_last_hour: count("delivered", HOUR_MS, reads.hourComplete),
-    delivered_last_day: count("delivered", DAY_MS, reads.dayComplete),
-    waiting: figure(waiting.length, reads.waitingComplete),
-    oldest_waiting: oldestWaiting(waiting, now),
-    dead_letters: count("dead_letter", DAY_MS, reads.dayComplete),
-    rejected: count("rejected", DAY_MS, reads.dayComplete),
-    quota_deferred_last_hour: figure(pushes.filter((p) => (p.push.quota_deferred_at ?? 0) >= now - HOUR_MS).length, reads.hourComplete),
-    last_push: latest ? { outcome: latest.push.outcome, at: iso$2(latest.push.updated_at) } : null,
-    last_error: lastErrorOf(mark, pushes, ongoing)
-  };
-  const [colour, summary] = colourOf({
-    h,
-    held,
-    read: reads.known,
-    quotaWaits: waiting.filter((p) => waitsForQuota(p.push)).length
-  });
-  return { ...h, colour, summary };
-}
-
-const MAX_PAGES = 2;
-const QUOTA_NOTICE$1 = "The installation's storage quota is spent for this minute: the figures are from the pages read before it ran out.";
-const PARTIAL_NOTICE = 'Counts marked "at least" are lower bounds: the history is longer than one check reads (its newest pages and the oldest with a waiting push).';
-function readPlan(head, reads) {
-  const newest = Array.from({ length: Math.min(reads, head.page + 1) }, (_, i) => head.page - i);
-  const lowest = newest[newest.length - 1] ?? 0;
-  if (head.open_from >= lowest) return newest;
-  return [...newest.slice(0, -1), head.open_from];
-}
-const nothingStored = (head) => head.opened_at === null && head.page === 0;
-function readOrder(head) {
-  const pages = nothingStored(head) ? [] : readPlan(head, MAX_PAGES);
-  return [...pages.slice(0, 1), "rules", ...pages.slice(1)];
-}
-function covers(read, from, head) {
-  const missingAt = Math.max(-1, ...read.filter((r) => r.records === null).map((r) => r.page));
-  const pages = new Set(read.map((r) => r.page));
-  for (let page = Math.max(from, missingAt + 1); page <= head.page; page++) if (!pages.has(page)) return false;
-  return true;
-}
-function windowStart(read, now, window) {
-  const sorted = [...read].sort((a, b) => b.page - a.page);
-  for (const r of sorted) {
-    if (r.records === null) return r.page + 1;
-    if (r.records.some((record) => record.received_at < now - window)) return r.page;
-  }
-  return sorted.length > 0 && sorted[sorted.length - 1].page === 0 ? 0 : -1;
-}
-function waitingSeen(read, head) {
-  const noneWaits = head.wake_at === null && !read.some((r) => (r.records ?? []).some((rec) => Object.values(rec.pushes).some((p) => p?.outcome === "retrying")));
-  return noneWaits || covers(read, head.open_from, head);
-}
-function readsOf(read, head, now) {
-  if (nothingStored(head)) return { records: [], known: true, hourComplete: true, dayComplete: true, waitingComplete: true };
-  const waitingComplete = waitingSeen(read, head);
-  const windowComplete = (window) => {
-    const start = windowStart(read, now, window);
-    return start >= 0 && covers(read, Math.min(start, head.open_from), head);
-  };
-  return {
-    records: read.flatMap((r) => r.records ?? []),
-    known: read.length > 0,
-    hourComplete: windowComplete(HOUR_MS),
-    dayComplete: windowComplete(DAY_MS),
-    waitingComplete
-  };
-}
-async function readAll(order) {
-  const done = { pages: [], rules: null, quotaSpent: false };
-  for (const read of order) {
-    try {
-      if (read === "rules") done.rules = checksOf(await readKeyOrNull(PLATFORM_RULES_KEY));
-      else done.pages.push({ page: read, records: await readPage(pageId(read)) });
-    } catch (err) {
-      if (err.kind !== "quota") throw err;
-      return { ...done, quotaSpent: true };
-    }
-  }
-  return done;
-}
-function noticeOf(quotaSpent, readsShort, complete) {
-  if (quotaSpent) return QUOTA_NOTICE$1;
-  if (readsShort) return RESERVE_NOTICE;
-  return complete ? null : PARTIAL_NOTICE;
-}
-const storeQuotaUntil = (head, now) => head.backlog_at > now - HOUR_MS ? new Date(head.backlog_at).toISOString() : null;
-async function healthCheck(now) {
-  const head = await readHead();
-  const order = readOrder(head);
-  const tokens = await takeReserve(order.length);
-  const { pages, rules, quotaSpent } = await readAll(order.slice(0, tokens));
-  const reads = readsOf(pages, head, now);
-  const complete = reads.hourComplete && reads.dayComplete && reads.waitingComplete;
-  const health = destinations.map((d) => destinationHealth(d.id, d.label, head, reads, now));
-  const storeUntil = storeQuotaUntil(head, now);
-  return {
-    health: {
-      checked_at: new Date(now).toISOString(),
-      destinations: health,
-      dropped: head.dropped,
-      quota_bound: storeUntil !== null || health.some((h) => h.quota_deferred_last_hour.value > 0),
-      store_quota_until: storeUntil,
-      coverage: { pages_read: pages.length, complete },
-      notice: noticeOf(quotaSpent, tokens < order.length, complete),
-      platform_rules: rules
-    }
-  };
-}
 
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
 const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
@@ -2860,6 +2658,20 @@ function readActivity(item) {
     updated_at: iso$1(push.updated_at) ?? iso$1(item.received_at)
   };
 }
+
+const RESERVE_PER_MINUTE = 4;
+async function takeReserve(wanted) {
+  const now = Date.now();
+  const minute = Math.floor(now / 6e4);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
+    if (token === "full" || token === "failed") return wanted;
+    if (token === "created") got++;
+  }
+  return got;
+}
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
@@ -2990,11 +2802,6 @@ async function walk(head, from, backwards, want, keep, budget) {
   }
   return { items, exhausted: true };
 }
-function backlogNotice(head, now) {
-  if (head.backlog_at <= now) return null;
-  const minutes = Math.ceil((head.backlog_at - now) / 6e4);
-  return `Deliveries are catching up with a burst: some of its events are not stored yet, so they are not listed; all will be within ${minutes} min.`;
-}
 function parseListArgs(args) {
   const checked = validate(ListArgs, args, "");
   if (!checked.ok) throw new QueryError(checked.message);
@@ -3026,9 +2833,8 @@ async function listActivities(args) {
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
-      notice: budget.notice ?? backlogNotice(head, now),
-      now: new Date(now).toISOString(),
-      dropped: head.dropped
+      notice: budget.notice,
+      now: new Date(now).toISOString()
     }
   };
 }
@@ -3102,10 +2908,10 @@ async function replayUnderLock(page, key, id, ctx) {
   await reserve(1);
   await moveOnce(NAMES.pageLock(page), { kind: "page", page, inflight: [{ key, id }] }, now);
   const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
-  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
+  const push = pushForStorage(key, id, result.push, ctx.redactor, ctx.head.secret);
   await rewritePushes(page, [{ key, destination: id, push }]);
   await afterStored(ctx.head, {
-    iparams: ctx.iparams,
+    redactor: ctx.redactor,
     page,
     pushes: [[id, push]],
     marks: result.mark === void 0 ? [] : [[id, result.mark]]
@@ -3145,26 +2951,26 @@ function queuedPush(records, change, at) {
   const activity = activityOf({ ...record, pushes: { ...record.pushes, [change.destination]: change.push } }, change.destination);
   return { id: activity.id, at: iso(at), updated_at: activity.updated_at };
 }
-async function markPage(page, head, iparams, room, at) {
+async function markPage(page, head, redactor, room, at) {
   const records = await readPage(page) ?? [];
   const now = Date.now();
   const sorted = sortPushes(records, head, room, now);
   const changes = sorted.marks.map(([record, id, push]) => ({
     key: record.key,
     destination: id,
-    push: pushForStorage(record.key, id, toReplayed(push, now), iparams, head.secret)
+    push: pushForStorage(record.key, id, toReplayed(push, now), redactor, head.secret)
   }));
   if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
   await rewritePushes(page, changes);
   return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
 }
-async function markPages(head, iparams, at) {
+async function markPages(head, redactor, at) {
   const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
   let firstLeft = null;
   const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
   for (let read = 0; more(read); read++) {
     if (await takeReserve(1) < 1) break;
-    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
+    const marked = await markPage(pageId(walked.next), head, redactor, RETRY_ALL_MAX - walked.queued.length, at);
     walked.queued.push(...marked.queued);
     walked.already += marked.already;
     if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
@@ -3183,7 +2989,7 @@ function answer$1(walked, head, at) {
 async function replayAllFailed(iparams) {
   const head = await readHead();
   const at = Date.now() + MIN_LEAD_MS;
-  const walked = await markPages(head, iparams, at);
+  const walked = await markPages(head, redactorFor(iparams), at);
   if (walked.queued.length > 0) {
     const first = pageNumber(walked.queued[0].id.split(".")[0]);
     await updateHead(
@@ -3233,9 +3039,6 @@ async function retryActivityMethod(args) {
 async function retryAllFailedMethod(args) {
   await answer(() => replayAllFailed(args.iparams));
 }
-async function healthCheckMethod() {
-  await answer(() => healthCheck(Date.now()));
-}
 
 exports = {
   onAgentActivityCreateHandler: function(payload) {
@@ -3264,8 +3067,5 @@ exports = {
   },
   retryAllFailed: function(args) {
     return retryAllFailedMethod(args);
-  },
-  healthCheck: function() {
-    return healthCheckMethod();
   }
 };

@@ -1,4 +1,4 @@
-/* Built from src/ (source 065ae46280897cd9ce32743eef9065199d0862fb61523ad5909a63d05f57a1dd) by `npm run build`; do not edit. */
+/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -1,8 +1,14 @@
 /**
  * Issue 17, done means: random interleavings of arrivals, fired schedules, Retry and Retry all
- * clicks, invocations killed at an await, and platform calls that fail or fail ambiguously (stored,
- * then an error). After the faults stop and the engine settles: 0 lost (each event listed once, or
- * counted as dropped), duplicates flagged, counts exact.
+ * clicks, invocations killed at any await (at any platform call, and again during the run that
+ * resumes the work), and platform calls that fail or fail ambiguously (stored, then an error).
+ * After the faults stop and the engine settles: 0 lost (each event listed once, or counted as
+ * dropped), duplicates flagged, counts exact.
+ *
+ * The windows no design closes are left out, by name (README "Delivery guarantees"): an arrival
+ * that dies before its write-ahead copy exists (its head read, the copy's create), and a resume that
+ * dies at its very first call when no backup copy holds its work (the platform deleted the copy as
+ * it fired).
  */
 import fc from 'fast-check';
 import sinon from 'sinon';
@@ -22,14 +28,16 @@ function agentEvent(i: number): Record<string, unknown> {
   return payload;
 }
 
-type Fault = 'fail' | 'ambiguous' | 'kill';
+type Fault = 'fail' | 'ambiguous';
 type Action =
   | { kind: 'arrive'; burst: number }
   | { kind: 'time'; minutes: number }
   | { kind: 'retryAll' }
   | { kind: 'retry' }
   | { kind: 'vendor'; down: boolean }
-  | { kind: 'fault'; fault: Fault; service: 'db' | 'schedule'; method: number; after: number };
+  | { kind: 'fault'; fault: Fault; service: 'db' | 'schedule'; method: number; after: number }
+  /** The platform call `after` calls from now never answers (the invocation dies there); `again`: so does the one that many calls after it. */
+  | { kind: 'kill'; after: number; again: number | null };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('arrive' as const), burst: fc.integer({ min: 1, max: 6 }) }),
@@ -39,10 +47,15 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('vendor' as const), down: fc.boolean() }),
   fc.record({
     kind: fc.constant('fault' as const),
-    fault: fc.constantFrom<Fault>('fail', 'ambiguous', 'kill'),
+    fault: fc.constantFrom<Fault>('fail', 'ambiguous'),
     service: fc.constantFrom<'db' | 'schedule'>('db', 'schedule'),
     method: fc.integer({ min: 0, max: 3 }),
     after: fc.integer({ min: 0, max: 6 }),
+  }),
+  fc.record({
+    kind: fc.constant('kill' as const),
+    after: fc.integer({ min: 0, max: 12 }),
+    again: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
   }),
 );
 
@@ -58,17 +71,65 @@ function inject(app: TestApp, a: Extract<Action, { kind: 'fault' }>): void {
   stub.callsFake(async (...args: unknown[]) => {
     if (calls++ !== a.after) return stub.wrappedMethod.apply(target, args);
     stub.restore();
-    if (a.fault === 'kill') return new Promise(() => undefined);
     if (a.fault === 'ambiguous') await stub.wrappedMethod.apply(target, args);
     throw { status: 504, message: 'Timeout error while processing the request.' };
   });
 }
 
+/** Kills at any platform call: a countdown over every `$db` and `$schedule` call, whatever invocation makes it. */
+class Killer {
+  private countdown: number | null = null;
+  private again: number | null = null;
+  /** Copies created so far: a create of one again is a resume taking its copy back. */
+  private readonly copies = new Set<string>();
+  /** Arrivals whose copy is not created yet: their head read and copy create are never struck. */
+  arriving = 0;
+
+  constructor(private readonly app: TestApp) {
+    for (const [service, names] of Object.entries(METHODS)) {
+      const target: any = service === 'db' ? app.runtime.db : app.runtime.schedules;
+      for (const name of names) {
+        const original = target[name].bind(target);
+        target[name] = (...args: any[]) => (this.strikes(service, name, args[0]) ? new Promise(() => undefined) : original(...args));
+      }
+    }
+  }
+
+  arm(a: Extract<Action, { kind: 'kill' }>): void {
+    if (this.countdown !== null) return;
+    this.countdown = a.after;
+    this.again = a.again;
+  }
+
+  stop(): void {
+    this.countdown = null;
+  }
+
+  private strikes(service: string, name: string, spec: any): boolean {
+    const copy = service === 'schedule' && name === 'create' && /^w/.test(spec?.name) ? (spec.name as string) : null;
+    const retake = copy !== null && this.copies.has(copy);
+    const beforeCopy = this.arriving > 0 && ((copy !== null && !retake) || (service === 'schedule' && spec?.name === 'history-head'));
+    if (copy !== null && !retake) this.arriving = Math.max(0, this.arriving - 1);
+    if (copy) this.copies.add(copy);
+    if (this.countdown === null || this.countdown-- > 0) return false;
+    // The windows no design closes: an arrival before its copy, a resume's first call without a backup.
+    if (beforeCopy || (retake && !this.app.runtime.schedules.list().some((s) => s.name === `b${copy.slice(1)}`))) {
+      this.countdown = 0;
+      return false;
+    }
+    this.countdown = this.again;
+    this.again = null;
+    return true;
+  }
+}
+
 async function run(actions: Action[]): Promise<void> {
   const app = await startTestApp({ executionTimeoutMs: 2000 });
+  const killer = new Killer(app);
   let next = 0;
   try {
     for (const a of actions) {
+      if (a.kind === 'arrive') killer.arriving += a.burst;
       if (a.kind === 'arrive')
         await Promise.all(Array.from({ length: a.burst }, () => app.fire(agentEvent(next++)).catch(() => undefined)));
       if (a.kind === 'time') {
@@ -83,8 +144,11 @@ async function run(actions: Action[]): Promise<void> {
       }
       if (a.kind === 'vendor') app.freshdesk.setMode(a.down ? 'server_error' : 'none');
       if (a.kind === 'fault') inject(app, a);
+      if (a.kind === 'kill') killer.arm(a);
     }
     sinon.restore();
+    killer.stop();
+    killer.arriving = 0;
     app.freshdesk.setMode('none');
     await app.runtime.runUntilIdle({ maxMs: 30 * 3600_000 });
     // Retry all until nothing failed is left (a push may have been rejected by a fault's aftermath).
@@ -119,5 +183,5 @@ async function run(actions: Action[]): Promise<void> {
 }
 
 test('random interleavings of arrivals, schedules, replays, kills and ambiguous failures: 0 lost, duplicates flagged, listed once, counts exact', async () => {
-  await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 12 }), run), { numRuns: 20 });
+  await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 12 }), run), { numRuns: 30 });
 }, 600_000);

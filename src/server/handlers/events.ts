@@ -5,6 +5,7 @@ import { redactorFor } from '../core/redactor';
 import { receiveEvent, resumeEvent } from '../pipeline/process';
 import { recoverPage, sweep, type LockData } from '../pipeline/sweep';
 import type { WriteAhead } from '../pipeline/write-ahead';
+import { releaseFired } from '../platform/schedule';
 import { checkPlatformOnSchedule, checkPlatformAtInstall } from '../platform-probes';
 
 interface EventPayload {
@@ -31,15 +32,26 @@ export async function onAgentActivityCreate(payload: EventPayload): Promise<void
 /**
  * A fired schedule: a write-ahead copy (its run died or could not finish), a drain's lock (its
  * drainer died), a drain wake-up, the daily head (the drain's safety net and the platform
- * self-check) or the self-check's probe. Reserve tokens and the token cache only expire.
+ * self-check) or the self-check's probe. A reserve token only deletes itself (where the platform
+ * keeps fired schedules it would hold its place for good); the token cache only expires.
  */
+type ScheduledWork = (data: Record<string, unknown>, iparams: Record<string, unknown>, call: CallContext) => Promise<unknown>;
+
+/** What each kind of fired schedule does (by its data's `kind`). */
+const BY_KIND: Record<string, ScheduledWork> = {
+  event: (data, iparams, call) => resumeEvent(data as unknown as WriteAhead, iparams, call),
+  page: (data, iparams, call) => recoverPage(data as unknown as LockData, iparams, call),
+  wake: (data, iparams, call) => sweep(iparams, call, data),
+  head: (data, iparams, call) => sweep(iparams, call, data),
+  reserve: (data) => releaseFired(data),
+};
+
 export async function onScheduledEvent(payload: EventPayload): Promise<void> {
-  const data = (payload.data ?? {}) as { kind?: unknown };
+  const data = (payload.data ?? {}) as Record<string, unknown>;
   const call = callFor(payload);
   try {
-    if (data.kind === 'event') await resumeEvent(data as WriteAhead, iparamsOf(payload), call);
-    else if (data.kind === 'page') await recoverPage(data as LockData, iparamsOf(payload), call);
-    else if (data.kind === 'wake' || data.kind === 'head') await sweep(iparamsOf(payload), call);
+    const work = typeof data.kind === 'string' && Object.hasOwn(BY_KIND, data.kind) ? BY_KIND[data.kind] : undefined;
+    if (work) await work(data, iparamsOf(payload), call);
     // The platform self-check acts on the daily head and on its own probe schedule only; it never throws.
     await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {

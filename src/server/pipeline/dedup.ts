@@ -16,13 +16,13 @@ export interface Claim {
 }
 
 /**
- * `claimed`: new; `ours`: made earlier by this run (an answer lost after the write, or a run that
+ * `claimed`: new; `ours` (with the claim read back): made earlier by this run (an answer lost after the write, or a run that
  * died); `unknown`: the store failed (quota, outage, or stored and then failed): the write-ahead copy settles it later.
  */
-type ClaimResult = 'claimed' | 'ours' | 'duplicate' | 'unknown';
+type ClaimResult = 'claimed' | { ours: Claim } | 'duplicate' | 'unknown';
 
 /** The claim of `key`: null when there is none, 'unknown' when it cannot be read now. */
-export async function readClaim(key: string): Promise<Claim | null | 'unknown'> {
+async function readClaim(key: string): Promise<Claim | null | 'unknown'> {
   try {
     const value = await readKeyOrNull(claimKey(key));
     if (value === null) return null;
@@ -41,7 +41,7 @@ export async function claimEvent(key: string, run: string, page: number): Promis
     // Taken: by another run, or by this one when an earlier answer was lost after the write.
     const claim = await readClaim(key);
     if (claim === 'unknown') return 'unknown';
-    return claim?.run === run ? 'ours' : 'duplicate';
+    return claim?.run === run ? { ours: claim } : 'duplicate';
   }
 }
 

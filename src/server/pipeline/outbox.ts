@@ -7,6 +7,7 @@
  */
 import type { DestinationId } from '../destinations/types';
 import { allDestinations } from './deliver';
+import type { Redactor } from '../core/redactor';
 import { redactSecrets } from '../history/redact';
 import { updateHead, type DownMark, type Head } from '../history/head';
 import { fitToBytes, isFailed, type EventRecord, type PushState } from '../history/record';
@@ -14,14 +15,12 @@ import { sealPush, sealRecord } from '../history/seal';
 import { MAX_RECORD_BYTES, pageNumber } from '../history/store';
 import { createOnce, MIN_LEAD_MS, NAMES } from '../platform/schedule';
 
-type Iparams = Record<string, unknown>;
-
 /**
  * The one door to storage for what the engine writes (history, write-ahead copies): secrets
  * redacted first, then cut to size, then signed.
  */
-export function forStorage(record: EventRecord, iparams: Iparams, secret: string | null): EventRecord {
-  const cut = fitToBytes(redactSecrets(record, iparams), MAX_RECORD_BYTES - SEAL_ROOM);
+export function forStorage(record: EventRecord, redactor: Redactor, secret: string | null): EventRecord {
+  const cut = fitToBytes(redactSecrets(record, redactor), MAX_RECORD_BYTES - SEAL_ROOM);
   // Without the secret (the head unreachable) it is only bound for schedule data, which no browser reaches.
   return secret === null ? cut : sealRecord(cut, secret);
 }
@@ -33,7 +32,7 @@ const SEAL_ROOM = 300;
 const PROBE = allDestinations()[0];
 
 /** A text bound for storage (an outage mark's reason), redacted like a record. */
-function redactText(text: string, iparams: Iparams): string {
+function redactText(text: string, redactor: Redactor): string {
   const probe: EventRecord = {
     key: '',
     page: null,
@@ -42,12 +41,12 @@ function redactText(text: string, iparams: Iparams): string {
     invalid: null,
     pushes: { [PROBE]: { reason: text } as PushState },
   };
-  return redactSecrets(probe, iparams).pushes[PROBE]?.reason ?? '';
+  return redactSecrets(probe, redactor).pushes[PROBE]?.reason ?? '';
 }
 
 /** One push state for a rewrite: redacted and signed like a whole record. */
-export function pushForStorage(key: string, id: DestinationId, push: PushState, iparams: Iparams, secret: string): PushState {
-  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, iparams);
+export function pushForStorage(key: string, id: DestinationId, push: PushState, redactor: Redactor, secret: string): PushState {
+  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, redactor);
   return sealPush(key, id, redacted.pushes[id] as PushState, secret);
 }
 
@@ -85,7 +84,8 @@ export async function noWakeNeeded(from: number | null): Promise<void> {
 }
 
 export interface Stored {
-  iparams: Iparams;
+  /** The run's redactor (it also knows the tokens the run obtained). */
+  redactor: Redactor;
   page: string;
   pushes: Array<[DestinationId, PushState]>;
   marks: Array<[DestinationId, DownMark | null]>;
@@ -123,7 +123,7 @@ export async function afterStored(head: Head, stored: Stored): Promise<void> {
     ...stored,
     marks: stored.marks.map(([id, mark]): [DestinationId, DownMark | null] => [
       id,
-      mark && { ...mark, reason: redactText(mark.reason, stored.iparams) },
+      mark && { ...mark, reason: redactText(mark.reason, stored.redactor) },
     ]),
   };
   if (headNeeds(head, s))

@@ -11,6 +11,7 @@
  */
 import { HttpStatusError } from '../core/errors';
 import type { CallContext } from '../core/http';
+import { redactorFor, type Redactor } from '../core/redactor';
 import type { DestinationId } from '../destinations/types';
 import type { AgentStatusChange } from '../event/agent-status-change';
 import { parseActivityId, toActivity, itemsOf } from '../history/activity';
@@ -82,10 +83,10 @@ async function replayUnderLock(page: string, key: string, id: DestinationId, ctx
   await reserve(1); // the write that records the push
   await moveOnce(NAMES.pageLock(page), { kind: 'page', page, inflight: [{ key, id }] }, now);
   const result = await pushOne(destinationOf(id), stored.change as AgentStatusChange, toReplayed(vetted, now), ctx, false);
-  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
+  const push = pushForStorage(key, id, result.push, ctx.redactor, ctx.head.secret);
   await rewritePushes(page, [{ key, destination: id, push }]);
   await afterStored(ctx.head, {
-    iparams: ctx.iparams,
+    redactor: ctx.redactor,
     page,
     pushes: [[id, push]],
     marks: result.mark === undefined ? [] : [[id, result.mark]],
@@ -146,14 +147,14 @@ function queuedPush(records: EventRecord[], change: Change, at: number): QueuedP
 }
 
 /** Marks the failed pushes of one page waiting (one `$db` write). */
-async function markPage(page: string, head: Head, iparams: Iparams, room: number, at: number): Promise<Marked> {
+async function markPage(page: string, head: Head, redactor: Redactor, room: number, at: number): Promise<Marked> {
   const records = (await readPage(page)) ?? [];
   const now = Date.now();
   const sorted = sortPushes(records, head, room, now);
   const changes: Change[] = sorted.marks.map(([record, id, push]) => ({
     key: record.key,
     destination: id,
-    push: pushForStorage(record.key, id, toReplayed(push, now), iparams, head.secret),
+    push: pushForStorage(record.key, id, toReplayed(push, now), redactor, head.secret),
   }));
   // The write takes a token of the reserve too; without one, nothing is marked on this page.
   if (changes.length > 0 && (await takeReserve(1)) < 1) return { queued: [], already: sorted.already, failedLeft: true };
@@ -167,13 +168,13 @@ interface Walked extends Marked {
 }
 
 /** Marks pages from `from` on, while the reserve and the caps allow. */
-async function markPages(head: Head, iparams: Iparams, at: number): Promise<Walked> {
+async function markPages(head: Head, redactor: Redactor, at: number): Promise<Walked> {
   const walked: Walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
   let firstLeft: number | null = null;
   const more = (read: number): boolean => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
   for (let read = 0; more(read); read++) {
     if ((await takeReserve(1)) < 1) break;
-    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
+    const marked = await markPage(pageId(walked.next), head, redactor, RETRY_ALL_MAX - walked.queued.length, at);
     walked.queued.push(...marked.queued);
     walked.already += marked.already;
     if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
@@ -196,7 +197,7 @@ export async function replayAllFailed(iparams: Iparams): Promise<RetryAllResult>
   const head = await readHead();
   const at = Date.now() + MIN_LEAD_MS;
   // From the oldest page holding a failed or waiting push (waiting ones are counted as already queued).
-  const walked = await markPages(head, iparams, at);
+  const walked = await markPages(head, redactorFor(iparams), at);
   if (walked.queued.length > 0) {
     const first = pageNumber(walked.queued[0].id.split('.')[0]);
     await updateHead(

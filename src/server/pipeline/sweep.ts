@@ -17,7 +17,7 @@ import { readHead, updateHead, type Head } from '../history/head';
 import type { EventRecord, PushState } from '../history/record';
 import { pushIsAuthentic } from '../history/seal';
 import { pageId, readPage, rewritePushes } from '../history/store';
-import { createOnce, MIN_LEAD_MS, moveOnce, NAMES, removeSchedule } from '../platform/schedule';
+import { createOnce, MIN_LEAD_MS, moveOnce, NAMES, releaseFired, removeSchedule, retakeOnce } from '../platform/schedule';
 import { destinationOf, isHeldBack, pushOne, type PushResult, type RunContext } from './deliver';
 import { afterStored, noWakeNeeded, pushForStorage, wakeAt } from './outbox';
 import { TIME_BUDGET_MS } from './retry-policy';
@@ -119,12 +119,12 @@ async function drainPage(id: string, ctx: RunContext, budget: number): Promise<P
           false,
         ),
       })),
-    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.iparams, ctx.head.secret) }));
+    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.redactor, ctx.head.secret) }));
     await rewritePushes(id, changes);
     const marks = results
       .filter((r) => r.mark !== undefined)
       .map((r): [DestinationId, NonNullable<PushResult['mark']> | null] => [r.id, r.mark ?? null]);
-    await afterStored(ctx.head, { iparams: ctx.iparams, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
+    await afterStored(ctx.head, { redactor: ctx.redactor, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
     const left = records.flatMap((r) =>
       Object.entries(r.pushes).filter(
         ([dest, p]) => p?.outcome === 'retrying' && !changes.some((c) => c.key === r.key && c.destination === dest),
@@ -139,7 +139,7 @@ async function drainPage(id: string, ctx: RunContext, budget: number): Promise<P
     };
   } catch (err) {
     // The lock stays: it fires later, flags what was in flight and the drain goes on from there.
-    console.error(`drain: page ${id} not finished: ${reasonOf(err)}`);
+    console.error(`drain: page ${id} not finished: ${reasonOf(err, ctx.redactor)}`);
     return { ...BUSY, next: Date.now() };
   } finally {
     await removeSchedule(lock).catch(() => undefined);
@@ -193,8 +193,9 @@ async function armDrains(from: number): Promise<void> {
   for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
 }
 
-/** One drain invocation: a wake-up, the daily head, or a recovered lock. */
-export async function sweep(iparams: Iparams, call: CallContext): Promise<void> {
+/** One drain invocation: a wake-up (`fired`, released first so that its slot can be armed again), the daily head, or a recovered lock. */
+export async function sweep(iparams: Iparams, call: CallContext, fired: Record<string, unknown> = {}): Promise<void> {
+  await releaseFired(fired);
   const head = await readHead();
   const { page, firstOpen, next } = await drainPages({ ...call, iparams, head });
   await advance(head, firstOpen ?? page);
@@ -204,8 +205,13 @@ export async function sweep(iparams: Iparams, call: CallContext): Promise<void> 
   else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
 }
 
-/** A drain's lock fired: it died with pushes in flight. They are flagged, made due, and the drain goes on. */
+/**
+ * A drain's lock fired: it died with pushes in flight. The lock is taken again first, so that a
+ * death here leaves it to fire again; the pushes are flagged, made due, and the drain goes on.
+ */
 export async function recoverPage(data: LockData, iparams: Iparams, call: CallContext): Promise<void> {
+  const lock = NAMES.pageLock(data.page);
+  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
   const head = await readHead();
   const records = (await readPage(data.page)) ?? [];
   const now = Date.now();
@@ -214,8 +220,10 @@ export async function recoverPage(data: LockData, iparams: Iparams, call: CallCo
     const push = record?.pushes[id];
     if (!record || push?.outcome !== 'retrying' || !pushIsAuthentic(record, id, head.secret)) return [];
     const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, iparams, head.secret) }];
+    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
   });
   await rewritePushes(data.page, changes);
+  // Gone now, also where the platform keeps fired schedules (it would hold the page for good).
+  await removeSchedule(lock);
   await sweep(iparams, call);
 }

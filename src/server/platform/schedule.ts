@@ -6,8 +6,10 @@
  * 1,000 one-time + 1 recurring. Every name the app uses is made here.
  */
 
-/** 5 minutes, plus 60 s for the scheduler's clock running ahead of ours, plus a margin for the call itself. */
-export const MIN_LEAD_MS = 5 * 60_000 + 60_000 + 30_000;
+/** How far the scheduler's clock may be from ours. */
+const SKEW_MS = 60_000;
+/** 5 minutes, plus the scheduler's clock running ahead of ours, plus a margin for the call itself. */
+export const MIN_LEAD_MS = 5 * 60_000 + SKEW_MS + 30_000;
 /** A create refused as too soon (a clock further off than we thought) is tried once more this much later. */
 const SKEW_RETRY_MS = 2 * 60_000;
 
@@ -18,6 +20,8 @@ export const NAMES = {
   token: 'cg-token',
   /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
   writeAhead: (key: string): string => `w${key}`,
+  /** The backup of a copy that is expected to fire (pipeline/write-ahead.ts). */
+  backupAhead: (key: string): string => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page: string): string => `s${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
@@ -44,16 +48,19 @@ function classifyCreate(err: unknown): CreateResult | 'too_soon' {
 
 const isoAt = (at: number): string => new Date(at).toISOString();
 
+/** A one-time schedule's data carries its name: its fired event can then delete it (see releaseFired). */
+const named = (name: string, data: Record<string, unknown>): Record<string, unknown> => ({ ...data, name });
+
 /** Creates a one-time schedule firing at `at` (never sooner than the lead). `exists`: the name is taken. */
 export async function createOnce(name: string, data: Record<string, unknown>, at: number): Promise<CreateResult> {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
-    await $schedule.create({ name, data, schedule_at: isoAt(when) });
+    await $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
     return 'created';
   } catch (err) {
     const result = classifyCreate(err);
     if (result !== 'too_soon') return result;
-    return $schedule.create({ name, data, schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+    return $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
       () => 'created' as const,
       (again: unknown) => (classifyCreate(again) === 'exists' ? 'exists' : 'failed'),
     );
@@ -73,10 +80,38 @@ export async function fetchSchedule(name: string): Promise<{ data: Record<string
 
 /** Moves schedule `name` to `at` with `data`; false when it failed. */
 export function moveOnce(name: string, data: Record<string, unknown>, at: number): Promise<boolean> {
-  return $schedule.update({ name, data, schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
+  return $schedule.update({ name, data: named(name, data), schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
     () => true,
     () => false,
   );
+}
+
+/**
+ * Takes one-time schedule `name` again after it fired: created anew (FDK deletes a schedule as it
+ * fires) or, where the platform keeps a fired schedule (its time past), that one moved ahead.
+ * 'exists': it waits to fire, or another invocation holds it.
+ */
+export async function retakeOnce(name: string, data: Record<string, unknown>): Promise<CreateResult> {
+  const created = await createOnce(name, data, Date.now());
+  if (created !== 'exists') return created;
+  const found = await fetchSchedule(name).catch(() => null);
+  if (!found || found.at > Date.now() + SKEW_MS) return 'exists';
+  return (await moveOnce(name, data, Date.now())) ? 'created' : 'failed';
+}
+
+/**
+ * A fired timer that carries no work (a drain wake-up, a reserve token) deletes itself: where the
+ * platform keeps fired one-time schedules they would otherwise hold their places (and names) for
+ * good. Where it frees them (FDK), this costs one call that answers 404.
+ */
+export async function releaseFired(data: Record<string, unknown>): Promise<void> {
+  if (typeof data.name === 'string') await removeSchedule(data.name);
+}
+
+/** Creates one-time schedule `name`, or moves it when it exists; false when neither worked. */
+export async function upsertOnce(name: string, data: Record<string, unknown>, at: number): Promise<boolean> {
+  const created = await createOnce(name, data, at);
+  return created === 'created' || (created === 'exists' && (await moveOnce(name, data, at)));
 }
 
 /** Deletes schedule `name`; true when it is gone (deleted now, or already absent). */

@@ -1,0 +1,126 @@
+/**
+ * The engine's loss windows and the platform readings it must survive (README "Delivery
+ * guarantees"): work parked in a write-ahead copy has a backup, so a resume that dies at its first
+ * call loses nothing; and under the other readings of two unverified rules (fired one-time schedules
+ * kept rather than freed, `$schedule` calls metered) nothing is lost and nothing piles up.
+ */
+import sinon from 'sinon';
+import { intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { allActivities, expectSettled } from '../support/settle';
+import { head } from '../support/storage';
+
+const MINUTE = 60_000;
+let app: TestApp;
+
+afterEach(async () => {
+  sinon.restore();
+  await app?.close();
+});
+
+/** Spends what is left of this minute's `$db` quota, as other work would. */
+async function spendDbQuota(): Promise<void> {
+  for (let i = 0; i < 50; i++) await app.runtime.db.get(`other:${i}`).catch(() => undefined);
+}
+
+const agentEvent = (i: number) =>
+  withChange(intelliassign(), {
+    org_agent_id: `agent-${i}`,
+    email: `agent${i}@example.com`,
+    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
+  });
+
+/** The engine's one-time schedules alive now: copies, backups, page locks, wake-ups. */
+const engineSchedules = () => app.runtime.schedules.list().filter((s) => /^[wbsk]/.test(s.name));
+
+describe('parked work has a backup copy', () => {
+  test('an event deferred for the quota whose resume dies at its first call is resumed by its backup: delivered once, listed once', async () => {
+    app = await startTestApp({ executionTimeoutMs: 2000 });
+    await app.fire(intelliassign()); // the head and its first page exist
+    await spendDbQuota();
+    await app.fire(withChange(intelliassign(), { org_agent_id: 'agent-2', email: 'agent2@example.com' }));
+    expect(
+      engineSchedules()
+        .map((s) => s.name[0])
+        .sort(),
+    ).toEqual(['b', 'w']);
+    // The copy fires; its resume dies at its first call (taking the copy back), so nothing of it is left.
+    const create = sinon.stub(app.runtime.schedules, 'create');
+    create.callsFake((spec: any) =>
+      /^w/.test(spec?.name) && create.callCount === 1
+        ? new Promise(() => undefined)
+        : create.wrappedMethod.call(app.runtime.schedules, spec),
+    );
+    await app.runtime.runUntilIdle();
+    expect(create.callCount).toBeGreaterThan(1);
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+    expect(engineSchedules()).toEqual([]);
+  });
+
+  test('the history write refused for the quota: the outcome waits in the copy, spends no try and no second push', async () => {
+    app = await startTestApp();
+    await app.fire(intelliassign());
+    const update = sinon.stub(app.runtime.db, 'update');
+    update.onFirstCall().rejects({ status: 429, message: 'Rate limit exceeded' }).callThrough();
+    await app.fire(agentEvent(2));
+    update.restore();
+    expect(engineSchedules().find((s) => /^w/.test(s.name))?.data).toMatchObject({ step: 'pushed', mayBeStored: false, tries: 0 });
+    await app.runtime.runUntilIdle();
+    expect(app.freshdesk.activities).toHaveLength(2);
+    expect((await allActivities(app)).filter((a) => a.outcome === 'delivered')).toHaveLength(4);
+    expect(engineSchedules()).toEqual([]);
+  });
+
+  test('a history write that fails ambiguously is looked for before it is written again: listed once', async () => {
+    app = await startTestApp();
+    await app.fire(intelliassign());
+    const update = sinon.stub(app.runtime.db, 'update');
+    update.onFirstCall().callsFake(async (...args: any[]) => {
+      await update.wrappedMethod.apply(app.runtime.db, args as never);
+      throw { status: 504, message: 'Timeout error while processing the request.' };
+    });
+    update.callThrough();
+    await app.fire(agentEvent(2));
+    update.restore();
+    await app.runtime.runUntilIdle();
+    expect(await allActivities(app)).toHaveLength(4);
+    expect(app.freshdesk.activities).toHaveLength(2);
+  });
+});
+
+describe('the other readings of the unverified schedule rules', () => {
+  test('fired one-time schedules kept: parked work resumes, drains are armed again, nothing piles up', async () => {
+    app = await startTestApp({ platformRules: { firedOneTimeSchedules: 'kept' } });
+    await app.fire(intelliassign());
+    await spendDbQuota();
+    await app.fire(agentEvent(2)); // deferred: its copy fires and is kept
+    app.freshdesk.setMode('server_error');
+    for (let i = 3; i < 8; i++) await app.fire(agentEvent(i)); // waiting in the outbox
+    app.clock.advance(10 * MINUTE);
+    await app.runtime.fireDueSchedules();
+    app.freshdesk.setMode('none');
+    await app.runtime.runUntilIdle({ maxMs: 6 * 3600_000 });
+    const activities = await allActivities(app);
+    expect(activities.filter((a) => a.outcome === 'delivered')).toHaveLength(14);
+    expect(new Set(app.freshdesk.activities.map((b: any) => b.activity.object.id)).size).toBe(7);
+    // Each fired timer and copy was deleted by the app: none holds a place among the 1,000.
+    const fired = app.runtime.schedules.list().filter((s) => Date.parse(s.schedule_at) <= app.clock.now());
+    expect(fired.filter((s) => /^[wbskr]/.test(s.name))).toEqual([]);
+  });
+
+  test('$schedule calls metered (50 a minute): 10 events a minute (4 calls each) for 10 minutes are all delivered, none dropped', async () => {
+    app = await startTestApp({ platformRules: { scheduleCalls: 'metered' } });
+    for (let minute = 0, i = 0; minute < 10; minute++) {
+      for (let k = 0; k < 10; k++, i++) {
+        app.clock.advance(6000);
+        await app.runtime.fireDueSchedules();
+        await app.fire(agentEvent(i));
+      }
+    }
+    await app.runtime.runUntilIdle({ maxMs: 6 * 3600_000 });
+    expect(head(app.runtime)?.dropped ?? 0).toBe(0);
+    expect(new Set(app.freshdesk.activities.map((b: any) => b.activity.object.id)).size).toBe(100);
+    const delivered = (await allActivities(app)).filter((a) => a.outcome === 'delivered');
+    expect(delivered.filter((a) => a.target.destination === 'customergauge')).toHaveLength(100);
+  });
+});
