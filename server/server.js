@@ -1,4 +1,4 @@
-/* Built from src/ (source 065ae46280897cd9ce32743eef9065199d0862fb61523ad5909a63d05f57a1dd) by `npm run build`; do not edit. */
+/* Built from src/ (source d0815a1fd31be2009d0b1bf360452d7d809d9245356a14497080c4d62025df4e) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2129,6 +2129,130 @@ async function finish(work, hasCopy, status) {
   return status;
 }
 
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
+const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
+const iso$2 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
+const PAGE_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
+const KEY_PATTERN = "^[0-9a-z]{1,40}$";
+const isPage = (value) => typeof value === "string" && new RegExp(PAGE_PATTERN).test(value);
+const isKey = (value) => typeof value === "string" && new RegExp(KEY_PATTERN).test(value);
+const activityId = (item) => `${item.page}.${item.key}.${item.destination ?? "event"}`;
+function parseActivityId(id) {
+  const [page, key, destination, ...rest] = id.split(".");
+  if (rest.length > 0 || !isPage(page) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
+  return { page, key, destination };
+}
+function itemsOf(record) {
+  if (!isPage(record.page) || !isKey(record.key)) return [];
+  const receivedAt = isTime(record.received_at) ? record.received_at : 0;
+  const base = { page: record.page, received_at: receivedAt, key: record.key, record };
+  const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
+  if (record.invalid) return [{ ...base, slot: 0, destination: null }];
+  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
+}
+function systemActivity(item, described) {
+  const at = iso$2(item.received_at);
+  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
+  return {
+    id: activityId(item),
+    actor: { type: "system", id: null, name: null, email: null },
+    ...described,
+    ...nothingSent,
+    created_at: at,
+    updated_at: at
+  };
+}
+function invalidActivity(item) {
+  const invalid = item.record.invalid;
+  if (typeof invalid.message !== "string") throw new Error("its note on the invalid event has no message");
+  return systemActivity(item, {
+    verb: "agent_activity.invalid",
+    title: `Rejected event: ${invalid.message}`,
+    object: { invalid_event: invalid },
+    target: null,
+    outcome: "rejected",
+    reason: invalid.message
+  });
+}
+function unreadableActivity(item, err) {
+  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : void 0;
+  const destination = destinations[item.slot];
+  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
+  return systemActivity(item, {
+    verb: "agent_activity.unreadable",
+    title: "Unreadable history record",
+    object: { unreadable_record: { reason } },
+    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
+    outcome: OUTCOMES.includes(stored) ? stored : "rejected",
+    reason
+  });
+}
+function storedPush(record, destination) {
+  const push = record.pushes[destination];
+  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome))
+    throw new Error(`the ${destination} push has no known outcome`);
+  return push;
+}
+function toActivity(item) {
+  try {
+    return readActivity(item);
+  } catch (err) {
+    return unreadableActivity(item, err);
+  }
+}
+function readActivity(item) {
+  const { record } = item;
+  const change = record.change;
+  if (!change || !item.destination) return invalidActivity(item);
+  const push = storedPush(record, item.destination);
+  const destination = destinations[item.slot];
+  return {
+    id: activityId(item),
+    verb: `agent_activity.${change.kind.toLowerCase()}`,
+    title: changeTitle(change),
+    actor: { type: change.actor.type, id: change.agent.id, name: change.agent.name, email: change.agent.email },
+    object: {
+      agent_activity: {
+        kind: change.kind,
+        status: change.status,
+        prev_status: change.prevStatus,
+        changed_at: iso$2(change.changedAt),
+        prev_changed_at: iso$2(change.prevChangedAt),
+        custom_status_id: change.customStatusId,
+        emoji: change.emoji,
+        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
+        adjusted: change.adjusted ? Object.entries(change.adjusted).map(([field, how]) => `${field} ${how}`).join("; ") : null
+      }
+    },
+    target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },
+    outcome: push.outcome,
+    reason: push.reason,
+    attempts: push.attempts,
+    last_status: push.last_status,
+    next_retry_at: iso$2(push.next_retry_at),
+    retryable: isReplayable(push),
+    may_duplicate: push.may_duplicate,
+    sent: push.sent,
+    created_at: iso$2(item.received_at),
+    updated_at: iso$2(push.updated_at) ?? iso$2(item.received_at)
+  };
+}
+
+const RESERVE_PER_MINUTE = 4;
+async function takeReserve(wanted) {
+  const now = Date.now();
+  const minute = Math.floor(now / 6e4);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
+    if (token === "full" || token === "failed") return wanted;
+    if (token === "created") got++;
+  }
+  return got;
+}
+
 const PUSHES_PER_SWEEP = 10;
 const PAGES_PER_SWEEP = 3;
 const NEXT_SWEEP_MS = 6e4;
@@ -2256,6 +2380,204 @@ async function recoverPage(data, iparams, call) {
   });
   await rewritePushes(data.page, changes);
   await sweep(iparams, call);
+}
+
+const REPLAY_INTERVAL_MS = 10 * 6e4;
+const RETRY_ALL_MAX = 100;
+const RETRY_ALL_PAGES = 2;
+const iso$1 = (ms) => ms === null ? null : new Date(ms).toISOString();
+const recentlyReplayed = (push, now) => push.replayed_at !== null && now - push.replayed_at < REPLAY_INTERVAL_MS;
+function activityOf(record2, id) {
+  const item = itemsOf(record2).find((i) => i.destination === id);
+  if (!item) throw new HttpStatusError(404, `activity ${record2.page}.${record2.key}.${id} was not found`);
+  return toActivity(item);
+}
+async function reserve(ops) {
+  if (await takeReserve(ops) < ops) throw new HttpStatusError(429, RESERVE_NOTICE);
+}
+function authentic(record2, id, head) {
+  if (!record2?.pushes[id]) throw new HttpStatusError(404, "activity was not found");
+  if (!pushIsAuthentic(record2, id, head.secret))
+    throw new HttpStatusError(409, "this history record was not written by the app: it is never replayed");
+  return record2;
+}
+function vet(found, id, head, now) {
+  const record2 = authentic(found, id, head);
+  const push = record2.pushes[id];
+  const activity = activityOf(record2, id);
+  if (push.outcome === "retrying") {
+    const at = iso$1(push.next_retry_at);
+    return { activity, queued_at: at, message: `Already queued: the next attempt is at ${at}.` };
+  }
+  if (!isFailed(push)) throw new HttpStatusError(409, `activity ${activity.id} has nothing to retry`);
+  if (recentlyReplayed(push, now)) {
+    const next = iso$1(push.replayed_at + REPLAY_INTERVAL_MS);
+    return { activity, queued_at: null, message: `Already retried at ${iso$1(push.replayed_at)}: it can be retried again from ${next}.` };
+  }
+  return push;
+}
+const replayLock = (data) => ({ ...data });
+function storedFor(lock, push, iparams) {
+  return { iparams, page: lock.page, pushes: [[lock.id, push]], marks: lock.mark === void 0 ? [] : [[lock.id, lock.mark]] };
+}
+async function record(lock, push, ctx) {
+  await rewritePushes(lock.page, [{ key: lock.key, destination: lock.id, push }]);
+  await afterStored(ctx.head, storedFor(lock, push, ctx.iparams));
+}
+async function recordLater(lock, push, err) {
+  const name = NAMES.pageLock(lock.page);
+  await moveOnce(name, replayLock({ ...lock, push }), Date.now());
+  console.error(`retry: the outcome of ${lock.key}.${lock.id} is recorded later: ${reasonOf(err)}`);
+  return ` The history could not record it now (${reasonOf(err)}); it does within ${Math.ceil(MIN_LEAD_MS / 6e4)} minutes.`;
+}
+async function replayUnderLock(page, key, id, ctx) {
+  const records = await readPage(page);
+  const found = records?.find((r) => r.key === key);
+  const now = Date.now();
+  const vetted = vet(found, id, ctx.head, now);
+  if ("activity" in vetted) return vetted;
+  const stored = found;
+  await reserve(1);
+  const lock = { kind: "replay", page, key, id, at: now };
+  if (!await moveOnce(NAMES.pageLock(page), replayLock(lock), now))
+    throw new HttpStatusError(503, "the retry could not be started (the scheduler failed): nothing was sent, try again in a minute");
+  const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
+  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
+  const sent = { ...lock, mark: result.mark };
+  const later = await record(sent, push, ctx).then(
+    () => null,
+    (err) => recordLater(sent, push, err)
+  );
+  const activity = activityOf({ ...stored, pushes: { ...stored.pushes, [id]: push } }, id);
+  const keepLock = later !== null;
+  if (push.outcome === "retrying")
+    return {
+      activity,
+      queued_at: iso$1(push.next_retry_at),
+      message: `Queued: it runs at ${iso$1(push.next_retry_at)}.${later ?? ""}`,
+      keepLock
+    };
+  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.${later ?? ""}`, keepLock };
+}
+async function replayPush(rawId, iparams, call) {
+  const parsed = typeof rawId === "string" ? parseActivityId(rawId) : null;
+  if (!parsed || parsed.destination === "event") throw new HttpStatusError(400, "id is not an activity id");
+  const head = await readHead();
+  const lock = NAMES.pageLock(parsed.page);
+  const locked = await createOnce(lock, { kind: "page", page: parsed.page, inflight: [] }, Date.now());
+  if (locked !== "created")
+    throw new HttpStatusError(409, `activity ${rawId} is being retried or drained right now: try again in a minute`);
+  let keepLock = false;
+  try {
+    await reserve(1);
+    const { keepLock: keep, ...result } = await replayUnderLock(parsed.page, parsed.key, parsed.destination, {
+      ...call,
+      iparams,
+      head
+    });
+    keepLock = keep === true;
+    return result;
+  } finally {
+    if (!keepLock) await removeSchedule(lock);
+  }
+}
+async function recordReplay(lock, iparams, call) {
+  const head = await readHead();
+  const found = (await readPage(lock.page))?.find((r) => r.key === lock.key);
+  if (!found || !pushIsAuthentic(found, lock.id, head.secret)) return;
+  const stored = found.pushes[lock.id];
+  const push = outcomeOf(lock, stored, iparams, head.secret);
+  try {
+    if (push === stored) await afterStored(head, storedFor(lock, push, iparams));
+    else await record(lock, push, { ...call, iparams, head });
+  } catch (err) {
+    const again = await createOnce(NAMES.pageLock(lock.page), replayLock({ ...lock, push }), Date.now());
+    console.error(`retry: the outcome of ${lock.key}.${lock.id} is not recorded yet (${reasonOf(err)}); lock ${again}`);
+    return;
+  }
+  await sweep(iparams, call);
+}
+function outcomeOf(lock, stored, iparams, secret) {
+  if (stored.replayed_at === lock.at) return stored;
+  if (lock.push) return lock.push;
+  const now = Date.now();
+  const recovered = { ...toRecovered(toReplayed(stored, lock.at), now, destinationOf(lock.id).idempotent), next_retry_at: now };
+  return pushForStorage(lock.key, lock.id, recovered, iparams, secret);
+}
+function sortPushes(records, head, room, now) {
+  const all = records.flatMap(
+    (record2) => Object.entries(record2.pushes).map(([id, push]) => ({ record: record2, id, push }))
+  );
+  const already = all.filter((p) => p.push?.outcome === "retrying").length;
+  const failed = all.filter((p) => isFailed(p.push) && pushIsAuthentic(p.record, p.id, head.secret));
+  const ready = failed.filter((p) => !recentlyReplayed(p.push, now));
+  const marks = ready.slice(0, room).map((p) => [p.record, p.id, p.push]);
+  return { marks, already, left: marks.length < failed.length };
+}
+function queuedPush(records, change, at) {
+  const record2 = records.find((r) => r.key === change.key);
+  const activity = activityOf({ ...record2, pushes: { ...record2.pushes, [change.destination]: change.push } }, change.destination);
+  return { id: activity.id, at: iso$1(at), updated_at: activity.updated_at };
+}
+async function markPage(page, head, iparams, room, at) {
+  const records = await readPage(page) ?? [];
+  const now = Date.now();
+  const sorted = sortPushes(records, head, room, now);
+  const changes = sorted.marks.map(([record2, id, push]) => ({
+    key: record2.key,
+    destination: id,
+    push: pushForStorage(record2.key, id, toReplayed(push, now), iparams, head.secret)
+  }));
+  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
+  await rewritePushes(page, changes);
+  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
+}
+async function markPages(head, iparams, at) {
+  const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
+  let firstLeft = null;
+  const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
+  for (let read = 0; more(read); read++) {
+    if (await takeReserve(1) < 1) break;
+    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
+    walked.queued.push(...marked.queued);
+    walked.already += marked.already;
+    if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
+    walked.next++;
+  }
+  return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
+}
+function answer$1(walked, head, at) {
+  const { queued } = walked;
+  const more = walked.next <= head.page ? " Older pages are still to be looked at: click again in a minute." : "";
+  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${iso$1(at)}.${more}` : `Nothing to retry.${more}`;
+  const first = queued.length > 0 ? queued[0].at : null;
+  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
+  return { queued: queued.length, first_at: first, last_at: last, already_queued: walked.already, queued_pushes: queued, message };
+}
+async function replayAllFailed(iparams) {
+  const head = await readHead();
+  const at = Date.now() + MIN_LEAD_MS;
+  const walked = await markPages(head, iparams, at);
+  if (walked.queued.length > 0) {
+    const first = pageNumber(walked.queued[0].id.split(".")[0]);
+    await updateHead(
+      (h) => ({ ...h, open_from: Math.min(h.open_from, first) }),
+      (h) => h.open_from <= first
+    );
+    await wakeAt(Date.now());
+  }
+  await moveFailedCursor(head, walked.next);
+  return answer$1(walked, head, at);
+}
+async function moveFailedCursor(head, to) {
+  const from = head.failed_from;
+  if (from === null || to <= from) return;
+  const target = Math.min(to, head.page);
+  if (target <= from) return;
+  await updateHead(
+    (h) => h.failed_from === from ? { ...h, failed_from: target } : h,
+    (h) => h.failed_from !== from
+  );
 }
 
 const probeDb = {
@@ -2495,13 +2817,18 @@ async function onAgentActivityCreate(payload) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
+const FIRED = /* @__PURE__ */ new Map([
+  ["event", (data, iparams, call) => resumeEvent(data, iparams, call)],
+  ["page", (data, iparams, call) => recoverPage(data, iparams, call)],
+  ["replay", (data, iparams, call) => recordReplay(data, iparams, call)],
+  ["wake", (_data, iparams, call) => sweep(iparams, call)],
+  ["head", (_data, iparams, call) => sweep(iparams, call)]
+]);
 async function onScheduledEvent(payload) {
   const data = payload.data ?? {};
   const call = callFor(payload);
   try {
-    if (data.kind === "event") await resumeEvent(data, iparamsOf(payload), call);
-    else if (data.kind === "page") await recoverPage(data, iparamsOf(payload), call);
-    else if (data.kind === "wake" || data.kind === "head") await sweep(iparamsOf(payload), call);
+    await FIRED.get(data.kind)?.(data, iparamsOf(payload), call);
     await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
     console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err, call.redactor)}`);
@@ -2516,26 +2843,10 @@ async function onAppUninstall() {
   renderData(null, {});
 }
 
-const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
-
-const RESERVE_PER_MINUTE = 4;
-async function takeReserve(wanted) {
-  const now = Date.now();
-  const minute = Math.floor(now / 6e4);
-  let got = 0;
-  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
-    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
-    if (token === "full" || token === "failed") return wanted;
-    if (token === "created") got++;
-  }
-  return got;
-}
-
 const HOUR_MS = 36e5;
 const DAY_MS = 24 * HOUR_MS;
 const OVERDUE_MS = MIN_LEAD_MS + 6e4;
-const iso$2 = (at) => new Date(at).toISOString();
+const iso = (at) => new Date(at).toISOString();
 const figure = (value, exact) => ({ value, exact });
 function pushesOf(records, id) {
   return records.flatMap((record) => {
@@ -2573,7 +2884,7 @@ function words(kind, status) {
 function errorFromMark(mark) {
   const status = statusIn(mark.reason);
   const kind = kindOf(status, false);
-  return { kind, words: words(kind, status), reason: mark.reason, since: iso$2(mark.since), until: iso$2(mark.until), ongoing: true };
+  return { kind, words: words(kind, status), reason: mark.reason, since: iso(mark.since), until: iso(mark.until), ongoing: true };
 }
 const waitsForQuota = (p) => p.outcome === "retrying" && p.quota_deferred_at !== void 0 && p.quota_deferred_at >= p.updated_at;
 const isFailure = (p) => p.outcome === "rejected" || p.outcome === "dead_letter" || p.outcome === "retrying" && p.reason !== "retry requested";
@@ -2584,8 +2895,8 @@ function errorFromPush(p, ongoing) {
     kind,
     words: words(kind, status),
     reason: p.reason ?? "",
-    since: iso$2(p.failing_since ?? p.updated_at),
-    until: p.outcome === "retrying" && p.next_retry_at !== null ? iso$2(p.next_retry_at) : null,
+    since: iso(p.failing_since ?? p.updated_at),
+    until: p.outcome === "retrying" && p.next_retry_at !== null ? iso(p.next_retry_at) : null,
     ongoing
   };
 }
@@ -2624,8 +2935,8 @@ function oldestWaiting(waiting, now) {
   );
   if (!oldest) return null;
   return {
-    since: iso$2(oldest.record.received_at),
-    next_attempt: iso$2(oldest.push.next_retry_at ?? now),
+    since: iso(oldest.record.received_at),
+    next_attempt: iso(oldest.push.next_retry_at ?? now),
     overdue: waiting.some((p) => (p.push.next_retry_at ?? now) < now - OVERDUE_MS)
   };
 }
@@ -2652,7 +2963,7 @@ function destinationHealth(id, label, head, reads, now) {
     dead_letters: count("dead_letter", DAY_MS, reads.dayComplete),
     rejected: count("rejected", DAY_MS, reads.dayComplete),
     quota_deferred_last_hour: figure(pushes.filter((p) => (p.push.quota_deferred_at ?? 0) >= now - HOUR_MS).length, reads.hourComplete),
-    last_push: latest ? { outcome: latest.push.outcome, at: iso$2(latest.push.updated_at) } : null,
+    last_push: latest ? { outcome: latest.push.outcome, at: iso(latest.push.updated_at) } : null,
     last_error: lastErrorOf(mark, pushes, ongoing)
   };
   const [colour, summary] = colourOf({
@@ -2750,114 +3061,6 @@ async function healthCheck(now) {
       notice: noticeOf(quotaSpent, tokens < order.length, complete),
       platform_rules: rules
     }
-  };
-}
-
-const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
-const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
-const PAGE_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
-const KEY_PATTERN = "^[0-9a-z]{1,40}$";
-const isPage = (value) => typeof value === "string" && new RegExp(PAGE_PATTERN).test(value);
-const isKey = (value) => typeof value === "string" && new RegExp(KEY_PATTERN).test(value);
-const activityId = (item) => `${item.page}.${item.key}.${item.destination ?? "event"}`;
-function parseActivityId(id) {
-  const [page, key, destination, ...rest] = id.split(".");
-  if (rest.length > 0 || !isPage(page) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
-  return { page, key, destination };
-}
-function itemsOf(record) {
-  if (!isPage(record.page) || !isKey(record.key)) return [];
-  const receivedAt = isTime(record.received_at) ? record.received_at : 0;
-  const base = { page: record.page, received_at: receivedAt, key: record.key, record };
-  const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
-  if (record.invalid) return [{ ...base, slot: 0, destination: null }];
-  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
-}
-function systemActivity(item, described) {
-  const at = iso$1(item.received_at);
-  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
-  return {
-    id: activityId(item),
-    actor: { type: "system", id: null, name: null, email: null },
-    ...described,
-    ...nothingSent,
-    created_at: at,
-    updated_at: at
-  };
-}
-function invalidActivity(item) {
-  const invalid = item.record.invalid;
-  if (typeof invalid.message !== "string") throw new Error("its note on the invalid event has no message");
-  return systemActivity(item, {
-    verb: "agent_activity.invalid",
-    title: `Rejected event: ${invalid.message}`,
-    object: { invalid_event: invalid },
-    target: null,
-    outcome: "rejected",
-    reason: invalid.message
-  });
-}
-function unreadableActivity(item, err) {
-  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : void 0;
-  const destination = destinations[item.slot];
-  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
-  return systemActivity(item, {
-    verb: "agent_activity.unreadable",
-    title: "Unreadable history record",
-    object: { unreadable_record: { reason } },
-    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
-    outcome: OUTCOMES.includes(stored) ? stored : "rejected",
-    reason
-  });
-}
-function storedPush(record, destination) {
-  const push = record.pushes[destination];
-  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome))
-    throw new Error(`the ${destination} push has no known outcome`);
-  return push;
-}
-function toActivity(item) {
-  try {
-    return readActivity(item);
-  } catch (err) {
-    return unreadableActivity(item, err);
-  }
-}
-function readActivity(item) {
-  const { record } = item;
-  const change = record.change;
-  if (!change || !item.destination) return invalidActivity(item);
-  const push = storedPush(record, item.destination);
-  const destination = destinations[item.slot];
-  return {
-    id: activityId(item),
-    verb: `agent_activity.${change.kind.toLowerCase()}`,
-    title: changeTitle(change),
-    actor: { type: change.actor.type, id: change.agent.id, name: change.agent.name, email: change.agent.email },
-    object: {
-      agent_activity: {
-        kind: change.kind,
-        status: change.status,
-        prev_status: change.prevStatus,
-        changed_at: iso$1(change.changedAt),
-        prev_changed_at: iso$1(change.prevChangedAt),
-        custom_status_id: change.customStatusId,
-        emoji: change.emoji,
-        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
-        adjusted: change.adjusted ? Object.entries(change.adjusted).map(([field, how]) => `${field} ${how}`).join("; ") : null
-      }
-    },
-    target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },
-    outcome: push.outcome,
-    reason: push.reason,
-    attempts: push.attempts,
-    last_status: push.last_status,
-    next_retry_at: iso$1(push.next_retry_at),
-    retryable: isReplayable(push),
-    may_duplicate: push.may_duplicate,
-    sent: push.sent,
-    created_at: iso$1(item.received_at),
-    updated_at: iso$1(push.updated_at) ?? iso$1(item.received_at)
   };
 }
 
@@ -3056,154 +3259,6 @@ async function countActivities(now) {
       notice: budget.notice
     }
   };
-}
-
-const REPLAY_INTERVAL_MS = 10 * 6e4;
-const RETRY_ALL_MAX = 100;
-const RETRY_ALL_PAGES = 2;
-const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
-const recentlyReplayed = (push, now) => push.replayed_at !== null && now - push.replayed_at < REPLAY_INTERVAL_MS;
-function activityOf(record, id) {
-  const item = itemsOf(record).find((i) => i.destination === id);
-  if (!item) throw new HttpStatusError(404, `activity ${record.page}.${record.key}.${id} was not found`);
-  return toActivity(item);
-}
-async function reserve(ops) {
-  if (await takeReserve(ops) < ops) throw new HttpStatusError(429, RESERVE_NOTICE);
-}
-function authentic(record, id, head) {
-  if (!record?.pushes[id]) throw new HttpStatusError(404, "activity was not found");
-  if (!pushIsAuthentic(record, id, head.secret))
-    throw new HttpStatusError(409, "this history record was not written by the app: it is never replayed");
-  return record;
-}
-function vet(found, id, head, now) {
-  const record = authentic(found, id, head);
-  const push = record.pushes[id];
-  const activity = activityOf(record, id);
-  if (push.outcome === "retrying") {
-    const at = iso(push.next_retry_at);
-    return { activity, queued_at: at, message: `Already queued: the next attempt is at ${at}.` };
-  }
-  if (!isFailed(push)) throw new HttpStatusError(409, `activity ${activity.id} has nothing to retry`);
-  if (recentlyReplayed(push, now)) {
-    const next = iso(push.replayed_at + REPLAY_INTERVAL_MS);
-    return { activity, queued_at: null, message: `Already retried at ${iso(push.replayed_at)}: it can be retried again from ${next}.` };
-  }
-  return push;
-}
-async function replayUnderLock(page, key, id, ctx) {
-  const records = await readPage(page);
-  const record = records?.find((r) => r.key === key);
-  const now = Date.now();
-  const vetted = vet(record, id, ctx.head, now);
-  if ("activity" in vetted) return vetted;
-  const stored = record;
-  await reserve(1);
-  await moveOnce(NAMES.pageLock(page), { kind: "page", page, inflight: [{ key, id }] }, now);
-  const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
-  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
-  await rewritePushes(page, [{ key, destination: id, push }]);
-  await afterStored(ctx.head, {
-    iparams: ctx.iparams,
-    page,
-    pushes: [[id, push]],
-    marks: result.mark === void 0 ? [] : [[id, result.mark]]
-  });
-  const activity = activityOf({ ...stored, pushes: { ...stored.pushes, [id]: push } }, id);
-  if (push.outcome === "retrying")
-    return { activity, queued_at: iso(push.next_retry_at), message: `Queued: it runs at ${iso(push.next_retry_at)}.` };
-  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
-}
-async function replayPush(rawId, iparams, call) {
-  const parsed = typeof rawId === "string" ? parseActivityId(rawId) : null;
-  if (!parsed || parsed.destination === "event") throw new HttpStatusError(400, "id is not an activity id");
-  const head = await readHead();
-  const lock = NAMES.pageLock(parsed.page);
-  const locked = await createOnce(lock, { kind: "page", page: parsed.page, inflight: [] }, Date.now());
-  if (locked !== "created")
-    throw new HttpStatusError(409, `activity ${rawId} is being retried or drained right now: try again in a minute`);
-  try {
-    await reserve(1);
-    return await replayUnderLock(parsed.page, parsed.key, parsed.destination, { ...call, iparams, head });
-  } finally {
-    await removeSchedule(lock);
-  }
-}
-function sortPushes(records, head, room, now) {
-  const all = records.flatMap(
-    (record) => Object.entries(record.pushes).map(([id, push]) => ({ record, id, push }))
-  );
-  const already = all.filter((p) => p.push?.outcome === "retrying").length;
-  const failed = all.filter((p) => isFailed(p.push) && pushIsAuthentic(p.record, p.id, head.secret));
-  const ready = failed.filter((p) => !recentlyReplayed(p.push, now));
-  const marks = ready.slice(0, room).map((p) => [p.record, p.id, p.push]);
-  return { marks, already, left: marks.length < failed.length };
-}
-function queuedPush(records, change, at) {
-  const record = records.find((r) => r.key === change.key);
-  const activity = activityOf({ ...record, pushes: { ...record.pushes, [change.destination]: change.push } }, change.destination);
-  return { id: activity.id, at: iso(at), updated_at: activity.updated_at };
-}
-async function markPage(page, head, iparams, room, at) {
-  const records = await readPage(page) ?? [];
-  const now = Date.now();
-  const sorted = sortPushes(records, head, room, now);
-  const changes = sorted.marks.map(([record, id, push]) => ({
-    key: record.key,
-    destination: id,
-    push: pushForStorage(record.key, id, toReplayed(push, now), iparams, head.secret)
-  }));
-  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
-  await rewritePushes(page, changes);
-  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
-}
-async function markPages(head, iparams, at) {
-  const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
-  let firstLeft = null;
-  const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
-  for (let read = 0; more(read); read++) {
-    if (await takeReserve(1) < 1) break;
-    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
-    walked.queued.push(...marked.queued);
-    walked.already += marked.already;
-    if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
-    walked.next++;
-  }
-  return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
-}
-function answer$1(walked, head, at) {
-  const { queued } = walked;
-  const more = walked.next <= head.page ? " Older pages are still to be looked at: click again in a minute." : "";
-  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${iso(at)}.${more}` : `Nothing to retry.${more}`;
-  const first = queued.length > 0 ? queued[0].at : null;
-  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
-  return { queued: queued.length, first_at: first, last_at: last, already_queued: walked.already, queued_pushes: queued, message };
-}
-async function replayAllFailed(iparams) {
-  const head = await readHead();
-  const at = Date.now() + MIN_LEAD_MS;
-  const walked = await markPages(head, iparams, at);
-  if (walked.queued.length > 0) {
-    const first = pageNumber(walked.queued[0].id.split(".")[0]);
-    await updateHead(
-      (h) => ({ ...h, open_from: Math.min(h.open_from, first) }),
-      (h) => h.open_from <= first
-    );
-    await wakeAt(Date.now());
-  }
-  await moveFailedCursor(head, walked.next);
-  return answer$1(walked, head, at);
-}
-async function moveFailedCursor(head, to) {
-  const from = head.failed_from;
-  if (from === null || to <= from) return;
-  const target = Math.min(to, head.page);
-  if (target <= from) return;
-  await updateHead(
-    (h) => h.failed_from === from ? { ...h, failed_from: target } : h,
-    (h) => h.failed_from !== from
-  );
 }
 
 async function answer(work, redactor) {

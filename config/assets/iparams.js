@@ -1,4 +1,4 @@
-/* Built from src/ (source 065ae46280897cd9ce32743eef9065199d0862fb61523ad5909a63d05f57a1dd) by `npm run build`; do not edit. */
+/* Built from src/ (source d0815a1fd31be2009d0b1bf360452d7d809d9245356a14497080c4d62025df4e) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

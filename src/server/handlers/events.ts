@@ -3,6 +3,7 @@ import { reasonOf } from '../core/errors';
 import type { CallContext } from '../core/http';
 import { redactorFor } from '../core/redactor';
 import { receiveEvent, resumeEvent } from '../pipeline/process';
+import { recordReplay, type ReplayLock } from '../pipeline/replay';
 import { recoverPage, sweep, type LockData } from '../pipeline/sweep';
 import type { WriteAhead } from '../pipeline/write-ahead';
 import { checkPlatformOnSchedule, checkPlatformAtInstall } from '../platform-probes';
@@ -30,16 +31,25 @@ export async function onAgentActivityCreate(payload: EventPayload): Promise<void
 
 /**
  * A fired schedule: a write-ahead copy (its run died or could not finish), a drain's lock (its
- * drainer died), a drain wake-up, the daily head (the drain's safety net and the platform
+ * drainer died), a Retry's lock (its outcome was not stored), a drain wake-up, the daily head (the drain's safety net and the platform
  * self-check) or the self-check's probe. Reserve tokens and the token cache only expire.
  */
+type Fired = (data: unknown, iparams: Record<string, unknown>, call: CallContext) => Promise<unknown>;
+
+/** What each kind of fired schedule runs. */
+const FIRED = new Map<unknown, Fired>([
+  ['event', (data, iparams, call) => resumeEvent(data as WriteAhead, iparams, call)],
+  ['page', (data, iparams, call) => recoverPage(data as LockData, iparams, call)],
+  ['replay', (data, iparams, call) => recordReplay(data as ReplayLock, iparams, call)],
+  ['wake', (_data, iparams, call) => sweep(iparams, call)],
+  ['head', (_data, iparams, call) => sweep(iparams, call)],
+]);
+
 export async function onScheduledEvent(payload: EventPayload): Promise<void> {
   const data = (payload.data ?? {}) as { kind?: unknown };
   const call = callFor(payload);
   try {
-    if (data.kind === 'event') await resumeEvent(data as WriteAhead, iparamsOf(payload), call);
-    else if (data.kind === 'page') await recoverPage(data as LockData, iparamsOf(payload), call);
-    else if (data.kind === 'wake' || data.kind === 'head') await sweep(iparamsOf(payload), call);
+    await FIRED.get(data.kind)?.(data, iparamsOf(payload), call);
     // The platform self-check acts on the daily head and on its own probe schedule only; it never throws.
     await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
