@@ -1,4 +1,4 @@
-/* Built from src/ (source d0815a1fd31be2009d0b1bf360452d7d809d9245356a14497080c4d62025df4e) by `npm run build`; do not edit. */
+/* Built from src/ (source 5dbde8d56d1df5e8d9e70b5b8c12712f5414dd1c1c52b21ea74392e7c3e2a551) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2528,36 +2528,58 @@ async function markPage(page, head, iparams, room, at) {
     destination: id,
     push: pushForStorage(record2.key, id, toReplayed(push, now), iparams, head.secret)
   }));
-  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
+  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true, starved: true };
   await rewritePushes(page, changes);
-  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
+  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left, starved: false };
+}
+async function mayReadAnother(walked, head) {
+  if (walked.starved || walked.read >= RETRY_ALL_PAGES || walked.next > head.page || walked.queued.length >= RETRY_ALL_MAX) return false;
+  walked.starved = await takeReserve(1) < 1;
+  return !walked.starved;
 }
 async function markPages(head, iparams, at) {
-  const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
+  const from = Math.min(head.failed_from ?? head.page + 1, head.open_from);
+  const walked = { queued: [], already: 0, failedLeft: false, starved: false, from, next: from, read: 0 };
   let firstLeft = null;
-  const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
-  for (let read = 0; more(read); read++) {
-    if (await takeReserve(1) < 1) break;
+  while (await mayReadAnother(walked, head)) {
     const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
     walked.queued.push(...marked.queued);
     walked.already += marked.already;
+    walked.starved = marked.starved;
     if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
     walked.next++;
+    walked.read++;
   }
   return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
 }
+function progress(walked, head) {
+  if (walked.next > head.page && !walked.starved) return null;
+  const pages = `Looked at ${walked.read} of the ${head.page - walked.from + 1} history pages that may hold failed pushes`;
+  if (walked.starved)
+    return `${pages}: the history is read and written at most a few times a minute, so that deliveries keep their storage quota. Click again in a minute for the rest.`;
+  return `${pages} (${RETRY_ALL_PAGES} a click): click again for the rest.`;
+}
 function answer$1(walked, head, at) {
   const { queued } = walked;
-  const more = walked.next <= head.page ? " Older pages are still to be looked at: click again in a minute." : "";
-  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${iso$1(at)}.${more}` : `Nothing to retry.${more}`;
+  const notice = progress(walked, head);
+  const done = queued.length > 0 ? `Queued ${queued.length} to run from ${iso$1(at)}.` : notice === null ? "Nothing to retry." : "Nothing queued yet.";
   const first = queued.length > 0 ? queued[0].at : null;
   const last = queued.length > 0 ? queued[queued.length - 1].at : null;
-  return { queued: queued.length, first_at: first, last_at: last, already_queued: walked.already, queued_pushes: queued, message };
+  return {
+    queued: queued.length,
+    first_at: first,
+    last_at: last,
+    already_queued: walked.already,
+    queued_pushes: queued,
+    notice,
+    message: notice === null ? done : `${done} ${notice}`
+  };
 }
 async function replayAllFailed(iparams) {
   const head = await readHead();
   const at = Date.now() + MIN_LEAD_MS;
   const walked = await markPages(head, iparams, at);
+  if (walked.read === 0 && walked.starved) throw new HttpStatusError(429, RESERVE_NOTICE);
   if (walked.queued.length > 0) {
     const first = pageNumber(walked.queued[0].id.split(".")[0]);
     await updateHead(

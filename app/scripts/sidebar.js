@@ -1,4 +1,4 @@
-/* Built from src/ (source d0815a1fd31be2009d0b1bf360452d7d809d9245356a14497080c4d62025df4e) by `npm run build`; do not edit. */
+/* Built from src/ (source 5dbde8d56d1df5e8d9e70b5b8c12712f5414dd1c1c52b21ea74392e7c3e2a551) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
@@ -268,8 +268,10 @@ function runsText(result, now) {
 }
 function retryAllNotice(result, now) {
   const waiting = waitingNote(result.already_queued);
-  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
-  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
+  const partial = result.notice ? ` ${result.notice}` : "";
+  const queued = result.queued === 0 ? `${result.notice ? "Nothing queued yet" : "Nothing to retry"}.` : `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.`;
+  const type = result.notice ? "warning" : result.queued === 0 ? "info" : "success";
+  return [type, `${queued}${waiting}${partial}`];
 }
 function droppedNotice(dropped) {
   return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;

@@ -1,4 +1,4 @@
-/* Built from src/ (source d0815a1fd31be2009d0b1bf360452d7d809d9245356a14497080c4d62025df4e) by `npm run build`; do not edit. */
+/* Built from src/ (source 5dbde8d56d1df5e8d9e70b5b8c12712f5414dd1c1c52b21ea74392e7c3e2a551) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

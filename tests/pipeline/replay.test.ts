@@ -3,7 +3,8 @@
  * between a Retry's push and its record, an invocation that dies with the push out, the server
  * methods' reserve spent. Each drives the built server.js in the runtime against the fake vendors.
  */
-import { history, intelliassign, startTestApp, type TestApp } from '../support/app';
+import { history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import { queuedWork } from '../support/storage';
 
 let app: TestApp;
@@ -63,5 +64,46 @@ describe('Retry', () => {
     await app.runtime.runUntilIdle();
     expect(await freshdeskPush()).toMatchObject({ outcome: 'delivered', may_duplicate: true });
     expect(app.freshdesk.activities).toHaveLength(1);
+  });
+});
+
+describe('Retry all failed', () => {
+  /** Five events whose Freshdesk pushes were rejected; a new minute begins. */
+  async function rejected(): Promise<void> {
+    app.freshdesk.setMode('bad_credentials');
+    for (let i = 0; i < 5; i++)
+      await app.fire(withChange(intelliassign(), { org_agent_id: `agent-${i}`, status_change_timestamp: `2026-11-23T10:4${i}:00Z` }));
+    app.freshdesk.setMode('none');
+    app.clock.set(Math.ceil(app.clock.now() / MINUTE) * MINUTE);
+  }
+
+  /** Spends `n` of this minute's reserve tokens, as sidebars opened by other agents would (one page: one token a list). */
+  async function openSidebars(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) await app.call('listActivities', { page: { size: 100 } });
+  }
+
+  test('with the reserve spent it is refused with the reserve notice, not "Nothing to retry"; a minute later it queues them all', async () => {
+    app = await startTestApp();
+    await rejected();
+    await openSidebars(4);
+    expect(await app.callError('retryAllFailed')).toMatchObject({ status: 429, message: RESERVE_NOTICE });
+    app.clock.advance(MINUTE);
+    expect(await app.call('retryAllFailed')).toMatchObject({ queued: 5, notice: null });
+  });
+
+  test('with a token for the read but none for the write it says how far it got; the next click queues them', async () => {
+    app = await startTestApp();
+    await rejected();
+    await openSidebars(3);
+    const short = await app.call('retryAllFailed');
+    expect(short).toMatchObject({
+      queued: 0,
+      notice: expect.stringMatching(/^Looked at 1 of the 1 history pages .* Click again in a minute/),
+    });
+    expect(short.message).toMatch(/^Nothing queued yet\. Looked at 1 of the 1/);
+    app.clock.advance(MINUTE);
+    expect(await app.call('retryAllFailed')).toMatchObject({ queued: 5, notice: null });
+    await app.runtime.runUntilIdle();
+    expect(app.freshdesk.activities).toHaveLength(5);
   });
 });

@@ -213,6 +213,8 @@ interface Marked {
   already: number;
   /** The page still holds failed pushes this click did not mark. */
   failedLeft: boolean;
+  /** The reserve had no token for the page's write: its failed pushes wait for a later click. */
+  starved: boolean;
 }
 
 type Change = { key: string; destination: DestinationId; push: PushState };
@@ -251,47 +253,81 @@ async function markPage(page: string, head: Head, iparams: Iparams, room: number
     push: pushForStorage(record.key, id, toReplayed(push, now), iparams, head.secret),
   }));
   // The write takes a token of the reserve too; without one, nothing is marked on this page.
-  if (changes.length > 0 && (await takeReserve(1)) < 1) return { queued: [], already: sorted.already, failedLeft: true };
+  if (changes.length > 0 && (await takeReserve(1)) < 1) return { queued: [], already: sorted.already, failedLeft: true, starved: true };
   await rewritePushes(page, changes);
-  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
+  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left, starved: false };
 }
 
 interface Walked extends Marked {
-  /** The first page not looked at. */
+  /** The first page looked at, and the first not looked at. */
+  from: number;
   next: number;
+  /** Pages read. */
+  read: number;
+}
+
+/** Another page may be read: the caps allow it and the reserve gives a token (else the walk is starved). */
+async function mayReadAnother(walked: Walked, head: Head): Promise<boolean> {
+  if (walked.starved || walked.read >= RETRY_ALL_PAGES || walked.next > head.page || walked.queued.length >= RETRY_ALL_MAX) return false;
+  walked.starved = (await takeReserve(1)) < 1;
+  return !walked.starved;
 }
 
 /** Marks pages from `from` on, while the reserve and the caps allow. */
 async function markPages(head: Head, iparams: Iparams, at: number): Promise<Walked> {
-  const walked: Walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
+  const from = Math.min(head.failed_from ?? head.page + 1, head.open_from);
+  const walked: Walked = { queued: [], already: 0, failedLeft: false, starved: false, from, next: from, read: 0 };
   let firstLeft: number | null = null;
-  const more = (read: number): boolean => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
-  for (let read = 0; more(read); read++) {
-    if ((await takeReserve(1)) < 1) break;
+  while (await mayReadAnother(walked, head)) {
     const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
     walked.queued.push(...marked.queued);
     walked.already += marked.already;
+    walked.starved = marked.starved;
     if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
     walked.next++;
+    walked.read++;
   }
   return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
 }
 
-function answer(walked: Walked, head: Head, at: number): RetryAllResult {
-  const { queued } = walked;
-  const more = walked.next <= head.page ? ' Older pages are still to be looked at: click again in a minute.' : '';
-  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${iso(at)}.${more}` : `Nothing to retry.${more}`;
-  const first = queued.length > 0 ? queued[0].at : null;
-  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
-  return { queued: queued.length, first_at: first, last_at: last, already_queued: walked.already, queued_pushes: queued, message };
+/** How far a click got when it stopped before the newest page; null when it looked at every page it had to. */
+function progress(walked: Walked, head: Head): string | null {
+  if (walked.next > head.page && !walked.starved) return null;
+  const pages = `Looked at ${walked.read} of the ${head.page - walked.from + 1} history pages that may hold failed pushes`;
+  if (walked.starved)
+    return `${pages}: the history is read and written at most a few times a minute, so that deliveries keep their storage quota. Click again in a minute for the rest.`;
+  return `${pages} (${RETRY_ALL_PAGES} a click): click again for the rest.`;
 }
 
-/** Retry all: every failed push, from the oldest page holding one, a few pages a click; the drain sends them. */
+function answer(walked: Walked, head: Head, at: number): RetryAllResult {
+  const { queued } = walked;
+  const notice = progress(walked, head);
+  const done =
+    queued.length > 0 ? `Queued ${queued.length} to run from ${iso(at)}.` : notice === null ? 'Nothing to retry.' : 'Nothing queued yet.';
+  const first = queued.length > 0 ? queued[0].at : null;
+  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
+  return {
+    queued: queued.length,
+    first_at: first,
+    last_at: last,
+    already_queued: walked.already,
+    queued_pushes: queued,
+    notice,
+    message: notice === null ? done : `${done} ${notice}`,
+  };
+}
+
+/**
+ * Retry all: every failed push, from the oldest page holding one, a few pages a click; the drain
+ * sends them. A click that could read no page for want of the reserve is refused (429, RESERVE_NOTICE):
+ * "nothing to retry" would be false.
+ */
 export async function replayAllFailed(iparams: Iparams): Promise<RetryAllResult> {
   const head = await readHead();
   const at = Date.now() + MIN_LEAD_MS;
   // From the oldest page holding a failed or waiting push (waiting ones are counted as already queued).
   const walked = await markPages(head, iparams, at);
+  if (walked.read === 0 && walked.starved) throw new HttpStatusError(429, RESERVE_NOTICE);
   if (walked.queued.length > 0) {
     const first = pageNumber(walked.queued[0].id.split('.')[0]);
     await updateHead(
