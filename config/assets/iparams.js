@@ -1,4 +1,4 @@
-/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
+/* Built from src/ (source 8d75a1b9edb2f839c2260b05b2ec4fd1a6d27cf04e533324704ea377b7e1c9e5) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -8,7 +8,8 @@
  * outbox); an event held in its write-ahead copy, a one-time schedule whose data is
  * `{ kind: 'event', record: { key } }`. Waiting pushes go out when the drain runs: from a wake-up
  * (`{ kind: 'wake' }`), the daily head (`{ kind: 'head', down }`, the recurring schedule, which also
- * holds the failing destinations' marks) or a page lock whose drainer died (`{ kind: 'page' }`).
+ * holds the failing destinations' marks) or a page lock whose drainer died (`{ kind: 'page' }`)
+ * or whose Retry could not store its outcome (`{ kind: 'replay' }`).
  * Everything else is housekeeping (reserve tokens, the token cache). A push request's body names
  * its event's key. When the layout changes, this module changes. Stored values are read
  * defensively: whatever does not have the expected shape reads as unknown.
@@ -122,8 +123,8 @@ function waitingPushes(runtime: PlatformRuntime): Array<{ key: string; destinati
     });
 }
 
-/** Schedules whose firing runs the drain: its wake-ups, the daily head, a page lock left by a drainer that died. */
-const DRAIN_KINDS: ReadonlySet<unknown> = new Set(['wake', 'head', 'page']);
+/** Schedules whose firing runs the drain: its wake-ups, the daily head, a page lock left by a drainer or a Retry. */
+const DRAIN_KINDS: ReadonlySet<unknown> = new Set(['wake', 'head', 'page', 'replay']);
 
 const isDrain = (data: unknown): boolean => isPlainObject(data) && DRAIN_KINDS.has(data.kind);
 

@@ -41,11 +41,20 @@ function runsText(result: RetryAllResult, now: number): string {
   return first === last ? `; they run ${first}` : `; the first runs ${first}, the last ${last}`;
 }
 
-/** "Queued 3 pushes for retry; the first runs in 5 min (at 12:05), the last in 6 min (at 12:06)." */
+/**
+ * "Queued 3 pushes for retry; the first runs in 5 min (at 12:05), the last in 6 min (at 12:06)."
+ * A call that stopped short (the server's `notice`) says how far it got, as a warning: "Nothing to
+ * retry" would be false while pages are left.
+ */
 export function retryAllNotice(result: RetryAllResult, now: number): Notice {
   const waiting = waitingNote(result.already_queued);
-  if (result.queued === 0) return ['info', `Nothing to retry.${waiting}`];
-  return ['success', `Queued ${pluralize(result.queued, 'push', 'pushes')} for retry${runsText(result, now)}.${waiting}`];
+  const partial = result.notice ? ` ${result.notice}` : '';
+  const queued =
+    result.queued === 0
+      ? `${result.notice ? 'Nothing queued yet' : 'Nothing to retry'}.`
+      : `Queued ${pluralize(result.queued, 'push', 'pushes')} for retry${runsText(result, now)}.`;
+  const type = result.notice ? 'warning' : result.queued === 0 ? 'info' : 'success';
+  return [type, `${queued}${waiting}${partial}`];
 }
 
 /** Events the app could store nowhere during an overload. */

@@ -110,7 +110,9 @@ export interface QueuedPush {
 /**
  * retryAllFailed: how many pushes this call queued and when the first and last of them run (ISO);
  * `already_queued`: pushes still waiting for their own retry, left as they are; `queued_pushes`:
- * each push queued.
+ * each push queued; `notice`: how far the call got when it stopped before the newest page (the
+ * server methods' reserve spent, or its pages a click), null when it looked at every page. A call
+ * that could read no page for want of the reserve answers 429 with RESERVE_NOTICE instead.
  */
 export interface RetryAllResult {
   queued: number;
@@ -118,5 +120,6 @@ export interface RetryAllResult {
   last_at: string | null;
   already_queued: number;
   queued_pushes: QueuedPush[];
+  notice: string | null;
   message: string;
 }

@@ -57,12 +57,19 @@ describe('after Retry', () => {
 });
 
 describe('after Retry all failed', () => {
-  const answer = (queued: number, first: number | null, last: number | null, already = 0): RetryAllResult => ({
+  const answer = (
+    queued: number,
+    first: number | null,
+    last: number | null,
+    already = 0,
+    notice: string | null = null,
+  ): RetryAllResult => ({
     queued,
     first_at: first === null ? null : inMinutes(first),
     last_at: last === null ? null : inMinutes(last),
     already_queued: already,
     queued_pushes: [],
+    notice,
     message: '',
   });
 
@@ -82,6 +89,14 @@ describe('after Retry all failed', () => {
       'Nothing to retry. 2 pushes already waiting for their own retry keep their time.',
     ]);
     expect(retryAllNotice(answer(0, null, null), NOW)).toEqual(['info', 'Nothing to retry.']);
+  });
+
+  test('a call that stopped short says how far it got, as a warning, never "Nothing to retry"', () => {
+    const short = 'Looked at 1 of the 3 history pages that may hold failed pushes: … Click again in a minute for the rest.';
+    expect(retryAllNotice(answer(0, null, null, 0, short), NOW)).toEqual(['warning', `Nothing queued yet. ${short}`]);
+    const [type, text] = retryAllNotice(answer(2, 5, 5, 0, short), NOW);
+    expect(type).toBe('warning');
+    expect(text).toMatch(/^Queued 2 pushes for retry; they run in 5 min \(at .+\)\. Looked at 1 of the 3 history pages/);
   });
 });
 

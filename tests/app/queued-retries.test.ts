@@ -29,6 +29,7 @@ const retryAll = (...pushes: Array<[string, number]>): RetryAllResult => ({
   last_at: null,
   already_queued: 0,
   queued_pushes: pushes.map(([id, minutes]) => ({ id, at: at(minutes), updated_at: STORED })),
+  notice: null,
   message: '',
 });
 

@@ -106,6 +106,9 @@ async function refresh(count: number): Promise<void> {
   await waitForRows(`rows.length === ${count}`);
 }
 
+/** When the server methods' reserve has room again: the platform's next clock minute (HH:MM, as the sidebar writes it here). */
+const reserveFreeAt = (): string => new Date((Math.floor(clock.now() / MINUTE) + 1) * MINUTE).toISOString().slice(11, 16);
+
 /** Clicks Refresh and waits until its answer is shown (or its refusal said), without moving the clock. */
 async function refreshNow(): Promise<void> {
   await Promise.all([page.waitForResponse('**/_fdk/invoke/listActivities'), page.click('header fw-button[data-action=refresh]')]);
@@ -445,6 +448,16 @@ describe('sidebar in a browser', () => {
     expect(await page.locator('.failed-text').textContent()).toBe('1 failed push shown');
     const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
 
+    // Other agents' sidebars spend the rest of this minute's reserve: Retry all is refused with the reserve's words, not "Nothing to retry".
+    for (let i = 1; i < RESERVE_PER_MINUTE; i++) await server.local.runtime.invokeServerMethod('listActivities', {});
+    await page.click('.failed-bar fw-button[data-action=retry-all]');
+    await page.waitForFunction(() => /read as often/.test(document.querySelector('.list-pane .notices')?.textContent ?? ''));
+    const nextMinute = reserveFreeAt();
+    expect(await page.locator('.list-pane .notices').textContent()).toBe(
+      `Retry all failed: the history has been read as often as it may be this minute, so that deliveries keep their storage quota. Try again from ${nextMinute}.`,
+    );
+    expect(consoleErrors.splice(0)).toEqual(['Failed to load resource: the server responded with a status of 429 (Too Many Requests)']);
+
     // The push still waiting for its own retry keeps its Retry-After (issue 12 item 8): only the rejected one is queued.
     // (The browser reads the time with the real clock, which the tests' clock has run ahead of: any minutes.)
     const notice = await noticeAfter('.failed-bar fw-button[data-action=retry-all]');
@@ -473,7 +486,7 @@ describe('sidebar in a browser', () => {
     expect(await page.locator('.failed-bar').isHidden()).toBe(true);
   });
 
-  test('a Retry queued for want of quota shows the row Retrying at its time, across Refresh, until it has run', async () => {
+  test('a Retry whose outcome the store cannot record now says what happened, is never sent twice, and is recorded later', async () => {
     server.local.freshdesk.enqueueFaults({
       status: 400,
       body: '{"description":"Validation failed","errors":[{"field":"email","message":"There is no contact matching the given email","code":"invalid_value"}]}',
@@ -488,27 +501,22 @@ describe('sidebar in a browser', () => {
     );
     await refresh(16);
     const [rejected] = (await rows()).filter((r) => r.outcome === 'rejected');
-    // A minute later other work has spent all but one of this minute's storage operations: the Retry can read the push, not send it.
+    // A minute later other work has spent all but one of this minute's storage operations: the Retry reads the push and sends it, its record is refused.
     aMinuteLater();
     for (let i = 0; i < 49; i++) await server.local.runtime.db.set(`other-${i}`, { i });
+    const sent = server.local.freshdesk.activities.length;
     await page.click(`li.row[data-id="${rejected.id}"] fw-button[data-action=retry]`);
-    await page.waitForFunction(() => /^Retry queued/.test(document.querySelector('.list-pane .notices')?.textContent ?? ''));
-    const runsAt = /\(at ([^)]+)\)/.exec((await page.locator('.list-pane .notices').textContent()) ?? '')?.[1];
-    const queuedRow = { id: rejected.id, outcome: 'retrying', pill: 'Retrying', color: 'yellow', next: `·runs at ${runsAt}` };
-    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
-    await refresh(16);
-    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject(queuedRow);
-    // Its detail shows it queued too, with no Retry of its own.
-    await page.click(`li.row[data-id="${rejected.id}"]`);
-    await page.waitForSelector('section.detail');
-    expect(await page.locator('section.detail fw-pill').textContent()).toBe('Retrying');
-    expect(await page.locator('section.detail fw-button[data-action=retry]').count()).toBe(0);
-    await page.click('section.detail fw-button[data-action=back]');
+    await page.waitForFunction(() => /^Retried/.test(document.querySelector('.list-pane .notices')?.textContent ?? ''));
+    expect(await page.locator('.list-pane .notices').textContent()).toBe('Retried: delivered to Freshdesk.');
+    expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject({ outcome: 'delivered', pill: 'Delivered' });
+    expect(server.local.freshdesk.activities).toHaveLength(sent + 1);
 
+    // The page's lock holds the outcome and records it when it fires: nothing is sent again.
     clock.advance(10 * MINUTE);
     await server.local.runtime.runUntilIdle({ maxMs: 30 * MINUTE });
     await refresh(16);
     expect((await rows()).find((r) => r.id === rejected.id)).toMatchObject({ outcome: 'delivered', pill: 'Delivered', next: '' });
+    expect(server.local.freshdesk.activities).toHaveLength(sent + 1);
   });
 
   test('events lost to an overload are counted above the list when the server reports them, and absent otherwise', async () => {
@@ -612,7 +620,7 @@ describe('sidebar in a browser', () => {
     calls.stop();
     expect(calls.names).toEqual(Array(5).fill('listActivities'));
     // The reserve is the platform's clock minute: it has room again at the next one.
-    const nextMinute = new Date((Math.floor(clock.now() / MINUTE) + 1) * MINUTE).toISOString().slice(11, 16);
+    const nextMinute = reserveFreeAt();
     expect(await page.locator('.list-pane .stale').textContent()).toMatch(
       new RegExp(
         `^The list could not be refreshed: the history has been read as often as it may be this minute, so that deliveries keep their storage quota\\. Try again from ${nextMinute}\\. Showing the list read at \\d\\d:\\d\\d\\.$`,

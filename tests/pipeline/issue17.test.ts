@@ -4,6 +4,7 @@
  * drives the built server.js in the runtime (real platform rules) against the fake vendors.
  */
 import sinon from 'sinon';
+import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import { history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities, expectSettled } from '../support/settle';
 import { head, pageOf, queuedWork, storedRecords, waitingPushes } from '../support/storage';
@@ -70,12 +71,17 @@ describe('issue 17', () => {
     for (let i = 0; i < 5; i++) await app.fire(agentEvent(i));
     app.freshdesk.setMode('none');
     const [first] = await history(app, { destination: 'freshdesk' });
+    const refusals: unknown[] = [];
     for (let click = 0; click < 20; click++) {
       app.clock.advance(3000);
-      await app.call('retryAllFailed');
+      // Clicks beyond the minute's reserve are refused with its notice (never "Nothing to retry").
+      const answer = await app.runtime.invokeServerMethod('retryAllFailed', {});
+      if (!answer.ok) refusals.push(answer.error);
       if (click === 3) await app.runtime.invokeServerMethod('retryActivity', { id: first.id });
       await app.runtime.fireDueSchedules();
     }
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) expect(refusal).toMatchObject({ status: 429, message: RESERVE_NOTICE });
     await app.runtime.runUntilIdle();
     const settled = await expectSettled(app, 5);
     expect(settled.delivered).toEqual({ freshdesk: 5, customergauge: 5 });

@@ -3,6 +3,7 @@ import { reasonOf } from '../core/errors';
 import type { CallContext } from '../core/http';
 import { redactorFor } from '../core/redactor';
 import { receiveEvent, resumeEvent } from '../pipeline/process';
+import { recordReplay, type ReplayLock } from '../pipeline/replay';
 import { recoverPage, sweep, type LockData } from '../pipeline/sweep';
 import type { WriteAhead } from '../pipeline/write-ahead';
 import { releaseFired } from '../platform/schedule';
@@ -31,8 +32,8 @@ export async function onAgentActivityCreate(payload: EventPayload): Promise<void
 
 /**
  * A fired schedule: a write-ahead copy (its run died or could not finish), a drain's lock (its
- * drainer died), a drain wake-up, the daily head (the drain's safety net and the platform
- * self-check) or the self-check's probe. A reserve token only deletes itself (where the platform
+ * drainer died), a Retry's lock (its outcome was not stored), a drain wake-up, the daily head
+ * (the drain's safety net and the platform self-check) or the self-check's probe. A reserve token only deletes itself (where the platform
  * keeps fired schedules it would hold its place for good); the token cache only expires.
  */
 type ScheduledWork = (data: Record<string, unknown>, iparams: Record<string, unknown>, call: CallContext) => Promise<unknown>;
@@ -41,6 +42,7 @@ type ScheduledWork = (data: Record<string, unknown>, iparams: Record<string, unk
 const BY_KIND: Record<string, ScheduledWork> = {
   event: (data, iparams, call) => resumeEvent(data as unknown as WriteAhead, iparams, call),
   page: (data, iparams, call) => recoverPage(data as unknown as LockData, iparams, call),
+  replay: (data, iparams, call) => recordReplay(data as unknown as ReplayLock, iparams, call),
   wake: (data, iparams, call) => sweep(iparams, call, data),
   head: (data, iparams, call) => sweep(iparams, call, data),
   reserve: (data) => releaseFired(data),
