@@ -1,4 +1,4 @@
-/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
+/* Built from src/ (source bc71f1a5d06b8af7e977a1b509a42e799760c0ab7107ce44a71e55557105bfbc) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -1938,12 +1938,17 @@ function pushForStorage(key, id, push, redactor, secret) {
 async function wakeAt(at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   const armed = await createOnce(NAMES.wake(when), { kind: "wake" }, when);
-  if (armed === "exists") return;
-  const due = armed === "failed" ? Date.now() : when;
+  if (armed === "exists") return "stands";
+  const due = armed === "created" ? when : Date.now();
   await updateHead(
     (h) => ({ ...h, wake_at: h.wake_at === null || h.wake_at > due || h.wake_at < Date.now() ? due : h.wake_at }),
     (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now())
   );
+  return "armed";
+}
+function wakeStands(head, due) {
+  const now = Date.now();
+  return head.wake_at !== null && head.wake_at > now && head.wake_at <= Math.max(due, now + MIN_LEAD_MS);
 }
 const OVERDUE_MS = 2 * 6e4;
 async function rearmIfOverdue(head) {
@@ -1992,7 +1997,7 @@ async function afterStored(head, stored) {
       (h) => !headNeeds(h, s)
     );
   const due = s.pushes.filter(([, p]) => p.outcome === "retrying").map(([, p]) => p.next_retry_at ?? Date.now());
-  if (due.length > 0) await wakeAt(Math.min(...due));
+  if (due.length > 0 && !wakeStands(head, Math.min(...due))) await wakeAt(Math.min(...due));
 }
 const BACKLOG_PER_MINUTE = 22;
 async function backlogSlot(head) {
@@ -2280,7 +2285,8 @@ async function drainPages(ctx) {
 const DRAINS_AHEAD = 7;
 async function armDrains(from) {
   const start = Math.max(from, Date.now() + MIN_LEAD_MS);
-  for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
+  const first = await wakeAt(start) === "stands" ? DRAINS_AHEAD - 1 : 1;
+  for (let i = first; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
 }
 async function sweep(iparams, call, fired = {}) {
   await releaseFired(fired);

@@ -1,4 +1,4 @@
-/* Built from src/ (source 11bf334da034db9496fc6b4705e89f7e8b40fa73ce318df68df12d9faca0a816) by `npm run build`; do not edit. */
+/* Built from src/ (source bc71f1a5d06b8af7e977a1b509a42e799760c0ab7107ce44a71e55557105bfbc) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
