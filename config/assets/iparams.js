@@ -1,4 +1,4 @@
-/* Built from src/ (source bc71f1a5d06b8af7e977a1b509a42e799760c0ab7107ce44a71e55557105bfbc) by `npm run build`; do not edit. */
+/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
