@@ -1,4 +1,4 @@
-/* Built from src/ (source 8d75a1b9edb2f839c2260b05b2ec4fd1a6d27cf04e533324704ea377b7e1c9e5) by `npm run build`; do not edit. */
+/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

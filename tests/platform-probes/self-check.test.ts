@@ -69,12 +69,8 @@ describe('platform self-check', () => {
     expect(found.fired_schedule).toMatchObject({ status: 'verified', observed: 'freed', fallback: null });
     expect(found.schedule_calls).toMatchObject({ status: 'verified', observed: 'unmetered' });
     expect(found.form_content_type).toMatchObject({ status: 'verified', observed: 'accepted' });
-    // The runtime's default still applies update's options (issue 17 turns it to FDK's reading).
-    expect(found.db_update_options).toMatchObject({
-      status: 'contradicted',
-      observed: 'honoured',
-      fallback: expect.stringContaining('none needed'),
-    });
+    // The runtime's default is FDK's reading: a fourth argument to update is dropped.
+    expect(found.db_update_options).toMatchObject({ status: 'verified', observed: 'ignored', fallback: null });
     expect(found.server_method_timeout).toMatchObject({
       status: 'not_yet_known',
       observed: null,
@@ -101,6 +97,17 @@ describe('platform self-check', () => {
     await deliversBoth(test);
   });
 
+  it("dbUpdateOptions 'honoured': contradicted, and nothing changes for the engine, which passes no options", async () => {
+    const test = await under({ dbUpdateOptions: 'honoured' });
+    await install(test);
+    expect(checks(test).db_update_options).toMatchObject({
+      status: 'contradicted',
+      observed: 'honoured',
+      fallback: expect.stringContaining('passes no options'),
+    });
+    await deliversBoth(test);
+  });
+
   it("firedOneTimeSchedules 'kept': noted when it fires, contradicted by the daily run, which deletes and re-arms it", async () => {
     const test = await under({ firedOneTimeSchedules: 'kept' });
     await install(test);
@@ -110,7 +117,7 @@ describe('platform self-check', () => {
     expect(checks(test).fired_schedule).toMatchObject({
       status: 'contradicted',
       observed: 'kept',
-      fallback: expect.stringContaining('deleted once they have fired'),
+      fallback: expect.stringContaining('deletes each one-time schedule once it has fired'),
     });
     // Re-armed for the next check, due again in 5.5 minutes.
     const probe = test.runtime.schedules.list().find((s) => s.name === FIRE_PROBE_SCHEDULE);

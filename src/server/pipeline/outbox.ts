@@ -55,16 +55,23 @@ export function pushForStorage(key: string, id: DestinationId, push: PushState, 
  * wheel slot stands. The head notes when one is due; one that could not be armed is noted as due
  * now, so the next arrival tries again.
  */
-export async function wakeAt(at: number): Promise<void> {
+export async function wakeAt(at: number): Promise<'armed' | 'stands'> {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   const armed = await createOnce(NAMES.wake(when), { kind: 'wake' }, when);
   // One already stands on that slot: its own arming noted it in the head.
-  if (armed === 'exists') return;
-  const due = armed === 'failed' ? Date.now() : when;
+  if (armed === 'exists') return 'stands';
+  const due = armed === 'created' ? when : Date.now();
   await updateHead(
     (h) => ({ ...h, wake_at: h.wake_at === null || h.wake_at > due || h.wake_at < Date.now() ? due : h.wake_at }),
     (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now()),
   );
+  return 'armed';
+}
+
+/** A wake-up the head knows of fires by `due` (or as soon as the platform's lead allows): no call is spent on another. */
+function wakeStands(head: Head, due: number): boolean {
+  const now = Date.now();
+  return head.wake_at !== null && head.wake_at > now && head.wake_at <= Math.max(due, now + MIN_LEAD_MS);
 }
 
 /** How late a drain may be before an arrival re-arms it (the wake-up was lost or refused). */
@@ -132,7 +139,7 @@ export async function afterStored(head: Head, stored: Stored): Promise<void> {
       (h) => !headNeeds(h, s),
     );
   const due = s.pushes.filter(([, p]) => p.outcome === 'retrying').map(([, p]) => p.next_retry_at ?? Date.now());
-  if (due.length > 0) await wakeAt(Math.min(...due));
+  if (due.length > 0 && !wakeStands(head, Math.min(...due))) await wakeAt(Math.min(...due));
 }
 
 /** Events a minute the backlog of unclaimed events is spread over: 2 `$db` operations each, the rest is the reserve. */

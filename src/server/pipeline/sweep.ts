@@ -188,9 +188,14 @@ async function drainPages(ctx: RunContext): Promise<Swept> {
 /** Wake-ups armed ahead while a backlog lasts: with the platform's lead of about 6.5 minutes, one drain a minute. */
 const DRAINS_AHEAD = 7;
 
+/**
+ * Arms the drains ahead, one a minute. When the nearest slot already stands, the chain armed by the
+ * drains before this one stands too: only its far end is added. Otherwise the whole chain is armed.
+ */
 async function armDrains(from: number): Promise<void> {
   const start = Math.max(from, Date.now() + MIN_LEAD_MS);
-  for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
+  const first = (await wakeAt(start)) === 'stands' ? DRAINS_AHEAD - 1 : 1;
+  for (let i = first; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
 }
 
 /** One drain invocation: a wake-up (`fired`, released first so that its slot can be armed again), the daily head, or a recovered lock. */

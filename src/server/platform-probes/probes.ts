@@ -25,7 +25,7 @@ const reason = (err: unknown): string => `${statusOf(err) || 'no status'}: ${mes
 export async function probeDbUpdateOptions(now: number): Promise<ProbeEntry> {
   try {
     await probeDb.delete(SCRATCH_KEY);
-    await probeDb.update(SCRATCH_KEY, 'set', { probed_at: now }, { setIf: 'exist' });
+    await probeDb.update(SCRATCH_KEY, { probed_at: now }, { setIf: 'exist' });
   } catch (err) {
     if (statusOf(err) === 400) return entry('honoured', now, `update(missing key, set, …, {setIf: 'exist'}) was refused (${reason(err)})`);
     return entry(null, now, `the probe's $db calls failed (${reason(err)}); tried again tomorrow`);

@@ -89,5 +89,5 @@ export async function readEntries(): Promise<ProbeEntries> {
 
 /** Writes these entries, leaving the others as they are (`update` set creates the record when missing). */
 export async function saveEntries(entries: ProbeEntries): Promise<void> {
-  if (Object.keys(entries).length > 0) await probeDb.update(PLATFORM_RULES_KEY, 'set', entries);
+  if (Object.keys(entries).length > 0) await probeDb.update(PLATFORM_RULES_KEY, entries);
 }

@@ -17,17 +17,20 @@ export const PROBED_RULES: Readonly<Record<PlatformRuleId, ProbedRule>> = {
   db_update_options: {
     title: '$db.update applies an options argument (setIf)',
     readings: ['ignored', 'honoured'],
-    fallback: 'none needed: the delivery engine passes no options to $db.update, so either reading is safe',
+    fallback:
+      'none needed: the delivery engine passes no options to $db.update (a history page is opened with set and its expiry before any update), so either reading is safe',
   },
   fired_schedule: {
     title: 'A one-time schedule frees its place among the 1,000 once it has fired',
     readings: ['freed', 'kept'],
-    fallback: 'one-time schedules are deleted once they have fired (the probe deletes its own)',
+    fallback:
+      'none needed: the app deletes each one-time schedule once it has fired (a resumed copy or page lock is taken back and deleted, wake-ups and reserve tokens delete themselves, the probe deletes its own)',
   },
   schedule_calls: {
     title: '$schedule calls count against no per-minute quota',
     readings: ['unmetered', 'metered'],
-    fallback: '$schedule calls are budgeted like $db operations: 50 a minute',
+    fallback:
+      'the engine spends 4 $schedule calls an event and about 2 a waiting push: about 12 events a minute are then sustainable; beyond that an event whose head read and write-ahead copy are both refused is logged and dropped',
   },
   server_method_timeout: {
     title: 'A server method gets the timeout its manifest declares (20 s for Retry and Retry all)',

@@ -63,3 +63,21 @@ export const setAttributes = (key: string, attributes: Record<string, unknown>):
   classified(() => $db.update(key, 'set', storable(attributes)));
 
 export const removeAttributes = (key: string, names: string[]): Promise<unknown> => classified(() => $db.update(key, 'remove', names));
+
+export const deleteKey = (key: string): Promise<unknown> => classified(() => $db.delete(key));
+
+/** `update`'s fourth argument, which the platform is not documented to read (FDK drops it). */
+export type UpdateOptions = { setIf?: 'exist' | 'not_exist' };
+type UpdateWithOptions = (
+  key: string,
+  action: FdkDbUpdateAction,
+  attributes: Record<string, unknown>,
+  options: UpdateOptions,
+) => Promise<unknown>;
+
+/**
+ * `update` set with a fourth argument, passed on deliberately: only the platform self-check calls
+ * it, to ask whether the platform reads it. The engine never passes options (see the header).
+ */
+export const setAttributesWithOptions = (key: string, attributes: Record<string, unknown>, options: UpdateOptions): Promise<unknown> =>
+  classified(() => ($db.update as UpdateWithOptions)(key, 'set', storable(attributes), options));

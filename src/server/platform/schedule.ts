@@ -51,16 +51,23 @@ const isoAt = (at: number): string => new Date(at).toISOString();
 /** A one-time schedule's data carries its name: its fired event can then delete it (see releaseFired). */
 const named = (name: string, data: Record<string, unknown>): Record<string, unknown> => ({ ...data, name });
 
+/** The platform's own answers, unclassified: for the platform self-check, which asks what they are. */
+export const rawSchedule = {
+  create: (spec: FdkScheduleSpec): Promise<unknown> => $schedule.create(spec),
+  fetch: (name: string): Promise<FdkScheduleRecord> => $schedule.fetch({ name }),
+  delete: (name: string): Promise<unknown> => $schedule.delete({ name }),
+};
+
 /** Creates a one-time schedule firing at `at` (never sooner than the lead). `exists`: the name is taken. */
 export async function createOnce(name: string, data: Record<string, unknown>, at: number): Promise<CreateResult> {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
-    await $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
+    await rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
     return 'created';
   } catch (err) {
     const result = classifyCreate(err);
     if (result !== 'too_soon') return result;
-    return $schedule.create({ name, data: named(name, data), schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+    return rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
       () => 'created' as const,
       (again: unknown) => (classifyCreate(again) === 'exists' ? 'exists' : 'failed'),
     );
@@ -70,7 +77,7 @@ export async function createOnce(name: string, data: Record<string, unknown>, at
 /** The data of schedule `name` and when it fires; null when there is none (404). Throws on other failures. */
 export async function fetchSchedule(name: string): Promise<{ data: Record<string, unknown>; at: number } | null> {
   try {
-    const found = await $schedule.fetch({ name });
+    const found = await rawSchedule.fetch(name);
     return { data: found.data ?? {}, at: Date.parse(found.schedule_at) };
   } catch (err) {
     if (statusOf(err) === 404) return null;
@@ -116,7 +123,7 @@ export async function upsertOnce(name: string, data: Record<string, unknown>, at
 
 /** Deletes schedule `name`; true when it is gone (deleted now, or already absent). */
 export function removeSchedule(name: string): Promise<boolean> {
-  return $schedule.delete({ name }).then(
+  return rawSchedule.delete(name).then(
     () => true,
     (err: unknown) => statusOf(err) === 404,
   );
