@@ -1,4 +1,4 @@
-/* Built from src/ (source 5dbde8d56d1df5e8d9e70b5b8c12712f5414dd1c1c52b21ea74392e7c3e2a551) by `npm run build`; do not edit. */
+/* Built from src/ (source 50458539d55c6d7a9e6ecc7ef138179f9c362f179cde9bd5360206dce357f05f) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -3231,6 +3231,18 @@ function startOf(page) {
   if (page.after) return decodeCursor(page.after, "after");
   return page.before ? decodeCursor(page.before, "before") : null;
 }
+const ANSWER_BYTES = 100 * 1024;
+const META_ROOM = 2 * 1024;
+function fitting(items, activityOf) {
+  let used = META_ROOM;
+  const kept = [];
+  for (const item of items) {
+    used += utf8Bytes(JSON.stringify(activityOf(item))) + 1;
+    if (used > ANSWER_BYTES) break;
+    kept.push(item);
+  }
+  return kept;
+}
 async function listActivities(args) {
   const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
@@ -3241,9 +3253,9 @@ async function listActivities(args) {
   const built = /* @__PURE__ */ new Map();
   const activityOf = (item) => built.get(item) ?? built.set(item, toActivity(item)).get(item);
   const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
-  const items = result.items.slice(0, size);
+  const items = fitting(result.items.slice(0, size), activityOf);
   if (backwards) items.reverse();
-  const moreBeyond = result.items.length > size || !result.exhausted;
+  const moreBeyond = result.items.length > items.length || !result.exhausted;
   return {
     activities: items.map(activityOf),
     meta: {

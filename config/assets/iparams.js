@@ -1,4 +1,4 @@
-/* Built from src/ (source 5dbde8d56d1df5e8d9e70b5b8c12712f5414dd1c1c52b21ea74392e7c3e2a551) by `npm run build`; do not edit. */
+/* Built from src/ (source 50458539d55c6d7a9e6ecc7ef138179f9c362f179cde9bd5360206dce357f05f) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
