@@ -1,4 +1,4 @@
-/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
+/* Built from src/ (source 8beaa14d630e9053a280c35287a27e2125cd44e4b4d2ee37052a45b2f16bb622) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -894,13 +894,13 @@ function removeSchedule(name) {
     (err) => statusOf$2(err) === 404
   );
 }
-const DAY_MS = 24 * 36e5;
+const DAY_MS$1 = 24 * 36e5;
 async function writeRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
   await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
 async function createRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: "days", frequency: 1 } };
+  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
   try {
     await $schedule.create(spec);
     return "created";
@@ -1711,11 +1711,13 @@ const destinations = DESCRIPTORS.map((d) => IMPLEMENTATIONS[d.id]);
 
 const attemptsAfter = (a, attempted) => (a.previous?.attempts ?? 0) + (attempted ? 1 : 0);
 const failingSince = (a) => a.previous?.failing_since ?? a.now;
+const quotaDeferral = (previous) => previous?.quota_deferred_at === void 0 ? {} : { quota_deferred_at: previous.quota_deferred_at };
 const carried = (a) => ({
   updated_at: a.now,
   sent: a.sent ?? a.previous?.sent ?? null,
   may_duplicate: a.mayDuplicate,
-  replayed_at: a.previous?.replayed_at ?? null
+  replayed_at: a.previous?.replayed_at ?? null,
+  ...quotaDeferral(a.previous)
 });
 function toDelivered(a, status, remoteId) {
   const attempts = (a.previous?.attempts ?? 0) + 1;
@@ -1818,9 +1820,13 @@ function refused(f) {
   const reason = permanent ? reasonOf(f.err) : `unexpected error: ${reasonOf(f.err)}`;
   return { push: toRejected(f, reason, statusOf$1(f.err), true), mark: null };
 }
+function notSent(f, err) {
+  const push = waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false);
+  return err instanceof PlatformQuotaError ? { ...push, quota_deferred_at: f.now } : push;
+}
 function decide(f) {
   const { err } = f;
-  if (err instanceof NotSentError) return { push: waitOrGiveUp(f, f.now + (err.retryAfterMs ?? 0), false), mark: null };
+  if (err instanceof NotSentError) return { push: notSent(f, err), mark: null };
   if (err instanceof RetryableError) return err.status === 429 ? rateLimited(f, err) : failed(f, err);
   return refused(f);
 }
@@ -1957,9 +1963,9 @@ function wakeStands(head, due) {
   const now = Date.now();
   return head.wake_at !== null && head.wake_at > now && head.wake_at <= Math.max(due, now + MIN_LEAD_MS);
 }
-const OVERDUE_MS = 2 * 6e4;
+const OVERDUE_MS$1 = 2 * 6e4;
 async function rearmIfOverdue(head) {
-  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS) await wakeAt(Date.now());
+  if (head.wake_at !== null && head.wake_at < Date.now() - OVERDUE_MS$1) await wakeAt(Date.now());
 }
 async function noWakeNeeded(from) {
   await updateHead(
@@ -2187,6 +2193,130 @@ async function finish(work, hasCopy, status) {
   return status;
 }
 
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
+const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
+const iso$2 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
+const PAGE_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
+const KEY_PATTERN = "^[0-9a-z]{1,40}$";
+const isPage = (value) => typeof value === "string" && new RegExp(PAGE_PATTERN).test(value);
+const isKey = (value) => typeof value === "string" && new RegExp(KEY_PATTERN).test(value);
+const activityId = (item) => `${item.page}.${item.key}.${item.destination ?? "event"}`;
+function parseActivityId(id) {
+  const [page, key, destination, ...rest] = id.split(".");
+  if (rest.length > 0 || !isPage(page) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
+  return { page, key, destination };
+}
+function itemsOf(record) {
+  if (!isPage(record.page) || !isKey(record.key)) return [];
+  const receivedAt = isTime(record.received_at) ? record.received_at : 0;
+  const base = { page: record.page, received_at: receivedAt, key: record.key, record };
+  const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
+  if (record.invalid) return [{ ...base, slot: 0, destination: null }];
+  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
+}
+function systemActivity(item, described) {
+  const at = iso$2(item.received_at);
+  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
+  return {
+    id: activityId(item),
+    actor: { type: "system", id: null, name: null, email: null },
+    ...described,
+    ...nothingSent,
+    created_at: at,
+    updated_at: at
+  };
+}
+function invalidActivity(item) {
+  const invalid = item.record.invalid;
+  if (typeof invalid.message !== "string") throw new Error("its note on the invalid event has no message");
+  return systemActivity(item, {
+    verb: "agent_activity.invalid",
+    title: `Rejected event: ${invalid.message}`,
+    object: { invalid_event: invalid },
+    target: null,
+    outcome: "rejected",
+    reason: invalid.message
+  });
+}
+function unreadableActivity(item, err) {
+  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : void 0;
+  const destination = destinations[item.slot];
+  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
+  return systemActivity(item, {
+    verb: "agent_activity.unreadable",
+    title: "Unreadable history record",
+    object: { unreadable_record: { reason } },
+    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
+    outcome: OUTCOMES.includes(stored) ? stored : "rejected",
+    reason
+  });
+}
+function storedPush(record, destination) {
+  const push = record.pushes[destination];
+  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome))
+    throw new Error(`the ${destination} push has no known outcome`);
+  return push;
+}
+function toActivity(item) {
+  try {
+    return readActivity(item);
+  } catch (err) {
+    return unreadableActivity(item, err);
+  }
+}
+function readActivity(item) {
+  const { record } = item;
+  const change = record.change;
+  if (!change || !item.destination) return invalidActivity(item);
+  const push = storedPush(record, item.destination);
+  const destination = destinations[item.slot];
+  return {
+    id: activityId(item),
+    verb: `agent_activity.${change.kind.toLowerCase()}`,
+    title: changeTitle(change),
+    actor: { type: change.actor.type, id: change.agent.id, name: change.agent.name, email: change.agent.email },
+    object: {
+      agent_activity: {
+        kind: change.kind,
+        status: change.status,
+        prev_status: change.prevStatus,
+        changed_at: iso$2(change.changedAt),
+        prev_changed_at: iso$2(change.prevChangedAt),
+        custom_status_id: change.customStatusId,
+        emoji: change.emoji,
+        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
+        adjusted: change.adjusted ? Object.entries(change.adjusted).map(([field, how]) => `${field} ${how}`).join("; ") : null
+      }
+    },
+    target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },
+    outcome: push.outcome,
+    reason: push.reason,
+    attempts: push.attempts,
+    last_status: push.last_status,
+    next_retry_at: iso$2(push.next_retry_at),
+    retryable: isReplayable(push),
+    may_duplicate: push.may_duplicate,
+    sent: push.sent,
+    created_at: iso$2(item.received_at),
+    updated_at: iso$2(push.updated_at) ?? iso$2(item.received_at)
+  };
+}
+
+const RESERVE_PER_MINUTE = 4;
+async function takeReserve(wanted) {
+  const now = Date.now();
+  const minute = Math.floor(now / 6e4);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
+    if (token === "full" || token === "failed") return wanted;
+    if (token === "created") got++;
+  }
+  return got;
+}
+
 const PUSHES_PER_SWEEP = 10;
 const PAGES_PER_SWEEP = 3;
 const NEXT_SWEEP_MS = 6e4;
@@ -2321,6 +2451,227 @@ async function recoverPage(data, iparams, call) {
   await sweep(iparams, call);
 }
 
+const REPLAY_INTERVAL_MS = 10 * 6e4;
+const RETRY_ALL_MAX = 100;
+const RETRY_ALL_PAGES = 2;
+const iso$1 = (ms) => ms === null ? null : new Date(ms).toISOString();
+const recentlyReplayed = (push, now) => push.replayed_at !== null && now - push.replayed_at < REPLAY_INTERVAL_MS;
+function activityOf(record2, id) {
+  const item = itemsOf(record2).find((i) => i.destination === id);
+  if (!item) throw new HttpStatusError(404, `activity ${record2.page}.${record2.key}.${id} was not found`);
+  return toActivity(item);
+}
+async function reserve(ops) {
+  if (await takeReserve(ops) < ops) throw new HttpStatusError(429, RESERVE_NOTICE);
+}
+function authentic(record2, id, head) {
+  if (!record2?.pushes[id]) throw new HttpStatusError(404, "activity was not found");
+  if (!pushIsAuthentic(record2, id, head.secret))
+    throw new HttpStatusError(409, "this history record was not written by the app: it is never replayed");
+  return record2;
+}
+function vet(found, id, head, now) {
+  const record2 = authentic(found, id, head);
+  const push = record2.pushes[id];
+  const activity = activityOf(record2, id);
+  if (push.outcome === "retrying") {
+    const at = iso$1(push.next_retry_at);
+    return { activity, queued_at: at, message: `Already queued: the next attempt is at ${at}.` };
+  }
+  if (!isFailed(push)) throw new HttpStatusError(409, `activity ${activity.id} has nothing to retry`);
+  if (recentlyReplayed(push, now)) {
+    const next = iso$1(push.replayed_at + REPLAY_INTERVAL_MS);
+    return { activity, queued_at: null, message: `Already retried at ${iso$1(push.replayed_at)}: it can be retried again from ${next}.` };
+  }
+  return push;
+}
+const replayLock = (data) => ({ ...data });
+function storedFor(lock, push, redactor) {
+  return { redactor, page: lock.page, pushes: [[lock.id, push]], marks: lock.mark === void 0 ? [] : [[lock.id, lock.mark]] };
+}
+async function record(lock, push, ctx) {
+  await rewritePushes(lock.page, [{ key: lock.key, destination: lock.id, push }]);
+  await afterStored(ctx.head, storedFor(lock, push, ctx.redactor));
+}
+async function recordLater(lock, push, err, redactor) {
+  const name = NAMES.pageLock(lock.page);
+  await moveOnce(name, replayLock({ ...lock, push }), Date.now());
+  const reason = reasonOf(err, redactor);
+  console.error(`retry: the outcome of ${lock.key}.${lock.id} is recorded later: ${reason}`);
+  return ` The history could not record it now (${reason}); it does within ${Math.ceil(MIN_LEAD_MS / 6e4)} minutes.`;
+}
+async function replayUnderLock(page, key, id, ctx) {
+  const records = await readPage(page);
+  const found = records?.find((r) => r.key === key);
+  const now = Date.now();
+  const vetted = vet(found, id, ctx.head, now);
+  if ("activity" in vetted) return vetted;
+  const stored = found;
+  await reserve(1);
+  const lock = { kind: "replay", page, key, id, at: now };
+  if (!await moveOnce(NAMES.pageLock(page), replayLock(lock), now))
+    throw new HttpStatusError(503, "the retry could not be started (the scheduler failed): nothing was sent, try again in a minute");
+  const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
+  const push = pushForStorage(key, id, result.push, ctx.redactor, ctx.head.secret);
+  const sent = { ...lock, mark: result.mark };
+  const later = await record(sent, push, ctx).then(
+    () => null,
+    (err) => recordLater(sent, push, err, ctx.redactor)
+  );
+  const activity = activityOf({ ...stored, pushes: { ...stored.pushes, [id]: push } }, id);
+  const keepLock = later !== null;
+  if (push.outcome === "retrying")
+    return {
+      activity,
+      queued_at: iso$1(push.next_retry_at),
+      message: `Queued: it runs at ${iso$1(push.next_retry_at)}.${later ?? ""}`,
+      keepLock
+    };
+  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.${later ?? ""}`, keepLock };
+}
+async function replayPush(rawId, iparams, call) {
+  const parsed = typeof rawId === "string" ? parseActivityId(rawId) : null;
+  if (!parsed || parsed.destination === "event") throw new HttpStatusError(400, "id is not an activity id");
+  const head = await readHead();
+  const lock = NAMES.pageLock(parsed.page);
+  const locked = await createOnce(lock, { kind: "page", page: parsed.page, inflight: [] }, Date.now());
+  if (locked !== "created")
+    throw new HttpStatusError(409, `activity ${rawId} is being retried or drained right now: try again in a minute`);
+  let keepLock = false;
+  try {
+    await reserve(1);
+    const { keepLock: keep, ...result } = await replayUnderLock(parsed.page, parsed.key, parsed.destination, {
+      ...call,
+      iparams,
+      head
+    });
+    keepLock = keep === true;
+    return result;
+  } finally {
+    if (!keepLock) await removeSchedule(lock);
+  }
+}
+async function recordReplay(lock, iparams, call) {
+  const head = await readHead();
+  const found = (await readPage(lock.page))?.find((r) => r.key === lock.key);
+  if (!found || !pushIsAuthentic(found, lock.id, head.secret)) return;
+  const stored = found.pushes[lock.id];
+  const push = outcomeOf(lock, stored, call.redactor, head.secret);
+  try {
+    if (push === stored) await afterStored(head, storedFor(lock, push, call.redactor));
+    else await record(lock, push, { ...call, iparams, head });
+  } catch (err) {
+    const again = await createOnce(NAMES.pageLock(lock.page), replayLock({ ...lock, push }), Date.now());
+    console.error(`retry: the outcome of ${lock.key}.${lock.id} is not recorded yet (${reasonOf(err, call.redactor)}); lock ${again}`);
+    return;
+  }
+  await sweep(iparams, call);
+}
+function outcomeOf(lock, stored, redactor, secret) {
+  if (stored.replayed_at === lock.at) return stored;
+  if (lock.push) return lock.push;
+  const now = Date.now();
+  const recovered = { ...toRecovered(toReplayed(stored, lock.at), now, destinationOf(lock.id).idempotent), next_retry_at: now };
+  return pushForStorage(lock.key, lock.id, recovered, redactor, secret);
+}
+function sortPushes(records, head, room, now) {
+  const all = records.flatMap(
+    (record2) => Object.entries(record2.pushes).map(([id, push]) => ({ record: record2, id, push }))
+  );
+  const already = all.filter((p) => p.push?.outcome === "retrying").length;
+  const failed = all.filter((p) => isFailed(p.push) && pushIsAuthentic(p.record, p.id, head.secret));
+  const ready = failed.filter((p) => !recentlyReplayed(p.push, now));
+  const marks = ready.slice(0, room).map((p) => [p.record, p.id, p.push]);
+  return { marks, already, left: marks.length < failed.length };
+}
+function queuedPush(records, change, at) {
+  const record2 = records.find((r) => r.key === change.key);
+  const activity = activityOf({ ...record2, pushes: { ...record2.pushes, [change.destination]: change.push } }, change.destination);
+  return { id: activity.id, at: iso$1(at), updated_at: activity.updated_at };
+}
+async function markPage(page, head, redactor, room, at) {
+  const records = await readPage(page) ?? [];
+  const now = Date.now();
+  const sorted = sortPushes(records, head, room, now);
+  const changes = sorted.marks.map(([record2, id, push]) => ({
+    key: record2.key,
+    destination: id,
+    push: pushForStorage(record2.key, id, toReplayed(push, now), redactor, head.secret)
+  }));
+  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true, starved: true };
+  await rewritePushes(page, changes);
+  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left, starved: false };
+}
+async function mayReadAnother(walked, head) {
+  if (walked.starved || walked.read >= RETRY_ALL_PAGES || walked.next > head.page || walked.queued.length >= RETRY_ALL_MAX) return false;
+  walked.starved = await takeReserve(1) < 1;
+  return !walked.starved;
+}
+async function markPages(head, redactor, at) {
+  const from = Math.min(head.failed_from ?? head.page + 1, head.open_from);
+  const walked = { queued: [], already: 0, failedLeft: false, starved: false, from, next: from, read: 0 };
+  let firstLeft = null;
+  while (await mayReadAnother(walked, head)) {
+    const marked = await markPage(pageId(walked.next), head, redactor, RETRY_ALL_MAX - walked.queued.length, at);
+    walked.queued.push(...marked.queued);
+    walked.already += marked.already;
+    walked.starved = marked.starved;
+    if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
+    walked.next++;
+    walked.read++;
+  }
+  return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
+}
+function progress(walked, head) {
+  if (walked.next > head.page && !walked.starved) return null;
+  const pages = `Looked at ${walked.read} of the ${head.page - walked.from + 1} history pages that may hold failed pushes`;
+  if (walked.starved)
+    return `${pages}: the history is read and written at most a few times a minute, so that deliveries keep their storage quota. Click again in a minute for the rest.`;
+  return `${pages} (${RETRY_ALL_PAGES} a click): click again for the rest.`;
+}
+function answer$1(walked, head, at) {
+  const { queued } = walked;
+  const notice = progress(walked, head);
+  const done = queued.length > 0 ? `Queued ${queued.length} to run from ${iso$1(at)}.` : notice === null ? "Nothing to retry." : "Nothing queued yet.";
+  const first = queued.length > 0 ? queued[0].at : null;
+  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
+  return {
+    queued: queued.length,
+    first_at: first,
+    last_at: last,
+    already_queued: walked.already,
+    queued_pushes: queued,
+    notice,
+    message: notice === null ? done : `${done} ${notice}`
+  };
+}
+async function replayAllFailed(iparams) {
+  const head = await readHead();
+  const at = Date.now() + MIN_LEAD_MS;
+  const walked = await markPages(head, redactorFor(iparams), at);
+  if (walked.read === 0 && walked.starved) throw new HttpStatusError(429, RESERVE_NOTICE);
+  if (walked.queued.length > 0) {
+    const first = pageNumber(walked.queued[0].id.split(".")[0]);
+    await updateHead(
+      (h) => ({ ...h, open_from: Math.min(h.open_from, first) }),
+      (h) => h.open_from <= first
+    );
+    await wakeAt(Date.now());
+  }
+  await moveFailedCursor(head, walked.next);
+  return answer$1(walked, head, at);
+}
+async function moveFailedCursor(head, to) {
+  const from = head.failed_from;
+  if (from === null || to <= from) return;
+  const target = Math.min(to, head.page);
+  if (target <= from) return;
+  await updateHead(
+    (h) => h.failed_from === from ? { ...h, failed_from: target } : h,
+    (h) => h.failed_from !== from
+  );
+}
+
 const probeDb = {
   get: readKey,
   delete: deleteKey,
@@ -2390,6 +2741,29 @@ function entriesOf(stored) {
     if (found) entries[rule] = found;
   }
   return entries;
+}
+function statusOfReading(rule, observed) {
+  if (observed === null) return "not_yet_known";
+  return observed === PROBED_RULES[rule].readings[0] ? "verified" : "contradicted";
+}
+function checkOf(rule, found) {
+  const { title, readings, fallback, unprobed } = PROBED_RULES[rule];
+  const observed = found ? found.reading : null;
+  const status = statusOfReading(rule, observed);
+  return {
+    rule,
+    title,
+    assumed: readings[0],
+    observed,
+    status,
+    evidence: found?.evidence ?? unprobed ?? "not probed yet",
+    fallback: status === "contradicted" ? fallback : null,
+    checked_at: found ? new Date(found.at).toISOString() : null
+  };
+}
+function checksOf(stored) {
+  const entries = entriesOf(stored);
+  return PROBED_RULE_IDS.map((rule) => checkOf(rule, entries[rule]));
 }
 async function readEntries() {
   try {
@@ -2534,6 +2908,7 @@ async function onAgentActivityCreate(payload) {
 const BY_KIND = {
   event: (data, iparams, call) => resumeEvent(data, iparams, call),
   page: (data, iparams, call) => recoverPage(data, iparams, call),
+  replay: (data, iparams, call) => recordReplay(data, iparams, call),
   wake: (data, iparams, call) => sweep(iparams, call, data),
   head: (data, iparams, call) => sweep(iparams, call, data),
   reserve: (data) => releaseFired(data)
@@ -2558,129 +2933,226 @@ async function onAppUninstall() {
   renderData(null, {});
 }
 
-const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
-
-const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
-const iso$1 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
-const PAGE_PATTERN = "^[0-9a-z]{1,12}\\+{0,2}$";
-const KEY_PATTERN = "^[0-9a-z]{1,40}$";
-const isPage = (value) => typeof value === "string" && new RegExp(PAGE_PATTERN).test(value);
-const isKey = (value) => typeof value === "string" && new RegExp(KEY_PATTERN).test(value);
-const activityId = (item) => `${item.page}.${item.key}.${item.destination ?? "event"}`;
-function parseActivityId(id) {
-  const [page, key, destination, ...rest] = id.split(".");
-  if (rest.length > 0 || !isPage(page) || !isKey(key) || !/^[a-z]+$/.test(destination ?? "")) return null;
-  return { page, key, destination };
-}
-function itemsOf(record) {
-  if (!isPage(record.page) || !isKey(record.key)) return [];
-  const receivedAt = isTime(record.received_at) ? record.received_at : 0;
-  const base = { page: record.page, received_at: receivedAt, key: record.key, record };
-  const pushes = typeof record.pushes === "object" && record.pushes !== null ? record.pushes : {};
-  if (record.invalid) return [{ ...base, slot: 0, destination: null }];
-  return destinations.map((d, slot) => ({ ...base, slot, destination: d.id })).filter((item) => pushes[item.destination] !== void 0);
-}
-function systemActivity(item, described) {
-  const at = iso$1(item.received_at);
-  const nothingSent = { attempts: 0, last_status: null, next_retry_at: null, retryable: false, may_duplicate: false, sent: null };
-  return {
-    id: activityId(item),
-    actor: { type: "system", id: null, name: null, email: null },
-    ...described,
-    ...nothingSent,
-    created_at: at,
-    updated_at: at
-  };
-}
-function invalidActivity(item) {
-  const invalid = item.record.invalid;
-  if (typeof invalid.message !== "string") throw new Error("its note on the invalid event has no message");
-  return systemActivity(item, {
-    verb: "agent_activity.invalid",
-    title: `Rejected event: ${invalid.message}`,
-    object: { invalid_event: invalid },
-    target: null,
-    outcome: "rejected",
-    reason: invalid.message
+const HOUR_MS = 36e5;
+const DAY_MS = 24 * HOUR_MS;
+const OVERDUE_MS = MIN_LEAD_MS + 6e4;
+const iso = (at) => new Date(at).toISOString();
+const figure = (value, exact) => ({ value, exact });
+function pushesOf(records, id) {
+  return records.flatMap((record) => {
+    const push = record.pushes[id];
+    return push ? [{ record, push }] : [];
   });
 }
-function unreadableActivity(item, err) {
-  const stored = item.destination ? item.record.pushes?.[item.destination]?.outcome : void 0;
-  const destination = destinations[item.slot];
-  const reason = `This history record could not be read (${err instanceof Error ? err.message : String(err)}).`;
-  return systemActivity(item, {
-    verb: "agent_activity.unreadable",
-    title: "Unreadable history record",
-    object: { unreadable_record: { reason } },
-    target: item.destination ? { destination: destination.id, name: destination.label, reference: null, remote_id: null } : null,
-    outcome: OUTCOMES.includes(stored) ? stored : "rejected",
-    reason
-  });
+const statusIn = (reason) => {
+  const match = /^HTTP (\d{3})\b/.exec(reason);
+  return match ? Number(match[1]) : null;
+};
+const KIND_BY_STATUS = {
+  0: "unreachable",
+  401: "credentials",
+  403: "credentials",
+  408: "unreachable",
+  429: "rate_limited"
+};
+function kindOf(status, quota) {
+  if (quota) return "quota";
+  if (status === null || status >= 500) return "unreachable";
+  return KIND_BY_STATUS[status] ?? (status >= 400 ? "refused" : "other");
 }
-function storedPush(record, destination) {
-  const push = record.pushes[destination];
-  if (typeof push !== "object" || push === null || !OUTCOMES.includes(push.outcome))
-    throw new Error(`the ${destination} push has no known outcome`);
-  return push;
+const WORDS = {
+  credentials: "credentials refused",
+  rate_limited: "rate-limited",
+  unreachable: "unreachable",
+  refused: "refused the push",
+  quota: "the installation's platform quota was spent",
+  other: "failed"
+};
+function words(kind, status) {
+  return status !== null && status > 0 && kind !== "quota" ? `${WORDS[kind]} (HTTP ${status})` : WORDS[kind];
 }
-function toActivity(item) {
-  try {
-    return readActivity(item);
-  } catch (err) {
-    return unreadableActivity(item, err);
-  }
+function errorFromMark(mark) {
+  const status = statusIn(mark.reason);
+  const kind = kindOf(status, false);
+  return { kind, words: words(kind, status), reason: mark.reason, since: iso(mark.since), until: iso(mark.until), ongoing: true };
 }
-function readActivity(item) {
-  const { record } = item;
-  const change = record.change;
-  if (!change || !item.destination) return invalidActivity(item);
-  const push = storedPush(record, item.destination);
-  const destination = destinations[item.slot];
+const waitsForQuota = (p) => p.outcome === "retrying" && p.quota_deferred_at !== void 0 && p.quota_deferred_at >= p.updated_at;
+const isFailure = (p) => p.outcome === "rejected" || p.outcome === "dead_letter" || p.outcome === "retrying" && p.reason !== "retry requested";
+function errorFromPush(p, ongoing) {
+  const status = p.last_status ?? statusIn(p.reason ?? "");
+  const kind = kindOf(status, waitsForQuota(p));
   return {
-    id: activityId(item),
-    verb: `agent_activity.${change.kind.toLowerCase()}`,
-    title: changeTitle(change),
-    actor: { type: change.actor.type, id: change.agent.id, name: change.agent.name, email: change.agent.email },
-    object: {
-      agent_activity: {
-        kind: change.kind,
-        status: change.status,
-        prev_status: change.prevStatus,
-        changed_at: iso$1(change.changedAt),
-        prev_changed_at: iso$1(change.prevChangedAt),
-        custom_status_id: change.customStatusId,
-        emoji: change.emoji,
-        // Fields kept other than as sent: "data.agent_activity.emoji cut; …" (issue 17 finding 14).
-        adjusted: change.adjusted ? Object.entries(change.adjusted).map(([field, how]) => `${field} ${how}`).join("; ") : null
-      }
-    },
-    target: { destination: destination.id, name: destination.label, reference: push.sent?.reference ?? null, remote_id: push.remote_id },
-    outcome: push.outcome,
-    reason: push.reason,
-    attempts: push.attempts,
-    last_status: push.last_status,
-    next_retry_at: iso$1(push.next_retry_at),
-    retryable: isReplayable(push),
-    may_duplicate: push.may_duplicate,
-    sent: push.sent,
-    created_at: iso$1(item.received_at),
-    updated_at: iso$1(push.updated_at) ?? iso$1(item.received_at)
+    kind,
+    words: words(kind, status),
+    reason: p.reason ?? "",
+    since: iso(p.failing_since ?? p.updated_at),
+    until: p.outcome === "retrying" && p.next_retry_at !== null ? iso(p.next_retry_at) : null,
+    ongoing
   };
 }
-
-const RESERVE_PER_MINUTE = 4;
-async function takeReserve(wanted) {
-  const now = Date.now();
-  const minute = Math.floor(now / 6e4);
-  let got = 0;
-  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
-    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
-    if (token === "full" || token === "failed") return wanted;
-    if (token === "created") got++;
-  }
-  return got;
+const newest = (pushes) => pushes.reduce((best, p) => best === void 0 || p.push.updated_at > best.push.updated_at ? p : best, void 0);
+const COLOUR_RULES = [
+  // An outage mark is in the engine's head, known without reading the history.
+  // A vendor's rate limit is not a failure: its pushes wait, without spending attempts.
+  [(j) => j.held && j.h.last_error?.kind === "rate_limited", "amber", () => "Rate-limited: its pushes wait until the limit lifts."],
+  [(j) => j.held, "red", () => "Failing: its pushes wait for the next probe."],
+  [(j) => j.h.last_push === null && !j.read, "grey", () => "Nothing known yet: the history could not be read now."],
+  [(j) => j.h.last_push === null, "grey", () => "Nothing pushed in the pages read."],
+  [
+    (j) => j.h.last_push?.outcome === "rejected" || j.h.last_push?.outcome === "dead_letter",
+    "red",
+    () => "Failing: the last push did not go through."
+  ],
+  [(j) => j.quotaWaits > 0, "amber", (j) => `${j.quotaWaits} waiting for the installation's platform quota: deliveries are quota-bound.`],
+  [(j) => j.h.last_push?.outcome !== "delivered", "amber", () => "The last push is waiting for its next try."],
+  [
+    (j) => j.h.oldest_waiting?.overdue === true,
+    "amber",
+    () => "The last push went through, but pushes wait longer than their retry time (catching up)."
+  ],
+  [(j) => !j.h.waiting.exact, "amber", () => "The last push went through; not every waiting push could be read now."],
+  [(j) => j.h.waiting.value > 0, "green", () => "The last push went through; the pushes waiting are within their retry time."],
+  [() => true, "green", () => "The last push went through; nothing waits."]
+];
+function colourOf(judged) {
+  const [, colour, text] = COLOUR_RULES.find(([holds]) => holds(judged));
+  return [colour, text(judged)];
 }
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+function oldestWaiting(waiting, now) {
+  const oldest = waiting.reduce(
+    (o, p) => o === void 0 || p.record.received_at < o.record.received_at ? p : o,
+    void 0
+  );
+  if (!oldest) return null;
+  return {
+    since: iso(oldest.record.received_at),
+    next_attempt: iso(oldest.push.next_retry_at ?? now),
+    overdue: waiting.some((p) => (p.push.next_retry_at ?? now) < now - OVERDUE_MS)
+  };
+}
+function lastErrorOf(mark, pushes, ongoing) {
+  if (mark) return errorFromMark(mark);
+  const failure = newest(pushes.filter((p) => isFailure(p.push)));
+  return failure ? errorFromPush(failure.push, ongoing) : null;
+}
+function destinationHealth(id, label, head, reads, now) {
+  const pushes = pushesOf(reads.records, id).filter((p) => p.push.outcome !== "skipped");
+  const count = (outcome, window, exact) => figure(pushes.filter((p) => (outcome === null || p.push.outcome === outcome) && p.push.updated_at >= now - window).length, exact);
+  const waiting = pushes.filter((p) => p.push.outcome === "retrying");
+  const latest = newest(pushes);
+  const mark = head.down[id];
+  const held = mark !== void 0 && mark.until > now;
+  const ongoing = held || latest?.push.outcome !== "delivered";
+  const h = {
+    destination: id,
+    label,
+    delivered_last_hour: count("delivered", HOUR_MS, reads.hourComplete),
+    delivered_last_day: count("delivered", DAY_MS, reads.dayComplete),
+    waiting: figure(waiting.length, reads.waitingComplete),
+    oldest_waiting: oldestWaiting(waiting, now),
+    dead_letters: count("dead_letter", DAY_MS, reads.dayComplete),
+    rejected: count("rejected", DAY_MS, reads.dayComplete),
+    quota_deferred_last_hour: figure(pushes.filter((p) => (p.push.quota_deferred_at ?? 0) >= now - HOUR_MS).length, reads.hourComplete),
+    last_push: latest ? { outcome: latest.push.outcome, at: iso(latest.push.updated_at) } : null,
+    last_error: lastErrorOf(mark, pushes, ongoing)
+  };
+  const [colour, summary] = colourOf({
+    h,
+    held,
+    read: reads.known,
+    quotaWaits: waiting.filter((p) => waitsForQuota(p.push)).length
+  });
+  return { ...h, colour, summary };
+}
+
+const MAX_PAGES = 2;
+const QUOTA_NOTICE$1 = "The installation's storage quota is spent for this minute: the figures are from the pages read before it ran out.";
+const PARTIAL_NOTICE = 'Counts marked "at least" are lower bounds: the history is longer than one check reads (its newest pages and the oldest with a waiting push).';
+function readPlan(head, reads) {
+  const newest = Array.from({ length: Math.min(reads, head.page + 1) }, (_, i) => head.page - i);
+  const lowest = newest[newest.length - 1] ?? 0;
+  if (head.open_from >= lowest) return newest;
+  return [...newest.slice(0, -1), head.open_from];
+}
+const nothingStored = (head) => head.opened_at === null && head.page === 0;
+function readOrder(head) {
+  const pages = nothingStored(head) ? [] : readPlan(head, MAX_PAGES);
+  return [...pages.slice(0, 1), "rules", ...pages.slice(1)];
+}
+function covers(read, from, head) {
+  const missingAt = Math.max(-1, ...read.filter((r) => r.records === null).map((r) => r.page));
+  const pages = new Set(read.map((r) => r.page));
+  for (let page = Math.max(from, missingAt + 1); page <= head.page; page++) if (!pages.has(page)) return false;
+  return true;
+}
+function windowStart(read, now, window) {
+  const sorted = [...read].sort((a, b) => b.page - a.page);
+  for (const r of sorted) {
+    if (r.records === null) return r.page + 1;
+    if (r.records.some((record) => record.received_at < now - window)) return r.page;
+  }
+  return sorted.length > 0 && sorted[sorted.length - 1].page === 0 ? 0 : -1;
+}
+function waitingSeen(read, head) {
+  const noneWaits = head.wake_at === null && !read.some((r) => (r.records ?? []).some((rec) => Object.values(rec.pushes).some((p) => p?.outcome === "retrying")));
+  return noneWaits || covers(read, head.open_from, head);
+}
+function readsOf(read, head, now) {
+  if (nothingStored(head)) return { records: [], known: true, hourComplete: true, dayComplete: true, waitingComplete: true };
+  const waitingComplete = waitingSeen(read, head);
+  const windowComplete = (window) => {
+    const start = windowStart(read, now, window);
+    return start >= 0 && covers(read, Math.min(start, head.open_from), head);
+  };
+  return {
+    records: read.flatMap((r) => r.records ?? []),
+    known: read.length > 0,
+    hourComplete: windowComplete(HOUR_MS),
+    dayComplete: windowComplete(DAY_MS),
+    waitingComplete
+  };
+}
+async function readAll(order) {
+  const done = { pages: [], rules: null, quotaSpent: false };
+  for (const read of order) {
+    try {
+      if (read === "rules") done.rules = checksOf(await readKeyOrNull(PLATFORM_RULES_KEY));
+      else done.pages.push({ page: read, records: await readPage(pageId(read)) });
+    } catch (err) {
+      if (err.kind !== "quota") throw err;
+      return { ...done, quotaSpent: true };
+    }
+  }
+  return done;
+}
+function noticeOf(quotaSpent, readsShort, complete) {
+  if (quotaSpent) return QUOTA_NOTICE$1;
+  if (readsShort) return RESERVE_NOTICE;
+  return complete ? null : PARTIAL_NOTICE;
+}
+const storeQuotaUntil = (head, now) => head.backlog_at > now - HOUR_MS ? new Date(head.backlog_at).toISOString() : null;
+async function healthCheck(now) {
+  const head = await readHead();
+  const order = readOrder(head);
+  const tokens = await takeReserve(order.length);
+  const { pages, rules, quotaSpent } = await readAll(order.slice(0, tokens));
+  const reads = readsOf(pages, head, now);
+  const complete = reads.hourComplete && reads.dayComplete && reads.waitingComplete;
+  const health = destinations.map((d) => destinationHealth(d.id, d.label, head, reads, now));
+  const storeUntil = storeQuotaUntil(head, now);
+  return {
+    health: {
+      checked_at: new Date(now).toISOString(),
+      destinations: health,
+      dropped: head.dropped,
+      quota_bound: storeUntil !== null || health.some((h) => h.quota_deferred_last_hour.value > 0),
+      store_quota_until: storeUntil,
+      coverage: { pages_read: pages.length, complete },
+      notice: noticeOf(quotaSpent, tokens < order.length, complete),
+      platform_rules: rules
+    }
+  };
+}
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
@@ -2811,6 +3283,11 @@ async function walk(head, from, backwards, want, keep, budget) {
   }
   return { items, exhausted: true };
 }
+function backlogNotice(head, now) {
+  if (head.backlog_at <= now) return null;
+  const minutes = Math.ceil((head.backlog_at - now) / 6e4);
+  return `Deliveries are catching up with a burst: some of its events are not stored yet, so they are not listed; all will be within ${minutes} min.`;
+}
 function parseListArgs(args) {
   const checked = validate(ListArgs, args, "");
   if (!checked.ok) throw new QueryError(checked.message);
@@ -2822,6 +3299,18 @@ function startOf(page) {
   if (page.after) return decodeCursor(page.after, "after");
   return page.before ? decodeCursor(page.before, "before") : null;
 }
+const ANSWER_BYTES = 100 * 1024;
+const META_ROOM = 2 * 1024;
+function fitting(items, activityOf) {
+  let used = META_ROOM;
+  const kept = [];
+  for (const item of items) {
+    used += utf8Bytes(JSON.stringify(activityOf(item))) + 1;
+    if (used > ANSWER_BYTES) break;
+    kept.push(item);
+  }
+  return kept;
+}
 async function listActivities(args) {
   const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
@@ -2832,9 +3321,9 @@ async function listActivities(args) {
   const built = /* @__PURE__ */ new Map();
   const activityOf = (item) => built.get(item) ?? built.set(item, toActivity(item)).get(item);
   const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
-  const items = result.items.slice(0, size);
+  const items = fitting(result.items.slice(0, size), activityOf);
   if (backwards) items.reverse();
-  const moreBeyond = result.items.length > size || !result.exhausted;
+  const moreBeyond = result.items.length > items.length || !result.exhausted;
   return {
     activities: items.map(activityOf),
     meta: {
@@ -2842,8 +3331,9 @@ async function listActivities(args) {
       has_more: moreBeyond,
       after_cursor: items.length > 0 ? encodeCursor(items[items.length - 1]) : null,
       before_cursor: items.length > 0 ? encodeCursor(items[0]) : null,
-      notice: budget.notice,
-      now: new Date(now).toISOString()
+      notice: budget.notice ?? backlogNotice(head, now),
+      now: new Date(now).toISOString(),
+      dropped: head.dropped
     }
   };
 }
@@ -2873,154 +3363,6 @@ async function countActivities(now) {
   };
 }
 
-const REPLAY_INTERVAL_MS = 10 * 6e4;
-const RETRY_ALL_MAX = 100;
-const RETRY_ALL_PAGES = 2;
-const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
-const recentlyReplayed = (push, now) => push.replayed_at !== null && now - push.replayed_at < REPLAY_INTERVAL_MS;
-function activityOf(record, id) {
-  const item = itemsOf(record).find((i) => i.destination === id);
-  if (!item) throw new HttpStatusError(404, `activity ${record.page}.${record.key}.${id} was not found`);
-  return toActivity(item);
-}
-async function reserve(ops) {
-  if (await takeReserve(ops) < ops) throw new HttpStatusError(429, RESERVE_NOTICE);
-}
-function authentic(record, id, head) {
-  if (!record?.pushes[id]) throw new HttpStatusError(404, "activity was not found");
-  if (!pushIsAuthentic(record, id, head.secret))
-    throw new HttpStatusError(409, "this history record was not written by the app: it is never replayed");
-  return record;
-}
-function vet(found, id, head, now) {
-  const record = authentic(found, id, head);
-  const push = record.pushes[id];
-  const activity = activityOf(record, id);
-  if (push.outcome === "retrying") {
-    const at = iso(push.next_retry_at);
-    return { activity, queued_at: at, message: `Already queued: the next attempt is at ${at}.` };
-  }
-  if (!isFailed(push)) throw new HttpStatusError(409, `activity ${activity.id} has nothing to retry`);
-  if (recentlyReplayed(push, now)) {
-    const next = iso(push.replayed_at + REPLAY_INTERVAL_MS);
-    return { activity, queued_at: null, message: `Already retried at ${iso(push.replayed_at)}: it can be retried again from ${next}.` };
-  }
-  return push;
-}
-async function replayUnderLock(page, key, id, ctx) {
-  const records = await readPage(page);
-  const record = records?.find((r) => r.key === key);
-  const now = Date.now();
-  const vetted = vet(record, id, ctx.head, now);
-  if ("activity" in vetted) return vetted;
-  const stored = record;
-  await reserve(1);
-  await moveOnce(NAMES.pageLock(page), { kind: "page", page, inflight: [{ key, id }] }, now);
-  const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
-  const push = pushForStorage(key, id, result.push, ctx.redactor, ctx.head.secret);
-  await rewritePushes(page, [{ key, destination: id, push }]);
-  await afterStored(ctx.head, {
-    redactor: ctx.redactor,
-    page,
-    pushes: [[id, push]],
-    marks: result.mark === void 0 ? [] : [[id, result.mark]]
-  });
-  const activity = activityOf({ ...stored, pushes: { ...stored.pushes, [id]: push } }, id);
-  if (push.outcome === "retrying")
-    return { activity, queued_at: iso(push.next_retry_at), message: `Queued: it runs at ${iso(push.next_retry_at)}.` };
-  return { activity, queued_at: null, message: `Retried: ${activity.outcome}.` };
-}
-async function replayPush(rawId, iparams, call) {
-  const parsed = typeof rawId === "string" ? parseActivityId(rawId) : null;
-  if (!parsed || parsed.destination === "event") throw new HttpStatusError(400, "id is not an activity id");
-  const head = await readHead();
-  const lock = NAMES.pageLock(parsed.page);
-  const locked = await createOnce(lock, { kind: "page", page: parsed.page, inflight: [] }, Date.now());
-  if (locked !== "created")
-    throw new HttpStatusError(409, `activity ${rawId} is being retried or drained right now: try again in a minute`);
-  try {
-    await reserve(1);
-    return await replayUnderLock(parsed.page, parsed.key, parsed.destination, { ...call, iparams, head });
-  } finally {
-    await removeSchedule(lock);
-  }
-}
-function sortPushes(records, head, room, now) {
-  const all = records.flatMap(
-    (record) => Object.entries(record.pushes).map(([id, push]) => ({ record, id, push }))
-  );
-  const already = all.filter((p) => p.push?.outcome === "retrying").length;
-  const failed = all.filter((p) => isFailed(p.push) && pushIsAuthentic(p.record, p.id, head.secret));
-  const ready = failed.filter((p) => !recentlyReplayed(p.push, now));
-  const marks = ready.slice(0, room).map((p) => [p.record, p.id, p.push]);
-  return { marks, already, left: marks.length < failed.length };
-}
-function queuedPush(records, change, at) {
-  const record = records.find((r) => r.key === change.key);
-  const activity = activityOf({ ...record, pushes: { ...record.pushes, [change.destination]: change.push } }, change.destination);
-  return { id: activity.id, at: iso(at), updated_at: activity.updated_at };
-}
-async function markPage(page, head, redactor, room, at) {
-  const records = await readPage(page) ?? [];
-  const now = Date.now();
-  const sorted = sortPushes(records, head, room, now);
-  const changes = sorted.marks.map(([record, id, push]) => ({
-    key: record.key,
-    destination: id,
-    push: pushForStorage(record.key, id, toReplayed(push, now), redactor, head.secret)
-  }));
-  if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true };
-  await rewritePushes(page, changes);
-  return { queued: changes.map((c) => queuedPush(records, c, at)), already: sorted.already, failedLeft: sorted.left };
-}
-async function markPages(head, redactor, at) {
-  const walked = { queued: [], already: 0, failedLeft: false, next: Math.min(head.failed_from ?? head.page + 1, head.open_from) };
-  let firstLeft = null;
-  const more = (read) => read < RETRY_ALL_PAGES && walked.next <= head.page && walked.queued.length < RETRY_ALL_MAX;
-  for (let read = 0; more(read); read++) {
-    if (await takeReserve(1) < 1) break;
-    const marked = await markPage(pageId(walked.next), head, redactor, RETRY_ALL_MAX - walked.queued.length, at);
-    walked.queued.push(...marked.queued);
-    walked.already += marked.already;
-    if (marked.failedLeft && firstLeft === null) firstLeft = walked.next;
-    walked.next++;
-  }
-  return { ...walked, failedLeft: firstLeft !== null, next: firstLeft ?? walked.next };
-}
-function answer$1(walked, head, at) {
-  const { queued } = walked;
-  const more = walked.next <= head.page ? " Older pages are still to be looked at: click again in a minute." : "";
-  const message = queued.length > 0 ? `Queued ${queued.length} to run from ${iso(at)}.${more}` : `Nothing to retry.${more}`;
-  const first = queued.length > 0 ? queued[0].at : null;
-  const last = queued.length > 0 ? queued[queued.length - 1].at : null;
-  return { queued: queued.length, first_at: first, last_at: last, already_queued: walked.already, queued_pushes: queued, message };
-}
-async function replayAllFailed(iparams) {
-  const head = await readHead();
-  const at = Date.now() + MIN_LEAD_MS;
-  const walked = await markPages(head, redactorFor(iparams), at);
-  if (walked.queued.length > 0) {
-    const first = pageNumber(walked.queued[0].id.split(".")[0]);
-    await updateHead(
-      (h) => ({ ...h, open_from: Math.min(h.open_from, first) }),
-      (h) => h.open_from <= first
-    );
-    await wakeAt(Date.now());
-  }
-  await moveFailedCursor(head, walked.next);
-  return answer$1(walked, head, at);
-}
-async function moveFailedCursor(head, to) {
-  const from = head.failed_from;
-  if (from === null || to <= from) return;
-  const target = Math.min(to, head.page);
-  if (target <= from) return;
-  await updateHead(
-    (h) => h.failed_from === from ? { ...h, failed_from: target } : h,
-    (h) => h.failed_from !== from
-  );
-}
-
 async function answer(work, redactor) {
   try {
     renderData(null, await work());
@@ -3047,6 +3389,9 @@ async function retryActivityMethod(args) {
 }
 async function retryAllFailedMethod(args) {
   await answer(() => replayAllFailed(args.iparams));
+}
+async function healthCheckMethod() {
+  await answer(() => healthCheck(Date.now()));
 }
 
 exports = {
@@ -3076,5 +3421,8 @@ exports = {
   },
   retryAllFailed: function(args) {
     return retryAllFailedMethod(args);
+  },
+  healthCheck: function() {
+    return healthCheckMethod();
   }
 };

@@ -1,62 +1,6 @@
-/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
+/* Built from src/ (source 8beaa14d630e9053a280c35287a27e2125cd44e4b4d2ee37052a45b2f16bb622) by `npm run build`; do not edit. */
 (function () {
 'use strict';
-
-function errorMessage(err) {
-  if (typeof err === "string") return err;
-  const error = err ?? {};
-  if (typeof error.message === "string" && error.message) return error.message;
-  return responseMessage(error.response) ?? "Something went wrong. Try again.";
-}
-function responseMessage(response) {
-  if (typeof response !== "string") return response?.message ?? null;
-  try {
-    return JSON.parse(response).message ?? response;
-  } catch {
-    return response || null;
-  }
-}
-class ApiError extends Error {
-  constructor(err) {
-    super(errorMessage(err), { cause: err });
-    const status = err?.status;
-    this.status = typeof status === "number" ? status : null;
-  }
-}
-function quotaSpent(err) {
-  return err instanceof ApiError && err.status === 429;
-}
-
-const PAGE_SIZE = 25;
-class HistoryApi {
-  constructor(client) {
-    this.client = client;
-  }
-  async call(method, args = {}) {
-    try {
-      const result = await this.client.request.invoke(method, args);
-      return result.response;
-    } catch (err) {
-      throw new ApiError(err);
-    }
-  }
-  list(filter, after) {
-    const page = after ? { size: PAGE_SIZE, after } : { size: PAGE_SIZE };
-    return this.call("listActivities", { page, filter });
-  }
-  async show(id) {
-    return (await this.call("showActivity", { id })).activity;
-  }
-  count() {
-    return this.call("countActivities");
-  }
-  retry(id) {
-    return this.call("retryActivity", { id });
-  }
-  retryAllFailed() {
-    return this.call("retryAllFailed");
-  }
-}
 
 function statusLabel(status) {
   if (status === "AVAILABLE") return "Available";
@@ -176,10 +120,8 @@ function httpAnswer(status) {
   const reason = HTTP_REASONS[status];
   return reason ? `${status} ${reason}` : String(status);
 }
-function historySize(count, listed, listedAll) {
-  const value = Math.max(count.value, listed);
-  const exact = count.exact && count.value >= listed || listedAll && listed >= count.value;
-  return `${exact ? "" : "At least "}${value} in history`;
+function historySize(listed, whole) {
+  return `${whole ? "" : "At least "}${listed} in history`;
 }
 function eventKeyOf(id) {
   return id.split(".").slice(0, 2).join(".");
@@ -199,6 +141,67 @@ class PlatformClock {
   }
   now() {
     return Date.now() + this.offset;
+  }
+}
+
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
+function errorMessage(err) {
+  if (typeof err === "string") return err;
+  const error = err ?? {};
+  if (typeof error.message === "string" && error.message) return error.message;
+  return responseMessage(error.response) ?? "Something went wrong. Try again.";
+}
+function responseMessage(response) {
+  if (typeof response !== "string") return response?.message ?? null;
+  try {
+    return JSON.parse(response).message ?? response;
+  } catch {
+    return response || null;
+  }
+}
+class ApiError extends Error {
+  constructor(err) {
+    super(errorMessage(err), { cause: err });
+    const status = err?.status;
+    this.status = typeof status === "number" ? status : null;
+  }
+}
+function quotaSpent(err) {
+  return err instanceof ApiError && err.status === 429;
+}
+function reserveSpent(err) {
+  return quotaSpent(err) && err.message === RESERVE_NOTICE;
+}
+
+const PAGE_SIZE = 100;
+const refusal = (notice) => new ApiError({ status: 429, message: notice });
+class HistoryApi {
+  constructor(client) {
+    this.client = client;
+    this.clock = new PlatformClock();
+  }
+  async call(method, args = {}) {
+    try {
+      const result = await this.client.request.invoke(method, args);
+      return result.response;
+    } catch (err) {
+      throw new ApiError(err);
+    }
+  }
+  async list(filter, after) {
+    const page = after ? { size: PAGE_SIZE, after } : { size: PAGE_SIZE };
+    const answer = await this.call("listActivities", { page, filter });
+    this.clock.sync(answer.meta.now);
+    const { has_more, notice } = answer.meta;
+    if (answer.activities.length === 0 && has_more && notice) throw refusal(notice);
+    return answer;
+  }
+  retry(id) {
+    return this.call("retryActivity", { id });
+  }
+  retryAllFailed() {
+    return this.call("retryAllFailed");
   }
 }
 
@@ -227,6 +230,13 @@ function afterRender(node, mend) {
   void customElements.whenDefined(node.localName).then(() => node.componentOnReady()).then(() => {
     if (node.shadowRoot) mend(node.shadowRoot);
   });
+}
+
+function matchesFilter(activity, filter) {
+  return (!filter.outcome || activity.outcome === filter.outcome) && (!filter.destination || activity.target?.destination === filter.destination);
+}
+function sameFilter(a, b) {
+  return a.outcome === b.outcome && a.destination === b.destination;
 }
 
 function queuedNotice(activity, queuedAt, now) {
@@ -258,14 +268,13 @@ function runsText(result, now) {
 }
 function retryAllNotice(result, now) {
   const waiting = waitingNote(result.already_queued);
-  if (result.queued === 0) return ["info", `Nothing to retry.${waiting}`];
-  return ["success", `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.${waiting}`];
+  const partial = result.notice ? ` ${result.notice}` : "";
+  const queued = result.queued === 0 ? `${result.notice ? "Nothing queued yet" : "Nothing to retry"}.` : `Queued ${pluralize(result.queued, "push", "pushes")} for retry${runsText(result, now)}.`;
+  const type = result.notice ? "warning" : result.queued === 0 ? "info" : "success";
+  return [type, `${queued}${waiting}${partial}`];
 }
 function droppedNotice(dropped) {
   return `${pluralize(dropped, "event")} could not be stored during an overload. ${dropped === 1 ? "It is" : "They are"} not in this list; the app's logs name each one.`;
-}
-function serverNotices(list, count) {
-  return [...new Set([list, count].filter((n) => typeof n === "string" && n !== ""))];
 }
 function lastUnclearAnswer({ outcome, last_status }) {
   if (outcome !== "retrying" && outcome !== "dead_letter") return null;
@@ -287,12 +296,19 @@ const MINUTE_MS = 6e4;
 function quotaFreeAt(now) {
   return new Date(Math.ceil((now + MINUTE_MS) / MINUTE_MS) * MINUTE_MS).toISOString();
 }
+function reserveFreeAt(now) {
+  return new Date((Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS).toISOString();
+}
+function tryAgainAt(err, now) {
+  return reserveSpent(err) ? reserveFreeAt(now) : quotaFreeAt(now);
+}
+function spentQuota(err) {
+  if (reserveSpent(err)) return "the history has been read as often as it may be this minute, so that deliveries keep their storage quota";
+  return "the installation's request quota is spent for this minute";
+}
 function failureNotice(what, err, now) {
   if (!quotaSpent(err)) return ["error", `${what}: ${errorMessage(err)}`];
-  return [
-    "warning",
-    `${what}: the installation's request quota is spent for this minute. Try again from ${timeText(quotaFreeAt(now), now)}.`
-  ];
+  return ["warning", `${what}: ${spentQuota(err)}. Try again from ${timeText(tryAgainAt(err, now), now)}.`];
 }
 
 function outcomePill(outcome) {
@@ -813,33 +829,31 @@ function summarize(activities) {
   return [...timelines.values()].map((changes) => timelineSummary(changes, names)).filter((summary) => summary.statuses.length > 0).sort((a, b) => b.total - a.total);
 }
 
-const TICK_MS = 3e4;
+function wholeHistory(list) {
+  return list !== null && sameFilter(list.filter, {}) && !list.hasMore;
+}
+const TICK_MS$1 = 3e4;
 const WIDE_ENOUGH_FOR_SUMMARY = "(min-width: 480px)";
 class Sidebar {
   constructor(api) {
     this.api = api;
     this.layout = createLayout();
     this.filter = {};
-    this.activities = [];
-    this.after = null;
-    this.hasMore = false;
-    this.listedAll = false;
-    this.count = null;
+    this.loaded = null;
+    this.size = null;
     this.lastList = null;
     this.generation = 0;
     this.detailId = null;
     this.summaryOpen = window.matchMedia(WIDE_ENOUGH_FOR_SUMMARY).matches;
-    this.listNotice = null;
-    this.countNotice = null;
     this.queued = new QueuedRetries();
-    this.clock = new PlatformClock();
+    this.clock = api.clock;
   }
   mount(parent) {
     parent.replaceChildren(this.layout.root);
     this.layout.refresh.addEventListener("click", () => void this.refresh());
     this.watchFilter(this.layout.outcome, "outcome");
     this.watchFilter(this.layout.destination, "destination");
-    setInterval(() => this.tick(), TICK_MS);
+    setInterval(() => this.tick(), TICK_MS$1);
     void this.refresh();
   }
   watchFilter(select, name) {
@@ -854,6 +868,7 @@ class Sidebar {
     else next[name] = value;
     if (next[name] === this.filter[name]) return;
     this.filter = next;
+    if (wholeHistory(this.loaded)) return this.renderList();
     void this.reload();
   }
   filtered() {
@@ -862,84 +877,81 @@ class Sidebar {
   async refresh() {
     this.closeDetail();
     replaceChildren(this.layout.notice, []);
-    await Promise.all([this.reload(), this.loadCount()]);
-  }
-  async loadCount() {
-    try {
-      const { count } = await this.api.count();
-      this.clock.sync(count.refreshed_at);
-      this.count = count;
-      this.renderCount();
-      replaceChildren(this.layout.dropped, count.dropped > 0 ? [noticeView("warning", droppedNotice(count.dropped), false)] : []);
-      this.countNotice = count.notice;
-      this.renderServerNotice();
-    } catch (err) {
-      this.countFailed(err);
-    }
-  }
-  /** A count refused for quota keeps the last one (its "updated … ago" ages); otherwise the header says why there is none. */
-  countFailed(err) {
-    const now = this.clock.now();
-    if (quotaSpent(err) && this.count) return this.renderCount();
-    this.count = null;
-    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(quotaFreeAt(now), now)}` : failureNotice("Count unavailable", err, now)[1];
+    await this.reload();
   }
   /** The first page for the current filters. */
   async reload() {
     const generation = ++this.generation;
-    this.activities = [];
-    this.listedAll = false;
+    this.loaded = null;
     this.renderList();
     replaceChildren(this.layout.body, [loadingView()]);
     try {
-      const page = await this.api.list(this.filter, null);
-      if (generation === this.generation) this.accept(page.activities, page.meta);
+      const list = await this.readFirst();
+      if (generation === this.generation) this.accept(list);
     } catch (err) {
       if (generation === this.generation) this.listFailed(err);
     }
   }
+  /**
+   * The whole history while it was small at the last read (one answer then serves every filter),
+   * else the server's page for the filters; a history that has outgrown one answer is read again filtered.
+   */
+  async readFirst() {
+    if (this.filtered() && !wholeHistory(this.lastList)) return this.read(this.filter, null);
+    const all = await this.read({}, null);
+    return wholeHistory(all) || !this.filtered() ? all : this.read(this.filter, null);
+  }
+  async read(filter, after) {
+    const { activities, meta } = await this.api.list(filter, after);
+    return {
+      activities,
+      filter,
+      after: meta.after_cursor,
+      hasMore: meta.has_more,
+      notice: meta.notice,
+      dropped: meta.dropped,
+      at: this.clock.now()
+    };
+  }
   async loadMore(button) {
     const generation = this.generation;
+    const shown = this.loaded;
+    if (!shown) return;
     button.setAttribute("loading", "true");
     try {
-      const page = await this.api.list(this.filter, this.after);
-      if (generation === this.generation) this.accept([...this.activities, ...page.activities], page.meta);
+      const more = await this.read(shown.filter, shown.after);
+      if (generation === this.generation) this.accept({ ...more, activities: [...shown.activities, ...more.activities] });
     } catch (err) {
       button.removeAttribute("loading");
       this.notify(...failureNotice("More pushes could not be read", err, this.clock.now()));
     }
   }
-  accept(activities, meta) {
-    this.clock.sync(meta.now);
-    this.activities = activities;
-    this.after = meta.after_cursor;
-    this.hasMore = meta.has_more && meta.after_cursor !== null;
-    this.listedAll = !meta.has_more && !this.filtered();
-    this.listNotice = meta.notice;
+  accept(list) {
+    this.loaded = list;
+    this.lastList = list;
     replaceChildren(this.layout.stale, []);
-    this.lastList = {
-      activities,
-      after: this.after,
-      hasMore: this.hasMore,
-      listedAll: this.listedAll,
-      filter: this.filter,
-      at: this.clock.now()
-    };
+    replaceChildren(this.layout.dropped, list.dropped > 0 ? [noticeView("warning", droppedNotice(list.dropped), false)] : []);
+    replaceChildren(this.layout.serverNotice, list.notice ? [noticeView("info", list.notice, false)] : []);
+    if (sameFilter(list.filter, {}))
+      this.size = { listed: list.activities.length, whole: !list.hasMore, at: new Date(list.at).toISOString() };
     this.renderList();
-    this.renderCount();
-    this.renderServerNotice();
+    this.renderSize();
   }
-  /** The count, raised to what the unfiltered list has loaded when that is more. */
-  renderCount() {
-    if (!this.count) return;
-    const size = historySize(this.count, this.filtered() ? 0 : this.activities.length, this.listedAll);
-    replaceChildren(this.layout.count, [`${size} \xB7 updated `, timeView(this.count.refreshed_at, this.clock.now())]);
+  /** The rows for the chosen filters: the whole history filtered here, or the server's rows. */
+  rows() {
+    const list = this.loaded;
+    if (!list) return [];
+    return wholeHistory(list) ? list.activities.filter((a) => matchesFilter(a, this.filter)) : list.activities;
   }
-  renderServerNotice() {
-    replaceChildren(
-      this.layout.serverNotice,
-      serverNotices(this.listNotice, this.countNotice).map((text) => noticeView("info", text, false))
-    );
+  renderSize() {
+    if (!this.size) return;
+    const { listed, whole, at } = this.size;
+    replaceChildren(this.layout.count, [`${historySize(listed, whole)} \xB7 updated `, timeView(at, this.clock.now())]);
+  }
+  /** No list read yet: the header says why the history's size is unknown. */
+  sizeUnknown(err) {
+    const now = this.clock.now();
+    this.layout.count.textContent = quotaSpent(err) ? `Count not read: try again from ${timeText(tryAgainAt(err, now), now)}` : failureNotice("Count unavailable", err, now)[1];
   }
   /**
    * A reload refused for quota shows the last list again, saying when it was read and when to try
@@ -948,28 +960,24 @@ class Sidebar {
   listFailed(err) {
     const now = this.clock.now();
     const last = this.lastList;
+    if (!this.size) this.sizeUnknown(err);
     if (!quotaSpent(err) || !last) {
-      this.hasMore = false;
       replaceChildren(this.layout.body, [noticeView(...failureNotice("The list could not be read", err, now), false)]);
       replaceChildren(this.layout.more, []);
       return;
     }
-    const sameFilters = JSON.stringify(last.filter) === JSON.stringify(this.filter);
-    this.activities = last.activities;
-    this.after = last.after;
-    this.hasMore = sameFilters && last.hasMore;
-    this.listedAll = sameFilters && last.listedAll;
+    this.loaded = last;
     this.renderList();
-    this.renderCount();
     const [type, text] = failureNotice("The list could not be refreshed", err, now);
-    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${sameFilters ? "" : ", before the filters changed"}.`;
+    const fits = wholeHistory(last) || sameFilter(last.filter, this.filter);
+    const shown = `Showing the list read at ${timeText(new Date(last.at).toISOString(), now)}${fits ? "" : ", before the filters changed"}.`;
     replaceChildren(this.layout.stale, [noticeView(type, `${text} ${shown}`, false)]);
   }
   renderList() {
     const now = this.clock.now();
-    const shown = this.activities.map((a) => this.queued.shown(a, now));
+    const shown = this.rows().map((a) => this.queued.shown(a, now));
     const handlers = {
-      open: (id) => void this.openDetail(id),
+      open: (id) => this.openDetail(id),
       retry: (id, button) => void this.retry(id, button)
     };
     replaceChildren(
@@ -982,7 +990,8 @@ class Sidebar {
     this.renderFailed(shown);
   }
   renderMore() {
-    if (!this.hasMore) return replaceChildren(this.layout.more, []);
+    const list = this.loaded;
+    if (!list?.hasMore || list.after === null || !sameFilter(list.filter, this.filter)) return replaceChildren(this.layout.more, []);
     const button = smallButton("Load more", "more");
     button.addEventListener("click", () => void this.loadMore(button));
     replaceChildren(this.layout.more, [button]);
@@ -1011,29 +1020,19 @@ class Sidebar {
     const slot = this.layout.detailPane.querySelector(".detail-notices");
     if (slot) replaceChildren(slot, [noticeView(type, message)]);
   }
-  async openDetail(id) {
+  /** The push as listed: the list's answer holds all of it, so the detail costs no read. */
+  openDetail(id) {
+    const activity = this.rows().find((a) => a.id === id);
+    if (!activity) return;
     this.detailId = id;
     this.showPane(true);
-    replaceChildren(this.layout.detailPane, [loadingView("Loading push\u2026")]);
-    try {
-      const activity = await this.api.show(id);
-      if (this.detailId === id) this.renderDetail(activity);
-    } catch (err) {
-      if (this.detailId === id) this.renderDetailError(err);
-    }
+    this.renderDetail(activity);
   }
   renderDetail(activity) {
     const handlers = { back: () => this.closeDetail(), retry: (id, button) => void this.retry(id, button) };
     const now = this.clock.now();
     replaceChildren(this.layout.detailPane, [detailView(this.queued.shown(activity, now), now, handlers)]);
     this.layout.detailPane.querySelector(".detail-title")?.focus();
-  }
-  renderDetailError(err) {
-    const back = backButton({ back: () => this.closeDetail() });
-    replaceChildren(this.layout.detailPane, [
-      back,
-      noticeView(...failureNotice("This push could not be read", err, this.clock.now()), false)
-    ]);
   }
   /** Back to the list, with the focus on the row that was open. */
   closeDetail() {
@@ -1065,7 +1064,8 @@ class Sidebar {
     }
   }
   replace(activity) {
-    this.activities = this.activities.map((a) => a.id === activity.id ? activity : a);
+    const list = this.loaded;
+    if (list) list.activities = list.activities.map((a) => a.id === activity.id ? activity : a);
     this.renderList();
     if (this.detailId === activity.id) this.renderDetail(activity);
   }
@@ -1094,13 +1094,346 @@ class Sidebar {
   }
 }
 
+const KEY_STEPS = {
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowLeft: (i, n) => (i - 1 + n) % n,
+  Home: () => 0,
+  End: (_i, n) => n - 1
+};
+function tabbed(tabs, label) {
+  const buttons = tabs.map((tab) => {
+    const button = el("button", "view-tab", [tab.label]);
+    button.type = "button";
+    button.id = `tab-${tab.id}`;
+    button.setAttribute("role", "tab");
+    button.setAttribute("aria-controls", `panel-${tab.id}`);
+    tab.panel.id = `panel-${tab.id}`;
+    tab.panel.setAttribute("role", "tabpanel");
+    return button;
+  });
+  const select = (index, focus) => {
+    tabs.forEach((tab, i) => {
+      const selected = i === index;
+      buttons[i].setAttribute("aria-selected", String(selected));
+      buttons[i].tabIndex = selected ? 0 : -1;
+      tab.panel.hidden = !selected;
+    });
+    if (focus) buttons[index].focus();
+    tabs[index].onShow?.();
+  };
+  buttons.forEach((button, i) => {
+    button.addEventListener("click", () => select(i, false));
+    button.addEventListener("keydown", (event) => {
+      const step = KEY_STEPS[event.key];
+      if (!step) return;
+      event.preventDefault();
+      select(step(i, buttons.length), true);
+    });
+  });
+  const list = el("div", "view-tabs", buttons);
+  list.setAttribute("role", "tablist");
+  list.setAttribute("aria-label", label);
+  select(0, false);
+  const nav = el("nav", "view-nav", [list]);
+  nav.setAttribute("aria-label", label);
+  return el("div", "views", [nav, ...tabs.map((t) => t.panel)]);
+}
+
+const COLOURS = { green: "Healthy", amber: "Waiting", red: "Failing", grey: "Unknown" };
+const RULES = {
+  verified: { tone: "green", label: "Verified" },
+  contradicted: { tone: "red", label: "Contradicted" },
+  not_yet_known: { tone: "grey", label: "Not yet known" }
+};
+const EXPOSURES = {
+  exposed: { tone: "red", label: "Exposed" },
+  not_exposed: { tone: "green", label: "Withheld" },
+  unknown: { tone: "grey", label: "Not yet known" }
+};
+function pill(tone, label) {
+  return fw("fw-pill", { class: `pill health-pill health-pill--${tone}`, "data-tone": tone }, [label]);
+}
+const figureText = (f) => f.exact ? String(f.value) : `at least ${f.value}`;
+function agoTime(iso, now) {
+  const time = el("time", "", [ago(iso, now)]);
+  time.dataset.at = iso;
+  time.setAttribute("datetime", iso);
+  return time;
+}
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function errorLine(error, now) {
+  const until = error.until ? whenText(error.until, now) : "";
+  const next = error.kind === "rate_limited" ? `rate limit lifts ${until}` : `next try ${until}`;
+  return el("p", `health-error${error.ongoing ? "" : " health-error--past"}`, [
+    `${error.ongoing ? "" : "Last error: "}${capitalised(error.words)} since ${timeText(error.since, now)} (`,
+    agoTime(error.since, now),
+    until && error.ongoing ? `); ${next}.` : ")."
+  ]);
+}
+function oldestText(oldest, now) {
+  const next = oldest.overdue ? `overdue (was due ${timeText(oldest.next_attempt, now)})` : `next try ${whenText(oldest.next_attempt, now)}`;
+  return [`since ${timeText(oldest.since, now)} (`, agoTime(oldest.since, now), `); ${next}`];
+}
+function figures(h, now) {
+  const rows = [
+    ["Delivered, last hour", [figureText(h.delivered_last_hour)]],
+    ["Delivered, last 24 h", [figureText(h.delivered_last_day)]],
+    ["Waiting now", [figureText(h.waiting)]],
+    // Not every waiting push was read: an older one may wait on a page not read.
+    ["Oldest waiting", h.oldest_waiting ? [...oldestText(h.oldest_waiting, now), h.waiting.exact ? "" : " (of those read)"] : ["\u2014"]],
+    ["Dead letters, last 24 h", [figureText(h.dead_letters)]],
+    ["Rejected, last 24 h", [figureText(h.rejected)]],
+    ["Deferred for quota, last hour", [figureText(h.quota_deferred_last_hour)]]
+  ];
+  return el(
+    "dl",
+    "health-figures",
+    rows.flatMap(([term, value]) => [el("dt", "", [term]), el("dd", "", value)])
+  );
+}
+function card(h, now) {
+  const titleId = `health-${h.destination}`;
+  const section = el("section", `health-card health-card--${h.colour}`, [
+    el("div", "health-card-head", [el("h2", "health-card-title", [h.label]), pill(h.colour, COLOURS[h.colour])]),
+    el("p", "health-summary", [h.summary]),
+    h.last_error && errorLine(h.last_error, now),
+    figures(h, now)
+  ]);
+  section.setAttribute("aria-labelledby", titleId);
+  section.querySelector("h2")?.setAttribute("id", titleId);
+  section.dataset.destination = h.destination;
+  return section;
+}
+function ruleReading(rule, now) {
+  const seen = rule.observed === null ? "not seen yet" : `the probe saw: ${rule.observed}`;
+  return el("p", "health-rule-detail", [
+    `The design assumes: ${rule.assumed}; ${seen}`,
+    ...rule.checked_at ? [` (checked ${timeText(rule.checked_at, now)}, `, agoTime(rule.checked_at, now), ")."] : ["."]
+  ]);
+}
+function ruleItem(rule, now) {
+  const look = RULES[rule.status];
+  const item = el("li", `health-rule health-rule--${rule.status}`, [
+    el("div", "health-rule-head", [el("span", "health-rule-title", [rule.title]), pill(look.tone, look.label)]),
+    ruleReading(rule, now),
+    el("p", "health-rule-detail", [capitalised(rule.evidence)]),
+    rule.fallback ? el("p", "health-rule-fallback", [`Fallback in use: ${rule.fallback}`]) : null
+  ]);
+  item.dataset.rule = rule.rule;
+  return item;
+}
+function rules(list, now) {
+  const section = el("section", "health-rules", [
+    el("h2", "health-card-title", ["Platform rules"]),
+    el("p", "muted", ["What the platform self-check found of the rules no public source settles."]),
+    list === null ? el("p", "muted", ["The self-check's record could not be read this time; Refresh in a minute."]) : el(
+      "ul",
+      "health-rule-list",
+      list.map((rule) => ruleItem(rule, now))
+    )
+  ]);
+  section.setAttribute("aria-label", "Platform rules");
+  return section;
+}
+function exposureItem(found) {
+  const look = EXPOSURES[found.status];
+  const item = el("li", `health-rule health-exposure--${found.status}`, [
+    el("div", "health-rule-head", [el("span", "health-rule-title", [`${found.destination} token request`]), pill(look.tone, look.label)]),
+    el("p", "health-rule-detail", [found.message]),
+    found.status === "exposed" ? el("p", "health-rule-fallback", [found.advice]) : null
+  ]);
+  item.dataset.destination = found.destination;
+  return item;
+}
+function exposureSection(found) {
+  const section = el("section", "health-rules health-exposure", [
+    el("h2", "health-card-title", ["Secure settings from this browser"]),
+    el("p", "muted", [
+      "Whether a request template invoked from an agent's browser gets the secure settings filled in (checked once per sidebar, with the token request)."
+    ]),
+    found === null ? el("p", "muted", ["Checking\u2026"]) : found.length === 0 ? el("p", "muted", ["No destination gets a token through a request template: nothing to check."]) : el("ul", "health-rule-list", found.map(exposureItem))
+  ]);
+  section.setAttribute("aria-label", "Secure settings from this browser");
+  return section;
+}
+function storeQuotaText(until, now) {
+  const still = (parseTime(until) ?? 0) > now;
+  return `Events ${still ? "wait" : "waited"} for the installation's storage quota until ${timeText(until, now)}.`;
+}
+function overall(health, now) {
+  return el("div", "health-overall", [
+    el("p", health.dropped > 0 ? "health-dropped health-dropped--some" : "health-dropped", [
+      health.dropped > 0 ? `${pluralize(health.dropped, "event")} dropped since install: reached neither a destination nor the history.` : "No event dropped since install."
+    ]),
+    health.quota_bound ? el("p", "health-quota", ["The installation's own platform quota held deliveries back in the last hour."]) : null,
+    health.store_quota_until ? el("p", "health-quota health-store", [storeQuotaText(health.store_quota_until, now)]) : null
+  ]);
+}
+function sources(health) {
+  const { pages_read: pages, complete } = health.coverage;
+  const read = pluralize(pages, "history page");
+  const counts = !complete ? `Counts come from the ${read} read now; "at least" marks a count the pages not read could add to.` : pages === 0 ? "Nothing is stored in the history yet: every count is exactly 0." : `Every count is exact: ${read} read, holding all of them.`;
+  return el("p", "muted health-sources", [
+    `Drops, outages (the last error, since when, the next probe) and the storage backlog come from the delivery engine's own state and are exact. ${counts}`
+  ]);
+}
+function healthBody(health, rulesShown, now) {
+  return [overall(health, now), ...health.destinations.map((h) => card(h, now)), sources(health), rules(rulesShown, now)];
+}
+
+const STALE_MS = 2 * 6e4;
+const TICK_MS = 3e4;
+class HealthView {
+  constructor(load, checkExposure) {
+    this.load = load;
+    this.checkExposure = checkExposure;
+    this.checked = el("p", "subtitle", ["\xA0"]);
+    const heading = el("h1", "title", ["Delivery health"]);
+    heading.id = "health-title";
+    const refresh = smallButton("Refresh", "health-refresh");
+    refresh.addEventListener("click", () => void this.refresh());
+    this.notices = el("div", "notices health-notices");
+    this.body = el("div", "health-body", [loadingView("Checking delivery health\u2026")]);
+    this.exposure = el("div", "health-exposure-body");
+    this.root = el("main", "sidebar health", [
+      el("header", "header", [el("div", "header-text", [heading, this.checked]), refresh]),
+      this.notices,
+      this.body,
+      this.exposure
+    ]);
+    this.root.setAttribute("aria-labelledby", heading.id);
+    this.shown = null;
+    this.rules = null;
+    this.exposureChecked = false;
+    this.latestNotice = null;
+    this.staleAnswer = false;
+    this.ticking = false;
+    this.clock = new PlatformClock();
+  }
+  /**
+   * Each time the view is opened: a fresh check, and ages that keep moving. The view enters the
+   * page when first opened, so until then the page holds the list alone.
+   */
+  show(parent) {
+    if (this.root.parentElement !== parent) parent.append(this.root);
+    if (!this.ticking) setInterval(() => this.tick(), TICK_MS);
+    this.ticking = true;
+    void this.refresh();
+    if (!this.exposureChecked) void this.checkTemplates();
+  }
+  /** Once per sidebar: each check is a token request the vendor answers, and the answer does not change by itself. */
+  async checkTemplates() {
+    this.exposureChecked = true;
+    replaceChildren(this.exposure, [exposureSection(null)]);
+    replaceChildren(this.exposure, [exposureSection(await this.checkExposure())]);
+  }
+  async refresh() {
+    this.body.setAttribute("aria-busy", "true");
+    try {
+      const answer = (await this.load()).health;
+      this.clock.sync(answer.checked_at);
+      this.staleAnswer = answer.coverage.pages_read === 0 && this.shown !== null;
+      if (!this.staleAnswer) this.shown = answer;
+      this.rules = answer.platform_rules ?? this.rules;
+      this.latestNotice = answer.notice;
+      this.render();
+    } catch (err) {
+      replaceChildren(this.notices, [errorView(`Health could not be checked: ${errorMessage(err)}`)]);
+      if (this.shown === null) replaceChildren(this.body, []);
+    } finally {
+      this.body.removeAttribute("aria-busy");
+    }
+  }
+  render() {
+    if (this.shown === null) return;
+    replaceChildren(this.body, healthBody(this.shown, this.rules, this.clock.now()));
+    this.tick();
+  }
+  /** Ages move on: "checked 3 min ago", and a warning once the figures are stale. */
+  tick() {
+    const now = this.clock.now();
+    for (const time of Array.from(this.root.querySelectorAll("time[data-at]")))
+      time.textContent = ago(time.dataset.at ?? null, now);
+    if (this.shown === null) return;
+    const at = this.shown.checked_at;
+    this.checked.textContent = `Checked at ${timeText(at, now)} (${ago(at, now)})`;
+    replaceChildren(this.notices, [
+      staleNotice(at, this.staleAnswer, now),
+      this.latestNotice && noticeView("info", this.latestNotice, false)
+    ]);
+  }
+}
+function staleNotice(at, couldNotRead, now) {
+  if (!couldNotRead && now - (parseTime(at) ?? now) <= STALE_MS) return null;
+  const why = couldNotRead ? "the history could not be read since" : "Refresh for current ones";
+  return noticeView("warning", `These figures are from ${timeText(at, now)}, ${ago(at, now)}: ${why}.`, false);
+}
+
+const TOKEN_BODY = "grant_type=client_credentials";
+const TOKEN_TEMPLATES = DESCRIPTORS.flatMap((d) => {
+  const templates = d.templates;
+  return templates.token ? [{ destination: d.label, template: templates.token }] : [];
+});
+const advice = (destination) => `Give the ${destination} API client this app uses only the right to do what the app does (least privilege), and a client of its own, so a token taken from a browser can do no more than the app does.`;
+function refusedStatus(err) {
+  const status = err?.status;
+  return typeof status === "number" ? status : 0;
+}
+const REFUSED = /* @__PURE__ */ new Set([400, 401, 403]);
+async function checkOne(request, destination, template) {
+  let status;
+  try {
+    status = (await request.invokeTemplate(template, { body: TOKEN_BODY })).status;
+  } catch (err) {
+    const refused = refusedStatus(err);
+    if (REFUSED.has(refused)) {
+      return {
+        destination,
+        status: "not_exposed",
+        message: `A ${destination} token request from this page was refused (HTTP ${refused}): secure settings stay on the server.`
+      };
+    }
+    const answer = refused ? `HTTP ${refused}` : "no answer";
+    return {
+      destination,
+      status: "unknown",
+      message: `The ${destination} token request from this page did not settle it (${answer}). Try again later.`
+    };
+  }
+  return {
+    destination,
+    status: "exposed",
+    message: `A ${destination} token request from this page was answered HTTP ${status}: the platform filled in the secure credentials, so any agent can obtain a ${destination} token from the browser console.`,
+    advice: advice(destination)
+  };
+}
+function checkTemplateExposure(request) {
+  return Promise.all(TOKEN_TEMPLATES.map(({ destination, template }) => checkOne(request, destination, template)));
+}
+
 function root() {
   return document.getElementById("app") ?? document.body;
 }
 async function start() {
   try {
     const fdk = await app.initialized();
-    new Sidebar(new HistoryApi(fdk)).mount(root());
+    const pushes = el("div", "view-panel");
+    new Sidebar(new HistoryApi(fdk)).mount(pushes);
+    const health = new HealthView(
+      async () => (await fdk.request.invoke("healthCheck", {})).response,
+      () => checkTemplateExposure(fdk.request)
+    );
+    const healthPanel = el("div", "view-panel");
+    const views = tabbed(
+      [
+        { id: "pushes", label: "Pushes", panel: pushes },
+        { id: "health", label: "Health", panel: healthPanel, onShow: () => health.show(healthPanel) }
+      ],
+      "Sidebar views"
+    );
+    root().replaceChildren(views);
   } catch (err) {
     root().replaceChildren(errorView(`The app could not start: ${errorMessage(err)}`));
   }

@@ -1,4 +1,4 @@
-/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
+/* Built from src/ (source 8beaa14d630e9053a280c35287a27e2125cd44e4b4d2ee37052a45b2f16bb622) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

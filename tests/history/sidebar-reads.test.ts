@@ -7,10 +7,12 @@
 import { HistoryApi } from '../../src/app/api';
 import { reserveSpent } from '../../src/app/errors';
 import { matchesFilter } from '../../src/app/filter';
+import { historySize } from '../../src/app/format';
 import { DESCRIPTORS } from '../../src/shared/destinations';
 import { OUTCOMES, type ListFilter } from '../../src/shared/history-api';
 import { RESERVE_PER_MINUTE } from '../../src/server/history/reserve';
 import { intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { historyPages } from '../support/storage';
 
 let app: TestApp;
 afterEach(() => app.close());
@@ -100,3 +102,40 @@ test('while a burst’s events wait for the store’s quota the list says they a
   expect(after.meta.notice).toBeNull();
   expect(after.activities).toHaveLength(80);
 }, 120_000);
+
+test('an answer is held to 100 KB: a longer one is cut to the pushes that fit, says there are more ("At least"), and its cursors page on exactly', async () => {
+  app = await startTestApp();
+  // 33 events with long status names, 66 pushes on the two storage pages a call reads: about 106 KB of activities.
+  for (let i = 0; i < 33; i++) {
+    await app.fire(withChange(agentEvent(i), { status: `In a meeting ${'with the customer success team '.repeat(6)}${i}` }));
+    app.clock.advance(3000);
+  }
+  await app.runtime.runUntilIdle();
+  expect(Object.keys(historyPages(app.runtime))).toHaveLength(2);
+  app.clock.advance(NEXT_MINUTE);
+  const api = new HistoryApi(clientOf(app));
+  const first = await api.list({}, null);
+  expect(Buffer.byteLength(JSON.stringify(first))).toBeLessThanOrEqual(100 * 1024);
+  expect(first.activities.length).toBeGreaterThan(50);
+  expect(first.activities.length).toBeLessThan(66);
+  expect(first.meta.has_more).toBe(true);
+  expect(historySize(first.activities.length, !first.meta.has_more)).toBe(`At least ${first.activities.length} in history`);
+
+  app.clock.advance(NEXT_MINUTE);
+  const rest = await api.list({}, first.meta.after_cursor);
+  expect(rest.meta.has_more).toBe(false);
+  expect(new Set([...first.activities, ...rest.activities].map((a) => a.id)).size).toBe(66);
+
+  // Back from the rest's first push: exactly the first answer's pushes, newest first.
+  app.clock.advance(NEXT_MINUTE);
+  const back = await app.call('listActivities', { page: { size: 100, before: rest.meta.before_cursor } });
+  expect(back.activities.map((a: { id: string }) => a.id)).toEqual(first.activities.map((a) => a.id));
+
+  // A page[before] that would be too long is cut too, keeping the pushes nearest the cursor.
+  app.clock.advance(NEXT_MINUTE);
+  const last = rest.activities[rest.activities.length - 1];
+  const end = await app.call('listActivities', { page: { size: 100, before: rest.meta.after_cursor } });
+  expect(end.meta.has_more).toBe(true);
+  const upward = [...first.activities, ...rest.activities].map((a) => a.id).filter((id) => id !== last.id);
+  expect(end.activities.map((a: { id: string }) => a.id)).toEqual(upward.slice(-end.activities.length));
+});

@@ -264,12 +264,23 @@ describe('server.js sandbox', () => {
     });
 
     it('refuses server-method payloads over 100 KB', async () => {
-      const overhead = JSON.stringify({ word: '' }).length;
-      expect((await runtime.invokeServerMethod('echoArgs', { word: 'x'.repeat(100 * 1024 - overhead) })).ok).toBe(true);
-      expect(await runtime.invokeServerMethod('echoArgs', { word: 'x'.repeat(100 * 1024 - overhead + 1) })).toEqual({
+      const overhead = JSON.stringify({ bytes: 0, word: '' }).length;
+      expect((await runtime.invokeServerMethod('sizedAnswer', { bytes: 0, word: 'x'.repeat(100 * 1024 - overhead) })).ok).toBe(true);
+      expect(await runtime.invokeServerMethod('sizedAnswer', { bytes: 0, word: 'x'.repeat(100 * 1024 - overhead + 1) })).toEqual({
         ok: false,
         logs: [],
         error: { status: 413, message: 'Server method payload is 102401 bytes; the limit is 100 KB' },
+      });
+    });
+
+    // Stricter reading (README "Platform rules" 8g): the docs' 100 KB "payload" may be the answer's too.
+    it('fails a server method whose answer is over 100 KB', async () => {
+      const overhead = JSON.stringify({ text: '' }).length;
+      expect(await runtime.invokeServerMethod('sizedAnswer', { bytes: 100 * 1024 - overhead })).toMatchObject({ ok: true });
+      expect(await runtime.invokeServerMethod('sizedAnswer', { bytes: 100 * 1024 - overhead + 1 })).toEqual({
+        ok: false,
+        logs: [],
+        error: { status: 413, message: 'Server method response is 102401 bytes; the limit is 100 KB' },
       });
     });
 

@@ -9,7 +9,7 @@ import { base64, unbase64 } from '../core/text';
 import { parseTimestamp } from '../core/time';
 import { OneOf, validate } from '../core/validation';
 import { destinations } from '../destinations/registry';
-import type { EventRecord } from './record';
+import { utf8Bytes, type EventRecord } from './record';
 import {
   PAGE_PATTERN,
   itemsOf,
@@ -245,6 +245,26 @@ function startOf(page: Page): StreamPosition | null {
   return page.before ? decodeCursor(page.before, 'before') : null;
 }
 
+/**
+ * A server method's answer is held to 100 KB (the platform's payload limit, README "Platform rules"
+ * 8g, read strictly as the answer's too); the activities get what the meta leaves (its notice and
+ * cursors stay well under 2 KB). A 100-push page of long names is about 120 KB.
+ */
+const ANSWER_BYTES = 100 * 1024;
+const META_ROOM = 2 * 1024;
+
+/** The first of `items` whose activities fit the answer; `has_more` and the cursors then speak of the ones kept. */
+function fitting(items: StreamItem[], activityOf: (item: StreamItem) => Activity): StreamItem[] {
+  let used = META_ROOM;
+  const kept: StreamItem[] = [];
+  for (const item of items) {
+    used += utf8Bytes(JSON.stringify(activityOf(item))) + 1;
+    if (used > ANSWER_BYTES) break;
+    kept.push(item);
+  }
+  return kept;
+}
+
 export async function listActivities(args: unknown): Promise<ListResult> {
   const { page, filter } = parseListArgs(args);
   const size = page.size ?? DEFAULT_PAGE_SIZE;
@@ -256,10 +276,11 @@ export async function listActivities(args: unknown): Promise<ListResult> {
   const built = new Map<StreamItem, Activity>();
   const activityOf = (item: StreamItem): Activity => built.get(item) ?? built.set(item, toActivity(item)).get(item)!;
   const result = await walk(head.page, startOf(page), backwards, size + 1, (i) => matches(i, activityOf, filter, since), budget);
-  const items = result.items.slice(0, size);
+  // The nearest items to the cursor, as many as the answer's 100 KB holds.
+  const items = fitting(result.items.slice(0, size), activityOf);
   // Walking backwards (page[before]) collects the nearest items first; the page reads newest first.
   if (backwards) items.reverse();
-  const moreBeyond = result.items.length > size || !result.exhausted;
+  const moreBeyond = result.items.length > items.length || !result.exhausted;
   return {
     activities: items.map(activityOf),
     meta: {

@@ -63,7 +63,7 @@ export function isReplayable(state: PushState | undefined): boolean {
 export const isFailed = (state: PushState | undefined): boolean => state?.outcome === 'rejected' || state?.outcome === 'dead_letter';
 
 /** UTF-8 length of `text` without Buffer (the sandbox has none). */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;
