@@ -1,4 +1,4 @@
-/* Built from src/ (source 50458539d55c6d7a9e6ecc7ef138179f9c362f179cde9bd5360206dce357f05f) by `npm run build`; do not edit. */
+/* Built from src/ (source 0dc253f5970556a663920e0d05af9dfa144d59bb632715fae498deb2d1469319) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
