@@ -1,4 +1,4 @@
-/* Built from src/ (source 8beaa14d630e9053a280c35287a27e2125cd44e4b4d2ee37052a45b2f16bb622) by `npm run build`; do not edit. */
+/* Built from src/ (source 0dc253f5970556a663920e0d05af9dfa144d59bb632715fae498deb2d1469319) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

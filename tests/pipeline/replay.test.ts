@@ -55,7 +55,8 @@ describe('Retry', () => {
   });
 
   test('the invocation dies with the push out: the replay is recorded as a possible duplicate and settled', async () => {
-    app = await startTestApp({ executionTimeoutMs: 150 });
+    // The Freshdesk request hangs longer than the invocation may run: it dies with the push out.
+    app = await startTestApp({ executionTimeoutMs: 1000, requestTimeoutMs: 10_000 });
     const id = await rejectedFreshdeskPush();
     app.freshdesk.enqueueFaults({ hang: true });
     const killed = await app.runtime.invokeServerMethod('retryActivity', { id });

@@ -5,9 +5,11 @@
  * spends only the server methods' reserve of the `$db` quota.
  *
  * Retry pushes at once, under the page's lock (a drain or another Retry holding it: the answer says
- * so), which names the push in flight and stays until its outcome is stored (ReplayLock). Retry all marks the failed pushes waiting on their pages (one write a page) from the head's
+ * so), which names the push in flight and stays until its outcome is stored (ReplayLock). Retry
+ * all marks the failed pushes waiting on their pages (one write a page) from the head's
  * `failed_from` on, so every failed push the history keeps is reached, a few pages per click; the
- * drain then sends them within its budget.
+ * drain then sends them within its budget. A Retry all that could read no page for want of the
+ * reserve is refused with its notice; one that stopped short says how far it got.
  */
 import { HttpStatusError, reasonOf } from '../core/errors';
 import type { CallContext } from '../core/http';
