@@ -1,4 +1,4 @@
-/* Built from src/ (source 0dc253f5970556a663920e0d05af9dfa144d59bb632715fae498deb2d1469319) by `npm run build`; do not edit. */
+/* Built from src/ (source 486cd8ffda519c906a52627bba3b90665577fc0664bc261cb875ec9693d83f26) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -807,7 +807,8 @@ function invalidPayloadIdentity(data) {
   return { key: `x${digest(boundedJson(data, KEY_DEPTH, KEY_CHARS))}`, excerpt: boundedJson(data, EXCERPT_DEPTH, EXCERPT_CHARS) };
 }
 
-const MIN_LEAD_MS = 5 * 6e4 + 6e4 + 3e4;
+const SKEW_MS = 6e4;
+const MIN_LEAD_MS = 5 * 6e4 + SKEW_MS + 3e4;
 const SKEW_RETRY_MS = 2 * 6e4;
 const NAMES = {
   /** The engine's head (history page, HMAC key, outage marks, drop count): the one recurring schedule. */
@@ -816,6 +817,8 @@ const NAMES = {
   token: "cg-token",
   /** An event's lock and write-ahead copy: whoever holds it is the only one pushing this event. */
   writeAhead: (key) => `w${key}`,
+  /** The backup of a copy that is expected to fire (pipeline/write-ahead.ts). */
+  backupAhead: (key) => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page) => `s${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
@@ -836,15 +839,21 @@ function classifyCreate(err) {
   return /at least 5 minutes/i.test(message) ? "too_soon" : "failed";
 }
 const isoAt = (at) => new Date(at).toISOString();
+const named = (name, data) => ({ ...data, name });
+const rawSchedule = {
+  create: (spec) => $schedule.create(spec),
+  fetch: (name) => $schedule.fetch({ name }),
+  delete: (name) => $schedule.delete({ name })
+};
 async function createOnce(name, data, at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
-    await $schedule.create({ name, data, schedule_at: isoAt(when) });
+    await rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
     return "created";
   } catch (err) {
     const result = classifyCreate(err);
     if (result !== "too_soon") return result;
-    return $schedule.create({ name, data, schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
+    return rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when + SKEW_RETRY_MS) }).then(
       () => "created",
       (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
     );
@@ -852,7 +861,7 @@ async function createOnce(name, data, at) {
 }
 async function fetchSchedule(name) {
   try {
-    const found = await $schedule.fetch({ name });
+    const found = await rawSchedule.fetch(name);
     return { data: found.data ?? {}, at: Date.parse(found.schedule_at) };
   } catch (err) {
     if (statusOf$2(err) === 404) return null;
@@ -860,13 +869,27 @@ async function fetchSchedule(name) {
   }
 }
 function moveOnce(name, data, at) {
-  return $schedule.update({ name, data, schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
+  return $schedule.update({ name, data: named(name, data), schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
     () => true,
     () => false
   );
 }
+async function retakeOnce(name, data) {
+  const created = await createOnce(name, data, Date.now());
+  if (created !== "exists") return created;
+  const found = await fetchSchedule(name).catch(() => null);
+  if (!found || found.at > Date.now() + SKEW_MS) return "exists";
+  return await moveOnce(name, data, Date.now()) ? "created" : "failed";
+}
+async function releaseFired(data) {
+  if (typeof data.name === "string") await removeSchedule(data.name);
+}
+async function upsertOnce(name, data, at) {
+  const created = await createOnce(name, data, at);
+  return created === "created" || created === "exists" && await moveOnce(name, data, at);
+}
 function removeSchedule(name) {
-  return $schedule.delete({ name }).then(
+  return rawSchedule.delete(name).then(
     () => true,
     (err) => statusOf$2(err) === 404
   );
@@ -1032,6 +1055,8 @@ async function readKeyOrNull(key) {
 const createKey = (key, value, ttlSeconds) => classified(() => $db.set(key, storable(value), { setIf: "not_exist", ttl: ttlSeconds }));
 const setAttributes = (key, attributes) => classified(() => $db.update(key, "set", storable(attributes)));
 const removeAttributes = (key, names) => classified(() => $db.update(key, "remove", names));
+const deleteKey = (key) => classified(() => $db.delete(key));
+const setAttributesWithOptions = (key, attributes, options) => classified(() => $db.update(key, "set", storable(attributes), options));
 
 const HISTORY_TTL_SECONDS = 30 * 24 * 3600;
 const MAX_RECORD_BYTES = 3e3;
@@ -1258,7 +1283,7 @@ async function claimEvent(key, run, page) {
     if (err.kind !== "condition") return "unknown";
     const claim = await readClaim(key);
     if (claim === "unknown") return "unknown";
-    return claim?.run === run ? "ours" : "duplicate";
+    return claim?.run === run ? { ours: claim } : "duplicate";
   }
 }
 const newRunToken = (secret, key, now) => hmacSha256(secret, `${key}|${now}|${Math.random()}`).slice(0, 16);
@@ -1902,13 +1927,13 @@ function pushIsAuthentic(record, destination, secret) {
   return push !== void 0 && recordIsAuthentic(record, secret) && sameDigest(push.sig, hmacSha256(secret, pushText(record.key, destination, push)));
 }
 
-function forStorage(record, iparams, secret) {
-  const cut = fitToBytes(redactSecrets(record, iparams), MAX_RECORD_BYTES - SEAL_ROOM);
+function forStorage(record, redactor, secret) {
+  const cut = fitToBytes(redactSecrets(record, redactor), MAX_RECORD_BYTES - SEAL_ROOM);
   return secret === null ? cut : sealRecord(cut, secret);
 }
 const SEAL_ROOM = 300;
 const PROBE = allDestinations()[0];
-function redactText(text, iparams) {
+function redactText(text, redactor) {
   const probe = {
     key: "",
     page: null,
@@ -1917,21 +1942,26 @@ function redactText(text, iparams) {
     invalid: null,
     pushes: { [PROBE]: { reason: text } }
   };
-  return redactSecrets(probe, iparams).pushes[PROBE]?.reason ?? "";
+  return redactSecrets(probe, redactor).pushes[PROBE]?.reason ?? "";
 }
-function pushForStorage(key, id, push, iparams, secret) {
-  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, iparams);
+function pushForStorage(key, id, push, redactor, secret) {
+  const redacted = redactSecrets({ key, page: null, received_at: 0, change: null, invalid: null, pushes: { [id]: push } }, redactor);
   return sealPush(key, id, redacted.pushes[id], secret);
 }
 async function wakeAt(at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   const armed = await createOnce(NAMES.wake(when), { kind: "wake" }, when);
-  if (armed === "exists") return;
-  const due = armed === "failed" ? Date.now() : when;
+  if (armed === "exists") return "stands";
+  const due = armed === "created" ? when : Date.now();
   await updateHead(
     (h) => ({ ...h, wake_at: h.wake_at === null || h.wake_at > due || h.wake_at < Date.now() ? due : h.wake_at }),
     (h) => h.wake_at !== null && h.wake_at <= due && h.wake_at >= Math.min(due, Date.now())
   );
+  return "armed";
+}
+function wakeStands(head, due) {
+  const now = Date.now();
+  return head.wake_at !== null && head.wake_at > now && head.wake_at <= Math.max(due, now + MIN_LEAD_MS);
 }
 const OVERDUE_MS$1 = 2 * 6e4;
 async function rearmIfOverdue(head) {
@@ -1971,7 +2001,7 @@ async function afterStored(head, stored) {
     ...stored,
     marks: stored.marks.map(([id, mark]) => [
       id,
-      mark && { ...mark, reason: redactText(mark.reason, stored.iparams) }
+      mark && { ...mark, reason: redactText(mark.reason, stored.redactor) }
     ])
   };
   if (headNeeds(head, s))
@@ -1980,7 +2010,7 @@ async function afterStored(head, stored) {
       (h) => !headNeeds(h, s)
     );
   const due = s.pushes.filter(([, p]) => p.outcome === "retrying").map(([, p]) => p.next_retry_at ?? Date.now());
-  if (due.length > 0) await wakeAt(Math.min(...due));
+  if (due.length > 0 && !wakeStands(head, Math.min(...due))) await wakeAt(Math.min(...due));
 }
 const BACKLOG_PER_MINUTE = 22;
 async function backlogSlot(head) {
@@ -1992,9 +2022,26 @@ async function backlogSlot(head) {
   return at;
 }
 
-const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), data, at);
-const rewriteAhead = (data, at = Date.now()) => moveOnce(NAMES.writeAhead(data.record.key), data, at);
-const clearWriteAhead = (key) => removeSchedule(NAMES.writeAhead(key));
+const BACKUP_DELAY_MS = 10 * 6e4;
+const dataOf = (data) => data;
+function atResume(data) {
+  if (data.step === "pushed") return { ...data, mayBeStored: true };
+  if (data.step === "unclaimed") return { ...data, step: void 0 };
+  return data;
+}
+const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
+const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
+async function parkAhead(data, at) {
+  const parked = { ...data, backup: true };
+  if (!await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at)) return false;
+  await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
+  return true;
+}
+async function clearWriteAhead(data) {
+  const cleared = await removeSchedule(NAMES.writeAhead(data.record.key));
+  if (data.backup) await removeSchedule(NAMES.backupAhead(data.record.key));
+  return cleared;
+}
 
 const MAX_REASON_CHARS = 300;
 async function drop(key, why) {
@@ -2003,34 +2050,52 @@ async function drop(key, why) {
   return "dropped";
 }
 const MAX_STORE_TRIES = 3;
-async function notStored(work, sealed, hasCopy, err) {
-  const tries = (work.tries ?? 0) + 1;
-  const kept = hasCopy && tries < MAX_STORE_TRIES && await rewriteAhead({ ...work, record: sealed, inflight: [], tries });
+function copyOf(work) {
+  const data = { ...work };
+  delete data.marks;
+  return data;
+}
+const isQuota = (err) => err.kind === "quota";
+const certainlyNotStored = (err) => isQuota(err) || err.kind === "refused";
+async function defer(work, ctx, hasCopy, step) {
+  if (!hasCopy) return work.backup ? "deferred" : drop(work.record.key, "neither the store nor a write-ahead copy could take it");
+  await parkAhead({ ...copyOf(work), step }, await backlogSlot(ctx.head));
+  return "deferred";
+}
+async function notStored(work, ctx, sealed, hasCopy, err) {
+  const tries = (work.tries ?? 0) + (isQuota(err) ? 0 : 1);
+  const parked = {
+    ...copyOf(work),
+    record: sealed,
+    inflight: [],
+    tries,
+    step: "pushed",
+    mayBeStored: !certainlyNotStored(err)
+  };
+  const kept = hasCopy ? tries < MAX_STORE_TRIES && await parkAhead(parked, await backlogSlot(ctx.head)) : work.backup === true;
   if (kept) return "deferred";
-  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err)}`);
+  console.error(`history: event ${work.record.key} pushed but not recorded: ${reasonOf(err, ctx.redactor)}`);
   return finish(work, hasCopy, "unrecorded");
 }
 async function store(work, ctx, hasCopy) {
-  const sealed = forStorage(work.record, ctx.iparams, ctx.head.secret);
+  const sealed = forStorage(work.record, ctx.redactor, ctx.head.secret);
   let page;
   try {
     page = await placeNew(sealed, ctx.head);
   } catch (err) {
-    return notStored(work, sealed, hasCopy, err);
+    return notStored(work, ctx, sealed, hasCopy, err);
   }
   const pushes = Object.entries(sealed.pushes);
-  await afterStored(ctx.head, { iparams: ctx.iparams, page, pushes, marks: work.marks ?? [] }).catch(
-    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err)}`)
+  await afterStored(ctx.head, { redactor: ctx.redactor, page, pushes, marks: work.marks ?? [] }).catch(
+    (err) => console.error(`engine: event ${work.record.key} stored, its bookkeeping failed: ${reasonOf(err, ctx.redactor)}`)
   );
-  return "done";
+  return finish(work, hasCopy, "done");
 }
 async function pushAndStore(work, ctx, hasCopy, mayHaveLanded) {
   const results = await deliverEvent(work.record.change, work.inflight, ctx, mayHaveLanded);
   for (const result of results) work.record.pushes[result.id] = result.push;
   work.marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
-  const status = await store(work, ctx, hasCopy);
-  if (status === "done" && hasCopy) await clearWriteAhead(work.record.key);
-  return status;
+  return store(work, ctx, hasCopy);
 }
 function invalidRecord(payload, field, message, now) {
   const { key, excerpt } = invalidPayloadIdentity(payload?.data ?? null);
@@ -2040,25 +2105,20 @@ function invalidRecord(payload, field, message, now) {
 }
 async function recordInvalid(record, ctx) {
   try {
-    await placeNew(forStorage(record, ctx.iparams, ctx.head.secret), ctx.head);
+    await placeNew(forStorage(record, ctx.redactor, ctx.head.secret), ctx.head);
     return "done";
   } catch (err) {
-    return drop(record.key, `rejected event not recorded: ${reasonOf(err)}`);
+    return drop(record.key, `rejected event not recorded: ${reasonOf(err, ctx.redactor)}`);
   }
 }
 const contextFor = async (iparams, call) => ({ ...call, iparams, head: await readHead() });
-async function defer(work, ctx, hasCopy) {
-  if (!hasCopy) return drop(work.record.key, "neither the store nor a write-ahead copy could take it");
-  await rewriteAhead(work, await backlogSlot(ctx.head));
-  return "deferred";
-}
 async function receiveEvent(payload, iparams, call) {
   const now = Date.now();
   const parsed = parseAgentActivityEvent(payload);
   const ctx = await contextFor(iparams, call).catch(() => null);
   if (!ctx)
     return {
-      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, iparams),
+      status: await withoutHead(parsed.ok ? newRecord(parsed.change.key, parsed.change, now) : null, call),
       record: newRecord("", null, now)
     };
   if (!parsed.ok) {
@@ -2070,12 +2130,12 @@ async function receiveEvent(payload, iparams, call) {
   const work = { kind: "event", run: newRunToken(ctx.head.secret, record.key, now), record, inflight: allDestinations() };
   return { status: await receive(work, ctx), record };
 }
-async function withoutHead(record, iparams) {
+async function withoutHead(record, call) {
   if (!record) return "dropped";
   const data = {
     kind: "event",
     run: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`,
-    record: forStorage(record, iparams, null),
+    record: forStorage(record, call.redactor, null),
     inflight: allDestinations()
   };
   const copy = await writeAhead(data);
@@ -2085,17 +2145,17 @@ async function withoutHead(record, iparams) {
   return "dropped";
 }
 async function receive(work, ctx) {
-  const data = { ...work, record: forStorage(work.record, ctx.iparams, ctx.head.secret) };
+  const data = { ...work, record: forStorage(work.record, ctx.redactor, ctx.head.secret) };
   const copy = await writeAhead(data);
   if (copy === "exists") return "duplicate";
   const hasCopy = copy === "created";
   const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
   if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
-  if (claim === "unknown") return defer(data, ctx, hasCopy);
-  return pushAndStore(work, ctx, hasCopy, false);
+  if (claim === "unknown") return defer(data, ctx, hasCopy, "unclaimed");
+  return pushAndStore({ ...work, claimPage: ctx.head.page }, ctx, hasCopy, false);
 }
-async function findStored(key, claim, head) {
-  for (let page = claim.page; page <= Math.min(head, claim.page + 2); page++) {
+async function findStored(key, from, head) {
+  for (let page = from; page <= Math.min(head, from + 2); page++) {
     const records = await readPage(pageId(page)).catch(() => "unknown");
     if (records === "unknown") return "unknown";
     const found = (records ?? []).find((r) => r.key === key);
@@ -2103,29 +2163,33 @@ async function findStored(key, claim, head) {
   }
   return null;
 }
-async function resumeClaimed(work, ctx, hasCopy) {
-  const claim = await readClaim(work.record.key);
-  const stored = claim === "unknown" || claim === null ? "unknown" : await findStored(work.record.key, claim, ctx.head.page);
-  if (stored === "unknown") return defer(work, ctx, hasCopy);
+async function resumeClaimed(work, ctx, hasCopy, claimPage) {
+  const stored = await findStored(work.record.key, claimPage, ctx.head.page);
+  if (stored === "unknown") return defer({ ...work, claimPage }, ctx, hasCopy, work.step ?? "claimed");
   if (stored) return finish(work, hasCopy, "done");
   if (work.inflight.length > 0) return pushAndStore(work, ctx, hasCopy, true);
-  const status = await store(work, ctx, hasCopy);
-  return status === "done" ? finish(work, hasCopy, status) : status;
+  return store(work, ctx, hasCopy);
+}
+async function reclaim(work, ctx, hasCopy) {
+  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
+  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
+  if (claim === "unknown") return defer(work, ctx, hasCopy, work.step);
+  if (claim === "claimed") return pushAndStore({ ...work, claimPage: ctx.head.page }, ctx, hasCopy, false);
+  if (work.step === "unclaimed") return pushAndStore({ ...work, claimPage: claim.ours.page }, ctx, hasCopy, false);
+  return resumeClaimed(work, ctx, hasCopy, claim.ours.page);
 }
 async function resumeEvent(data, iparams, call) {
-  const copy = await writeAhead(data);
+  const copy = await retakeCopy(atResume(data));
   if (copy === "exists") return "duplicate";
   const ctx = await contextFor(iparams, call);
   const hasCopy = copy === "created";
   const work = { ...data, record: { ...data.record, page: null } };
-  const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
-  if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
-  if (claim === "unknown") return defer(work, ctx, hasCopy);
-  if (claim === "claimed") return pushAndStore(work, ctx, hasCopy, false);
-  return resumeClaimed(work, ctx, hasCopy);
+  if (work.step === "pushed" && !work.mayBeStored) return store(work, ctx, hasCopy);
+  if (work.step === "pushed" || work.step === "claimed") return resumeClaimed(work, ctx, hasCopy, work.claimPage ?? ctx.head.page);
+  return reclaim(work, ctx, hasCopy);
 }
 async function finish(work, hasCopy, status) {
-  if (hasCopy) await clearWriteAhead(work.record.key);
+  if (hasCopy) await clearWriteAhead(work);
   return status;
 }
 
@@ -2307,10 +2371,10 @@ async function drainPage(id, ctx, budget) {
           false
         )
       }))
-    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.iparams, ctx.head.secret) }));
+    ].map((c) => ({ ...c, push: pushForStorage(c.key, c.destination, c.push, ctx.redactor, ctx.head.secret) }));
     await rewritePushes(id, changes);
     const marks = results.filter((r) => r.mark !== void 0).map((r) => [r.id, r.mark ?? null]);
-    await afterStored(ctx.head, { iparams: ctx.iparams, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
+    await afterStored(ctx.head, { redactor: ctx.redactor, page: id, pushes: changes.map((c) => [c.destination, c.push]), marks });
     const left = records.flatMap(
       (r) => Object.entries(r.pushes).filter(
         ([dest, p]) => p?.outcome === "retrying" && !changes.some((c) => c.key === r.key && c.destination === dest)
@@ -2324,7 +2388,7 @@ async function drainPage(id, ctx, budget) {
       next: times.length > 0 ? Math.min(...times) : null
     };
   } catch (err) {
-    console.error(`drain: page ${id} not finished: ${reasonOf(err)}`);
+    console.error(`drain: page ${id} not finished: ${reasonOf(err, ctx.redactor)}`);
     return { ...BUSY, next: Date.now() };
   } finally {
     await removeSchedule(lock).catch(() => void 0);
@@ -2358,9 +2422,11 @@ async function drainPages(ctx) {
 const DRAINS_AHEAD = 7;
 async function armDrains(from) {
   const start = Math.max(from, Date.now() + MIN_LEAD_MS);
-  for (let i = 0; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
+  const first = await wakeAt(start) === "stands" ? DRAINS_AHEAD - 1 : 1;
+  for (let i = first; i < DRAINS_AHEAD; i++) await wakeAt(start + i * NEXT_SWEEP_MS);
 }
-async function sweep(iparams, call) {
+async function sweep(iparams, call, fired = {}) {
+  await releaseFired(fired);
   const head = await readHead();
   const { page, firstOpen, next } = await drainPages({ ...call, iparams, head });
   await advance(head, firstOpen ?? page);
@@ -2368,6 +2434,8 @@ async function sweep(iparams, call) {
   else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
 }
 async function recoverPage(data, iparams, call) {
+  const lock = NAMES.pageLock(data.page);
+  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
   const head = await readHead();
   const records = await readPage(data.page) ?? [];
   const now = Date.now();
@@ -2376,9 +2444,10 @@ async function recoverPage(data, iparams, call) {
     const push = record?.pushes[id];
     if (!record || push?.outcome !== "retrying" || !pushIsAuthentic(record, id, head.secret)) return [];
     const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, iparams, head.secret) }];
+    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
   });
   await rewritePushes(data.page, changes);
+  await removeSchedule(lock);
   await sweep(iparams, call);
 }
 
@@ -2417,18 +2486,19 @@ function vet(found, id, head, now) {
   return push;
 }
 const replayLock = (data) => ({ ...data });
-function storedFor(lock, push, iparams) {
-  return { iparams, page: lock.page, pushes: [[lock.id, push]], marks: lock.mark === void 0 ? [] : [[lock.id, lock.mark]] };
+function storedFor(lock, push, redactor) {
+  return { redactor, page: lock.page, pushes: [[lock.id, push]], marks: lock.mark === void 0 ? [] : [[lock.id, lock.mark]] };
 }
 async function record(lock, push, ctx) {
   await rewritePushes(lock.page, [{ key: lock.key, destination: lock.id, push }]);
-  await afterStored(ctx.head, storedFor(lock, push, ctx.iparams));
+  await afterStored(ctx.head, storedFor(lock, push, ctx.redactor));
 }
-async function recordLater(lock, push, err) {
+async function recordLater(lock, push, err, redactor) {
   const name = NAMES.pageLock(lock.page);
   await moveOnce(name, replayLock({ ...lock, push }), Date.now());
-  console.error(`retry: the outcome of ${lock.key}.${lock.id} is recorded later: ${reasonOf(err)}`);
-  return ` The history could not record it now (${reasonOf(err)}); it does within ${Math.ceil(MIN_LEAD_MS / 6e4)} minutes.`;
+  const reason = reasonOf(err, redactor);
+  console.error(`retry: the outcome of ${lock.key}.${lock.id} is recorded later: ${reason}`);
+  return ` The history could not record it now (${reason}); it does within ${Math.ceil(MIN_LEAD_MS / 6e4)} minutes.`;
 }
 async function replayUnderLock(page, key, id, ctx) {
   const records = await readPage(page);
@@ -2442,11 +2512,11 @@ async function replayUnderLock(page, key, id, ctx) {
   if (!await moveOnce(NAMES.pageLock(page), replayLock(lock), now))
     throw new HttpStatusError(503, "the retry could not be started (the scheduler failed): nothing was sent, try again in a minute");
   const result = await pushOne(destinationOf(id), stored.change, toReplayed(vetted, now), ctx, false);
-  const push = pushForStorage(key, id, result.push, ctx.iparams, ctx.head.secret);
+  const push = pushForStorage(key, id, result.push, ctx.redactor, ctx.head.secret);
   const sent = { ...lock, mark: result.mark };
   const later = await record(sent, push, ctx).then(
     () => null,
-    (err) => recordLater(sent, push, err)
+    (err) => recordLater(sent, push, err, ctx.redactor)
   );
   const activity = activityOf({ ...stored, pushes: { ...stored.pushes, [id]: push } }, id);
   const keepLock = later !== null;
@@ -2486,23 +2556,23 @@ async function recordReplay(lock, iparams, call) {
   const found = (await readPage(lock.page))?.find((r) => r.key === lock.key);
   if (!found || !pushIsAuthentic(found, lock.id, head.secret)) return;
   const stored = found.pushes[lock.id];
-  const push = outcomeOf(lock, stored, iparams, head.secret);
+  const push = outcomeOf(lock, stored, call.redactor, head.secret);
   try {
-    if (push === stored) await afterStored(head, storedFor(lock, push, iparams));
+    if (push === stored) await afterStored(head, storedFor(lock, push, call.redactor));
     else await record(lock, push, { ...call, iparams, head });
   } catch (err) {
     const again = await createOnce(NAMES.pageLock(lock.page), replayLock({ ...lock, push }), Date.now());
-    console.error(`retry: the outcome of ${lock.key}.${lock.id} is not recorded yet (${reasonOf(err)}); lock ${again}`);
+    console.error(`retry: the outcome of ${lock.key}.${lock.id} is not recorded yet (${reasonOf(err, call.redactor)}); lock ${again}`);
     return;
   }
   await sweep(iparams, call);
 }
-function outcomeOf(lock, stored, iparams, secret) {
+function outcomeOf(lock, stored, redactor, secret) {
   if (stored.replayed_at === lock.at) return stored;
   if (lock.push) return lock.push;
   const now = Date.now();
   const recovered = { ...toRecovered(toReplayed(stored, lock.at), now, destinationOf(lock.id).idempotent), next_retry_at: now };
-  return pushForStorage(lock.key, lock.id, recovered, iparams, secret);
+  return pushForStorage(lock.key, lock.id, recovered, redactor, secret);
 }
 function sortPushes(records, head, room, now) {
   const all = records.flatMap(
@@ -2519,14 +2589,14 @@ function queuedPush(records, change, at) {
   const activity = activityOf({ ...record2, pushes: { ...record2.pushes, [change.destination]: change.push } }, change.destination);
   return { id: activity.id, at: iso$1(at), updated_at: activity.updated_at };
 }
-async function markPage(page, head, iparams, room, at) {
+async function markPage(page, head, redactor, room, at) {
   const records = await readPage(page) ?? [];
   const now = Date.now();
   const sorted = sortPushes(records, head, room, now);
   const changes = sorted.marks.map(([record2, id, push]) => ({
     key: record2.key,
     destination: id,
-    push: pushForStorage(record2.key, id, toReplayed(push, now), iparams, head.secret)
+    push: pushForStorage(record2.key, id, toReplayed(push, now), redactor, head.secret)
   }));
   if (changes.length > 0 && await takeReserve(1) < 1) return { queued: [], already: sorted.already, failedLeft: true, starved: true };
   await rewritePushes(page, changes);
@@ -2537,12 +2607,12 @@ async function mayReadAnother(walked, head) {
   walked.starved = await takeReserve(1) < 1;
   return !walked.starved;
 }
-async function markPages(head, iparams, at) {
+async function markPages(head, redactor, at) {
   const from = Math.min(head.failed_from ?? head.page + 1, head.open_from);
   const walked = { queued: [], already: 0, failedLeft: false, starved: false, from, next: from, read: 0 };
   let firstLeft = null;
   while (await mayReadAnother(walked, head)) {
-    const marked = await markPage(pageId(walked.next), head, iparams, RETRY_ALL_MAX - walked.queued.length, at);
+    const marked = await markPage(pageId(walked.next), head, redactor, RETRY_ALL_MAX - walked.queued.length, at);
     walked.queued.push(...marked.queued);
     walked.already += marked.already;
     walked.starved = marked.starved;
@@ -2578,7 +2648,7 @@ function answer$1(walked, head, at) {
 async function replayAllFailed(iparams) {
   const head = await readHead();
   const at = Date.now() + MIN_LEAD_MS;
-  const walked = await markPages(head, iparams, at);
+  const walked = await markPages(head, redactorFor(iparams), at);
   if (walked.read === 0 && walked.starved) throw new HttpStatusError(429, RESERVE_NOTICE);
   if (walked.queued.length > 0) {
     const first = pageNumber(walked.queued[0].id.split(".")[0]);
@@ -2603,15 +2673,11 @@ async function moveFailedCursor(head, to) {
 }
 
 const probeDb = {
-  get: (key) => $db.get(key),
-  delete: (key) => $db.delete(key),
-  update: (key, action, attributes, options) => options === void 0 ? $db.update(key, action, attributes) : $db.update(key, action, attributes, options)
+  get: readKey,
+  delete: deleteKey,
+  update: (key, attributes, options) => options === void 0 ? setAttributes(key, attributes) : setAttributesWithOptions(key, attributes, options)
 };
-const probeSchedule = {
-  create: (spec) => $schedule.create(spec),
-  fetch: (name) => $schedule.fetch({ name }),
-  delete: (name) => $schedule.delete({ name })
-};
+const probeSchedule = rawSchedule;
 const statusOf = (err) => {
   const status = err?.status;
   return typeof status === "number" ? status : 0;
@@ -2621,17 +2687,17 @@ const PROBED_RULES = {
   db_update_options: {
     title: "$db.update applies an options argument (setIf)",
     readings: ["ignored", "honoured"],
-    fallback: "none needed: the delivery engine passes no options to $db.update, so either reading is safe"
+    fallback: "none needed: the delivery engine passes no options to $db.update (a history page is opened with set and its expiry before any update), so either reading is safe"
   },
   fired_schedule: {
     title: "A one-time schedule frees its place among the 1,000 once it has fired",
     readings: ["freed", "kept"],
-    fallback: "one-time schedules are deleted once they have fired (the probe deletes its own)"
+    fallback: "none needed: the app deletes each one-time schedule once it has fired (a resumed copy or page lock is taken back and deleted, wake-ups and reserve tokens delete themselves, the probe deletes its own)"
   },
   schedule_calls: {
     title: "$schedule calls count against no per-minute quota",
     readings: ["unmetered", "metered"],
-    fallback: "$schedule calls are budgeted like $db operations: 50 a minute"
+    fallback: "the engine spends 4 $schedule calls an event and about 2 a waiting push: about 12 events a minute are then sustainable; beyond that an event whose head read and write-ahead copy are both refused is logged and dropped"
   },
   server_method_timeout: {
     title: "A server method gets the timeout its manifest declares (20 s for Retry and Retry all)",
@@ -2708,7 +2774,7 @@ async function readEntries() {
   }
 }
 async function saveEntries(entries) {
-  if (Object.keys(entries).length > 0) await probeDb.update(PLATFORM_RULES_KEY, "set", entries);
+  if (Object.keys(entries).length > 0) await probeDb.update(PLATFORM_RULES_KEY, entries);
 }
 
 const SCRATCH_KEY = "platform-probe:scratch";
@@ -2721,7 +2787,7 @@ const reason = (err) => `${statusOf(err) || "no status"}: ${messageOf(err)}`;
 async function probeDbUpdateOptions(now) {
   try {
     await probeDb.delete(SCRATCH_KEY);
-    await probeDb.update(SCRATCH_KEY, "set", { probed_at: now }, { setIf: "exist" });
+    await probeDb.update(SCRATCH_KEY, { probed_at: now }, { setIf: "exist" });
   } catch (err) {
     if (statusOf(err) === 400) return entry("honoured", now, `update(missing key, set, \u2026, {setIf: 'exist'}) was refused (${reason(err)})`);
     return entry(null, now, `the probe's $db calls failed (${reason(err)}); tried again tomorrow`);
@@ -2839,18 +2905,20 @@ async function onAgentActivityCreate(payload) {
     console.error(`onAgentActivityCreate: could not process the event: ${reasonOf(err, call.redactor)}`);
   }
 }
-const FIRED = /* @__PURE__ */ new Map([
-  ["event", (data, iparams, call) => resumeEvent(data, iparams, call)],
-  ["page", (data, iparams, call) => recoverPage(data, iparams, call)],
-  ["replay", (data, iparams, call) => recordReplay(data, iparams, call)],
-  ["wake", (_data, iparams, call) => sweep(iparams, call)],
-  ["head", (_data, iparams, call) => sweep(iparams, call)]
-]);
+const BY_KIND = {
+  event: (data, iparams, call) => resumeEvent(data, iparams, call),
+  page: (data, iparams, call) => recoverPage(data, iparams, call),
+  replay: (data, iparams, call) => recordReplay(data, iparams, call),
+  wake: (data, iparams, call) => sweep(iparams, call, data),
+  head: (data, iparams, call) => sweep(iparams, call, data),
+  reserve: (data) => releaseFired(data)
+};
 async function onScheduledEvent(payload) {
   const data = payload.data ?? {};
   const call = callFor(payload);
   try {
-    await FIRED.get(data.kind)?.(data, iparamsOf(payload), call);
+    const work = typeof data.kind === "string" && Object.hasOwn(BY_KIND, data.kind) ? BY_KIND[data.kind] : void 0;
+    if (work) await work(data, iparamsOf(payload), call);
     await checkPlatformOnSchedule(data, iparamsOf(payload));
   } catch (err) {
     console.error(`onScheduledEvent: ${String(data.kind)} not handled: ${reasonOf(err, call.redactor)}`);

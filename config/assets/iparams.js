@@ -1,4 +1,4 @@
-/* Built from src/ (source 0dc253f5970556a663920e0d05af9dfa144d59bb632715fae498deb2d1469319) by `npm run build`; do not edit. */
+/* Built from src/ (source 486cd8ffda519c906a52627bba3b90665577fc0664bc261cb875ec9693d83f26) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 
