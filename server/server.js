@@ -1,4 +1,4 @@
-/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
+/* Built from src/ (source b058b2d3270aafee45daf24ae4ae22c5d37ad4d43685dfd54da327dbcbef7273) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2016,6 +2016,7 @@ async function backlogSlot(head) {
   return at;
 }
 
+const BACKUP_BACKLOG_MS = 6e4;
 const BACKUP_DELAY_MS = 10 * 6e4;
 const dataOf = (data) => data;
 function atResume(data) {
@@ -2026,9 +2027,10 @@ function atResume(data) {
 const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
 const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
 async function parkAhead(data, at) {
-  const parked = { ...data, backup: true };
+  const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;
+  const parked = { ...data, backup };
   if (!await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at)) return false;
-  await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
+  if (backup) await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
   return true;
 }
 async function clearWriteAhead(data) {

@@ -1,4 +1,4 @@
-/* Built from src/ (source d8315c43b68b0d913a0f50c427e889bacfa9c1a6e295e987d55a0d50855f2c4c) by `npm run build`; do not edit. */
+/* Built from src/ (source b058b2d3270aafee45daf24ae4ae22c5d37ad4d43685dfd54da327dbcbef7273) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 
