@@ -1,4 +1,4 @@
-/* Built from src/ (source 486cd8ffda519c906a52627bba3b90665577fc0664bc261cb875ec9693d83f26) by `npm run build`; do not edit. */
+/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2022,6 +2022,7 @@ async function backlogSlot(head) {
   return at;
 }
 
+const BACKUP_BACKLOG_MS = 6e4;
 const BACKUP_DELAY_MS = 10 * 6e4;
 const dataOf = (data) => data;
 function atResume(data) {
@@ -2032,9 +2033,10 @@ function atResume(data) {
 const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
 const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
 async function parkAhead(data, at) {
-  const parked = { ...data, backup: true };
+  const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;
+  const parked = { ...data, backup };
   if (!await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at)) return false;
-  await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
+  if (backup) await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
   return true;
 }
 async function clearWriteAhead(data) {

@@ -1,4 +1,4 @@
-/* Built from src/ (source 486cd8ffda519c906a52627bba3b90665577fc0664bc261cb875ec9693d83f26) by `npm run build`; do not edit. */
+/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

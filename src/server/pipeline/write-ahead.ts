@@ -5,13 +5,13 @@
  * so the copy is also the event's lock: a second run on the same event cannot start meanwhile.
  *
  * Work that is expected to fire (an event deferred for the store's quota, outcomes waiting for
- * their history write) also gets a backup copy (`b<key>`), firing BACKUP_DELAY_MS later: the
+ * their history write) behind a shallow backlog also gets a backup copy (`b<key>`), firing BACKUP_DELAY_MS later: the
  * platform deletes a one-time schedule as it fires, so a resume that dies before it has written
  * anything would otherwise take the work with it. Both copies are deleted once the work is done.
  */
 import type { DestinationId } from '../destinations/types';
 import type { EventRecord } from '../history/record';
-import { createOnce, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
+import { createOnce, MIN_LEAD_MS, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
 
 /**
  * What the run that wrote the copy knew, so that a resume spends no operation to find it out again:
@@ -37,6 +37,9 @@ export interface WriteAhead {
   /** A backup copy exists (deleted with the copy). */
   backup?: boolean;
 }
+
+/** Work parked behind at most this much backlog (about 22 events) gets a backup copy. */
+const BACKUP_BACKLOG_MS = 60_000;
 
 /** A backup fires this long after its copy: far beyond an invocation's 20 s, so the two never run together. */
 export const BACKUP_DELAY_MS = 10 * 60_000;
@@ -65,9 +68,11 @@ export const retakeCopy = (data: WriteAhead) => retakeOnce(NAMES.writeAhead(data
  * protection against a second death.
  */
 export async function parkAhead(data: WriteAhead, at: number): Promise<boolean> {
-  const parked = { ...data, backup: true };
+  // Behind a deep backlog (a burst) the copies need every place among the 1,000: no backups then.
+  const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;
+  const parked = { ...data, backup };
   if (!(await moveOnce(NAMES.writeAhead(data.record.key), dataOf(parked), at))) return false;
-  await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
+  if (backup) await upsertOnce(NAMES.backupAhead(data.record.key), dataOf(atResume(parked)), at + BACKUP_DELAY_MS);
   return true;
 }
 
