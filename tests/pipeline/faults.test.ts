@@ -3,7 +3,7 @@
  * Time moves on the injectable clock; nothing waits for real except the shrunk request timeout.
  */
 import sinon from 'sinon';
-import { generalAvailability, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { agentEvent, generalAvailability, intelliassign, startTestApp, type TestApp } from '../support/app';
 import { allActivities, expectSettled } from '../support/settle';
 
 let app: TestApp;
@@ -12,19 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-/** A distinct event per index: another agent changing status a second later. */
-function event(i: number): Record<string, unknown> {
-  const payload = withChange(intelliassign(), {
-    org_agent_id: `agent-${i}`,
-    email: `agent${i}@example.com`,
-    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
-  });
-  (payload as any).data.actor.email = `agent${i}@example.com`;
-  return payload;
-}
-
 async function fireAll(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await app.fire(event(i));
+  for (let i = 0; i < count; i++) await app.fire(agentEvent(i));
 }
 
 const destinationStatus = (server: { received: Array<{ path: string; status: number }> }, path: string) =>
@@ -99,8 +88,8 @@ test('a write that landed before the answer failed is not duplicated at Customer
 });
 
 test('the same event delivered three times, and events out of order, are each pushed once', async () => {
-  const later = event(2);
-  const earlier = event(1);
+  const later = agentEvent(2);
+  const earlier = agentEvent(1);
   await app.fire(later);
   await app.fire(earlier);
   await app.fire(later);

@@ -5,7 +5,7 @@
  */
 import sinon from 'sinon';
 import { RESERVE_NOTICE } from '../../src/shared/history-api';
-import { history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { agentEvent, history, intelliassign, startTestApp, type TestApp } from '../support/app';
 import { allActivities, expectSettled } from '../support/settle';
 import { head, pageOf, queuedWork, storedRecords, waitingPushes } from '../support/storage';
 
@@ -16,16 +16,6 @@ afterEach(async () => {
 });
 
 const MINUTE = 60_000;
-
-function agentEvent(i: number): Record<string, unknown> {
-  const payload = withChange(intelliassign(), {
-    org_agent_id: `agent-${i}`,
-    email: `agent${i}@example.com`,
-    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
-  });
-  (payload as any).data.actor.email = `agent${i}@example.com`;
-  return payload;
-}
 
 /** `perMinute` events a minute for `minutes`, firing due schedules as time passes; returns the next event index. */
 async function arrive(perMinute: number, minutes: number, from = 0, each?: (minute: number) => Promise<void>): Promise<number> {

@@ -12,21 +12,11 @@
  */
 import fc from 'fast-check';
 import sinon from 'sinon';
-import { intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { agentEvent, startTestApp, type TestApp } from '../support/app';
 import { allActivities } from '../support/settle';
 import { head } from '../support/storage';
 
 const MINUTE = 60_000;
-
-function agentEvent(i: number): Record<string, unknown> {
-  const payload = withChange(intelliassign(), {
-    org_agent_id: `agent-${i}`,
-    email: `agent${i}@example.com`,
-    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
-  });
-  (payload as any).data.actor.email = `agent${i}@example.com`;
-  return payload;
-}
 
 type Fault = 'fail' | 'ambiguous';
 type Action =

@@ -54,3 +54,14 @@ export function withChange(payload: Record<string, unknown>, change: Record<stri
   Object.assign(copy.data.agent_activity, change);
   return copy;
 }
+
+/** A distinct event per index: another agent changing status a second later. */
+export function agentEvent(i: number): Record<string, unknown> {
+  const payload = withChange(intelliassign(), {
+    org_agent_id: `agent-${i}`,
+    email: `agent${i}@example.com`,
+    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
+  });
+  (payload as { data: { actor: Record<string, unknown> } }).data.actor.email = `agent${i}@example.com`;
+  return payload;
+}
