@@ -105,6 +105,12 @@ export function backlog(runtime: PlatformRuntime): number {
   return copies + waiting;
 }
 
+/** Events the app counted as dropped: the count in the engine's head (the data of its recurring schedule). */
+export function droppedCount(runtime: PlatformRuntime): number {
+  const head = runtime.schedules.list().find((s) => s.name === 'history-head')?.data as { dropped?: number } | undefined;
+  return head?.dropped ?? 0;
+}
+
 /** One-time schedules alive now (the platform allows 1,000). */
 export const liveOneTime = (runtime: PlatformRuntime): number => runtime.schedules.list().filter((s) => !s.repeat).length;
 

@@ -211,7 +211,7 @@ function burstRows(bursts: BenchResults['bursts']): Row[] {
     rows.push({
       section,
       metric: 'peak retry backlog (slots + write-ahead copies)',
-      measured: `${burst.peakBacklog}; not in history ${burst.history.missing}; failed ${deadLettered.length > 0 ? deadLettered.join(', ') : 'none'}; ${burst.errorLogs} error logs`,
+      measured: `${burst.peakBacklog}; not in history ${burst.history.missing}; failed ${deadLettered.length > 0 ? deadLettered.join(', ') : 'none'}; ${burst.dropped} counted dropped; ${burst.errorLogs} error logs`,
       comparedTo: `platform limit ${SCHEDULE_LIMITS.maxOneTime.toLocaleString('en-US')} one-time schedules (1 is the token cache); drops are logged and counted`,
       verdict: overflowed ? 'OVERFLOWED' : 'fits',
     });

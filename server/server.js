@@ -1,4 +1,4 @@
-/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
+/* Built from src/ (source 873d878d4af49286938415565ae0b9f83f1275f75da5e61a74b6cad69173a3cb) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -937,6 +937,8 @@ function readData(data, secret) {
     failed_from: time(data.failed_from),
     wake_at: time(data.wake_at),
     backlog_at: count(data.backlog_at),
+    reserve_at: time(data.reserve_at),
+    booked_from: count(data.booked_from),
     dropped: count(data.dropped),
     drops: Array.isArray(data.drops) ? data.drops.filter((k) => typeof k === "string") : [],
     secret,
@@ -948,7 +950,19 @@ const newSecret = () => Array.from(
   { length: 8 },
   () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, "0")
 ).join("");
-const EMPTY = { page: 0, opened_at: null, open_from: 0, failed_from: null, wake_at: null, backlog_at: 0, dropped: 0, drops: [], down: {} };
+const EMPTY = {
+  page: 0,
+  opened_at: null,
+  open_from: 0,
+  failed_from: null,
+  wake_at: null,
+  backlog_at: 0,
+  reserve_at: null,
+  booked_from: 0,
+  dropped: 0,
+  drops: [],
+  down: {}
+};
 async function readHead() {
   const found = await fetchSchedule(NAMES.head);
   if (found && typeof found.data.secret === "string" && found.data.secret.length >= 32) return readData(found.data, found.data.secret);
@@ -961,6 +975,8 @@ async function readHead() {
   if (!again || typeof again.data.secret !== "string") throw new Error("the engine head could not be created");
   return readData(again.data, again.data.secret);
 }
+const RESERVE_IN_USE_MS = 10 * 6e4;
+const reserveInUse = (head, now) => head.reserve_at !== null && now - head.reserve_at < RESERVE_IN_USE_MS;
 const HEAD_TRIES = 3;
 async function updateHead(change, holds) {
   let head = await readHead();
@@ -1927,6 +1943,36 @@ function pushIsAuthentic(record, destination, secret) {
   return push !== void 0 && recordIsAuthentic(record, secret) && sameDigest(push.sig, hmacSha256(secret, pushText(record.key, destination, push)));
 }
 
+const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
+const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
+
+const RESERVE_PER_MINUTE = 4;
+const noteUse = (now) => updateHead(
+  (head) => ({
+    ...head,
+    reserve_at: Math.max(head.reserve_at ?? 0, now),
+    // Coming into use: the backlog placed so far was paced without the reserve.
+    booked_from: reserveInUse(head, now) ? head.booked_from : head.backlog_at
+  }),
+  (head) => (head.reserve_at ?? 0) >= now
+).catch(() => void 0);
+async function takeToken(minute, index, now) {
+  const token = await createOnce(NAMES.readToken(minute, index), { kind: "reserve" }, now);
+  if (token === "created" && index === 0) await noteUse(now);
+  return token;
+}
+async function takeReserve(wanted) {
+  const now = Date.now();
+  const minute = Math.floor(now / 6e4);
+  let got = 0;
+  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
+    const token = await takeToken(minute, i, now);
+    if (token === "full" || token === "failed") return wanted;
+    if (token === "created") got++;
+  }
+  return got;
+}
+
 function forStorage(record, redactor, secret) {
   const cut = fitToBytes(redactSecrets(record, redactor), MAX_RECORD_BYTES - SEAL_ROOM);
   return secret === null ? cut : sealRecord(cut, secret);
@@ -2012,9 +2058,20 @@ async function afterStored(head, stored) {
   const due = s.pushes.filter(([, p]) => p.outcome === "retrying").map(([, p]) => p.next_retry_at ?? Date.now());
   if (due.length > 0 && !wakeStands(head, Math.min(...due))) await wakeAt(Math.min(...due));
 }
-const BACKLOG_PER_MINUTE = 22;
+const OPS_PER_MINUTE = 50;
+const OPS_PER_EVENT = 2;
+const SPARE_OPS = OPS_PER_EVENT + 1;
+const FREE_OPS = OPS_PER_MINUTE - SPARE_OPS;
+const spacing = (ops) => Math.ceil(6e4 * OPS_PER_EVENT / ops);
+const SPACING_MS = { whole: spacing(FREE_OPS), booked: spacing(FREE_OPS - RESERVE_PER_MINUTE) };
+const YIELD_ONE_IN = Math.round(FREE_OPS / RESERVE_PER_MINUTE);
+function yieldsToReserve(head, now) {
+  if (!reserveInUse(head, now) || now >= head.booked_from || head.backlog_at <= now + MIN_LEAD_MS) return false;
+  return Math.floor(now / SPACING_MS.whole) % YIELD_ONE_IN === 0;
+}
 async function backlogSlot(head) {
-  const at = Math.max(Date.now() + MIN_LEAD_MS, head.backlog_at + Math.ceil(6e4 / BACKLOG_PER_MINUTE));
+  const now = Date.now();
+  const at = Math.max(now + MIN_LEAD_MS, head.backlog_at + (reserveInUse(head, now) ? SPACING_MS.booked : SPACING_MS.whole));
   await updateHead(
     (h) => ({ ...h, backlog_at: Math.max(h.backlog_at, at) }),
     (h) => h.backlog_at >= at
@@ -2022,7 +2079,7 @@ async function backlogSlot(head) {
   return at;
 }
 
-const BACKUP_BACKLOG_MS = 6e4;
+const BACKUP_BACKLOG_MS = 5e4;
 const BACKUP_DELAY_MS = 10 * 6e4;
 const dataOf = (data) => data;
 function atResume(data) {
@@ -2172,7 +2229,9 @@ async function resumeClaimed(work, ctx, hasCopy, claimPage) {
   if (work.inflight.length > 0) return pushAndStore(work, ctx, hasCopy, true);
   return store(work, ctx, hasCopy);
 }
+const givesWay = (work, ctx, hasCopy) => hasCopy && work.step === "unclaimed" && yieldsToReserve(ctx.head, Date.now());
 async function reclaim(work, ctx, hasCopy) {
+  if (givesWay(work, ctx, hasCopy)) return defer(work, ctx, hasCopy, work.step);
   const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
   if (claim === "duplicate") return finish(work, hasCopy, "duplicate");
   if (claim === "unknown") return defer(work, ctx, hasCopy, work.step);
@@ -2194,9 +2253,6 @@ async function finish(work, hasCopy, status) {
   if (hasCopy) await clearWriteAhead(work);
   return status;
 }
-
-const OUTCOMES = ["delivered", "skipped", "rejected", "retrying", "dead_letter"];
-const RESERVE_NOTICE = "The history is read at most a few times a minute, so that deliveries keep their storage quota: showing what could be read now. Try again in a minute.";
 
 const isTime = (ms) => typeof ms === "number" && Math.abs(ms) <= 864e13;
 const iso$2 = (ms) => isTime(ms) ? new Date(ms).toISOString() : null;
@@ -2304,19 +2360,6 @@ function readActivity(item) {
     created_at: iso$2(item.received_at),
     updated_at: iso$2(push.updated_at) ?? iso$2(item.received_at)
   };
-}
-
-const RESERVE_PER_MINUTE = 4;
-async function takeReserve(wanted) {
-  const now = Date.now();
-  const minute = Math.floor(now / 6e4);
-  let got = 0;
-  for (let i = 0; i < RESERVE_PER_MINUTE && got < wanted; i++) {
-    const token = await createOnce(NAMES.readToken(minute, i), { kind: "reserve" }, now);
-    if (token === "full" || token === "failed") return wanted;
-    if (token === "created") got++;
-  }
-  return got;
 }
 
 const PUSHES_PER_SWEEP = 10;

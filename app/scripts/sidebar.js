@@ -1,4 +1,4 @@
-/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
+/* Built from src/ (source 873d878d4af49286938415565ae0b9f83f1275f75da5e61a74b6cad69173a3cb) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

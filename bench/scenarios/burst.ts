@@ -11,6 +11,7 @@ import {
   BOTH,
   customerGaugeCount,
   DELIVERY_TEMPLATES,
+  droppedCount,
   freshdeskCount,
   historyRecords,
   isQueueSchedule,
@@ -46,8 +47,10 @@ export interface BurstResult {
   /** `$schedule` calls per event (queue probes, slot and write-ahead creation): assumed outside every quota */
   scheduleOpsPerEvent: number;
   windowSeconds: number;
-  /** lines the app logged at error level (e.g. "could not process the event") */
+  /** lines the app logged at error level (e.g. "event … dropped") */
   errorLogs: number;
+  /** events the app counted as dropped (the head's count): each one reached neither a destination nor the history */
+  dropped: number;
   wallMs: number;
 }
 
@@ -118,6 +121,7 @@ export async function runBurst(events: number, windowMs = MINUTE_MS): Promise<Bu
       scheduleOpsPerEvent: round(delta.scheduleOps / events, 1),
       windowSeconds: windowMs / 1000,
       errorLogs: app.logCounts.error,
+      dropped: droppedCount(app.runtime),
       wallMs: Math.round(performance.now() - wallStart),
     };
   } finally {

@@ -11,6 +11,7 @@ import {
   BOTH,
   customerGaugeCount,
   distinctEvent,
+  droppedCount,
   freshdeskCount,
   liveOneTime,
   MINUTE_MS,
@@ -125,13 +126,12 @@ async function run(plan: Plan): Promise<EngineScenario> {
     const delta = statsDelta(before, app.runtime.stats());
     const fd = freshdeskCount(app);
     const cg = customerGaugeCount(app);
-    const head = app.runtime.schedules.list().find((s) => s.name === 'history-head')?.data as { dropped?: number } | undefined;
     return {
       name: plan.name,
       events,
       lost: { freshdesk: events - fd.distinct, customerGauge: events - cg.distinct },
       duplicates: fd.extra,
-      dropped: head?.dropped ?? 0,
+      dropped: droppedCount(app.runtime),
       otherDestinationDelayMinutes: plan.outage ? (cgDelays.length === events ? 0 : null) : null,
       drainMinutes: round(Math.max(0, lastDelivery - recovered) / MINUTE_MS, 1),
       peakLiveSchedules: peak.value,

@@ -17,6 +17,8 @@ const head = (change: Partial<Head> = {}): Head => ({
   failed_from: null,
   wake_at: null,
   backlog_at: 0,
+  reserve_at: null,
+  booked_from: 0,
   dropped: 0,
   drops: [],
   secret: 'x'.repeat(64),

@@ -34,6 +34,10 @@ export interface Head {
   wake_at: number | null;
   /** Events waiting for the store's quota run no earlier than this; new arrivals queue behind them. */
   backlog_at: number;
+  /** When a server method last took a token of its reserve (./reserve): while recent, the backlog leaves the reserve free. */
+  reserve_at: number | null;
+  /** The backlog's end when the reserve came into use: events placed before it were paced to use the whole quota. */
+  booked_from: number;
   dropped: number;
   /** The keys of the latest drops: a drop is counted once even when writers race (it is in the list or not). */
   drops: string[];
@@ -71,6 +75,8 @@ function readData(data: Record<string, unknown>, secret: string): Head {
     failed_from: time(data.failed_from),
     wake_at: time(data.wake_at),
     backlog_at: count(data.backlog_at),
+    reserve_at: time(data.reserve_at),
+    booked_from: count(data.booked_from),
     dropped: count(data.dropped),
     drops: Array.isArray(data.drops) ? data.drops.filter((k): k is string => typeof k === 'string') : [],
     secret,
@@ -88,7 +94,19 @@ const newSecret = (): string =>
       .padStart(8, '0'),
   ).join('');
 
-const EMPTY = { page: 0, opened_at: null, open_from: 0, failed_from: null, wake_at: null, backlog_at: 0, dropped: 0, drops: [], down: {} };
+const EMPTY = {
+  page: 0,
+  opened_at: null,
+  open_from: 0,
+  failed_from: null,
+  wake_at: null,
+  backlog_at: 0,
+  reserve_at: null,
+  booked_from: 0,
+  dropped: 0,
+  drops: [],
+  down: {},
+};
 
 /** The head; created (with the secret) by the first reader: creation is the one compare-and-set schedules have. */
 export async function readHead(): Promise<Head> {
@@ -104,6 +122,11 @@ export async function readHead(): Promise<Head> {
   if (!again || typeof again.data.secret !== 'string') throw new Error('the engine head could not be created');
   return readData(again.data, again.data.secret);
 }
+
+/** The server methods' reserve is in use while one of them took a token within this long. */
+const RESERVE_IN_USE_MS = 10 * 60_000;
+
+export const reserveInUse = (head: Head, now: number): boolean => head.reserve_at !== null && now - head.reserve_at < RESERVE_IN_USE_MS;
 
 const HEAD_TRIES = 3;
 

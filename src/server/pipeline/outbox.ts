@@ -9,9 +9,10 @@ import type { DestinationId } from '../destinations/types';
 import { allDestinations } from './deliver';
 import type { Redactor } from '../core/redactor';
 import { redactSecrets } from '../history/redact';
-import { updateHead, type DownMark, type Head } from '../history/head';
+import { reserveInUse, updateHead, type DownMark, type Head } from '../history/head';
 import { fitToBytes, isFailed, type EventRecord, type PushState } from '../history/record';
 import { sealPush, sealRecord } from '../history/seal';
+import { RESERVE_PER_MINUTE } from '../history/reserve';
 import { MAX_RECORD_BYTES, pageNumber } from '../history/store';
 import { createOnce, MIN_LEAD_MS, NAMES } from '../platform/schedule';
 
@@ -142,15 +143,36 @@ export async function afterStored(head: Head, stored: Stored): Promise<void> {
   if (due.length > 0 && !wakeStands(head, Math.min(...due))) await wakeAt(Math.min(...due));
 }
 
-/** Events a minute the backlog of unclaimed events is spread over: 2 `$db` operations each, the rest is the reserve. */
-const BACKLOG_PER_MINUTE = 22;
+/** The store's operations a minute; an event waiting for it needs two (its claim and its history write). */
+const OPS_PER_MINUTE = 50;
+const OPS_PER_EVENT = 2;
+/** Kept free: a rolling minute may hold one event more than the average, and a page's opening. */
+const SPARE_OPS = OPS_PER_EVENT + 1;
+const FREE_OPS = OPS_PER_MINUTE - SPARE_OPS;
+const spacing = (ops: number): number => Math.ceil((60_000 * OPS_PER_EVENT) / ops);
+/** Time between two events of the backlog: about 23.5 a minute, or 21.5 while the server methods use their reserve. */
+const SPACING_MS = { whole: spacing(FREE_OPS), booked: spacing(FREE_OPS - RESERVE_PER_MINUTE) };
+/** An event placed without the reserve, firing while it is in use, gives its place up one time in this many (4 of 47 operations). */
+const YIELD_ONE_IN = Math.round(FREE_OPS / RESERVE_PER_MINUTE);
+
+/**
+ * The reserve is booked only while it is used. Events placed while it was not (before `booked_from`)
+ * give their place up when it comes into use, one in YIELD_ONE_IN (by firing time: evenly, and
+ * never the same event twice in a row), leaving the server methods their share. Only behind a
+ * backlog longer than the platform's lead: a place given up near its end would cost the whole lead.
+ */
+export function yieldsToReserve(head: Head, now: number): boolean {
+  if (!reserveInUse(head, now) || now >= head.booked_from || head.backlog_at <= now + MIN_LEAD_MS) return false;
+  return Math.floor(now / SPACING_MS.whole) % YIELD_ONE_IN === 0;
+}
 
 /**
  * A time for an event the store could not take now (its quota is spent): behind the backlog, one
- * every 60/22 s, so the copies fire when there is quota for them instead of all at once.
+ * every SPACING_MS, so the copies fire when there is quota for them instead of all at once.
  */
 export async function backlogSlot(head: Head): Promise<number> {
-  const at = Math.max(Date.now() + MIN_LEAD_MS, head.backlog_at + Math.ceil(60_000 / BACKLOG_PER_MINUTE));
+  const now = Date.now();
+  const at = Math.max(now + MIN_LEAD_MS, head.backlog_at + (reserveInUse(head, now) ? SPACING_MS.booked : SPACING_MS.whole));
   await updateHead(
     (h) => ({ ...h, backlog_at: Math.max(h.backlog_at, at) }),
     (h) => h.backlog_at >= at,

@@ -18,7 +18,7 @@ import { pageId, placeNew, readPage } from '../history/store';
 import type { StoreError } from '../platform/db';
 import { claimEvent, newRunToken } from './dedup';
 import { allDestinations, deliverEvent, type RunContext } from './deliver';
-import { afterStored, backlogSlot, forStorage, rearmIfOverdue } from './outbox';
+import { afterStored, backlogSlot, forStorage, rearmIfOverdue, yieldsToReserve } from './outbox';
 import { atResume, clearWriteAhead, parkAhead, retakeCopy, writeAhead, type Step, type WriteAhead } from './write-ahead';
 
 type Iparams = Record<string, unknown>;
@@ -203,8 +203,13 @@ async function resumeClaimed(work: Work, ctx: RunContext, hasCopy: boolean, clai
   return store(work, ctx, hasCopy);
 }
 
+/** An event still to be claimed, holding its copy, leaves the server methods their reserve while they use it (outbox.ts). */
+const givesWay = (work: Work, ctx: RunContext, hasCopy: boolean): boolean =>
+  hasCopy && work.step === 'unclaimed' && yieldsToReserve(ctx.head, Date.now());
+
 /** No step known past the claim: the claim says whether this run made it, and from there what is left. */
 async function reclaim(work: Work, ctx: RunContext, hasCopy: boolean): Promise<RunStatus> {
+  if (givesWay(work, ctx, hasCopy)) return defer(work, ctx, hasCopy, work.step);
   const claim = await claimEvent(work.record.key, work.run, ctx.head.page);
   if (claim === 'duplicate') return finish(work, hasCopy, 'duplicate');
   if (claim === 'unknown') return defer(work, ctx, hasCopy, work.step);

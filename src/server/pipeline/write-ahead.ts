@@ -38,8 +38,8 @@ export interface WriteAhead {
   backup?: boolean;
 }
 
-/** Work parked behind at most this much backlog (about 22 events) gets a backup copy. */
-const BACKUP_BACKLOG_MS = 60_000;
+/** Work parked behind at most this much backlog (about 20 events, at most 24 a minute) gets a backup copy. */
+const BACKUP_BACKLOG_MS = 50_000;
 
 /** A backup fires this long after its copy: far beyond an invocation's 20 s, so the two never run together. */
 export const BACKUP_DELAY_MS = 10 * 60_000;
