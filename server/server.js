@@ -1,4 +1,4 @@
-/* Built from src/ (source 873d878d4af49286938415565ae0b9f83f1275f75da5e61a74b6cad69173a3cb) by `npm run build`; do not edit. */
+/* Built from src/ (source 0bd264cd6d08782b716864d7bd82db9f555a917bd2a24e34e7a653374f363158) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -895,8 +895,9 @@ function removeSchedule(name) {
   );
 }
 const DAY_MS$1 = 24 * 36e5;
-async function writeRecurring(name, data) {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS$1), repeat: { time_unit: "days", frequency: 1 } };
+async function writeRecurring(name, data, at = Date.now() + DAY_MS$1) {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  const spec = { name, data, schedule_at: isoAt(when), repeat: { time_unit: "days", frequency: 1 } };
   await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
 async function createRecurring(name, data) {
@@ -963,9 +964,10 @@ const EMPTY = {
   drops: [],
   down: {}
 };
-async function readHead() {
+async function readStored() {
   const found = await fetchSchedule(NAMES.head);
-  if (found && typeof found.data.secret === "string" && found.data.secret.length >= 32) return readData(found.data, found.data.secret);
+  if (found && typeof found.data.secret === "string" && found.data.secret.length >= 32)
+    return { head: readData(found.data, found.data.secret), at: found.at };
   if (found) {
     await writeRecurring(NAMES.head, { ...found.data, kind: "head", secret: newSecret() });
   } else {
@@ -973,18 +975,19 @@ async function readHead() {
   }
   const again = await fetchSchedule(NAMES.head);
   if (!again || typeof again.data.secret !== "string") throw new Error("the engine head could not be created");
-  return readData(again.data, again.data.secret);
+  return { head: readData(again.data, again.data.secret), at: again.at };
 }
+const readHead = async () => (await readStored()).head;
 const RESERVE_IN_USE_MS = 10 * 6e4;
 const reserveInUse = (head, now) => head.reserve_at !== null && now - head.reserve_at < RESERVE_IN_USE_MS;
 const HEAD_TRIES = 3;
-async function updateHead(change, holds) {
-  let head = await readHead();
-  for (let i = 0; i < HEAD_TRIES && !holds(head); i++) {
-    await writeRecurring(NAMES.head, toData(change(head)));
-    head = await readHead();
+async function updateHead(change, holds, keepTime = false) {
+  let stored = await readStored();
+  for (let i = 0; i < HEAD_TRIES && !holds(stored.head); i++) {
+    await writeRecurring(NAMES.head, toData(change(stored.head)), keepTime ? stored.at : void 0);
+    stored = await readStored();
   }
-  return head;
+  return stored.head;
 }
 async function countDrop(key) {
   await updateHead(
@@ -1954,7 +1957,8 @@ const noteUse = (now) => updateHead(
     // Coming into use: the backlog placed so far was paced without the reserve.
     booked_from: reserveInUse(head, now) ? head.booked_from : head.backlog_at
   }),
-  (head) => (head.reserve_at ?? 0) >= now
+  (head) => (head.reserve_at ?? 0) >= now,
+  true
 ).catch(() => void 0);
 async function takeToken(minute, index, now) {
   const token = await createOnce(NAMES.readToken(minute, index), { kind: "reserve" }, now);

@@ -1,4 +1,4 @@
-/* Built from src/ (source 873d878d4af49286938415565ae0b9f83f1275f75da5e61a74b6cad69173a3cb) by `npm run build`; do not edit. */
+/* Built from src/ (source 0bd264cd6d08782b716864d7bd82db9f555a917bd2a24e34e7a653374f363158) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

@@ -60,3 +60,14 @@ test.each([
   },
   600_000,
 );
+
+test("noting the reserve's use leaves the head's daily firing (the drain's safety net) where it was", async () => {
+  app = await startTestApp();
+  await app.fire(agentEvent(0));
+  const firesAt = () => app.runtime.schedules.list().find((s) => s.repeat)?.schedule_at;
+  const before = firesAt();
+  app.clock.advance(60 * MINUTE);
+  await app.call('listActivities', {});
+  expect(head(app.runtime).reserve_at).toBe(app.clock.now());
+  expect(firesAt()).toBe(before);
+});

@@ -108,10 +108,11 @@ const EMPTY = {
   down: {},
 };
 
-/** The head; created (with the secret) by the first reader: creation is the one compare-and-set schedules have. */
-export async function readHead(): Promise<Head> {
+/** The head and when it fires next; created (with the secret) by the first reader: creation is the one compare-and-set schedules have. */
+async function readStored(): Promise<{ head: Head; at: number }> {
   const found = await fetchSchedule(NAMES.head);
-  if (found && typeof found.data.secret === 'string' && found.data.secret.length >= 32) return readData(found.data, found.data.secret);
+  if (found && typeof found.data.secret === 'string' && found.data.secret.length >= 32)
+    return { head: readData(found.data, found.data.secret), at: found.at };
   if (found) {
     // A head written by an earlier version: add the secret, then use whatever secret won.
     await writeRecurring(NAMES.head, { ...found.data, kind: 'head', secret: newSecret() });
@@ -120,8 +121,10 @@ export async function readHead(): Promise<Head> {
   }
   const again = await fetchSchedule(NAMES.head);
   if (!again || typeof again.data.secret !== 'string') throw new Error('the engine head could not be created');
-  return readData(again.data, again.data.secret);
+  return { head: readData(again.data, again.data.secret), at: again.at };
 }
+
+export const readHead = async (): Promise<Head> => (await readStored()).head;
 
 /** The server methods' reserve is in use while one of them took a token within this long. */
 const RESERVE_IN_USE_MS = 10 * 60_000;
@@ -130,14 +133,18 @@ export const reserveInUse = (head: Head, now: number): boolean => head.reserve_a
 
 const HEAD_TRIES = 3;
 
-/** Applies `change` until `holds` is true of the stored head (at most three writes); returns the last head read. */
-export async function updateHead(change: (head: Head) => Head, holds: (head: Head) => boolean): Promise<Head> {
-  let head = await readHead();
-  for (let i = 0; i < HEAD_TRIES && !holds(head); i++) {
-    await writeRecurring(NAMES.head, toData(change(head)));
-    head = await readHead();
+/**
+ * Applies `change` until `holds` is true of the stored head (at most three writes); returns the last
+ * head read. A write puts the head's daily firing (the drain's safety net) off a day, unless
+ * `keepTime`: a note that only the history was read must not put it off.
+ */
+export async function updateHead(change: (head: Head) => Head, holds: (head: Head) => boolean, keepTime = false): Promise<Head> {
+  let stored = await readStored();
+  for (let i = 0; i < HEAD_TRIES && !holds(stored.head); i++) {
+    await writeRecurring(NAMES.head, toData(change(stored.head)), keepTime ? stored.at : undefined);
+    stored = await readStored();
   }
-  return head;
+  return stored.head;
 }
 
 const DROPS_KEPT = 100;

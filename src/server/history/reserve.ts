@@ -19,7 +19,7 @@ export { RESERVE_NOTICE } from '../../shared/history-api';
 /** Room for a sidebar open (one list call, two pages at most) and a Retry (two operations) a minute, or two opens. */
 export const RESERVE_PER_MINUTE = 4;
 
-/** Notes in the head that the reserve is in use; a lost note costs only the pace of a backlog. */
+/** Notes in the head that the reserve is in use (leaving its daily firing where it is); a lost note costs only the pace of a backlog. */
 const noteUse = (now: number): Promise<unknown> =>
   updateHead(
     (head) => ({
@@ -29,6 +29,7 @@ const noteUse = (now: number): Promise<unknown> =>
       booked_from: reserveInUse(head, now) ? head.booked_from : head.backlog_at,
     }),
     (head) => (head.reserve_at ?? 0) >= now,
+    true,
   ).catch(() => undefined);
 
 /** Token `index` of `minute`; whoever takes a minute's first token notes the use (one note a minute). */

@@ -133,10 +133,12 @@ const DAY_MS = 24 * 3600_000;
 
 /**
  * Writes the app's one recurring schedule (created on first write). It is moved a day ahead at each
- * write: it fires only after a quiet day, when its sweep is the drain's safety net.
+ * write unless told when it fires (`at`, never sooner than the lead): it fires only after a quiet
+ * day, when its sweep is the drain's safety net.
  */
-export async function writeRecurring(name: string, data: Record<string, unknown>): Promise<void> {
-  const spec = { name, data, schedule_at: isoAt(Date.now() + DAY_MS), repeat: { time_unit: 'days' as const, frequency: 1 } };
+export async function writeRecurring(name: string, data: Record<string, unknown>, at = Date.now() + DAY_MS): Promise<void> {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  const spec = { name, data, schedule_at: isoAt(when), repeat: { time_unit: 'days' as const, frequency: 1 } };
   await $schedule.update(spec).catch(() => $schedule.create(spec));
 }
 
