@@ -1,4 +1,4 @@
-/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
+/* Built from src/ (source df18565c23ea70ed69e669d0c7a71ca251854730c165f011dc25da4d2797addc) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -821,6 +821,8 @@ const NAMES = {
   backupAhead: (key) => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page) => `s${page}`,
+  /** A page lock's recovery that found the page held by another run: it runs again once that run is done. */
+  pageRecovery: (page) => `v${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
   wake: (at) => `k${Math.floor(at / 6e4) % 16}`,
   /** A server method's share of this minute's `$db` reserve (see history/reserve.ts). */
@@ -2322,7 +2324,12 @@ async function takeReserve(wanted) {
 const PUSHES_PER_SWEEP = 10;
 const PAGES_PER_SWEEP = 3;
 const NEXT_SWEEP_MS = 6e4;
-const lockData = (page, inflight) => ({ kind: "page", page, inflight });
+const lockData = (page, inflight, since) => ({
+  kind: "page",
+  page,
+  inflight,
+  since
+});
 const waitingEntries = (records, secret) => records.flatMap(
   (record) => Object.entries(record.pushes).filter(([id, push]) => push?.outcome === "retrying" && pushIsAuthentic(record, id, secret)).map(([id, push]) => ({ record, id, push }))
 );
@@ -2355,7 +2362,8 @@ async function drainPage(id, ctx, budget) {
       lock,
       lockData(
         id,
-        due.map((d) => ({ key: d.record.key, id: d.id }))
+        due.map((d) => ({ key: d.record.key, id: d.id })),
+        now
       ),
       now
     ))
@@ -2435,21 +2443,31 @@ async function sweep(iparams, call, fired = {}) {
   if (page <= head.page || next !== null) await armDrains(Math.max(next ?? 0, Date.now() + NEXT_SWEEP_MS));
   else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
 }
+function recovered(data, records, secret, redactor, now) {
+  const othersSettleAfter = data.since === void 0 ? Infinity : data.since + INVOCATION_LIMIT_MS;
+  return data.inflight.flatMap(({ key, id }) => {
+    const record = records.find((r) => r.key === key);
+    const push = record && pushIsAuthentic(record, id, secret) ? record.pushes[id] : void 0;
+    const state = push && recoveredPush(push, destinationOf(id).idempotent, othersSettleAfter, now);
+    return state ? [{ key, destination: id, push: pushForStorage(key, id, state, redactor, secret) }] : [];
+  });
+}
+function recoveredPush(push, idempotent, othersSettleAfter, now) {
+  if (push.outcome === "retrying") return { ...toRecovered(push, now, idempotent), next_retry_at: now };
+  const sentTwice = push.updated_at > othersSettleAfter && !idempotent;
+  return sentTwice && !push.may_duplicate ? toRecovered(push, now, idempotent) : null;
+}
 async function recoverPage(data, iparams, call) {
   const lock = NAMES.pageLock(data.page);
-  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
+  const fired = lockData(data.page, data.inflight, data.since);
+  if (data.inflight.length > 0 && await retakeOnce(lock, fired) === "exists") {
+    if (await createOnce(NAMES.pageRecovery(data.page), fired, Date.now()) === "created") return;
+  }
   const head = await readHead();
   const records = await readPage(data.page) ?? [];
-  const now = Date.now();
-  const changes = data.inflight.flatMap(({ key, id }) => {
-    const record = records.find((r) => r.key === key);
-    const push = record?.pushes[id];
-    if (!record || push?.outcome !== "retrying" || !pushIsAuthentic(record, id, head.secret)) return [];
-    const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
-  });
-  await rewritePushes(data.page, changes);
+  await rewritePushes(data.page, recovered(data, records, head.secret, call.redactor, Date.now()));
   await removeSchedule(lock);
+  if (data.name !== lock) await releaseFired(data);
   await sweep(iparams, call);
 }
 

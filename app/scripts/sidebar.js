@@ -1,4 +1,4 @@
-/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
+/* Built from src/ (source df18565c23ea70ed69e669d0c7a71ca251854730c165f011dc25da4d2797addc) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

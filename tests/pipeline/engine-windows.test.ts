@@ -5,7 +5,7 @@
  * kept rather than freed, `$schedule` calls metered) nothing is lost and nothing piles up.
  */
 import sinon from 'sinon';
-import { intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { agentEvent, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities, expectSettled } from '../support/settle';
 import { head } from '../support/storage';
 
@@ -22,15 +22,8 @@ async function spendDbQuota(): Promise<void> {
   for (let i = 0; i < 50; i++) await app.runtime.db.get(`other:${i}`).catch(() => undefined);
 }
 
-const agentEvent = (i: number) =>
-  withChange(intelliassign(), {
-    org_agent_id: `agent-${i}`,
-    email: `agent${i}@example.com`,
-    status_change_timestamp: new Date(Date.parse('2026-11-23T10:45:00Z') + i * 1000).toISOString(),
-  });
-
-/** The engine's one-time schedules alive now: copies, backups, page locks, wake-ups. */
-const engineSchedules = () => app.runtime.schedules.list().filter((s) => /^[wbsk]/.test(s.name));
+/** The engine's one-time schedules alive now: copies, backups, page locks and their recoveries, wake-ups. */
+const engineSchedules = () => app.runtime.schedules.list().filter((s) => /^[wbsvk]/.test(s.name));
 
 describe('parked work has a backup copy', () => {
   test('an event deferred for the quota whose resume dies at its first call is resumed by its backup: delivered once, listed once', async () => {
@@ -105,7 +98,7 @@ describe('the other readings of the unverified schedule rules', () => {
     expect(new Set(app.freshdesk.activities.map((b: any) => b.activity.object.id)).size).toBe(7);
     // Each fired timer and copy was deleted by the app: none holds a place among the 1,000.
     const fired = app.runtime.schedules.list().filter((s) => Date.parse(s.schedule_at) <= app.clock.now());
-    expect(fired.filter((s) => /^[wbskr]/.test(s.name))).toEqual([]);
+    expect(fired.filter((s) => /^[wbsvkr]/.test(s.name))).toEqual([]);
   });
 
   test('$schedule calls metered (50 a minute): 10 events a minute (4 calls each) for 10 minutes are all delivered, none dropped', async () => {
@@ -122,5 +115,76 @@ describe('the other readings of the unverified schedule rules', () => {
     expect(new Set(app.freshdesk.activities.map((b: any) => b.activity.object.id)).size).toBe(100);
     const delivered = (await allActivities(app)).filter((a) => a.outcome === 'delivered');
     expect(delivered.filter((a) => a.target.destination === 'customergauge')).toHaveLength(100);
+  });
+});
+
+describe("a dead drain's page lock fires while another drain takes the page", () => {
+  /** Freshdesk's push waits on page 0, and the drain that sends it dies with it in flight; returns its lock. */
+  async function drainDiesWithPushInFlight() {
+    app = await startTestApp({ executionTimeoutMs: 2000, requestTimeoutMs: 10_000 });
+    app.freshdesk.enqueueFaults({ status: 429 }, { hang: true });
+    await app.fire(intelliassign());
+    for (;;) {
+      app.clock.set(app.runtime.schedules.nextFireAt() ?? app.clock.now());
+      await app.runtime.fireDueSchedules();
+      const lock = app.runtime.schedules.list().find((s) => s.name === 's0' && (s.data.inflight as unknown[]).length > 0);
+      if (lock) return lock;
+    }
+  }
+
+  /** The lock fires at its time (the platform deletes it as it fires); returns it and whatever else was due then, not yet run. */
+  function lockFires(lock: { schedule_at: string }) {
+    app.clock.set(Date.parse(lock.schedule_at));
+    const due = app.runtime.schedules.takeDue(app.clock.now());
+    return [...due.filter((s) => s.name !== 's0'), ...due.filter((s) => s.name === 's0')];
+  }
+
+  const run = async (fired: Array<{ data: Record<string, unknown> }>) => {
+    for (const s of fired) await app.runtime.invokeEvent('onScheduledEvent', { data: s.data });
+  };
+  const drain = () => app.runtime.invokeEvent('onScheduledEvent', { data: { kind: 'wake' } });
+  const freshdeskHistory = async () => (await allActivities(app)).filter((a) => a.target.destination === 'freshdesk');
+
+  test('the other drain settles the push first: the recovery flags it as a possible duplicate', async () => {
+    const lock = await drainDiesWithPushInFlight();
+    const fired = lockFires(lock);
+    await drain();
+    await run(fired);
+    await app.runtime.runUntilIdle();
+    const fd = await freshdeskHistory();
+    expect(fd).toHaveLength(1);
+    expect(fd[0]).toMatchObject({ outcome: 'delivered', may_duplicate: true });
+    expect(app.freshdesk.activities).toHaveLength(1);
+    expect(engineSchedules()).toEqual([]);
+  });
+
+  test('the other drain still holds the page: the recovery runs again once it is done, and flags the push', async () => {
+    const lock = await drainDiesWithPushInFlight();
+    const fired = lockFires(lock);
+    // The other drain has taken the page lock and not finished yet when the recovery runs.
+    await app.runtime.schedules.create({
+      name: 's0',
+      data: { kind: 'page', page: '0', inflight: [] },
+      schedule_at: new Date(app.clock.now() + 7 * MINUTE).toISOString(),
+    });
+    await run(fired);
+    expect(engineSchedules().map((s) => s.name)).toContain('v0');
+    // The other drain pushes and settles the push, then lets go of the page.
+    await app.runtime.schedules.delete({ name: 's0' });
+    await drain();
+    await app.runtime.runUntilIdle();
+    const fd = await freshdeskHistory();
+    expect(fd).toHaveLength(1);
+    expect(fd[0]).toMatchObject({ outcome: 'delivered', may_duplicate: true });
+    expect(engineSchedules()).toEqual([]);
+  });
+
+  test('no other run touched the push: recovered as before, flagged and delivered once', async () => {
+    const lock = await drainDiesWithPushInFlight();
+    expect(lock.data.since).toEqual(expect.any(Number));
+    await app.runtime.runUntilIdle();
+    const fd = await freshdeskHistory();
+    expect(fd).toEqual([expect.objectContaining({ outcome: 'delivered', may_duplicate: true })]);
+    expect(app.freshdesk.activities).toHaveLength(1);
   });
 });

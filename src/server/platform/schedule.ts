@@ -24,6 +24,8 @@ export const NAMES = {
   backupAhead: (key: string): string => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page: string): string => `s${page}`,
+  /** A page lock's recovery that found the page held by another run: it runs again once that run is done. */
+  pageRecovery: (page: string): string => `v${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
   wake: (at: number): string => `k${Math.floor(at / 60_000) % 16}`,
   /** A server method's share of this minute's `$db` reserve (see history/reserve.ts). */
@@ -111,7 +113,7 @@ export async function retakeOnce(name: string, data: Record<string, unknown>): P
  * platform keeps fired one-time schedules they would otherwise hold their places (and names) for
  * good. Where it frees them (FDK), this costs one call that answers 404.
  */
-export async function releaseFired(data: Record<string, unknown>): Promise<void> {
+export async function releaseFired(data: { readonly name?: unknown }): Promise<void> {
   if (typeof data.name === 'string') await removeSchedule(data.name);
 }
 
