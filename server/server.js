@@ -1,4 +1,4 @@
-/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
+/* Built from src/ (source 3e935db67fa6e4111324a771b56f3e6bcb52220094188427e32069d5cd9e93cb) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -833,6 +833,7 @@ const statusOf$2 = (err) => {
 };
 function classifyCreate(err) {
   const message = text(err);
+  if (statusOf$2(err) === 429) return "refused";
   if (statusOf$2(err) !== 400) return "failed";
   if (/already exists/i.test(message)) return "exists";
   if (/maximum number/i.test(message)) return "full";
@@ -845,7 +846,7 @@ const rawSchedule = {
   fetch: (name) => $schedule.fetch({ name }),
   delete: (name) => $schedule.delete({ name })
 };
-async function createOnce(name, data, at) {
+async function attemptCreate(name, data, at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
     await rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
@@ -858,6 +859,18 @@ async function createOnce(name, data, at) {
       (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
     );
   }
+}
+async function createOnce(name, data, at) {
+  const result = await attemptCreate(name, data, at);
+  return result === "refused" ? "failed" : result;
+}
+async function createHolder(name, data, at, ours) {
+  const first = await attemptCreate(name, data, at);
+  if (first !== "failed") return first === "refused" ? "failed" : first;
+  const again = await createOnce(name, data, at);
+  if (again !== "exists") return again;
+  const found = await fetchSchedule(name).catch(() => null);
+  return found && ours(found.data) ? "created" : "exists";
 }
 async function fetchSchedule(name) {
   try {
@@ -906,7 +919,7 @@ async function createRecurring(name, data) {
     return "created";
   } catch (err) {
     const result = classifyCreate(err);
-    return result === "too_soon" ? "failed" : result;
+    return result === "too_soon" || result === "refused" ? "failed" : result;
   }
 }
 
@@ -2030,7 +2043,7 @@ function atResume(data) {
   if (data.step === "unclaimed") return { ...data, step: void 0 };
   return data;
 }
-const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
+const writeAhead = (data, at = Date.now()) => createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, (found) => found.run === data.run);
 const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
 async function parkAhead(data, at) {
   const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;

@@ -1,4 +1,4 @@
-/* Built from src/ (source 5d7ee97878dffbffef3c44f8780bc26c023544732534aad63a967d31534f5945) by `npm run build`; do not edit. */
+/* Built from src/ (source 3e935db67fa6e4111324a771b56f3e6bcb52220094188427e32069d5cd9e93cb) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

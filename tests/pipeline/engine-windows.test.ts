@@ -88,6 +88,46 @@ describe('parked work has a backup copy', () => {
   });
 });
 
+describe('an arrival whose copy could not be created', () => {
+  // Property seed 1926977635: the copy's create answered an error and the invocation then died at its
+  // claim, before anything held the event: it was neither listed nor counted as dropped.
+  test('the create answers an error and the invocation dies at its next call: the copy, tried again, resumes it: delivered once, listed once', async () => {
+    app = await startTestApp({ executionTimeoutMs: 2000 });
+    await app.fire(intelliassign()); // the head and its first page exist
+    sinon
+      .stub(app.runtime.schedules, 'create')
+      .onFirstCall()
+      .rejects({ status: 504, message: 'Timeout error while processing the request.' })
+      .callThrough();
+    const set = sinon.stub(app.runtime.db, 'set');
+    set.onFirstCall().returns(new Promise(() => undefined)); // the claim never answers: the invocation dies there
+    set.callThrough();
+    expect((await app.runtime.invokeEvent('onAgentActivityCreate', agentEvent(2))).ok).toBe(false);
+    sinon.restore();
+    await app.runtime.runUntilIdle();
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+    expect(head(app.runtime)?.dropped ?? 0).toBe(0);
+  });
+
+  test('the create is stored and answers an error: the second try finds the copy this run wrote and delivers at once', async () => {
+    app = await startTestApp();
+    await app.fire(intelliassign());
+    const create = sinon.stub(app.runtime.schedules, 'create');
+    create.onFirstCall().callsFake(async (spec: any) => {
+      await create.wrappedMethod.call(app.runtime.schedules, spec);
+      throw { status: 502, message: 'Bad gateway' };
+    });
+    create.callThrough();
+    await app.fire(agentEvent(2));
+    sinon.restore();
+    expect(app.freshdesk.activities).toHaveLength(2);
+    expect(engineSchedules()).toEqual([]);
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+  });
+});
+
 describe('the other readings of the unverified schedule rules', () => {
   test('fired one-time schedules kept: parked work resumes, drains are armed again, nothing piles up', async () => {
     app = await startTestApp({ platformRules: { firedOneTimeSchedules: 'kept' } });

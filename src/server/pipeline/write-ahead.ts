@@ -11,7 +11,7 @@
  */
 import type { DestinationId } from '../destinations/types';
 import type { EventRecord } from '../history/record';
-import { createOnce, MIN_LEAD_MS, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
+import { createHolder, MIN_LEAD_MS, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
 
 /**
  * What the run that wrote the copy knew, so that a resume spends no operation to find it out again:
@@ -56,8 +56,12 @@ export function atResume(data: WriteAhead): WriteAhead {
   return data;
 }
 
-/** The copy, firing at `at` (at the earliest the platform's lead). */
-export const writeAhead = (data: WriteAhead, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
+/**
+ * An arrival's copy, firing at `at` (at the earliest the platform's lead). Until it exists nothing
+ * holds the event, so a create that answered an error is tried once more (see createHolder).
+ */
+export const writeAhead = (data: WriteAhead, at = Date.now()) =>
+  createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, (found) => found.run === data.run);
 
 /** A resume takes its copy again (see retakeOnce); 'exists': another run holds it, or it waits to fire. */
 export const retakeCopy = (data: WriteAhead) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
