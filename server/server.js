@@ -1,4 +1,4 @@
-/* Built from src/ (source 3e935db67fa6e4111324a771b56f3e6bcb52220094188427e32069d5cd9e93cb) by `npm run build`; do not edit. */
+/* Built from src/ (source d0f649016bfaf629e6db8141b8ecc8586943acc2751f5cccf7d498fc91cefa45) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -870,7 +870,7 @@ async function createHolder(name, data, at, ours) {
   const again = await createOnce(name, data, at);
   if (again !== "exists") return again;
   const found = await fetchSchedule(name).catch(() => null);
-  return found && ours(found.data) ? "created" : "exists";
+  return found && found.at > Date.now() + SKEW_MS && ours(found.data) ? "created" : "exists";
 }
 async function fetchSchedule(name) {
   try {
@@ -887,8 +887,8 @@ function moveOnce(name, data, at) {
     () => false
   );
 }
-async function retakeOnce(name, data) {
-  const created = await createOnce(name, data, Date.now());
+async function retakeOnce(name, data, ours = () => false) {
+  const created = await createHolder(name, data, Date.now(), ours);
   if (created !== "exists") return created;
   const found = await fetchSchedule(name).catch(() => null);
   if (!found || found.at > Date.now() + SKEW_MS) return "exists";
@@ -2038,13 +2038,14 @@ async function backlogSlot(head) {
 const BACKUP_BACKLOG_MS = 6e4;
 const BACKUP_DELAY_MS = 10 * 6e4;
 const dataOf = (data) => data;
+const sameRun = (data) => (found) => found.run === data.run;
 function atResume(data) {
   if (data.step === "pushed") return { ...data, mayBeStored: true };
   if (data.step === "unclaimed") return { ...data, step: void 0 };
   return data;
 }
-const writeAhead = (data, at = Date.now()) => createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, (found) => found.run === data.run);
-const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
+const writeAhead = (data, at = Date.now()) => createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, sameRun(data));
+const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data), sameRun(data));
 async function parkAhead(data, at) {
   const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;
   const parked = { ...data, backup };

@@ -1,4 +1,4 @@
-/* Built from src/ (source 3e935db67fa6e4111324a771b56f3e6bcb52220094188427e32069d5cd9e93cb) by `npm run build`; do not edit. */
+/* Built from src/ (source d0f649016bfaf629e6db8141b8ecc8586943acc2751f5cccf7d498fc91cefa45) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -82,9 +82,10 @@ export async function createOnce(name: string, data: Record<string, unknown>, at
 }
 
 /**
- * Creates one-time schedule `name` that is the only holder of its work (an arrival's copy): a create
+ * Creates one-time schedule `name` that is the only holder of its work (a write-ahead copy): a create
  * that answered an error other than a quota refusal is tried once more. A name then taken may be the
- * first create, stored before its error: it is the caller's when `ours` says so of its data.
+ * first create, stored before its error: it is the caller's when it waits to fire and `ours` says so
+ * of its data.
  */
 export async function createHolder(
   name: string,
@@ -97,7 +98,7 @@ export async function createHolder(
   const again = await createOnce(name, data, at);
   if (again !== 'exists') return again;
   const found = await fetchSchedule(name).catch(() => null);
-  return found && ours(found.data) ? 'created' : 'exists';
+  return found && found.at > Date.now() + SKEW_MS && ours(found.data) ? 'created' : 'exists';
 }
 
 /** The data of schedule `name` and when it fires; null when there is none (404). Throws on other failures. */
@@ -121,11 +122,15 @@ export function moveOnce(name: string, data: Record<string, unknown>, at: number
 
 /**
  * Takes one-time schedule `name` again after it fired: created anew (FDK deletes a schedule as it
- * fires) or, where the platform keeps a fired schedule (its time past), that one moved ahead.
- * 'exists': it waits to fire, or another invocation holds it.
+ * fires; see createHolder) or, where the platform keeps a fired schedule (its time past), that one
+ * moved ahead. 'exists': it waits to fire, or another invocation holds it.
  */
-export async function retakeOnce(name: string, data: Record<string, unknown>): Promise<CreateResult> {
-  const created = await createOnce(name, data, Date.now());
+export async function retakeOnce(
+  name: string,
+  data: Record<string, unknown>,
+  ours: (found: Record<string, unknown>) => boolean = () => false,
+): Promise<CreateResult> {
+  const created = await createHolder(name, data, Date.now(), ours);
   if (created !== 'exists') return created;
   const found = await fetchSchedule(name).catch(() => null);
   if (!found || found.at > Date.now() + SKEW_MS) return 'exists';
