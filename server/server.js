@@ -1,4 +1,4 @@
-/* Built from src/ (source df18565c23ea70ed69e669d0c7a71ca251854730c165f011dc25da4d2797addc) by `npm run build`; do not edit. */
+/* Built from src/ (source dd9e6e32725cecc2814f97b8d2080f25faf585753772002451bea087cec1fa3d) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -835,6 +835,7 @@ const statusOf$2 = (err) => {
 };
 function classifyCreate(err) {
   const message = text(err);
+  if (statusOf$2(err) === 429) return "refused";
   if (statusOf$2(err) !== 400) return "failed";
   if (/already exists/i.test(message)) return "exists";
   if (/maximum number/i.test(message)) return "full";
@@ -847,7 +848,7 @@ const rawSchedule = {
   fetch: (name) => $schedule.fetch({ name }),
   delete: (name) => $schedule.delete({ name })
 };
-async function createOnce(name, data, at) {
+async function attemptCreate(name, data, at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
     await rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
@@ -860,6 +861,18 @@ async function createOnce(name, data, at) {
       (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
     );
   }
+}
+async function createOnce(name, data, at) {
+  const result = await attemptCreate(name, data, at);
+  return result === "refused" ? "failed" : result;
+}
+async function createHolder(name, data, at, ours) {
+  const first = await attemptCreate(name, data, at);
+  if (first !== "failed") return first === "refused" ? "failed" : first;
+  const again = await createOnce(name, data, at);
+  if (again !== "exists") return again;
+  const found = await fetchSchedule(name).catch(() => null);
+  return found && found.at > Date.now() + SKEW_MS && ours(found.data) ? "created" : "exists";
 }
 async function fetchSchedule(name) {
   try {
@@ -876,8 +889,8 @@ function moveOnce(name, data, at) {
     () => false
   );
 }
-async function retakeOnce(name, data) {
-  const created = await createOnce(name, data, Date.now());
+async function retakeOnce(name, data, ours = () => false) {
+  const created = await createHolder(name, data, Date.now(), ours);
   if (created !== "exists") return created;
   const found = await fetchSchedule(name).catch(() => null);
   if (!found || found.at > Date.now() + SKEW_MS) return "exists";
@@ -908,7 +921,7 @@ async function createRecurring(name, data) {
     return "created";
   } catch (err) {
     const result = classifyCreate(err);
-    return result === "too_soon" ? "failed" : result;
+    return result === "too_soon" || result === "refused" ? "failed" : result;
   }
 }
 
@@ -2027,13 +2040,14 @@ async function backlogSlot(head) {
 const BACKUP_BACKLOG_MS = 6e4;
 const BACKUP_DELAY_MS = 10 * 6e4;
 const dataOf = (data) => data;
+const sameRun = (data) => (found) => found.run === data.run;
 function atResume(data) {
   if (data.step === "pushed") return { ...data, mayBeStored: true };
   if (data.step === "unclaimed") return { ...data, step: void 0 };
   return data;
 }
-const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
-const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
+const writeAhead = (data, at = Date.now()) => createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, sameRun(data));
+const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data), sameRun(data));
 async function parkAhead(data, at) {
   const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;
   const parked = { ...data, backup };

@@ -1,4 +1,4 @@
-/* Built from src/ (source df18565c23ea70ed69e669d0c7a71ca251854730c165f011dc25da4d2797addc) by `npm run build`; do not edit. */
+/* Built from src/ (source dd9e6e32725cecc2814f97b8d2080f25faf585753772002451bea087cec1fa3d) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -1,7 +1,8 @@
 /**
  * The engine's loss windows and the platform readings it must survive (README "Delivery
  * guarantees"): work parked in a write-ahead copy has a backup, so a resume that dies at its first
- * call loses nothing; and under the other readings of two unverified rules (fired one-time schedules
+ * call loses nothing; a copy whose create answers an error is tried again, so a run that dies next
+ * loses nothing; and under the other readings of two unverified rules (fired one-time schedules
  * kept rather than freed, `$schedule` calls metered) nothing is lost and nothing piles up.
  */
 import sinon from 'sinon';
@@ -78,6 +79,69 @@ describe('parked work has a backup copy', () => {
     await app.runtime.runUntilIdle();
     expect(await allActivities(app)).toHaveLength(4);
     expect(app.freshdesk.activities).toHaveLength(2);
+  });
+});
+
+describe('a copy that could not be created', () => {
+  // Property seed 1926977635: the copy's create answered an error and the invocation then died at its
+  // claim, before anything held the event: it was neither listed nor counted as dropped.
+  test('the create answers an error and the invocation dies at its next call: the copy, tried again, resumes it: delivered once, listed once', async () => {
+    app = await startTestApp({ executionTimeoutMs: 2000 });
+    await app.fire(intelliassign()); // the head and its first page exist
+    sinon
+      .stub(app.runtime.schedules, 'create')
+      .onFirstCall()
+      .rejects({ status: 504, message: 'Timeout error while processing the request.' })
+      .callThrough();
+    const set = sinon.stub(app.runtime.db, 'set');
+    set.onFirstCall().returns(new Promise(() => undefined)); // the claim never answers: the invocation dies there
+    set.callThrough();
+    expect((await app.runtime.invokeEvent('onAgentActivityCreate', agentEvent(2))).ok).toBe(false);
+    sinon.restore();
+    await app.runtime.runUntilIdle();
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+    expect(head(app.runtime)?.dropped ?? 0).toBe(0);
+  });
+
+  test('the create is stored and answers an error: the second try finds the copy this run wrote and delivers at once', async () => {
+    app = await startTestApp();
+    await app.fire(intelliassign());
+    const create = sinon.stub(app.runtime.schedules, 'create');
+    create.onFirstCall().callsFake(async (spec: any) => {
+      await create.wrappedMethod.call(app.runtime.schedules, spec);
+      throw { status: 502, message: 'Bad gateway' };
+    });
+    create.callThrough();
+    await app.fire(agentEvent(2));
+    sinon.restore();
+    expect(app.freshdesk.activities).toHaveLength(2);
+    expect(engineSchedules()).toEqual([]);
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+  });
+  test('a resume whose retake of the copy answers an error and which then dies at its next call: the copy, taken again, resumes it', async () => {
+    app = await startTestApp({ executionTimeoutMs: 2000 });
+    await app.fire(intelliassign());
+    const set = sinon.stub(app.runtime.db, 'set');
+    set.onFirstCall().returns(new Promise(() => undefined)); // the first run dies at its claim
+    set.callThrough();
+    expect((await app.runtime.invokeEvent('onAgentActivityCreate', agentEvent(2))).ok).toBe(false);
+    set.restore();
+    // The copy fires: its retake answers an error, then the resume's next call never answers.
+    sinon.stub(app.runtime.schedules, 'create').onFirstCall().rejects({ status: 502, message: 'Bad gateway' }).callThrough();
+    sinon
+      .stub(app.runtime.schedules, 'fetch')
+      .onFirstCall()
+      .returns(new Promise(() => undefined))
+      .callThrough();
+    app.clock.advance(7 * MINUTE);
+    await app.runtime.fireDueSchedules();
+    sinon.restore();
+    await app.runtime.runUntilIdle();
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+    expect(head(app.runtime)?.dropped ?? 0).toBe(0);
   });
 });
 
