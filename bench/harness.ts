@@ -93,8 +93,8 @@ export function statsDelta(before: RuntimeStats, after: RuntimeStats): StatsDelt
   return delta;
 }
 
-/** The engine's schedules: write-ahead copies (`w<key>`, backups `b<key>`), drain locks (`s<page>`) and drain wake-ups (`k<n>`). */
-export const isQueueSchedule = (name: string): boolean => /^[wbsk]/.test(name);
+/** The engine's schedules: write-ahead copies (`w<key>`, backups `b<key>`), drain locks (`s<page>`) and their deferred recoveries (`v<page>`), drain wake-ups (`k<n>`). */
+export const isQueueSchedule = (name: string): boolean => /^[wbsvk]/.test(name);
 
 /** Work still to do: events held in write-ahead copies, and pushes stored waiting in the history (the outbox). */
 export function backlog(runtime: PlatformRuntime): number {

@@ -1,4 +1,4 @@
-/* Built from src/ (source 0bd264cd6d08782b716864d7bd82db9f555a917bd2a24e34e7a653374f363158) by `npm run build`; do not edit. */
+/* Built from src/ (source cdd236366475c934a50f22ce73aa5f00eddfed253220fe4fd971c8e9a7de5fc1) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -821,6 +821,8 @@ const NAMES = {
   backupAhead: (key) => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page) => `s${page}`,
+  /** A page lock's recovery that found the page held by another run: it runs again once that run is done. */
+  pageRecovery: (page) => `v${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
   wake: (at) => `k${Math.floor(at / 6e4) % 16}`,
   /** A server method's share of this minute's `$db` reserve (see history/reserve.ts). */
@@ -833,6 +835,7 @@ const statusOf$2 = (err) => {
 };
 function classifyCreate(err) {
   const message = text(err);
+  if (statusOf$2(err) === 429) return "refused";
   if (statusOf$2(err) !== 400) return "failed";
   if (/already exists/i.test(message)) return "exists";
   if (/maximum number/i.test(message)) return "full";
@@ -845,7 +848,7 @@ const rawSchedule = {
   fetch: (name) => $schedule.fetch({ name }),
   delete: (name) => $schedule.delete({ name })
 };
-async function createOnce(name, data, at) {
+async function attemptCreate(name, data, at) {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
     await rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
@@ -858,6 +861,18 @@ async function createOnce(name, data, at) {
       (again) => classifyCreate(again) === "exists" ? "exists" : "failed"
     );
   }
+}
+async function createOnce(name, data, at) {
+  const result = await attemptCreate(name, data, at);
+  return result === "refused" ? "failed" : result;
+}
+async function createHolder(name, data, at, ours) {
+  const first = await attemptCreate(name, data, at);
+  if (first !== "failed") return first === "refused" ? "failed" : first;
+  const again = await createOnce(name, data, at);
+  if (again !== "exists") return again;
+  const found = await fetchSchedule(name).catch(() => null);
+  return found && found.at > Date.now() + SKEW_MS && ours(found.data) ? "created" : "exists";
 }
 async function fetchSchedule(name) {
   try {
@@ -874,8 +889,8 @@ function moveOnce(name, data, at) {
     () => false
   );
 }
-async function retakeOnce(name, data) {
-  const created = await createOnce(name, data, Date.now());
+async function retakeOnce(name, data, ours = () => false) {
+  const created = await createHolder(name, data, Date.now(), ours);
   if (created !== "exists") return created;
   const found = await fetchSchedule(name).catch(() => null);
   if (!found || found.at > Date.now() + SKEW_MS) return "exists";
@@ -907,7 +922,7 @@ async function createRecurring(name, data) {
     return "created";
   } catch (err) {
     const result = classifyCreate(err);
-    return result === "too_soon" ? "failed" : result;
+    return result === "too_soon" || result === "refused" ? "failed" : result;
   }
 }
 
@@ -2086,13 +2101,14 @@ async function backlogSlot(head) {
 const BACKUP_BACKLOG_MS = 5e4;
 const BACKUP_DELAY_MS = 10 * 6e4;
 const dataOf = (data) => data;
+const sameRun = (data) => (found) => found.run === data.run;
 function atResume(data) {
   if (data.step === "pushed") return { ...data, mayBeStored: true };
   if (data.step === "unclaimed") return { ...data, step: void 0 };
   return data;
 }
-const writeAhead = (data, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
-const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
+const writeAhead = (data, at = Date.now()) => createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, sameRun(data));
+const retakeCopy = (data) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data), sameRun(data));
 async function parkAhead(data, at) {
   const backup = data.backup === true || at - Date.now() < MIN_LEAD_MS + BACKUP_BACKLOG_MS;
   const parked = { ...data, backup };
@@ -2369,7 +2385,12 @@ function readActivity(item) {
 const PUSHES_PER_SWEEP = 10;
 const PAGES_PER_SWEEP = 3;
 const NEXT_SWEEP_MS = 6e4;
-const lockData = (page, inflight) => ({ kind: "page", page, inflight });
+const lockData = (page, inflight, since) => ({
+  kind: "page",
+  page,
+  inflight,
+  since
+});
 const waitingEntries = (records, secret) => records.flatMap(
   (record) => Object.entries(record.pushes).filter(([id, push]) => push?.outcome === "retrying" && pushIsAuthentic(record, id, secret)).map(([id, push]) => ({ record, id, push }))
 );
@@ -2402,7 +2423,8 @@ async function drainPage(id, ctx, budget) {
       lock,
       lockData(
         id,
-        due.map((d) => ({ key: d.record.key, id: d.id }))
+        due.map((d) => ({ key: d.record.key, id: d.id })),
+        now
       ),
       now
     ))
@@ -2482,21 +2504,31 @@ async function sweep(iparams, call, fired = {}) {
   if (page <= head.page || next !== null) await armDrains(Math.max(next ?? 0, Date.now() + NEXT_SWEEP_MS));
   else if (head.wake_at !== null) await noWakeNeeded(head.wake_at);
 }
+function recovered(data, records, secret, redactor, now) {
+  const othersSettleAfter = data.since === void 0 ? Infinity : data.since + INVOCATION_LIMIT_MS;
+  return data.inflight.flatMap(({ key, id }) => {
+    const record = records.find((r) => r.key === key);
+    const push = record && pushIsAuthentic(record, id, secret) ? record.pushes[id] : void 0;
+    const state = push && recoveredPush(push, destinationOf(id).idempotent, othersSettleAfter, now);
+    return state ? [{ key, destination: id, push: pushForStorage(key, id, state, redactor, secret) }] : [];
+  });
+}
+function recoveredPush(push, idempotent, othersSettleAfter, now) {
+  if (push.outcome === "retrying") return { ...toRecovered(push, now, idempotent), next_retry_at: now };
+  const sentTwice = push.updated_at > othersSettleAfter && !idempotent;
+  return sentTwice && !push.may_duplicate ? toRecovered(push, now, idempotent) : null;
+}
 async function recoverPage(data, iparams, call) {
   const lock = NAMES.pageLock(data.page);
-  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
+  const fired = lockData(data.page, data.inflight, data.since);
+  if (data.inflight.length > 0 && await retakeOnce(lock, fired) === "exists") {
+    if (await createOnce(NAMES.pageRecovery(data.page), fired, Date.now()) === "created") return;
+  }
   const head = await readHead();
   const records = await readPage(data.page) ?? [];
-  const now = Date.now();
-  const changes = data.inflight.flatMap(({ key, id }) => {
-    const record = records.find((r) => r.key === key);
-    const push = record?.pushes[id];
-    if (!record || push?.outcome !== "retrying" || !pushIsAuthentic(record, id, head.secret)) return [];
-    const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
-  });
-  await rewritePushes(data.page, changes);
+  await rewritePushes(data.page, recovered(data, records, head.secret, call.redactor, Date.now()));
   await removeSchedule(lock);
+  if (data.name !== lock) await releaseFired(data);
   await sweep(iparams, call);
 }
 

@@ -1,4 +1,4 @@
-/* Built from src/ (source 0bd264cd6d08782b716864d7bd82db9f555a917bd2a24e34e7a653374f363158) by `npm run build`; do not edit. */
+/* Built from src/ (source cdd236366475c934a50f22ce73aa5f00eddfed253220fe4fd971c8e9a7de5fc1) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

@@ -248,9 +248,9 @@ test('with the reserve spent by other sidebar calls, it reads nothing, spends no
   ]);
 });
 
-test('a history longer than one check reads: counts say "at least"; the engine\'s note that no drain is due settles "nothing waits"', async () => {
-  // Five pages of one event each (each page filled up after its event, so the next opens a page).
-  for (let page = 0; page < 5; page++) {
+/** `count` pages of one event each: each page is filled up after its event, so the next event opens a page. */
+async function pagesOfOneEvent(count: number): Promise<void> {
+  for (let page = 0; page < count; page++) {
     await fire();
     const id = page.toString(36);
     fillPage(
@@ -259,6 +259,10 @@ test('a history longer than one check reads: counts say "at least"; the engine\'
       Object.values(historyPages(app.runtime)[id]).filter((r: any) => r.pushes),
     );
   }
+}
+
+test('a history longer than one check reads: counts say "at least"; the engine\'s note that no drain is due settles "nothing waits"', async () => {
+  await pagesOfOneEvent(5);
   expect(Object.keys(historyPages(app.runtime))).toHaveLength(5);
   const { answer, dbOps } = await health();
   expect(dbOps).toBe(3);
@@ -274,15 +278,7 @@ test('a history longer than one check reads: counts say "at least"; the engine\'
 test('waiting pushes on pages the check does not read: Waiting says "at least"; the oldest is found on the outbox\'s first page', async () => {
   // CustomerGauge is down: each page holds one of its waiting pushes.
   app.customerGauge.setMode('server_error');
-  for (let page = 0; page < 5; page++) {
-    await fire();
-    const id = page.toString(36);
-    fillPage(
-      app.runtime,
-      id,
-      Object.values(historyPages(app.runtime)[id]).filter((r: any) => r.pushes),
-    );
-  }
+  await pagesOfOneEvent(5);
   const { answer } = await health();
   const cg = of(answer, 'customergauge');
   expect((await historyOf('customergauge')).waiting).toHaveLength(5);
@@ -307,15 +303,7 @@ test('a fresh installation: every count exactly 0 without reading a page, one $d
 });
 
 test("a check leaves the list part of the minute's reserve: the list still reads its newest page in the same minute", async () => {
-  for (let page = 0; page < 3; page++) {
-    await fire();
-    const id = page.toString(36);
-    fillPage(
-      app.runtime,
-      id,
-      Object.values(historyPages(app.runtime)[id]).filter((r: any) => r.pushes),
-    );
-  }
+  await pagesOfOneEvent(3);
   const { answer } = await health();
   expect(answer.coverage.pages_read).toBe(2);
   const list = (await app.call('listActivities', { page: { size: 5 } })) as { activities: unknown[] };

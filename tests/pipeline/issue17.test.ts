@@ -117,7 +117,7 @@ describe('issue 17', () => {
   }, 300_000);
 
   test('item 6: a drain that dies with a push in flight loses nothing: the push is flagged and delivered', async () => {
-    app = await startTestApp({ executionTimeoutMs: 2000 });
+    app = await startTestApp({ executionTimeoutMs: 2000, requestTimeoutMs: 10_000 });
     app.freshdesk.enqueueFaults({ status: 503 }, { hang: true });
     await app.fire(intelliassign());
     await app.runtime.runUntilIdle();
@@ -127,7 +127,7 @@ describe('issue 17', () => {
   });
 
   test('item 6: a resumed run that dies again is resumed again: nothing lost', async () => {
-    app = await startTestApp({ executionTimeoutMs: 2000 });
+    app = await startTestApp({ executionTimeoutMs: 2000, requestTimeoutMs: 10_000 });
     app.freshdesk.enqueueFaults({ hang: true }, { hang: true });
     await app.runtime.invokeEvent('onAgentActivityCreate', intelliassign());
     await app.runtime.runUntilIdle();

@@ -166,7 +166,7 @@ describe('issue 12', () => {
   });
 
   test('item 1: an invocation killed after its claim is resumed by its write-ahead copy, not dropped as a duplicate', async () => {
-    app = await startTestApp({ executionTimeoutMs: 2000 });
+    app = await startTestApp({ executionTimeoutMs: 2000, requestTimeoutMs: 10_000 });
     app.freshdesk.enqueueFaults({ hang: true });
     await app.runtime.invokeEvent('onAgentActivityCreate', intelliassign());
     expect(claims(app.runtime)).toHaveLength(1);

@@ -6,9 +6,10 @@
  * dropped), duplicates flagged, counts exact.
  *
  * The windows no design closes are left out, by name (README "Delivery guarantees"): an arrival
- * that dies before its write-ahead copy exists (its head read, the copy's create), and a resume that
- * dies at its very first call when no backup copy holds its work (the platform deleted the copy as
- * it fired).
+ * that dies before its write-ahead copy exists (its head read, the copy's create, tried again when it
+ * answers an error), and a resume that dies at its very first call when no backup copy holds its work
+ * (the platform deleted the copy as it fired). A copy whose two creates both fail is not drawn: a
+ * fault strikes one call of a method.
  */
 import fc from 'fast-check';
 import sinon from 'sinon';
@@ -172,9 +173,18 @@ async function run(actions: Action[]): Promise<void> {
   }
 }
 
-// The seed is fixed so CI is reproducible. Seed 1926977635 finds a case still open in issue 17: [retry, kill the
-// next invocation at its first call and again, vendor up, schedule.create fails, arrive 1] leaves an event
-// neither listed nor counted as dropped.
-test('random interleavings of arrivals, schedules, replays, kills and ambiguous failures: 0 lost, duplicates flagged, listed once, counts exact', async () => {
-  await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 12 }), run), { numRuns: 30, seed: 20261207 });
-}, 600_000);
+/**
+ * Fixed seeds, so CI is reproducible; several, so it sees more interleavings than one seed's runs.
+ * 1926977635 found an arrival whose copy's create answered an error and which then died at its claim
+ * (its second run reaches it). FC_SEED=<n> runs one other seed instead (for hunting counterexamples).
+ */
+const SEEDS = process.env.FC_SEED ? [Number(process.env.FC_SEED)] : [20261207, 1926977635, 1120951905, 889418966];
+const RUNS_PER_SEED = process.env.FC_SEED ? 30 : 12;
+
+test.each(SEEDS)(
+  'random interleavings of arrivals, schedules, replays, kills and ambiguous failures (seed %d): 0 lost, duplicates flagged, listed once, counts exact',
+  async (seed) => {
+    await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 3, maxLength: 12 }), run), { numRuns: RUNS_PER_SEED, seed });
+  },
+  600_000,
+);

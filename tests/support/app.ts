@@ -24,7 +24,8 @@ export interface TestApp extends LocalApp {
 export async function startTestApp(options: LocalAppOptions = {}): Promise<TestApp> {
   const clock = new ManualClock(START);
   const logs: string[] = [];
-  const local = await startLocalApp({ clock, requestTimeoutMs: 300, log: (level, text) => logs.push(`${level}: ${text}`), ...options });
+  // A hung vendor request times out after 2 s: short enough for hang tests, long enough that a loaded CI machine does not time out a healthy one.
+  const local = await startLocalApp({ clock, requestTimeoutMs: 2000, log: (level, text) => logs.push(`${level}: ${text}`), ...options });
   const fire = async (payload: Record<string, unknown>) => {
     const result = await local.runtime.invokeEvent('onAgentActivityCreate', payload);
     if (!result.ok) throw new Error(`handler failed: ${JSON.stringify(result.error)}`);

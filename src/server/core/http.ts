@@ -15,7 +15,7 @@ interface JsonResponse {
 }
 
 /** The platform stops an invocation after 20 s. */
-const INVOCATION_LIMIT_MS = 20_000;
+export const INVOCATION_LIMIT_MS = 20_000;
 /**
  * Time a request is given when deciding whether to start it: a vendor answers well within it; one
  * that hangs for the full 15 s template timeout outlives the invocation, whose lock then recovers

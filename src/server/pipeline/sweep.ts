@@ -10,7 +10,7 @@
  * never pushed: the browser can write `$db`.
  */
 import { reasonOf } from '../core/errors';
-import type { CallContext } from '../core/http';
+import { INVOCATION_LIMIT_MS, type CallContext } from '../core/http';
 import type { DestinationId } from '../destinations/types';
 import type { AgentStatusChange } from '../event/agent-status-change';
 import { readHead, updateHead, type Head } from '../history/head';
@@ -41,9 +41,18 @@ export interface LockData {
   kind: 'page';
   page: string;
   inflight: Array<{ key: string; id: DestinationId }>;
+  /** When the drain sent its pushes: one settled later than its invocation could run was settled by another run. */
+  since?: number;
+  /** The fired schedule's own name (page lock or deferred recovery). */
+  name?: string;
 }
 
-const lockData = (page: string, inflight: LockData['inflight']): Record<string, unknown> => ({ kind: 'page', page, inflight });
+const lockData = (page: string, inflight: LockData['inflight'], since?: number): Record<string, unknown> => ({
+  kind: 'page',
+  page,
+  inflight,
+  since,
+});
 
 type Entry = Due & { record: EventRecord };
 
@@ -101,6 +110,7 @@ async function drainPage(id: string, ctx: RunContext, budget: number): Promise<P
         lockData(
           id,
           due.map((d) => ({ key: d.record.key, id: d.id })),
+          now,
         ),
         now,
       ))
@@ -211,24 +221,43 @@ export async function sweep(iparams: Iparams, call: CallContext, fired: Record<s
 }
 
 /**
+ * What a dead drain's in-flight pushes become: still waiting, flagged (when their destination cannot
+ * deduplicate) and due now; or, when another run settled one after the drain died (it found the
+ * page free once the platform deleted the fired lock), flagged where it stands: it went out twice.
+ */
+function recovered(data: LockData, records: EventRecord[], secret: string, redactor: CallContext['redactor'], now: number) {
+  const othersSettleAfter = data.since === undefined ? Infinity : data.since + INVOCATION_LIMIT_MS;
+  return data.inflight.flatMap(({ key, id }) => {
+    const record = records.find((r) => r.key === key);
+    const push = record && pushIsAuthentic(record, id, secret) ? record.pushes[id] : undefined;
+    const state = push && recoveredPush(push, destinationOf(id).idempotent, othersSettleAfter, now);
+    return state ? [{ key, destination: id, push: pushForStorage(key, id, state, redactor, secret) }] : [];
+  });
+}
+
+function recoveredPush(push: PushState, idempotent: boolean, othersSettleAfter: number, now: number): PushState | null {
+  if (push.outcome === 'retrying') return { ...toRecovered(push, now, idempotent), next_retry_at: now };
+  const sentTwice = push.updated_at > othersSettleAfter && !idempotent;
+  return sentTwice && !push.may_duplicate ? toRecovered(push, now, idempotent) : null;
+}
+
+/**
  * A drain's lock fired: it died with pushes in flight. The lock is taken again first, so that a
- * death here leaves it to fire again; the pushes are flagged, made due, and the drain goes on.
+ * death here leaves it to fire again; the pushes are flagged, made due, and the drain goes on. When
+ * another run holds the page now, it may be pushing the same pushes: flags written now would be
+ * overwritten by its outcome, so the recovery runs again once that run is done.
  */
 export async function recoverPage(data: LockData, iparams: Iparams, call: CallContext): Promise<void> {
   const lock = NAMES.pageLock(data.page);
-  if (data.inflight.length > 0) await retakeOnce(lock, lockData(data.page, data.inflight));
+  const fired = lockData(data.page, data.inflight, data.since);
+  if (data.inflight.length > 0 && (await retakeOnce(lock, fired)) === 'exists') {
+    if ((await createOnce(NAMES.pageRecovery(data.page), fired, Date.now())) === 'created') return;
+  }
   const head = await readHead();
   const records = (await readPage(data.page)) ?? [];
-  const now = Date.now();
-  const changes = data.inflight.flatMap(({ key, id }) => {
-    const record = records.find((r) => r.key === key);
-    const push = record?.pushes[id];
-    if (!record || push?.outcome !== 'retrying' || !pushIsAuthentic(record, id, head.secret)) return [];
-    const recovered = { ...toRecovered(push, now, destinationOf(id).idempotent), next_retry_at: now };
-    return [{ key, destination: id, push: pushForStorage(key, id, recovered, call.redactor, head.secret) }];
-  });
-  await rewritePushes(data.page, changes);
+  await rewritePushes(data.page, recovered(data, records, head.secret, call.redactor, Date.now()));
   // Gone now, also where the platform keeps fired schedules (it would hold the page for good).
   await removeSchedule(lock);
+  if (data.name !== lock) await releaseFired(data);
   await sweep(iparams, call);
 }

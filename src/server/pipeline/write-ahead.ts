@@ -11,7 +11,7 @@
  */
 import type { DestinationId } from '../destinations/types';
 import type { EventRecord } from '../history/record';
-import { createOnce, MIN_LEAD_MS, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
+import { createHolder, MIN_LEAD_MS, moveOnce, NAMES, removeSchedule, retakeOnce, upsertOnce } from '../platform/schedule';
 
 /**
  * What the run that wrote the copy knew, so that a resume spends no operation to find it out again:
@@ -46,6 +46,12 @@ export const BACKUP_DELAY_MS = 10 * 60_000;
 
 const dataOf = (data: WriteAhead): Record<string, unknown> => data as unknown as Record<string, unknown>;
 
+/** A copy found under the event's name is this run's when it carries the run's token. */
+const sameRun =
+  (data: WriteAhead) =>
+  (found: Record<string, unknown>): boolean =>
+    found.run === data.run;
+
 /**
  * What a resume may assume when it starts from this copy: a run that started from it may have
  * gone on (claimed, pushed, written) and died, so the copy written at a resume's start says less.
@@ -56,11 +62,15 @@ export function atResume(data: WriteAhead): WriteAhead {
   return data;
 }
 
-/** The copy, firing at `at` (at the earliest the platform's lead). */
-export const writeAhead = (data: WriteAhead, at = Date.now()) => createOnce(NAMES.writeAhead(data.record.key), dataOf(data), at);
+/**
+ * An arrival's copy, firing at `at` (at the earliest the platform's lead). Until it exists nothing
+ * holds the event, so a create that answered an error is tried once more (see createHolder).
+ */
+export const writeAhead = (data: WriteAhead, at = Date.now()) =>
+  createHolder(NAMES.writeAhead(data.record.key), dataOf(data), at, sameRun(data));
 
 /** A resume takes its copy again (see retakeOnce); 'exists': another run holds it, or it waits to fire. */
-export const retakeCopy = (data: WriteAhead) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data));
+export const retakeCopy = (data: WriteAhead) => retakeOnce(NAMES.writeAhead(data.record.key), dataOf(data), sameRun(data));
 
 /**
  * Parks the work until `at`: the copy (which this run holds) moved there, and a backup after it.

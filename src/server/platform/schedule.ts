@@ -24,6 +24,8 @@ export const NAMES = {
   backupAhead: (key: string): string => `b${key}`,
   /** A page's lock while its waiting pushes are drained. */
   pageLock: (page: string): string => `s${page}`,
+  /** A page lock's recovery that found the page held by another run: it runs again once that run is done. */
+  pageRecovery: (page: string): string => `v${page}`,
   /** Wake-ups of the drain: one per minute of a 16-minute wheel. */
   wake: (at: number): string => `k${Math.floor(at / 60_000) % 16}`,
   /** A server method's share of this minute's `$db` reserve (see history/reserve.ts). */
@@ -38,8 +40,10 @@ const statusOf = (err: unknown): number => {
   return typeof status === 'number' ? status : 0;
 };
 
-function classifyCreate(err: unknown): CreateResult | 'too_soon' {
+/** `refused`: a quota refusal (429), which is never executed; `failed`: any other error, which may have been. */
+function classifyCreate(err: unknown): CreateResult | 'too_soon' | 'refused' {
   const message = text(err);
+  if (statusOf(err) === 429) return 'refused';
   if (statusOf(err) !== 400) return 'failed';
   if (/already exists/i.test(message)) return 'exists';
   if (/maximum number/i.test(message)) return 'full';
@@ -58,8 +62,7 @@ export const rawSchedule = {
   delete: (name: string): Promise<unknown> => $schedule.delete({ name }),
 };
 
-/** Creates a one-time schedule firing at `at` (never sooner than the lead). `exists`: the name is taken. */
-export async function createOnce(name: string, data: Record<string, unknown>, at: number): Promise<CreateResult> {
+async function attemptCreate(name: string, data: Record<string, unknown>, at: number): Promise<CreateResult | 'refused'> {
   const when = Math.max(at, Date.now() + MIN_LEAD_MS);
   try {
     await rawSchedule.create({ name, data: named(name, data), schedule_at: isoAt(when) });
@@ -72,6 +75,32 @@ export async function createOnce(name: string, data: Record<string, unknown>, at
       (again: unknown) => (classifyCreate(again) === 'exists' ? 'exists' : 'failed'),
     );
   }
+}
+
+/** Creates a one-time schedule firing at `at` (never sooner than the lead). `exists`: the name is taken. */
+export async function createOnce(name: string, data: Record<string, unknown>, at: number): Promise<CreateResult> {
+  const result = await attemptCreate(name, data, at);
+  return result === 'refused' ? 'failed' : result;
+}
+
+/**
+ * Creates one-time schedule `name` that is the only holder of its work (a write-ahead copy): a create
+ * that answered an error other than a quota refusal is tried once more. A name then taken may be the
+ * first create, stored before its error: it is the caller's when it waits to fire and `ours` says so
+ * of its data.
+ */
+export async function createHolder(
+  name: string,
+  data: Record<string, unknown>,
+  at: number,
+  ours: (found: Record<string, unknown>) => boolean,
+): Promise<CreateResult> {
+  const first = await attemptCreate(name, data, at);
+  if (first !== 'failed') return first === 'refused' ? 'failed' : first;
+  const again = await createOnce(name, data, at);
+  if (again !== 'exists') return again;
+  const found = await fetchSchedule(name).catch(() => null);
+  return found && found.at > Date.now() + SKEW_MS && ours(found.data) ? 'created' : 'exists';
 }
 
 /** The data of schedule `name` and when it fires; null when there is none (404). Throws on other failures. */
@@ -95,11 +124,15 @@ export function moveOnce(name: string, data: Record<string, unknown>, at: number
 
 /**
  * Takes one-time schedule `name` again after it fired: created anew (FDK deletes a schedule as it
- * fires) or, where the platform keeps a fired schedule (its time past), that one moved ahead.
- * 'exists': it waits to fire, or another invocation holds it.
+ * fires; see createHolder) or, where the platform keeps a fired schedule (its time past), that one
+ * moved ahead. 'exists': it waits to fire, or another invocation holds it.
  */
-export async function retakeOnce(name: string, data: Record<string, unknown>): Promise<CreateResult> {
-  const created = await createOnce(name, data, Date.now());
+export async function retakeOnce(
+  name: string,
+  data: Record<string, unknown>,
+  ours: (found: Record<string, unknown>) => boolean = () => false,
+): Promise<CreateResult> {
+  const created = await createHolder(name, data, Date.now(), ours);
   if (created !== 'exists') return created;
   const found = await fetchSchedule(name).catch(() => null);
   if (!found || found.at > Date.now() + SKEW_MS) return 'exists';
@@ -111,7 +144,7 @@ export async function retakeOnce(name: string, data: Record<string, unknown>): P
  * platform keeps fired one-time schedules they would otherwise hold their places (and names) for
  * good. Where it frees them (FDK), this costs one call that answers 404.
  */
-export async function releaseFired(data: Record<string, unknown>): Promise<void> {
+export async function releaseFired(data: { readonly name?: unknown }): Promise<void> {
   if (typeof data.name === 'string') await removeSchedule(data.name);
 }
 
@@ -150,6 +183,6 @@ export async function createRecurring(name: string, data: Record<string, unknown
     return 'created';
   } catch (err) {
     const result = classifyCreate(err);
-    return result === 'too_soon' ? 'failed' : result;
+    return result === 'too_soon' || result === 'refused' ? 'failed' : result;
   }
 }
