@@ -23,3 +23,9 @@ test.each([
   sinon.stub(app.runtime.schedules, 'fetch').callsFake(() => Promise.reject(rejection));
   expect(await app.callError('listActivities', { page: { size: 100 } })).toMatchObject(expected);
 });
+
+test('the store fails (not for its quota) while Health reads: the answer is that failure, not figures that would be wrong', async () => {
+  app = await startTestApp();
+  sinon.stub(app.runtime.db, 'get').callsFake(() => Promise.reject({ status: 500, message: 'Internal Server Error' }));
+  expect(await app.callError('healthCheck')).toMatchObject({ status: 500, message: 'HTTP 500: Internal Server Error' });
+});
