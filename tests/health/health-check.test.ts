@@ -9,7 +9,7 @@ import { checksOf, PLATFORM_RULES_KEY } from '../../src/server/platform-probes/r
 import { FIRE_PROBE_SCHEDULE } from '../../src/server/platform-probes/probes';
 import { intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities } from '../support/settle';
-import { fillPage, historyPages } from '../support/storage';
+import { fillPage, HEAD_SCHEDULE, historyPages } from '../support/storage';
 import type { DestinationHealth, HealthResult } from '../../src/shared/health-api';
 
 let app: TestApp;
@@ -336,4 +336,26 @@ describe('under a platform rule the runtime flips', () => {
     expect([cg.colour, cg.rejected, cg.delivered_last_hour]).toEqual(['red', { value: 1, exact: true }, { value: 0, exact: true }]);
     expect(of(answer, 'freshdesk').delivered_last_hour).toEqual({ value: app.freshdesk.activities.length, exact: true });
   });
+});
+
+test('a head written by an earlier version (no secret, a bare outage mark, odd counts) is taken up: Freshdesk shows failing until its probe', async () => {
+  const until = app.clock.now() + 30 * MINUTE;
+  await app.runtime.schedules.create({
+    name: HEAD_SCHEDULE,
+    data: { kind: 'head', page: 0, dropped: -3, drops: 'none', down: { freshdesk: { until }, customergauge: null } },
+    schedule_at: new Date(app.clock.now() + 24 * 60 * MINUTE).toISOString(),
+    repeat: { time_unit: 'days', frequency: 1 },
+  });
+  const { answer } = await health();
+  expect(answer.dropped).toBe(0);
+  const fd = of(answer, 'freshdesk');
+  expect(fd.colour).toBe('red');
+  const at = new Date(until).toISOString();
+  expect(fd.last_error).toMatchObject({ words: 'unreachable', reason: 'failing', since: at, until: at, ongoing: true });
+  expect(of(answer, 'customergauge').last_error).toBeNull();
+  // The head now has its secret: events are stored and signed as usual, Freshdesk's push waits for the probe.
+  await fire();
+  expect(app.freshdesk.received).toHaveLength(0);
+  expect((await historyOf('freshdesk')).waiting).toHaveLength(1);
+  expect((await historyOf('customergauge')).delivered).toHaveLength(1);
 });

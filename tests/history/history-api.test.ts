@@ -1,5 +1,6 @@
 /** The history API (Zendesk Activity Stream shape): list with cursors and filters, show, count, replay. */
 import { intelliassign, generalAvailability, startTestApp, withChange, type TestApp } from '../support/app';
+import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import { allActivities } from '../support/settle';
 import { historyPages } from '../support/storage';
 
@@ -147,6 +148,16 @@ describe('showActivity and countActivities', () => {
     [{}, 400, 'id is not an activity id'],
   ])('show %j answers %d', async (args, status, message) => {
     expect(await app.callError('showActivity', args)).toMatchObject({ status, message });
+  });
+
+  test("show with the minute's reserve spent answers 429 with the reserve's notice; the next minute it shows", async () => {
+    await app.fire(intelliassign());
+    app.clock.set(Math.ceil(app.clock.now() / 60_000) * 60_000);
+    const list = await app.call('listActivities');
+    for (let i = 0; i < 3; i++) await app.call('listActivities');
+    expect(await app.callError('showActivity', { id: list.activities[0].id })).toMatchObject({ status: 429, message: RESERVE_NOTICE });
+    app.clock.advance(60_000);
+    expect((await app.call('showActivity', { id: list.activities[0].id })).activity.id).toBe(list.activities[0].id);
   });
 
   test('counts like Zendesk: {count: {value, refreshed_at}}', async () => {

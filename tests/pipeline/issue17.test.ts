@@ -235,6 +235,19 @@ describe('issue 17', () => {
     120_000,
   );
 
+  test('item 13: a scheduler clock 150 s ahead, beyond the margin: the copy refused as too soon is made 2 minutes later and holds an event the store cannot take', async () => {
+    app = await startTestApp({ scheduleSkewMs: 150_000 });
+    await app.fire(agentEvent(0)); // the head exists
+    app.clock.set(Math.ceil(app.clock.now() / MINUTE) * MINUTE);
+    for (let i = 0; i < 50; i++) await app.runtime.db.set(`other-${i}`, { i }).catch(() => undefined);
+    await app.fire(agentEvent(1));
+    expect(app.freshdesk.activities).toHaveLength(1);
+    expect(droppedLogs()).toHaveLength(0);
+    await app.runtime.runUntilIdle();
+    const settled = await expectSettled(app, 2);
+    expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
+  });
+
   test('item 15: Retry all 20 times a minute for 3 minutes is bounded: no extra writes, new events still arrive', async () => {
     app = await startTestApp();
     app.freshdesk.setMode('bad_credentials');

@@ -3,12 +3,14 @@
  * between a Retry's push and its record, an invocation that dies with the push out, the server
  * methods' reserve spent. Each drives the built server.js in the runtime against the fake vendors.
  */
+import sinon from 'sinon';
 import { history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { RESERVE_NOTICE } from '../../src/shared/history-api';
 import { queuedWork } from '../support/storage';
 
 let app: TestApp;
 afterEach(async () => {
+  sinon.restore();
   await app.close();
 });
 
@@ -64,6 +66,66 @@ describe('Retry', () => {
     expect(await app.runtime.invokeServerMethod('retryActivity', { id })).toMatchObject({ ok: false, error: { status: 409 } });
     await app.runtime.runUntilIdle();
     expect(await freshdeskPush()).toMatchObject({ outcome: 'delivered', may_duplicate: true });
+    expect(app.freshdesk.activities).toHaveLength(1);
+  });
+});
+
+describe('Retry refused or settled without sending', () => {
+  test('an id that is no activity is refused; an activity the history does not hold is not found', async () => {
+    app = await startTestApp();
+    const id = await rejectedFreshdeskPush();
+    expect(await app.callError('retryActivity', { id: 42 })).toMatchObject({ status: 400, message: 'id is not an activity id' });
+    const [page, , destination] = id.split('.');
+    expect(await app.callError('retryActivity', { id: `${page}.nosuchevent.${destination}` })).toMatchObject({
+      status: 404,
+      message: 'activity was not found',
+    });
+    expect(app.freshdesk.activities).toHaveLength(0);
+  });
+
+  test('a push refused again is not retried again within 10 minutes: the answer says from when', async () => {
+    app = await startTestApp();
+    const id = await rejectedFreshdeskPush();
+    app.freshdesk.setMode('bad_credentials');
+    expect(await app.call('retryActivity', { id })).toMatchObject({ activity: { outcome: 'rejected' }, message: 'Retried: rejected.' });
+    const retriedAt = new Date(app.clock.now()).toISOString();
+    app.clock.advance(MINUTE);
+    const again = await app.call('retryActivity', { id });
+    const from = new Date(Date.parse(retriedAt) + 10 * MINUTE).toISOString();
+    expect(again).toMatchObject({ queued_at: null, message: `Already retried at ${retriedAt}: it can be retried again from ${from}.` });
+    expect(app.freshdesk.received.filter((r) => r.path.startsWith('/api/v2/contact-activities'))).toHaveLength(2);
+  });
+
+  test('the scheduler cannot take the push in flight: nothing is sent and the answer says to try again; the next click delivers', async () => {
+    app = await startTestApp();
+    const id = await rejectedFreshdeskPush();
+    const update = sinon.stub(app.runtime.schedules, 'update').rejects({ status: 500, message: 'Internal Server Error' });
+    expect(await app.callError('retryActivity', { id })).toMatchObject({
+      status: 503,
+      message: 'the retry could not be started (the scheduler failed): nothing was sent, try again in a minute',
+    });
+    expect(app.freshdesk.activities).toHaveLength(0);
+    update.restore();
+    app.clock.advance(MINUTE);
+    expect(await app.call('retryActivity', { id })).toMatchObject({ activity: { outcome: 'delivered' } });
+    expect(app.freshdesk.activities).toHaveLength(1);
+  });
+
+  test('the page lock outlives a recorded Retry (its removal failed): when it fires, the recorded outcome stands and nothing is resent', async () => {
+    app = await startTestApp();
+    const id = await rejectedFreshdeskPush();
+    const remove = sinon.stub(app.runtime.schedules, 'delete');
+    remove.callsFake((query: unknown) =>
+      /^s/.test((query as { name: string }).name)
+        ? Promise.reject({ status: 500, message: 'Internal Server Error' })
+        : remove.wrappedMethod.call(app.runtime.schedules, query),
+    );
+    expect(await app.call('retryActivity', { id })).toMatchObject({ activity: { outcome: 'delivered' }, message: 'Retried: delivered.' });
+    expect(queuedWork(app.runtime)).toHaveLength(1);
+    remove.restore();
+    await app.runtime.runUntilIdle();
+    expect(queuedWork(app.runtime)).toHaveLength(0);
+    expect(await freshdeskPush()).toMatchObject({ outcome: 'delivered', may_duplicate: false });
     expect(app.freshdesk.activities).toHaveLength(1);
   });
 });
