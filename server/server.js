@@ -1,4 +1,4 @@
-/* Built from src/ (source cdd236366475c934a50f22ce73aa5f00eddfed253220fe4fd971c8e9a7de5fc1) by `npm run build`; do not edit. */
+/* Built from src/ (source 0fbebb6b467d331a6d2541fb879542ce121129337025fbb2f384b69cca09299f) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -883,11 +883,19 @@ async function fetchSchedule(name) {
     throw err;
   }
 }
-function moveOnce(name, data, at) {
-  return $schedule.update({ name, data: named(name, data), schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
-    () => true,
-    () => false
-  );
+async function moveOnce(name, data, at) {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  const move = (to) => $schedule.update({ name, data: named(name, data), schedule_at: isoAt(to) });
+  try {
+    await move(when);
+    return true;
+  } catch (err) {
+    if (classifyCreate(err) !== "too_soon") return false;
+    return move(when + SKEW_RETRY_MS).then(
+      () => true,
+      () => false
+    );
+  }
 }
 async function retakeOnce(name, data, ours = () => false) {
   const created = await createHolder(name, data, Date.now(), ours);

@@ -1,4 +1,4 @@
-/* Built from src/ (source cdd236366475c934a50f22ce73aa5f00eddfed253220fe4fd971c8e9a7de5fc1) by `npm run build`; do not edit. */
+/* Built from src/ (source 0fbebb6b467d331a6d2541fb879542ce121129337025fbb2f384b69cca09299f) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

@@ -248,6 +248,16 @@ describe('issue 17', () => {
     expect(settled.delivered).toEqual({ freshdesk: 2, customergauge: 2 });
   });
 
+  test('item 13: a scheduler clock 150 s ahead, beyond the margin: waiting pushes drain (the lock move refused as too soon is made 2 minutes later)', async () => {
+    app = await startTestApp({ scheduleSkewMs: 150_000 });
+    app.freshdesk.setMode('server_error');
+    for (let i = 0; i < 5; i++) await app.fire(agentEvent(i));
+    app.freshdesk.setMode('none');
+    await app.runtime.runUntilIdle({ maxMs: 3 * 3600_000 });
+    const settled = await expectSettled(app, 5);
+    expect(settled.delivered).toEqual({ freshdesk: 5, customergauge: 5 });
+  });
+
   test('item 15: Retry all 20 times a minute for 3 minutes is bounded: no extra writes, new events still arrive', async () => {
     app = await startTestApp();
     app.freshdesk.setMode('bad_credentials');

@@ -10,7 +10,7 @@
 const SKEW_MS = 60_000;
 /** 5 minutes, plus the scheduler's clock running ahead of ours, plus a margin for the call itself. */
 export const MIN_LEAD_MS = 5 * 60_000 + SKEW_MS + 30_000;
-/** A create refused as too soon (a clock further off than we thought) is tried once more this much later. */
+/** A create or move refused as too soon (a clock further off than we thought) is tried once more this much later. */
 const SKEW_RETRY_MS = 2 * 60_000;
 
 export const NAMES = {
@@ -115,11 +115,20 @@ export async function fetchSchedule(name: string): Promise<{ data: Record<string
 }
 
 /** Moves schedule `name` to `at` with `data`; false when it failed. */
-export function moveOnce(name: string, data: Record<string, unknown>, at: number): Promise<boolean> {
-  return $schedule.update({ name, data: named(name, data), schedule_at: isoAt(Math.max(at, Date.now() + MIN_LEAD_MS)) }).then(
-    () => true,
-    () => false,
-  );
+export async function moveOnce(name: string, data: Record<string, unknown>, at: number): Promise<boolean> {
+  const when = Math.max(at, Date.now() + MIN_LEAD_MS);
+  const move = (to: number) => $schedule.update({ name, data: named(name, data), schedule_at: isoAt(to) });
+  try {
+    await move(when);
+    return true;
+  } catch (err) {
+    // Refused as too soon, as a create can be: a drain that cannot move its lock would stall.
+    if (classifyCreate(err) !== 'too_soon') return false;
+    return move(when + SKEW_RETRY_MS).then(
+      () => true,
+      () => false,
+    );
+  }
 }
 
 /**
