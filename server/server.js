@@ -1,4 +1,4 @@
-/* Built from src/ (source 0fbebb6b467d331a6d2541fb879542ce121129337025fbb2f384b69cca09299f) by `npm run build`; do not edit. */
+/* Built from src/ (source 384180cc85bf67cadcbd4081e049363526c6d8e860b6f38b6666fd80a6a35314) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -974,7 +974,7 @@ const newSecret = () => Array.from(
   { length: 8 },
   () => Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, "0")
 ).join("");
-const EMPTY = {
+const EMPTY_HEAD = {
   page: 0,
   opened_at: null,
   open_from: 0,
@@ -994,7 +994,7 @@ async function readStored() {
   if (found) {
     await writeRecurring(NAMES.head, { ...found.data, kind: "head", secret: newSecret() });
   } else {
-    await createRecurring(NAMES.head, toData({ ...EMPTY, secret: newSecret() }));
+    await createRecurring(NAMES.head, toData({ ...EMPTY_HEAD, secret: newSecret() }));
   }
   const again = await fetchSchedule(NAMES.head);
   if (!again || typeof again.data.secret !== "string") throw new Error("the engine head could not be created");

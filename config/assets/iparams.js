@@ -1,4 +1,4 @@
-/* Built from src/ (source 0fbebb6b467d331a6d2541fb879542ce121129337025fbb2f384b69cca09299f) by `npm run build`; do not edit. */
+/* Built from src/ (source 384180cc85bf67cadcbd4081e049363526c6d8e860b6f38b6666fd80a6a35314) by `npm run build`; do not edit. */
 const iparamsPage = (function (exports) {
 'use strict';
 

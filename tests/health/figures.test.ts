@@ -4,25 +4,16 @@
  */
 import { destinationHealth, OVERDUE_MS, type Reads } from '../../src/server/health/figures';
 import { readOrder, readPlan } from '../../src/server/health/check';
-import type { Head } from '../../src/server/history/head';
+import { EMPTY_HEAD, type Head } from '../../src/server/history/head';
 import type { EventRecord, PushState } from '../../src/server/history/record';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const MINUTE = 60_000;
 
 const head = (change: Partial<Head> = {}): Head => ({
-  page: 0,
+  ...EMPTY_HEAD,
   opened_at: NOW - 60 * MINUTE,
-  open_from: 0,
-  failed_from: null,
-  wake_at: null,
-  backlog_at: 0,
-  reserve_at: null,
-  booked_from: 0,
-  dropped: 0,
-  drops: [],
   secret: 'x'.repeat(64),
-  down: {},
   ...change,
 });
 

@@ -94,7 +94,8 @@ const newSecret = (): string =>
       .padStart(8, '0'),
   ).join('');
 
-const EMPTY = {
+/** A new installation's head, before its secret is drawn. */
+export const EMPTY_HEAD: Omit<Head, 'secret'> = {
   page: 0,
   opened_at: null,
   open_from: 0,
@@ -117,7 +118,7 @@ async function readStored(): Promise<{ head: Head; at: number }> {
     // A head written by an earlier version: add the secret, then use whatever secret won.
     await writeRecurring(NAMES.head, { ...found.data, kind: 'head', secret: newSecret() });
   } else {
-    await createRecurring(NAMES.head, toData({ ...EMPTY, secret: newSecret() }));
+    await createRecurring(NAMES.head, toData({ ...EMPTY_HEAD, secret: newSecret() }));
   }
   const again = await fetchSchedule(NAMES.head);
   if (!again || typeof again.data.secret !== 'string') throw new Error('the engine head could not be created');
