@@ -131,6 +131,16 @@ export class ServerScript {
     const code = options.coverage ? instrumentSource(options.source, options.filename) : options.source;
     this.script = new vm.Script(code, { filename: options.filename });
     this.hostRequire = createRequire(options.filename);
+    // Loaded here, outside any invocation: a vm timeout that interrupts a first load inside the
+    // sandbox leaves a half-initialised module in this process's require cache, and every later
+    // invocation then fails (seen once on a loaded machine: typebox without its `Type`).
+    for (const name of options.dependencies) {
+      try {
+        this.hostRequire(name);
+      } catch {
+        // A package without a root entry point: the script's own require reports what it lacks.
+      }
+    }
   }
 
   invoke(services: PlatformServices, spec: InvocationSpec): Promise<InvocationResult> {
