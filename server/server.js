@@ -1,4 +1,4 @@
-/* Built from src/ (source 384180cc85bf67cadcbd4081e049363526c6d8e860b6f38b6666fd80a6a35314) by `npm run build`; do not edit. */
+/* Built from src/ (source 7f0f4a37f3faac211abe55b698fbf30e6097400c75cad926f9e96ca120b9d772) by `npm run build`; do not edit. */
 const typebox = require('@sinclair/typebox');
 const Ajv = require('ajv');
 
@@ -2529,9 +2529,8 @@ function recoveredPush(push, idempotent, othersSettleAfter, now) {
 async function recoverPage(data, iparams, call) {
   const lock = NAMES.pageLock(data.page);
   const fired = lockData(data.page, data.inflight, data.since);
-  if (data.inflight.length > 0 && await retakeOnce(lock, fired) === "exists") {
-    if (await createOnce(NAMES.pageRecovery(data.page), fired, Date.now()) === "created") return;
-  }
+  const held = data.inflight.length > 0 && await retakeOnce(lock, fired) === "exists";
+  if (held && await createOnce(NAMES.pageRecovery(data.page), fired, Date.now()) === "created") return;
   const head = await readHead();
   const records = await readPage(data.page) ?? [];
   await rewritePushes(data.page, recovered(data, records, head.secret, call.redactor, Date.now()));

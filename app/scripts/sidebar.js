@@ -1,4 +1,4 @@
-/* Built from src/ (source 384180cc85bf67cadcbd4081e049363526c6d8e860b6f38b6666fd80a6a35314) by `npm run build`; do not edit. */
+/* Built from src/ (source 7f0f4a37f3faac211abe55b698fbf30e6097400c75cad926f9e96ca120b9d772) by `npm run build`; do not edit. */
 (function () {
 'use strict';
 

@@ -6,7 +6,7 @@
  * kept rather than freed, `$schedule` calls metered) nothing is lost and nothing piles up.
  */
 import sinon from 'sinon';
-import { agentEvent, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
+import { agentEvent, history, intelliassign, startTestApp, withChange, type TestApp } from '../support/app';
 import { allActivities, expectSettled } from '../support/settle';
 import { head } from '../support/storage';
 
@@ -207,7 +207,6 @@ describe("a dead drain's page lock fires while another drain takes the page", ()
     for (const s of fired) await app.runtime.invokeEvent('onScheduledEvent', { data: s.data });
   };
   const drain = () => app.runtime.invokeEvent('onScheduledEvent', { data: { kind: 'wake' } });
-  const freshdeskHistory = async () => (await allActivities(app)).filter((a) => a.target.destination === 'freshdesk');
 
   test('the other drain settles the push first: the recovery flags it as a possible duplicate', async () => {
     const lock = await drainDiesWithPushInFlight();
@@ -215,7 +214,7 @@ describe("a dead drain's page lock fires while another drain takes the page", ()
     await drain();
     await run(fired);
     await app.runtime.runUntilIdle();
-    const fd = await freshdeskHistory();
+    const fd = await history(app, { destination: 'freshdesk' });
     expect(fd).toHaveLength(1);
     expect(fd[0]).toMatchObject({ outcome: 'delivered', may_duplicate: true });
     expect(app.freshdesk.activities).toHaveLength(1);
@@ -237,7 +236,7 @@ describe("a dead drain's page lock fires while another drain takes the page", ()
     await app.runtime.schedules.delete({ name: 's0' });
     await drain();
     await app.runtime.runUntilIdle();
-    const fd = await freshdeskHistory();
+    const fd = await history(app, { destination: 'freshdesk' });
     expect(fd).toHaveLength(1);
     expect(fd[0]).toMatchObject({ outcome: 'delivered', may_duplicate: true });
     expect(engineSchedules()).toEqual([]);
@@ -247,7 +246,7 @@ describe("a dead drain's page lock fires while another drain takes the page", ()
     const lock = await drainDiesWithPushInFlight();
     expect(lock.data.since).toEqual(expect.any(Number));
     await app.runtime.runUntilIdle();
-    const fd = await freshdeskHistory();
+    const fd = await history(app, { destination: 'freshdesk' });
     expect(fd).toEqual([expect.objectContaining({ outcome: 'delivered', may_duplicate: true })]);
     expect(app.freshdesk.activities).toHaveLength(1);
   });

@@ -250,9 +250,8 @@ function recoveredPush(push: PushState, idempotent: boolean, othersSettleAfter: 
 export async function recoverPage(data: LockData, iparams: Iparams, call: CallContext): Promise<void> {
   const lock = NAMES.pageLock(data.page);
   const fired = lockData(data.page, data.inflight, data.since);
-  if (data.inflight.length > 0 && (await retakeOnce(lock, fired)) === 'exists') {
-    if ((await createOnce(NAMES.pageRecovery(data.page), fired, Date.now())) === 'created') return;
-  }
+  const held = data.inflight.length > 0 && (await retakeOnce(lock, fired)) === 'exists';
+  if (held && (await createOnce(NAMES.pageRecovery(data.page), fired, Date.now())) === 'created') return;
   const head = await readHead();
   const records = (await readPage(data.page)) ?? [];
   await rewritePushes(data.page, recovered(data, records, head.secret, call.redactor, Date.now()));
